@@ -1,0 +1,130 @@
+import { isValidTimeZone } from '../shared/time.js';
+import { ConfigError } from './config-error.js';
+
+/** The operator contract of PRODUCT.md, read once from the environment. */
+export interface Settings {
+  port: number;
+  databaseUrl: string;
+  factoryConfigPath: string | undefined;
+  factoryTz: string;
+  logLevel: string;
+  /** Apply pending migrations at start-up instead of refusing to start. */
+  autoMigrate: boolean;
+  wecom: WecomAppSettings | undefined;
+  wecomBot: WecomBotSettings | undefined;
+  dingtalk: DingtalkSettings | undefined;
+}
+
+export interface WecomAppSettings {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  aesKey: string;
+  apiBase: string;
+}
+
+export interface WecomBotSettings {
+  botId: string;
+  secret: string;
+  wsUrl: string;
+}
+
+export interface DingtalkSettings {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  apiBase: string;
+  oapiBase: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/shopfloor.sqlite';
+
+type Env = Record<string, string | undefined>;
+
+export function readSettings(env: Env = process.env): Settings {
+  const problems: string[] = [];
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT: must be a port number, got "${env.PORT}"`);
+  const factoryTz = env.FACTORY_TZ ?? 'Asia/Shanghai';
+  if (!isValidTimeZone(factoryTz)) problems.push(`FACTORY_TZ: unknown time zone "${factoryTz}"`);
+  const databaseUrl = nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL;
+  if (!/^(mysql|mariadb):\/\/|^sqlite:/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL: must start with mysql://, mariadb:// or sqlite:, got "${databaseUrl}"`);
+  }
+  const settings: Settings = {
+    port,
+    databaseUrl,
+    factoryConfigPath: nonEmpty(env.FACTORY_CONFIG),
+    factoryTz,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    autoMigrate: env.AUTO_MIGRATE === 'true' || env.AUTO_MIGRATE === '1',
+    wecom: readGroup(
+      env,
+      problems,
+      'WeCom app',
+      ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'],
+      (v) => ({
+        corpId: v.WECOM_CORP_ID,
+        agentId: Number(v.WECOM_AGENT_ID),
+        secret: v.WECOM_SECRET,
+        token: v.WECOM_TOKEN,
+        aesKey: v.WECOM_AES_KEY,
+        apiBase: env.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com',
+      }),
+    ),
+    wecomBot: readGroup(env, problems, 'WeCom bot', ['WECOM_BOT_ID', 'WECOM_BOT_SECRET'], (v) => ({
+      botId: v.WECOM_BOT_ID,
+      secret: v.WECOM_BOT_SECRET,
+      wsUrl: env.WECOM_BOT_WS_URL ?? 'wss://openws.work.weixin.qq.com',
+    })),
+    dingtalk: readGroup(
+      env,
+      problems,
+      'DingTalk',
+      ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE'],
+      (v) => ({
+        clientId: v.DINGTALK_CLIENT_ID,
+        clientSecret: v.DINGTALK_CLIENT_SECRET,
+        robotCode: v.DINGTALK_ROBOT_CODE,
+        apiBase: env.DINGTALK_API_BASE ?? 'https://api.dingtalk.com',
+        oapiBase: env.DINGTALK_OAPI_BASE ?? 'https://oapi.dingtalk.com',
+      }),
+    ),
+  };
+  if (settings.wecom && !Number.isInteger(settings.wecom.agentId))
+    problems.push('WECOM_AGENT_ID: must be a whole number');
+  if (settings.wecom && !/^[A-Za-z0-9]{43}$/.test(settings.wecom.aesKey)) {
+    problems.push('WECOM_AES_KEY: must be the 43-character EncodingAESKey from the WeCom admin console');
+  }
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `environment: ${p}`));
+  return settings;
+}
+
+/**
+ * A channel is on only when all of its settings are present; a half-configured channel is
+ * an operator mistake worth stopping for, not a channel to silently leave off.
+ */
+function readGroup<K extends string, T>(
+  env: Env,
+  problems: string[],
+  label: string,
+  keys: readonly K[],
+  build: (values: Record<K, string>) => T,
+): T | undefined {
+  const present = keys.filter((k) => nonEmpty(env[k]) !== undefined);
+  if (present.length === 0) return undefined;
+  if (present.length < keys.length) {
+    const missing = keys.filter((k) => !present.includes(k));
+    problems.push(
+      `${label} is half configured: set ${missing.join(', ')} too, or unset ${present.join(', ')}`,
+    );
+    return undefined;
+  }
+  return build(Object.fromEntries(keys.map((k) => [k, env[k] as string])) as Record<K, string>);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { ConfigError } from './config-error.js';
+import { defaultFactoryConfig, type FactoryConfig } from './factory-config.js';
+import { factorySchema } from './factory-schema.js';
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+ajv.addFormat('hhmm', /^([01]\d|2[0-3]):[0-5]\d$/);
+const validate = ajv.compile(factorySchema);
+
+/**
+ * Reads the factory's YAML. An explicit path must exist; the implicit `./factory.yaml`
+ * is optional and the built-in defaults apply without it.
+ */
+export function loadFactoryConfig(explicitPath: string | undefined): {
+  config: FactoryConfig;
+  source: string;
+} {
+  const path = explicitPath ?? './factory.yaml';
+  if (!existsSync(path)) {
+    if (explicitPath !== undefined)
+      throw new ConfigError([`FACTORY_CONFIG: file not found: ${explicitPath}`]);
+    return { config: defaultFactoryConfig, source: 'built-in defaults' };
+  }
+  return { config: parseFactoryConfig(readFileSync(path, 'utf8'), basename(path)), source: path };
+}
+
+export function parseFactoryConfig(text: string, fileName = 'factory.yaml'): FactoryConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return `${fileName}:${pos ? `${pos.line}:${pos.col}` : ''} ${e.message.split('\n')[0]}`;
+      }),
+    );
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  if (!validate(raw)) {
+    throw new ConfigError((validate.errors ?? []).map((e) => `${fileName}: ${describeError(e)}`));
+  }
+  const config = withDefaults(raw as Partial<FactoryConfig>);
+  const problems = crossCheck(config).map((p) => `${fileName}: ${p}`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function withDefaults(raw: Partial<FactoryConfig>): FactoryConfig {
+  const d = defaultFactoryConfig;
+  return {
+    factory: { ...d.factory, ...raw.factory },
+    shifts: raw.shifts ?? d.shifts,
+    teams: raw.teams ?? d.teams,
+    people: raw.people ?? d.people,
+    chat: { ...d.chat, ...raw.chat },
+    digest: { ...d.digest, ...raw.digest },
+    workOrders: { ...d.workOrders, ...raw.workOrders },
+    dingtalk: { ...d.dingtalk, ...raw.dingtalk },
+  };
+}
+
+/** Rules a JSON Schema cannot express: references between sections and unique ids. */
+function crossCheck(config: FactoryConfig): string[] {
+  const problems: string[] = [];
+  const teamIds = new Set<string>();
+  config.teams.forEach((t, i) => {
+    if (teamIds.has(t.id)) problems.push(`teams[${i}].id: duplicate team id "${t.id}"`);
+    teamIds.add(t.id);
+  });
+  const seen = {
+    id: new Map<string, number>(),
+    wecom: new Map<string, number>(),
+    dingtalk: new Map<string, number>(),
+  };
+  config.people.forEach((p, i) => {
+    if (p.team !== undefined && !teamIds.has(p.team)) {
+      problems.push(`people[${i}].team: no team with id "${p.team}" in teams`);
+    }
+    for (const key of ['id', 'wecom', 'dingtalk'] as const) {
+      const value = p[key];
+      if (value === undefined) continue;
+      const first = seen[key].get(value);
+      if (first !== undefined)
+        problems.push(`people[${i}].${key}: "${value}" is already used by people[${first}]`);
+      else seen[key].set(value, i);
+    }
+  });
+  return problems;
+}
+
+/** Turns ajv's `/shifts/1/end` into `shifts[1].end` and its rule into plain words. */
+export function describeError(error: ErrorObject): string {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc === '' ? seg : `${acc}.${seg}`), '');
+  const where = path === '' ? '(top level)' : path;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where === '(top level)' ? '' : `${where}.`}${String(p.additionalProperty)}: unknown key`;
+    case 'format':
+      return p.format === 'hhmm'
+        ? `${where}: must look like HH:mm`
+        : `${where}: must be a valid ${String(p.format)}`;
+    case 'required':
+      return `${where}: missing required key "${String(p.missingProperty)}"`;
+    case 'enum':
+      return `${where}: must be one of ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'type':
+      return `${where}: must be ${String(p.type)}`;
+    default:
+      return `${where}: ${error.message ?? error.keyword}`;
+  }
+}

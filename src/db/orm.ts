@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { MikroORM, type AnyEntity, type EntitySchema, type Options } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
+import { Migrator } from '@mikro-orm/migrations';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
+import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
+import type { DatabaseTarget } from './database-target.js';
+
+export type Orm = MikroORM;
+
+const repoRoot = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../' : '../../../', import.meta.url),
+);
+
+/** Where `migration:create` writes; running code gets its migrations from the folder's index. */
+export function migrationsPath(target: DatabaseTarget): string {
+  return `${repoRoot}migrations/${target.migrationsFolder}`;
+}
+
+export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Options {
+  const common: Options = {
+    entities,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+    migrations: {
+      path: migrationsPath(target),
+      // Listed, not globbed: test runners and tsx cannot make Node's own import load a .ts file.
+      migrationsList: target.migrationsFolder === 'mysql' ? mysqlMigrations : sqliteMigrations,
+      tableName: 'mikro_orm_migrations',
+      silent: true,
+      // MySQL commits DDL implicitly, so a migration transaction there only pretends.
+      transactional: target.dialect === 'sqlite',
+      allOrNothing: target.dialect === 'sqlite',
+      snapshot: false,
+      emit: 'ts',
+      // A name is required: two migrations made in the same second would otherwise collide.
+      fileName: (timestamp, name) => `Migration${timestamp}_${name ?? 'change'}`,
+    },
+  };
+  if (target.dialect === 'sqlite') {
+    return { ...common, driver: LibSqlDriver, dbName: target.location };
+  }
+  return {
+    ...common,
+    driver: target.dialect === 'mariadb' ? MariaDbDriver : MySqlDriver,
+    clientUrl: target.location,
+    timezone: '+00:00',
+    pool: { min: 0, max: 10 },
+  };
+}
+
+export async function openOrm(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Orm> {
+  return MikroORM.init(ormOptions(target, entities));
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config-error.js';
+import { DEFAULT_DATABASE_URL, readSettings } from '../../src/config/env.js';
+
+describe('environment settings', () => {
+  it('defaults to the embedded database, port 3000 and Shanghai time, with every channel off', () => {
+    const s = readSettings({});
+    expect(s).toMatchObject({ port: 3000, databaseUrl: DEFAULT_DATABASE_URL, factoryTz: 'Asia/Shanghai' });
+    expect([s.wecom, s.wecomBot, s.dingtalk]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('turns a channel on when all of its settings are present, with the default API hosts', () => {
+    const s = readSettings({
+      DINGTALK_CLIENT_ID: 'id',
+      DINGTALK_CLIENT_SECRET: 'secret',
+      DINGTALK_ROBOT_CODE: 'id',
+    });
+    expect(s.dingtalk).toEqual({
+      clientId: 'id',
+      clientSecret: 'secret',
+      robotCode: 'id',
+      apiBase: 'https://api.dingtalk.com',
+      oapiBase: 'https://oapi.dingtalk.com',
+    });
+  });
+
+  it('refuses a half-configured channel, an unknown time zone and a foreign database scheme together', () => {
+    let problems: string[] = [];
+    try {
+      readSettings({ WECOM_BOT_ID: 'bot', FACTORY_TZ: 'Mars/Olympus', DATABASE_URL: 'postgres://x' });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      'environment: FACTORY_TZ: unknown time zone "Mars/Olympus"',
+      'environment: DATABASE_URL: must start with mysql://, mariadb:// or sqlite:, got "postgres://x"',
+      'environment: WeCom bot is half configured: set WECOM_BOT_SECRET too, or unset WECOM_BOT_ID',
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../src/app.js';
+import { readSettings, type Settings } from '../../src/config/env.js';
+import { defaultFactoryConfig, type FactoryConfig } from '../../src/config/factory-config.js';
+import { parseFactoryConfig } from '../../src/config/factory-loader.js';
+import type { ScratchDatabase } from '../../src/db/scratch-database.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp extends App {
+  clock: ManualClock;
+  db: ScratchDatabase;
+  baseUrl: string;
+  /** Stops this instance; drops the database too unless another instance still uses it. */
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Share a database with another instance (two servers side by side). */
+  db?: ScratchDatabase;
+  clock?: ManualClock;
+  /** factory.yaml text, or a config object; defaults to the built-in config. */
+  factory?: string | FactoryConfig;
+  env?: Record<string, string>;
+}
+
+/** Builds the whole app in-process on its own database, listening on a random port. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const ownsDb = options.db === undefined;
+  const db = options.db ?? (await createTestDatabase());
+  const clock = options.clock ?? new ManualClock();
+  const settings: Settings = readSettings({ DATABASE_URL: db.url, AUTO_MIGRATE: 'true', ...options.env });
+  const factory =
+    typeof options.factory === 'string'
+      ? parseFactoryConfig(options.factory)
+      : (options.factory ?? defaultFactoryConfig);
+  const logger = createLogger(process.env.TEST_LOG ?? 'silent');
+  const app = await createApp({ settings, factory, clock, logger });
+  const server = await app.listen(0, '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(app, {
+    clock,
+    db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close();
+      if (ownsDb) await db.drop();
+    },
+  });
+}
