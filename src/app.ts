@@ -1,5 +1,10 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
+import { ConsoleAdapter } from './channels/console/console-adapter.js';
+import { assembleChat, type Chat } from './chat/assemble.js';
+import type { ChannelAdapter } from './chat/channel.js';
+import type { ChatFeature } from './chat/feature.js';
+import type { RetryPolicy } from './chat/outbox/retry-policy.js';
 import type { FactoryConfig } from './config/factory-config.js';
 import type { Settings } from './config/env.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './db/database-target.js';
@@ -9,6 +14,7 @@ import { databaseReadiness } from './db/readiness.js';
 import { entities } from './entities.js';
 import { healthRoutes } from './http/health-routes.js';
 import { createHttpApp } from './http/http-app.js';
+import { syncPeople } from './people/people-sync.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
@@ -19,11 +25,21 @@ export interface AppDeps {
   logger: Logger;
 }
 
-/** The assembled service: one ORM, one HTTP app, and whatever runs in the background. */
+export interface AppOptions {
+  /** The chat capabilities to offer; main.ts passes all of them, tests what they exercise. */
+  features?: ChatFeature[];
+  retryPolicy?: RetryPolicy;
+  /** Run the outbox dispatcher and other background work (off in tests that drive them by hand). */
+  background?: boolean;
+}
+
+/** The assembled service: one ORM, one HTTP app, the chat, and what runs in the background. */
 export interface App extends AppDeps {
   orm: Orm;
   database: DatabaseTarget;
   http: Koa;
+  chat: Chat;
+  console: ConsoleAdapter | undefined;
   listen(port: number, host?: string): Promise<Server>;
   close(): Promise<void>;
 }
@@ -32,23 +48,37 @@ export interface App extends AppDeps {
  * Opens the database and refuses to go on while migrations are pending, unless told to
  * apply them. The embedded SQLite file is the zero-setup demo mode, so it is always migrated.
  */
-export async function createApp(deps: AppDeps): Promise<App> {
-  const database = await resolveDatabaseTarget(deps.settings.databaseUrl);
+export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<App> {
+  const { settings, factory, clock, logger } = deps;
+  const database = await resolveDatabaseTarget(settings.databaseUrl);
   const orm = await openOrm(database, entities);
   try {
     const { pending } = await migrationStatus(orm);
     if (pending.length > 0) {
-      if (database.dialect !== 'sqlite' && !deps.settings.autoMigrate)
-        throw new PendingMigrationsError(pending);
-      const applied = await applyMigrations(orm);
-      deps.logger.info({ applied }, 'migrations applied');
+      if (database.dialect !== 'sqlite' && !settings.autoMigrate) throw new PendingMigrationsError(pending);
+      logger.info({ applied: await applyMigrations(orm) }, 'migrations applied');
     }
+    await syncPeople(orm.em.fork(), factory);
   } catch (error) {
     await orm.close();
     throw error;
   }
 
-  const http = createHttpApp(deps.logger, [healthRoutes(databaseReadiness(orm))]);
+  const consoleAdapter = settings.consoleChannel ? new ConsoleAdapter() : undefined;
+  const channels: ChannelAdapter[] = [...(consoleAdapter ? [consoleAdapter] : [])];
+  const chat = assembleChat({
+    orm,
+    clock,
+    config: factory,
+    tz: settings.factoryTz,
+    logger,
+    channels,
+    features: options.features ?? [],
+    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+  });
+  const http = createHttpApp(logger, [healthRoutes(databaseReadiness(orm))]);
+  for (const channel of channels) await channel.start?.();
+  if (options.background !== false) chat.dispatcher.start();
   let server: Server | undefined;
 
   return {
@@ -56,6 +86,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     orm,
     database,
     http,
+    chat,
+    console: consoleAdapter,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         const s = http.listen(port, host, () => resolve(s));
@@ -69,6 +101,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         server.closeIdleConnections();
         await closing;
       }
+      await chat.dispatcher.stop();
+      for (const channel of channels) await channel.stop?.();
       await orm.close();
     },
   };

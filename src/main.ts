@@ -4,6 +4,7 @@ import { ConfigError } from './config/config-error.js';
 import { readSettings } from './config/env.js';
 import { loadFactoryConfig } from './config/factory-loader.js';
 import { PendingMigrationsError } from './db/migrations.js';
+import { features } from './features.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
 
   let app: App;
   try {
-    app = await createApp({ settings, factory: factory.config, clock: systemClock, logger });
+    app = await createApp({ settings, factory: factory.config, clock: systemClock, logger }, { features });
   } catch (error) {
     if (error instanceof PendingMigrationsError) {
       logger.fatal({ pending: error.pending }, error.message);

@@ -10,6 +10,8 @@ export interface Settings {
   logLevel: string;
   /** Apply pending migrations at start-up instead of refusing to start. */
   autoMigrate: boolean;
+  /** The console channel: on for demos (no platform configured) or when asked for. */
+  consoleChannel: boolean;
   wecom: WecomAppSettings | undefined;
   wecomBot: WecomBotSettings | undefined;
   dingtalk: DingtalkSettings | undefined;
@@ -60,6 +62,7 @@ export function readSettings(env: Env = process.env): Settings {
     factoryTz,
     logLevel: env.LOG_LEVEL ?? 'info',
     autoMigrate: env.AUTO_MIGRATE === 'true' || env.AUTO_MIGRATE === '1',
+    consoleChannel: false,
     wecom: readGroup(
       env,
       problems,
@@ -93,6 +96,9 @@ export function readSettings(env: Env = process.env): Settings {
       }),
     ),
   };
+  settings.consoleChannel =
+    env.CONSOLE_CHANNEL === 'true' ||
+    (env.CONSOLE_CHANNEL !== 'false' && !settings.wecom && !settings.wecomBot && !settings.dingtalk);
   if (settings.wecom && !Number.isInteger(settings.wecom.agentId))
     problems.push('WECOM_AGENT_ID: must be a whole number');
   if (settings.wecom && !/^[A-Za-z0-9]{43}$/.test(settings.wecom.aesKey)) {

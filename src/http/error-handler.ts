@@ -42,7 +42,9 @@ function describe(error: unknown): {
       status: error.status,
       code: error.code,
       message: error.expose ? error.message : 'Internal error',
-      details: error.expose ? error.details : {},
+      details: error.expose
+        ? { ...error.details, ...(error.userMessage ? { userMessage: error.userMessage } : {}) }
+        : {},
     };
   }
   const e = (error ?? {}) as HttpErrorLike;

@@ -8,11 +8,19 @@ export class AppError extends Error {
   readonly status: number;
   readonly expose: boolean;
   readonly details: Record<string, unknown>;
+  /** What a chat user is told (Chinese); the English message is for logs and the API. */
+  readonly userMessage: string | undefined;
 
   constructor(
     code: string,
     message: string,
-    options: { status?: number; expose?: boolean; details?: Record<string, unknown>; cause?: unknown } = {},
+    options: {
+      status?: number;
+      expose?: boolean;
+      details?: Record<string, unknown>;
+      userMessage?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -20,6 +28,7 @@ export class AppError extends Error {
     this.status = options.status ?? 400;
     this.expose = options.expose ?? this.status < 500;
     this.details = options.details ?? {};
+    this.userMessage = options.userMessage;
   }
 }
 
@@ -44,5 +53,12 @@ export class ForbiddenError extends AppError {
 export class ConflictError extends AppError {
   constructor(code: string, message: string, details: Record<string, unknown> = {}) {
     super(code, message, { status: 409, details });
+  }
+}
+
+/** A request a person made in chat that the rules refuse; the Chinese text says why. */
+export class RefusedError extends AppError {
+  constructor(code: string, userMessage: string, details: Record<string, unknown> = {}) {
+    super(code, `refused: ${code}`, { status: 422, details, userMessage });
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
+import type { ConsoleAdapter } from '../../src/channels/console/console-adapter.js';
 import { readSettings, type Settings } from '../../src/config/env.js';
 import { defaultFactoryConfig, type FactoryConfig } from '../../src/config/factory-config.js';
 import { parseFactoryConfig } from '../../src/config/factory-loader.js';
@@ -10,13 +11,14 @@ import { createTestDatabase } from './database.js';
 
 export interface TestApp extends App {
   clock: ManualClock;
+  console: ConsoleAdapter;
   db: ScratchDatabase;
   baseUrl: string;
   /** Stops this instance; drops the database too unless another instance still uses it. */
   stop(): Promise<void>;
 }
 
-export interface TestAppOptions {
+export interface TestAppOptions extends AppOptions {
   /** Share a database with another instance (two servers side by side). */
   db?: ScratchDatabase;
   clock?: ManualClock;
@@ -30,17 +32,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ownsDb = options.db === undefined;
   const db = options.db ?? (await createTestDatabase());
   const clock = options.clock ?? new ManualClock();
-  const settings: Settings = readSettings({ DATABASE_URL: db.url, AUTO_MIGRATE: 'true', ...options.env });
+  const settings: Settings = readSettings({
+    DATABASE_URL: db.url,
+    AUTO_MIGRATE: 'true',
+    CONSOLE_CHANNEL: 'true',
+    ...options.env,
+  });
   const factory =
     typeof options.factory === 'string'
       ? parseFactoryConfig(options.factory)
       : (options.factory ?? defaultFactoryConfig);
   const logger = createLogger(process.env.TEST_LOG ?? 'silent');
-  const app = await createApp({ settings, factory, clock, logger });
+  // Tests drive the outbox by hand under their own clock unless they ask otherwise.
+  const app = await createApp({ settings, factory, clock, logger }, { background: false, ...options });
+  if (!app.console) throw new Error('the console channel is off; tests need it');
   const server = await app.listen(0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return Object.assign(app, {
     clock,
+    console: app.console,
     db,
     baseUrl: `http://127.0.0.1:${port}`,
     async stop() {

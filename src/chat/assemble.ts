@@ -1,0 +1,57 @@
+import type { FactoryConfig } from '../config/factory-config.js';
+import type { Orm } from '../db/orm.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { ChannelAdapter } from './channel.js';
+import { cancelCommand, helpCommand } from './commands/builtin.js';
+import { CommandRegistry } from './commands/registry.js';
+import { PendingDialogs } from './dialogs/pending-dialogs.js';
+import { ChatEngine } from './engine.js';
+import type { ChatFeature } from './feature.js';
+import type { ChannelName } from './inbound-event.js';
+import { OutboxDispatcher } from './outbox/dispatcher.js';
+import { Outbox } from './outbox/outbox.js';
+import { RecipientRouter } from './outbox/recipient-router.js';
+import type { RetryPolicy } from './outbox/retry-policy.js';
+import { EventRouter } from './router.js';
+
+export interface ChatDeps {
+  orm: Orm;
+  clock: Clock;
+  config: FactoryConfig;
+  tz: string;
+  logger: Logger;
+  /** Enabled channels, in the order a person is tried when we push to them. */
+  channels: ChannelAdapter[];
+  features: ChatFeature[];
+  retryPolicy?: RetryPolicy;
+}
+
+export interface Chat {
+  engine: ChatEngine;
+  outbox: Outbox;
+  dispatcher: OutboxDispatcher;
+  commands: CommandRegistry;
+  channels: ReadonlyMap<ChannelName, ChannelAdapter>;
+}
+
+export function assembleChat(deps: ChatDeps): Chat {
+  const channels = new Map(deps.channels.map((c) => [c.name, c]));
+  const outbox = new Outbox(new RecipientRouter([...channels.keys()]), deps.clock);
+  const dialogs = new PendingDialogs(deps.clock, deps.config.chat.dialogExpiryMinutes);
+  const commands = new CommandRegistry();
+  const router = new EventRouter(commands, dialogs, [
+    { commands: [helpCommand(commands), cancelCommand(dialogs)] },
+    ...deps.features,
+  ]);
+  const engine = new ChatEngine({ ...deps, router, outbox, dialogs });
+  const dispatcher = new OutboxDispatcher({
+    orm: deps.orm,
+    clock: deps.clock,
+    logger: deps.logger,
+    outbox,
+    channels,
+    ...(deps.retryPolicy ? { policy: deps.retryPolicy } : {}),
+  });
+  return { engine, outbox, dispatcher, commands, channels };
+}

@@ -1,0 +1,107 @@
+import { parseQuantity } from '../text/chinese-number.js';
+
+/**
+ * The argument grammar a command declares: positional slots in order, some optional, and
+ * keyword slots introduced by a word (`报废 3`). Matching is by kind, so `完工 WO-7 50` and
+ * `完工 WO-7 车削 50` both read right without the worker having to name anything.
+ */
+export type ArgKind = 'word' | 'quantity' | 'mention' | 'text';
+
+export interface ArgSpec {
+  name: string;
+  /** Chinese name shown in usage lines: `<合格数>`. */
+  label: string;
+  kind: ArgKind;
+  optional?: boolean;
+  /** Keyword slots are found anywhere: the keyword followed by its value. */
+  keywords?: string[];
+}
+
+export type ParsedArgs = Record<string, string | number | undefined>;
+
+export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: ArgProblem };
+
+export type ArgProblem =
+  | { kind: 'missing'; label: string }
+  | { kind: 'not_a_quantity'; label: string; token: string }
+  | { kind: 'extra'; token: string };
+
+export function usageOf(name: string, specs: ArgSpec[]): string {
+  const parts = specs.map((s) => {
+    const inner = s.keywords ? `${s.keywords[0]} <${s.label}>` : `<${s.label}>`;
+    return s.optional ? `[${inner}]` : inner;
+  });
+  return [name, ...parts].join(' ');
+}
+
+export function parseArgs(tokens: string[], specs: ArgSpec[]): ArgsResult {
+  const rest = [...tokens];
+  const args: ParsedArgs = {};
+  for (const spec of specs.filter((s) => s.keywords)) {
+    const at = rest.findIndex((t) => spec.keywords?.includes(t.toLowerCase()));
+    if (at === -1) {
+      if (!spec.optional) return { ok: false, problem: { kind: 'missing', label: spec.label } };
+      continue;
+    }
+    const value = rest[at + 1];
+    if (value === undefined) return { ok: false, problem: { kind: 'missing', label: spec.label } };
+    const converted = convert(spec, value);
+    if (converted === undefined)
+      return { ok: false, problem: { kind: 'not_a_quantity', label: spec.label, token: value } };
+    args[spec.name] = converted;
+    rest.splice(at, 2);
+  }
+  const positional = specs.filter((s) => !s.keywords);
+  let skipped: ArgSpec | undefined;
+  for (const [i, spec] of positional.entries()) {
+    if (spec.kind === 'text') {
+      if (rest.length === 0 && !spec.optional)
+        return { ok: false, problem: { kind: 'missing', label: spec.label } };
+      args[spec.name] = rest.length > 0 ? rest.splice(0).join(' ') : undefined;
+      continue;
+    }
+    const requiredAfter = positional.slice(i + 1).filter((s) => !s.optional).length;
+    const token = rest[0];
+    if (spec.optional && (token === undefined || rest.length <= requiredAfter || !fits(spec, token))) {
+      skipped = spec;
+      continue;
+    }
+    if (token === undefined) return { ok: false, problem: { kind: 'missing', label: spec.label } };
+    const converted = convert(spec, token);
+    if (converted === undefined) {
+      return {
+        ok: false,
+        problem:
+          spec.kind === 'quantity'
+            ? { kind: 'not_a_quantity', label: spec.label, token }
+            : { kind: 'missing', label: spec.label },
+      };
+    }
+    args[spec.name] = converted;
+    rest.shift();
+  }
+  const extra = rest[0];
+  if (extra === undefined) return { ok: true, args };
+  // `记一笔 很多`: the word was meant for the optional quantity, so say that, not "extra".
+  if (skipped?.kind === 'quantity' && rest.length === 1) {
+    return { ok: false, problem: { kind: 'not_a_quantity', label: skipped.label, token: extra } };
+  }
+  return { ok: false, problem: { kind: 'extra', token: extra } };
+}
+
+function fits(spec: ArgSpec, token: string): boolean {
+  return convert(spec, token) !== undefined;
+}
+
+function convert(spec: ArgSpec, token: string): string | number | undefined {
+  switch (spec.kind) {
+    case 'quantity':
+      return parseQuantity(token);
+    case 'mention':
+      return token.startsWith('@') && token.length > 1 ? token.slice(1) : undefined;
+    case 'word':
+      return token.startsWith('@') ? undefined : token;
+    case 'text':
+      return token;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Role } from '../../config/factory-config.js';
+import type { CommandContext } from '../context.js';
+import type { ArgSpec, ParsedArgs } from './arguments.js';
+
+/**
+ * One thing a person can say to the bot. Declared once; the parser, `帮助`, the role check
+ * and the typo suggestions all read the declaration.
+ */
+export interface Command {
+  /** The Chinese command word, e.g. 完工. */
+  name: string;
+  /** English alias first, then synonyms (报工 for 完工). */
+  aliases: string[];
+  /** Who may use it; `everyone` includes people with any role. */
+  roles: Role[] | 'everyone';
+  /** One line for `帮助`. */
+  help: string;
+  args: ArgSpec[];
+  run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
+  /** The next step of a dialog this command started with `ctx.ask`. */
+  resume?(ctx: CommandContext, step: string, state: Record<string, unknown>, answer: string): Promise<void>;
+}
+
+export function mayUse(command: Pick<Command, 'roles'>, roles: readonly Role[]): boolean {
+  return (
+    command.roles === 'everyone' || command.roles.some((r) => roles.includes(r)) || roles.includes('admin')
+  );
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { FactoryConfig } from '../config/factory-config.js';
+import type { PersonView } from '../people/person-view.js';
+import type { Clock } from '../shared/clock.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { issueCard, type CardSpec, type CardSubject } from './cards/issue-card.js';
+import type { PendingDialogs } from './dialogs/pending-dialogs.js';
+import type { InboundEvent } from './inbound-event.js';
+import type { OutboundContent, Recipient } from './outbound.js';
+import type { EnqueueOptions, Outbox } from './outbox/outbox.js';
+
+/**
+ * Everything a command handler may use, bound to one inbound event and one unit of work.
+ * Replies go back to where the event came from; pushes go through the outbox.
+ */
+export class CommandContext {
+  readonly replies: OutboundContent[] = [];
+
+  constructor(
+    readonly person: PersonView,
+    readonly event: InboundEvent,
+    readonly inboundId: number,
+    readonly em: EntityManager,
+    readonly clock: Clock,
+    readonly config: FactoryConfig,
+    readonly tz: string,
+    private readonly outbox: Outbox,
+    private readonly dialogs: PendingDialogs,
+  ) {}
+
+  reply(content: OutboundContent | string): void {
+    this.replies.push(typeof content === 'string' ? { kind: 'text', text: content } : content);
+  }
+
+  async push(recipient: Recipient, content: OutboundContent, options?: EnqueueOptions): Promise<number> {
+    return (await this.outbox.enqueue(this.em, recipient, content, options)).length;
+  }
+
+  /** Draws a card whose buttons are bound to `subject` as it is now. */
+  card(cardType: string, subject: CardSubject, spec: CardSpec): OutboundContent {
+    return { kind: 'card', card: issueCard(this.em, this.clock, cardType, subject, spec) };
+  }
+
+  /** Asks a question and remembers, durably, which command and step the answer belongs to. */
+  async ask(
+    command: string,
+    step: string,
+    question: OutboundContent | string,
+    state: Record<string, unknown>,
+  ): Promise<void> {
+    await this.dialogs.open(this.em, this.person.id, this.event, command, step, state);
+    this.reply(question);
+  }
+
+  audit(
+    action: string,
+    subjectType: string,
+    subjectId: string | number,
+    details: Record<string, unknown> = {},
+  ): void {
+    this.em.create(AuditEntry, {
+      at: this.clock.now(),
+      actorId: this.person.id,
+      channel: this.event.channel,
+      inboundEventId: this.inboundId,
+      action,
+      subjectType,
+      subjectId: String(subjectId),
+      details,
+    });
+  }
+}

@@ -1,0 +1,140 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { FactoryConfig } from '../config/factory-config.js';
+import type { Orm } from '../db/orm.js';
+import { personByIdentity } from '../people/directory.js';
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { CommandContext } from './context.js';
+import type { PendingDialogs } from './dialogs/pending-dialogs.js';
+import { InboundRecord } from './inbound/inbound-record.entity.js';
+import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
+import { chatMessages as m } from './messages.js';
+import type { OutboundContent, Recipient } from './outbound.js';
+import type { Outbox } from './outbox/outbox.js';
+import type { EventRouter } from './router.js';
+import { answerUnboundSender } from './unbound-senders.js';
+
+export interface ChatEngineDeps {
+  orm: Orm;
+  clock: Clock;
+  config: FactoryConfig;
+  tz: string;
+  logger: Logger;
+  router: EventRouter;
+  outbox: Outbox;
+  dialogs: PendingDialogs;
+}
+
+export interface HandleOptions {
+  /**
+   * Put the replies into the outbox, in the same transaction, instead of returning them for
+   * a synchronous answer: for channels that must acknowledge before the work is done.
+   */
+  repliesThroughOutbox?: boolean;
+}
+
+export interface HandleOutcome {
+  replies: OutboundContent[];
+  /** True when this delivery had been handled before; nothing was done again. */
+  duplicate: boolean;
+}
+
+/**
+ * The one door for everything people say. Each inbound event is recorded by its platform
+ * message id in the same transaction as its effect, so a redelivery returns the first answer
+ * and changes nothing. Domain refusals roll the effect back but are recorded with their answer.
+ */
+export class ChatEngine {
+  constructor(private readonly deps: ChatEngineDeps) {}
+
+  async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
+    const em = this.deps.orm.em.fork();
+    const earlier = await this.previousAnswer(em, event);
+    if (earlier) return { replies: earlier, duplicate: true };
+    try {
+      return await this.inTransaction(em, event, options, (tx, record) => this.process(tx, event, record));
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return this.duplicateOf(event);
+      if (!(error instanceof AppError) || !error.expose) throw error;
+      this.deps.logger.info({ code: error.code, channel: event.channel }, 'chat request refused');
+      const refusal: OutboundContent[] = [{ kind: 'text', text: error.userMessage ?? m.internalError }];
+      try {
+        return await this.inTransaction(em.fork(), event, options, async () => refusal);
+      } catch (again) {
+        if (again instanceof UniqueConstraintViolationException) return this.duplicateOf(event);
+        throw again;
+      }
+    }
+  }
+
+  private async inTransaction(
+    em: EntityManager,
+    event: InboundEvent,
+    options: HandleOptions,
+    work: (tx: EntityManager, record: InboundRecord) => Promise<OutboundContent[]>,
+  ): Promise<HandleOutcome> {
+    return em.transactional(async (tx) => {
+      const record = tx.create(InboundRecord, {
+        channel: event.channel,
+        platformMessageId: event.platformMessageId,
+        kind: event.kind,
+        senderId: event.senderId,
+        payload: payloadOf(event),
+        replies: [],
+        receivedAt: event.receivedAt,
+      });
+      // Claim the message id first: a concurrent redelivery now waits on this row and then fails.
+      await tx.flush();
+      const replies = await work(tx, record);
+      record.replies = replies;
+      if (options.repliesThroughOutbox) {
+        for (const reply of replies) await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
+      }
+      return { replies, duplicate: false };
+    });
+  }
+
+  private async process(
+    tx: EntityManager,
+    event: InboundEvent,
+    record: InboundRecord,
+  ): Promise<OutboundContent[]> {
+    const { clock, config, tz, outbox, dialogs, router } = this.deps;
+    const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
+    if (!person) return answerUnboundSender(tx, event, clock, outbox);
+    record.personId = person.id;
+    const ctx = new CommandContext(person, event, record.id, tx, clock, config, tz, outbox, dialogs);
+    await router.route(ctx);
+    return ctx.replies;
+  }
+
+  private async previousAnswer(
+    em: EntityManager,
+    event: InboundEvent,
+  ): Promise<OutboundContent[] | undefined> {
+    const record = await em.findOne(InboundRecord, {
+      channel: event.channel,
+      platformMessageId: event.platformMessageId,
+    });
+    return record?.replies;
+  }
+
+  private async duplicateOf(event: InboundEvent): Promise<HandleOutcome> {
+    const replies = await this.previousAnswer(this.deps.orm.em.fork(), event);
+    if (!replies)
+      throw new Error(`inbound ${event.channel}/${event.platformMessageId} collided but cannot be found`);
+    return { replies, duplicate: true };
+  }
+}
+
+function conversationRecipient(event: InboundEvent): Recipient {
+  return event.conversation.kind === 'group'
+    ? { kind: 'group', channel: event.channel, chatId: event.conversation.chatId }
+    : { kind: 'platform_user', channel: event.channel, userId: event.senderId };
+}
+
+function payloadOf(event: InboundEvent): Record<string, unknown> {
+  const { channel: _c, platformMessageId: _p, senderId: _s, receivedAt: _r, ...rest } = event;
+  return rest;
+}

@@ -1,0 +1,19 @@
+import type { CardView } from './cards/card-view.js';
+import type { ChannelName } from './inbound-event.js';
+
+/** What the bot says, before any platform has shaped it. */
+export type OutboundContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'markdown'; title: string; text: string }
+  | { kind: 'card'; card: CardView }
+  | { kind: 'image'; title: string; png: string /* base64 */ };
+
+/** Who a push goes to. A person is reached on whichever channel knows them. */
+export type Recipient =
+  | { kind: 'person'; personId: string }
+  | { kind: 'group'; channel: ChannelName; chatId: string }
+  | { kind: 'team'; teamId: string }
+  /** A platform user as the platform named them, e.g. the sender of the message being answered. */
+  | { kind: 'platform_user'; channel: ChannelName; userId: string };
+
+export const text = (value: string): OutboundContent => ({ kind: 'text', text: value });

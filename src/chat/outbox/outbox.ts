@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Clock } from '../../shared/clock.js';
+import type { OutboundContent, Recipient } from '../outbound.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+import type { RecipientRouter } from './recipient-router.js';
+
+export interface EnqueueOptions {
+  /** A message with this key is written at most once, ever (reminder slots, alerts). */
+  dedupeKey?: string;
+}
+
+/**
+ * Writes messages into the outbox inside the caller's unit of work; they are sent only if
+ * that unit commits, and then no matter what happens to the process that wrote them.
+ */
+export class Outbox {
+  constructor(
+    private readonly router: RecipientRouter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Returns the rows written; none when the recipient cannot be reached on any channel. */
+  async enqueue(
+    em: EntityManager,
+    recipient: Recipient,
+    content: OutboundContent,
+    options: EnqueueOptions = {},
+  ): Promise<OutboxMessage[]> {
+    const addresses = await this.router.resolve(em, recipient);
+    const now = this.clock.now();
+    return addresses.map((address, i) =>
+      em.create(OutboxMessage, {
+        channel: address.channel,
+        recipientKey: address.recipientKey,
+        personId: address.personId,
+        content,
+        dedupeKey: options.dedupeKey === undefined ? null : `${options.dedupeKey}${i === 0 ? '' : `#${i}`}`,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      }),
+    );
+  }
+}

@@ -1,0 +1,109 @@
+import type { CardHandler } from './cards/card-handler.js';
+import { CardInstance } from './cards/card-instance.entity.js';
+import { parseButtonKey } from './cards/issue-card.js';
+import { parseArgs, usageOf } from './commands/arguments.js';
+import { mayUse, type Command } from './commands/command.js';
+import type { CommandRegistry } from './commands/registry.js';
+import type { CommandContext } from './context.js';
+import type { PendingDialogs } from './dialogs/pending-dialogs.js';
+import type { ChatFeature, ScanHandler } from './feature.js';
+import type { InboundEvent } from './inbound-event.js';
+import { chatMessages as m } from './messages.js';
+import { tokenize } from './text/normalize.js';
+
+/** Decides what an inbound event from a known person means, and runs it. */
+export class EventRouter {
+  private readonly cards = new Map<string, CardHandler>();
+  private readonly scans: ScanHandler[] = [];
+  private readonly menu = new Map<string, string>();
+  private readonly welcomes: Array<NonNullable<ChatFeature['welcome']>> = [];
+
+  constructor(
+    readonly commands: CommandRegistry,
+    private readonly dialogs: PendingDialogs,
+    features: ChatFeature[],
+  ) {
+    for (const f of features) {
+      commands.register(...(f.commands ?? []));
+      for (const card of f.cards ?? []) this.cards.set(card.cardType, card);
+      this.scans.push(...(f.scans ?? []));
+      for (const [key, word] of Object.entries(f.menu ?? {})) this.menu.set(key, word);
+      if (f.welcome) this.welcomes.push(f.welcome.bind(f));
+    }
+  }
+
+  async route(ctx: CommandContext): Promise<void> {
+    const event = ctx.event;
+    switch (event.kind) {
+      case 'text':
+        return this.onText(ctx, event.text);
+      case 'card_action':
+        return this.onCardAction(ctx, event);
+      case 'scan':
+        return this.onScan(ctx, event.scannedText);
+      case 'menu_click': {
+        const word = this.menu.get(event.menuKey);
+        return word === undefined ? ctx.reply(m.unknownMenu) : this.onText(ctx, word);
+      }
+      case 'enter':
+        ctx.reply(m.welcome(ctx.person.name));
+        for (const welcome of this.welcomes) await welcome(ctx);
+        return;
+      case 'image':
+        return this.onText(ctx, `#image ${event.mediaId}`, true);
+    }
+  }
+
+  private async onText(ctx: CommandContext, text: string, isImage = false): Promise<void> {
+    const tokens = tokenize(text);
+    const [word, ...rest] = tokens;
+    if (word === undefined) return ctx.reply(m.emptyMessage);
+    const command = isImage ? undefined : this.commands.find(word);
+    if (command?.name === '取消') return command.run(ctx, {});
+    if (command) {
+      // A new command abandons any question left open: people rarely answer after changing topic.
+      await this.dialogs.close(ctx.em, ctx.person.id, ctx.event);
+      return this.runCommand(ctx, command, rest);
+    }
+    const pending = await this.dialogs.take(ctx.em, ctx.person.id, ctx.event);
+    if (pending === 'expired') return ctx.reply(m.dialogExpired);
+    if (pending) {
+      const owner = this.commands.get(pending.command);
+      if (owner.resume) return owner.resume(ctx, pending.step, pending.state, text);
+    }
+    if (isImage) return ctx.reply(m.imageReceived);
+    ctx.reply(m.unknownCommand(word, this.commands.suggest(word, ctx.person.roles)));
+  }
+
+  private async runCommand(ctx: CommandContext, command: Command, tokens: string[]): Promise<void> {
+    if (!mayUse(command, ctx.person.roles)) {
+      const roles = command.roles === 'everyone' ? [] : command.roles.map((r) => m.roleNames[r] ?? r);
+      return ctx.reply(m.notAllowed(command.name, roles));
+    }
+    const parsed = parseArgs(tokens, command.args);
+    if (!parsed.ok) return ctx.reply(m.badArgs(parsed.problem, usageOf(command.name, command.args)));
+    await command.run(ctx, parsed.args);
+  }
+
+  private async onCardAction(
+    ctx: CommandContext,
+    event: Extract<InboundEvent, { kind: 'card_action' }>,
+  ): Promise<void> {
+    const key = parseButtonKey(event.actionKey);
+    const instance = key && (await ctx.em.findOne(CardInstance, key.ref));
+    const handler = instance ? this.cards.get(instance.cardType) : undefined;
+    const action = instance && key ? instance.actions[key.index] : undefined;
+    if (!instance || !handler || action === undefined) return ctx.reply(m.cardUnknown);
+    const version = await handler.currentVersion(ctx.em, instance.subjectId);
+    if (version !== instance.subjectVersion) {
+      return ctx.reply(m.cardStale(await handler.describeNow(ctx.em, instance.subjectId)));
+    }
+    await handler.act(ctx, instance.subjectId, action, event.selections);
+  }
+
+  private async onScan(ctx: CommandContext, scanned: string): Promise<void> {
+    const handler = this.scans.find((s) => s.matches(scanned.trim()));
+    if (!handler) return ctx.reply(m.unknownScan(scanned));
+    await handler.handle(ctx, scanned.trim());
+  }
+}

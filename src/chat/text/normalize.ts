@@ -1,0 +1,17 @@
+/**
+ * Chat text arrives as people type it on a phone: full-width letters and digits from a
+ * Chinese IME, ideographic spaces, Chinese commas between arguments. NFKC folds the
+ * full-width forms to ASCII; the separators are then treated alike.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\u200b\u00a0]/g, ' ')
+    .trim();
+}
+
+export function tokenize(raw: string): string[] {
+  return normalizeText(raw)
+    .split(/[\s,;、]+/)
+    .filter((t) => t !== '');
+}

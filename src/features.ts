@@ -1,0 +1,4 @@
+import type { ChatFeature } from './chat/feature.js';
+
+/** The capabilities the chat offers, in the order `帮助` lists them. */
+export const features: ChatFeature[] = [];

@@ -1,0 +1,11 @@
+/** The cast the chat tests rely on; the same ids as the demo data (issue 8 names them). */
+export const castYaml = `
+teams:
+  - { id: cnc, name: 数控组, wecomGroup: wrCNC001, dingtalkGroup: cidCNC001 }
+people:
+  - { id: zhaolei, name: 赵磊, roles: [admin], wecom: zhaolei, dingtalk: zhaolei }
+  - { id: lijianguo, name: 李建国, roles: [supervisor], wecom: lijianguo, dingtalk: lijianguo }
+  - { id: wangfang, name: 王芳, roles: [team_lead], team: cnc, wecom: wangfang, dingtalk: wangfang }
+  - { id: zhangwei, name: 张伟, roles: [worker], team: cnc, wecom: zhangwei, dingtalk: zhangwei }
+  - { id: liuyang, name: 刘洋, roles: [worker], team: cnc, wecom: liuyang, dingtalk: liuyang }
+`;
