@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
+import type { ChannelModule } from './channels/channel-module.js';
 import { ConsoleAdapter } from './channels/console/console-adapter.js';
+import { buildChannels } from './channels/index.js';
 import { assembleChat, type Chat } from './chat/assemble.js';
-import type { ChannelAdapter } from './chat/channel.js';
 import type { ChatFeature } from './chat/feature.js';
 import type { RetryPolicy } from './chat/outbox/retry-policy.js';
 import type { FactoryConfig } from './config/factory-config.js';
@@ -64,21 +65,38 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     throw error;
   }
 
-  const consoleAdapter = settings.consoleChannel ? new ConsoleAdapter() : undefined;
-  const channels: ChannelAdapter[] = [...(consoleAdapter ? [consoleAdapter] : [])];
-  const chat = assembleChat({
+  let chat: Chat | undefined;
+  const modules: ChannelModule[] = buildChannels({
+    settings,
+    factory,
+    orm,
+    clock,
+    logger,
+    handle: (event, handleOptions) => {
+      if (!chat) throw new Error('a channel delivered an event before the chat engine was ready');
+      return chat.engine.handle(event, handleOptions);
+    },
+  });
+  chat = assembleChat({
     orm,
     clock,
     config: factory,
     tz: settings.factoryTz,
     logger,
-    channels,
+    channels: modules.map((m) => m.adapter),
     features: options.features ?? [],
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
-  const http = createHttpApp(logger, [healthRoutes(databaseReadiness(orm))]);
-  for (const channel of channels) await channel.start?.();
+  const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
+  const http = createHttpApp(logger, [
+    healthRoutes(readiness),
+    ...modules.flatMap((m) => (m.routes ? [m.routes] : [])),
+  ]);
+  for (const module of modules) await module.start?.();
   if (options.background !== false) chat.dispatcher.start();
+  const consoleAdapter = modules
+    .map((m) => m.adapter)
+    .find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
   let server: Server | undefined;
 
   return {
@@ -102,7 +120,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
         await closing;
       }
       await chat.dispatcher.stop();
-      for (const channel of channels) await channel.stop?.();
+      for (const module of modules) await module.stop?.();
       await orm.close();
     },
   };

@@ -41,6 +41,11 @@ export class CommandContext {
     return { kind: 'card', card: issueCard(this.em, this.clock, cardType, subject, spec) };
   }
 
+  /** Redraws the card `original` that people already have, bound to `subject` as it is now. */
+  cardUpdate(original: string, cardType: string, subject: CardSubject, spec: CardSpec): OutboundContent {
+    return { kind: 'card_update', card: issueCard(this.em, this.clock, cardType, subject, spec, original) };
+  }
+
   /** Asks a question and remembers, durably, which command and step the answer belongs to. */
   async ask(
     command: string,

@@ -6,6 +6,8 @@ export type OutboundContent =
   | { kind: 'text'; text: string }
   | { kind: 'markdown'; title: string; text: string }
   | { kind: 'card'; card: CardView }
+  /** Redraws, where the platform allows, the card `card.original` that people already have. */
+  | { kind: 'card_update'; card: CardView }
   | { kind: 'image'; title: string; png: string /* base64 */ };
 
 /** Who a push goes to. A person is reached on whichever channel knows them. */
@@ -17,3 +19,8 @@ export type Recipient =
   | { kind: 'platform_user'; channel: ChannelName; userId: string };
 
 export const text = (value: string): OutboundContent => ({ kind: 'text', text: value });
+
+/** The original card ref a message carries, if it is a card or a card update. */
+export function cardOriginalOf(content: OutboundContent): string | undefined {
+  return content.kind === 'card' || content.kind === 'card_update' ? content.card.original : undefined;
+}

@@ -12,6 +12,8 @@ export function renderAsText(content: OutboundContent): string {
       return `[图片：${content.title}]`;
     case 'card':
       return renderCard(content.card);
+    case 'card_update':
+      return `（卡片已更新）\n${renderCard(content.card)}`;
   }
 }
 

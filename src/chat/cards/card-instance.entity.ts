@@ -11,6 +11,8 @@ export const CardInstance = defineEntity({
   indexes: [{ properties: ['subjectType', 'subjectId'] }],
   properties: {
     id: p.string().length(24).primary(),
+    /** The first card of this place on screen; equal to `id` for a card drawn afresh. */
+    originalRef: p.string().length(24),
     cardType: p.string().length(32),
     subjectType: p.string().length(32),
     subjectId: p.string().length(64),

@@ -22,6 +22,11 @@ export interface CardSelect {
 
 export interface CardView {
   ref: string;
+  /**
+   * The ref of the first card drawn in this place. A redrawn card keeps it, so a platform
+   * can update the card people already have (WeCom task_id, DingTalk outTrackId derive from it).
+   */
+  original: string;
   title: string;
   subtitle?: string;
   fields: CardField[];

@@ -23,7 +23,8 @@ export interface CardSubject {
 
 /**
  * Records the card and swaps the actions for opaque keys. The platform only ever sees
- * `<ref>.<n>`; the meaning of n stays here.
+ * `<ref>.<n>`; the meaning of n stays here. `replaces` is the `original` of a card on screen
+ * that this one redraws.
  */
 export function issueCard(
   em: EntityManager,
@@ -31,10 +32,13 @@ export function issueCard(
   cardType: string,
   subject: CardSubject,
   spec: CardSpec,
+  replaces?: string,
 ): CardView {
   const ref = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  const original = replaces ?? ref;
   em.create(CardInstance, {
     id: ref,
+    originalRef: original,
     cardType,
     subjectType: subject.type,
     subjectId: subject.id,
@@ -44,6 +48,7 @@ export function issueCard(
   });
   return {
     ref,
+    original,
     title: spec.title,
     ...(spec.subtitle === undefined ? {} : { subtitle: spec.subtitle }),
     fields: spec.fields,

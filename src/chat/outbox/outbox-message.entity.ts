@@ -13,6 +13,7 @@ export const OutboxMessage = defineEntity({
   indexes: [
     { properties: ['status', 'nextAttemptAt'] },
     { properties: ['channel', 'recipientKey', 'sentAt'] },
+    { properties: ['cardRef'] },
   ],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
@@ -21,6 +22,8 @@ export const OutboxMessage = defineEntity({
     recipientKey: p.string().length(191),
     personId: p.string().length(64).nullable(),
     content: p.json<OutboundContent>(),
+    /** For cards: the original card ref, so a later redraw can find where the card went. */
+    cardRef: p.string().length(24).nullable(),
     /** Set for messages that must exist once per cause (a reminder for a slot), else null. */
     dedupeKey: p.string().length(191).nullable().unique(),
     status: p.string().length(8).$type<OutboxStatus>(),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../shared/clock.js';
-import type { OutboundContent, Recipient } from '../outbound.js';
+import { cardOriginalOf, type OutboundContent, type Recipient } from '../outbound.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import type { RecipientRouter } from './recipient-router.js';
 
@@ -34,6 +34,7 @@ export class Outbox {
         recipientKey: address.recipientKey,
         personId: address.personId,
         content,
+        cardRef: cardOriginalOf(content) ?? null,
         dedupeKey: options.dedupeKey === undefined ? null : `${options.dedupeKey}${i === 0 ? '' : `#${i}`}`,
         status: 'pending',
         attempts: 0,
