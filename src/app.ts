@@ -65,7 +65,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     throw error;
   }
 
-  let chat: Chat | undefined;
+  // Channels are built before the engine that needs their names; they reach it through this.
+  const ready: { chat?: Chat } = {};
   const modules: ChannelModule[] = buildChannels({
     settings,
     factory,
@@ -73,11 +74,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     clock,
     logger,
     handle: (event, handleOptions) => {
-      if (!chat) throw new Error('a channel delivered an event before the chat engine was ready');
-      return chat.engine.handle(event, handleOptions);
+      if (!ready.chat) throw new Error('a channel delivered an event before the chat engine was ready');
+      return ready.chat.engine.handle(event, handleOptions);
     },
   });
-  chat = assembleChat({
+  const chat = assembleChat({
     orm,
     clock,
     config: factory,
@@ -87,6 +88,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     features: options.features ?? [],
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
+  ready.chat = chat;
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [
     healthRoutes(readiness),

@@ -9,6 +9,16 @@ import { GroupBinding } from './people/group-binding.entity.js';
 import { Person } from './people/person.entity.js';
 import { Team } from './people/team.entity.js';
 import { UnknownSender } from './people/unknown-sender.entity.js';
+import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
+import { Equipment } from './equipment/equipment.entity.js';
+import { MaterialIssue } from './materials/material-issue.entity.js';
+import { MaterialLot } from './materials/material-lot.entity.js';
+import { Item } from './workorders/item.entity.js';
+import { OperationTask } from './workorders/operation-task.entity.js';
+import { ProductionException } from './workorders/production-exception.entity.js';
+import { RoutingStep } from './workorders/routing-step.entity.js';
+import { WorkOrder } from './workorders/work-order.entity.js';
+import { WorkReport } from './workorders/work-report.entity.js';
 
 /** Every entity of the application; the ORM, the migrations and the tests use this one list. */
 export const entities = [
@@ -22,4 +32,15 @@ export const entities = [
   CardInstance,
   OutboxMessage,
   AuditEntry,
+  Equipment,
+  Item,
+  RoutingStep,
+  WorkOrder,
+  OperationTask,
+  WorkReport,
+  ProductionException,
+  MaterialLot,
+  MaterialIssue,
+  AgendaJob,
+  AgendaLogEntry,
 ] as unknown as EntitySchema<AnyEntity>[];

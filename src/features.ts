@@ -1,4 +1,5 @@
 import type { ChatFeature } from './chat/feature.js';
+import { workOrderFeature } from './workorders/feature.js';
 
 /** The capabilities the chat offers, in the order `帮助` lists them. */
-export const features: ChatFeature[] = [];
+export const features: ChatFeature[] = [workOrderFeature];

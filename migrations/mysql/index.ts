@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124110944_Initial } from './Migration20261124110944_Initial.js';
 import { Migration20261124112058_ChatCore } from './Migration20261124112058_ChatCore.js';
+import { Migration20261124112704_WorkOrders } from './Migration20261124112704_WorkOrders.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124110944_Initial', class: Migration20261124110944_Initial },
   { name: 'Migration20261124112058_ChatCore', class: Migration20261124112058_ChatCore },
+  { name: 'Migration20261124112704_WorkOrders', class: Migration20261124112704_WorkOrders },
 ];

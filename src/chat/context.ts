@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { PersonView } from '../people/person-view.js';
 import type { Clock } from '../shared/clock.js';
-import { AuditEntry } from './audit/audit-entry.entity.js';
+import { recordAudit, type Actor } from './audit/actor.js';
 import { issueCard, type CardSpec, type CardSubject } from './cards/issue-card.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
 import type { InboundEvent } from './inbound-event.js';
@@ -57,21 +57,27 @@ export class CommandContext {
     this.reply(question);
   }
 
+  /** The person behind this event, as services record it. */
+  get actor(): Actor {
+    return {
+      person: this.person,
+      channel: this.event.channel,
+      inboundEventId: this.inboundId,
+      at: this.clock.now(),
+    };
+  }
+
   audit(
     action: string,
     subjectType: string,
     subjectId: string | number,
     details: Record<string, unknown> = {},
   ): void {
-    this.em.create(AuditEntry, {
-      at: this.clock.now(),
-      actorId: this.person.id,
-      channel: this.event.channel,
-      inboundEventId: this.inboundId,
-      action,
-      subjectType,
-      subjectId: String(subjectId),
-      details,
-    });
+    recordAudit(this.em, this.actor, action, subjectType, subjectId, details);
+  }
+
+  /** The outbox, for services that push as part of this unit of work. */
+  get pushes(): Outbox {
+    return this.outbox;
   }
 }

@@ -131,7 +131,7 @@ export class ChatEngine {
 function conversationRecipient(event: InboundEvent): Recipient {
   return event.conversation.kind === 'group'
     ? { kind: 'group', channel: event.channel, chatId: event.conversation.chatId }
-    : { kind: 'platform_user', channel: event.channel, userId: event.senderId };
+    : { kind: 'address', channel: event.channel, recipientKey: event.senderId };
 }
 
 function payloadOf(event: InboundEvent): Record<string, unknown> {

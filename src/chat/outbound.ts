@@ -15,8 +15,8 @@ export type Recipient =
   | { kind: 'person'; personId: string }
   | { kind: 'group'; channel: ChannelName; chatId: string }
   | { kind: 'team'; teamId: string }
-  /** A platform user as the platform named them, e.g. the sender of the message being answered. */
-  | { kind: 'platform_user'; channel: ChannelName; userId: string };
+  /** A platform address as the platform named it: the sender being answered, a card's earlier recipient. */
+  | { kind: 'address'; channel: ChannelName; recipientKey: string };
 
 export const text = (value: string): OutboundContent => ({ kind: 'text', text: value });
 

@@ -53,3 +53,8 @@ export async function groupsOfTeam(
   const rows = await em.find(GroupBinding, { team: teamId }, { orderBy: { id: 'asc' } });
   return rows.map((r) => ({ channel: r.channel, chatId: r.chatId }));
 }
+
+export async function teamLeads(em: EntityManager, teamId: string): Promise<string[]> {
+  const members = await em.find(Person, { team: teamId, active: true }, { orderBy: { id: 'asc' } });
+  return members.filter((p) => p.roles.includes('team_lead')).map((p) => p.id);
+}

@@ -14,7 +14,7 @@ export interface ArgSpec {
   kind: ArgKind;
   optional?: boolean;
   /** Keyword slots are found anywhere: the keyword followed by its value. */
-  keywords?: string[];
+  keywords?: readonly string[];
 }
 
 export type ParsedArgs = Record<string, string | number | undefined>;
@@ -26,7 +26,7 @@ export type ArgProblem =
   | { kind: 'not_a_quantity'; label: string; token: string }
   | { kind: 'extra'; token: string };
 
-export function usageOf(name: string, specs: ArgSpec[]): string {
+export function usageOf(name: string, specs: readonly ArgSpec[]): string {
   const parts = specs.map((s) => {
     const inner = s.keywords ? `${s.keywords[0]} <${s.label}>` : `<${s.label}>`;
     return s.optional ? `[${inner}]` : inner;
@@ -34,7 +34,7 @@ export function usageOf(name: string, specs: ArgSpec[]): string {
   return [name, ...parts].join(' ');
 }
 
-export function parseArgs(tokens: string[], specs: ArgSpec[]): ArgsResult {
+export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResult {
   const rest = [...tokens];
   const args: ParsedArgs = {};
   for (const spec of specs.filter((s) => s.keywords)) {
@@ -62,7 +62,13 @@ export function parseArgs(tokens: string[], specs: ArgSpec[]): ArgsResult {
     }
     const requiredAfter = positional.slice(i + 1).filter((s) => !s.optional).length;
     const token = rest[0];
-    if (spec.optional && (token === undefined || rest.length <= requiredAfter || !fits(spec, token))) {
+    if (
+      spec.optional &&
+      (token === undefined ||
+        rest.length <= requiredAfter ||
+        !fits(spec, token) ||
+        leaveForQuantities(positional, i, rest))
+    ) {
       skipped = spec;
       continue;
     }
@@ -87,6 +93,17 @@ export function parseArgs(tokens: string[], specs: ArgSpec[]): ArgsResult {
     return { ok: false, problem: { kind: 'not_a_quantity', label: skipped.label, token: extra } };
   }
   return { ok: false, problem: { kind: 'extra', token: extra } };
+}
+
+/**
+ * `完工 WO-7 五`: an optional word slot (the operation) must not swallow a number that a later
+ * quantity slot needs; `完工 WO-7 10 50` still reads 10 as the operation, since 50 is left.
+ */
+function leaveForQuantities(positional: readonly ArgSpec[], i: number, rest: string[]): boolean {
+  const spec = positional[i];
+  const token = rest[0];
+  if (spec?.kind !== 'word' || token === undefined || parseQuantity(token) === undefined) return false;
+  return rest.length <= positional.slice(i + 1).filter((s) => s.kind === 'quantity').length;
 }
 
 function fits(spec: ArgSpec, token: string): boolean {

@@ -15,7 +15,7 @@ export interface Command {
   roles: Role[] | 'everyone';
   /** One line for `帮助`. */
   help: string;
-  args: ArgSpec[];
+  args: readonly ArgSpec[];
   run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
   /** The next step of a dialog this command started with `ctx.ask`. */
   resume?(ctx: CommandContext, step: string, state: Record<string, unknown>, answer: string): Promise<void>;

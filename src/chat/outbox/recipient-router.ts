@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { groupsOfTeam, identitiesOf } from '../../people/directory.js';
+import { groupsOfTeam, identitiesOf, teamLeads } from '../../people/directory.js';
 import { groupRecipientKey } from '../channel.js';
 import { identityPlatformOf, type ChannelName } from '../inbound-event.js';
 import type { Recipient } from '../outbound.js';
@@ -28,14 +28,21 @@ export class RecipientRouter {
         return [
           { channel: recipient.channel, recipientKey: groupRecipientKey(recipient.chatId), personId: null },
         ];
-      case 'platform_user':
-        return [{ channel: recipient.channel, recipientKey: recipient.userId, personId: null }];
+      case 'address':
+        return [{ channel: recipient.channel, recipientKey: recipient.recipientKey, personId: null }];
       case 'team': {
         const groups = await groupsOfTeam(em, recipient.teamId);
         const reachable = groups.filter((g) => this.enabledChannels.includes(g.channel as ChannelName));
         const preferred = this.enabledChannels
           .flatMap((c) => reachable.filter((g) => g.channel === c))
           .slice(0, 1);
+        if (preferred.length === 0) {
+          // No group of this team on any enabled channel: its leads hear it in person instead.
+          const leads = await teamLeads(em, recipient.teamId);
+          return (
+            await Promise.all(leads.map((id) => this.resolve(em, { kind: 'person', personId: id })))
+          ).flat();
+        }
         return preferred.map((g) => ({
           channel: g.channel as ChannelName,
           recipientKey: groupRecipientKey(g.chatId),

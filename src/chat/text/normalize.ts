@@ -1,7 +1,7 @@
 /**
  * Chat text arrives as people type it on a phone: full-width letters and digits from a
  * Chinese IME, ideographic spaces, Chinese commas between arguments. NFKC folds the
- * full-width forms to ASCII; the separators are then treated alike.
+ * full-width forms to ASCII, the ideographic space included.
  */
 export function normalizeText(raw: string): string {
   return raw
@@ -10,8 +10,12 @@ export function normalizeText(raw: string): string {
     .trim();
 }
 
+/**
+ * Words are separated by spaces only: commas belong to what people write (`主轴异响，设备故障`)
+ * and a free-text argument must keep them.
+ */
 export function tokenize(raw: string): string[] {
   return normalizeText(raw)
-    .split(/[\s,;、]+/)
+    .split(/\s+/)
     .filter((t) => t !== '');
 }

@@ -1,0 +1,131 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261124112704_WorkOrders extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table \`items\` (\`code\` varchar(64) not null, \`name\` varchar(200) not null, \`unit\` varchar(16) not null default '件', \`kind\` varchar(16) not null default 'finished', primary key (\`code\`)) default character set utf8mb4 engine = InnoDB;`);
+
+    this.addSql(`create table \`material_lots\` (\`lot_number\` varchar(64) not null, \`item_code\` varchar(64) not null, \`quantity\` double not null, \`remaining\` double not null, \`received_at\` datetime(3) not null, primary key (\`lot_number\`)) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`material_lots\` add index \`material_lots_item_code_index\`(\`item_code\`);`);
+
+    this.addSql(`create table \`routing_steps\` (\`id\` int unsigned not null auto_increment primary key, \`item_code\` varchar(64) not null, \`sequence\` int not null, \`name\` varchar(64) not null, \`work_center\` varchar(64) null, \`equipment_type\` varchar(64) null, \`standard_minutes\` double not null default 0) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`routing_steps\` add index \`routing_steps_item_code_index\`(\`item_code\`);`);
+    this.addSql(`alter table \`routing_steps\` add unique \`routing_steps_item_code_sequence_unique\`(\`item_code\`, \`sequence\`);`);
+
+    this.addSql(`create table \`equipment\` (\`code\` varchar(32) not null, \`name\` varchar(100) not null, \`type\` varchar(64) null, \`team_id\` varchar(64) null, \`status\` varchar(16) not null default 'running', \`running_minutes\` int not null default 0, primary key (\`code\`)) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`equipment\` add index \`equipment_team_id_index\`(\`team_id\`);`);
+
+    this.addSql(`create table \`work_orders\` (\`id\` int unsigned not null auto_increment primary key, \`number\` varchar(32) not null, \`item_code\` varchar(64) not null, \`quantity\` int not null, \`customer\` varchar(100) null, \`due_date\` varchar(10) not null, \`priority\` int not null default 3, \`status\` varchar(16) not null default 'planned', \`created_at\` datetime(3) not null, \`released_at\` datetime(3) null, \`completed_at\` datetime(3) null) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`work_orders\` add unique \`work_orders_number_unique\`(\`number\`);`);
+    this.addSql(`alter table \`work_orders\` add index \`work_orders_item_code_index\`(\`item_code\`);`);
+    this.addSql(`alter table \`work_orders\` add index \`work_orders_status_due_date_index\`(\`status\`, \`due_date\`);`);
+
+    this.addSql(`create table \`operation_tasks\` (\`id\` int unsigned not null auto_increment primary key, \`work_order_id\` int unsigned not null, \`sequence\` int not null, \`name\` varchar(64) not null, \`planned_quantity\` int not null, \`standard_minutes\` double not null default 0, \`assignee_id\` varchar(64) null, \`team_id\` varchar(64) null, \`equipment_code\` varchar(32) null, \`status\` varchar(16) not null default 'pending', \`good_total\` int not null default 0, \`scrap_total\` int not null default 0, \`started_at\` datetime(3) null, \`finished_at\` datetime(3) null, \`revision\` int not null default 0) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`operation_tasks\` add index \`operation_tasks_work_order_id_index\`(\`work_order_id\`);`);
+    this.addSql(`alter table \`operation_tasks\` add index \`operation_tasks_assignee_id_index\`(\`assignee_id\`);`);
+    this.addSql(`alter table \`operation_tasks\` add index \`operation_tasks_team_id_index\`(\`team_id\`);`);
+    this.addSql(`alter table \`operation_tasks\` add index \`operation_tasks_equipment_code_index\`(\`equipment_code\`);`);
+    this.addSql(`alter table \`operation_tasks\` add index \`operation_tasks_assignee_id_status_index\`(\`assignee_id\`, \`status\`);`);
+    this.addSql(`alter table \`operation_tasks\` add index \`operation_tasks_team_id_status_index\`(\`team_id\`, \`status\`);`);
+    this.addSql(`alter table \`operation_tasks\` add unique \`operation_tasks_work_order_id_sequence_unique\`(\`work_order_id\`, \`sequence\`);`);
+
+    this.addSql(`create table \`production_exceptions\` (\`id\` int unsigned not null auto_increment primary key, \`kind\` varchar(16) not null, \`work_order_id\` int unsigned not null, \`task_id\` int unsigned null, \`reason\` varchar(500) not null, \`status\` varchar(16) not null default 'raised', \`raised_by_id\` varchar(64) not null, \`raised_at\` datetime(3) not null, \`acknowledged_by_id\` varchar(64) null, \`acknowledged_at\` datetime(3) null, \`closed_by_id\` varchar(64) null, \`closed_at\` datetime(3) null) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_work_order_id_index\`(\`work_order_id\`);`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_task_id_index\`(\`task_id\`);`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_raised_by_id_index\`(\`raised_by_id\`);`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_acknowledged_by_id_index\`(\`acknowledged_by_id\`);`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_closed_by_id_index\`(\`closed_by_id\`);`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_status_index\`(\`status\`);`);
+    this.addSql(`alter table \`production_exceptions\` add index \`production_exceptions_raised_at_index\`(\`raised_at\`);`);
+
+    this.addSql(`create table \`material_issues\` (\`id\` int unsigned not null auto_increment primary key, \`lot_lot_number\` varchar(64) not null, \`work_order_id\` int unsigned not null, \`task_id\` int unsigned null, \`quantity\` double not null, \`issued_by_id\` varchar(64) not null, \`issued_at\` datetime(3) not null) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`material_issues\` add index \`material_issues_lot_lot_number_index\`(\`lot_lot_number\`);`);
+    this.addSql(`alter table \`material_issues\` add index \`material_issues_work_order_id_index\`(\`work_order_id\`);`);
+    this.addSql(`alter table \`material_issues\` add index \`material_issues_task_id_index\`(\`task_id\`);`);
+    this.addSql(`alter table \`material_issues\` add index \`material_issues_issued_by_id_index\`(\`issued_by_id\`);`);
+    this.addSql(`alter table \`material_issues\` add index \`material_issues_issued_at_index\`(\`issued_at\`);`);
+
+    this.addSql(`create table \`work_reports\` (\`id\` int unsigned not null auto_increment primary key, \`task_id\` int unsigned not null, \`person_id\` varchar(64) not null, \`reported_at\` datetime(3) not null, \`good\` int not null, \`scrap\` int not null, \`equipment_code\` varchar(32) null, \`minutes\` int not null, \`channel\` varchar(16) not null, \`inbound_event_id\` bigint null, \`reverses_id\` int unsigned null) default character set utf8mb4 engine = InnoDB;`);
+    this.addSql(`alter table \`work_reports\` add index \`work_reports_task_id_index\`(\`task_id\`);`);
+    this.addSql(`alter table \`work_reports\` add index \`work_reports_person_id_index\`(\`person_id\`);`);
+    this.addSql(`alter table \`work_reports\` add index \`work_reports_equipment_code_index\`(\`equipment_code\`);`);
+    this.addSql(`alter table \`work_reports\` add index \`work_reports_reverses_id_index\`(\`reverses_id\`);`);
+    this.addSql(`alter table \`work_reports\` add index \`work_reports_reported_at_index\`(\`reported_at\`);`);
+
+    this.addSql(`alter table \`material_lots\` add constraint \`material_lots_item_code_foreign\` foreign key (\`item_code\`) references \`items\` (\`code\`) on update cascade;`);
+
+    this.addSql(`alter table \`routing_steps\` add constraint \`routing_steps_item_code_foreign\` foreign key (\`item_code\`) references \`items\` (\`code\`) on update cascade on delete cascade;`);
+
+    this.addSql(`alter table \`equipment\` add constraint \`equipment_team_id_foreign\` foreign key (\`team_id\`) references \`teams\` (\`id\`) on update cascade on delete set null;`);
+
+    this.addSql(`alter table \`work_orders\` add constraint \`work_orders_item_code_foreign\` foreign key (\`item_code\`) references \`items\` (\`code\`) on update cascade;`);
+
+    this.addSql(`alter table \`operation_tasks\` add constraint \`operation_tasks_work_order_id_foreign\` foreign key (\`work_order_id\`) references \`work_orders\` (\`id\`) on update cascade on delete cascade;`);
+    this.addSql(`alter table \`operation_tasks\` add constraint \`operation_tasks_assignee_id_foreign\` foreign key (\`assignee_id\`) references \`people\` (\`id\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`operation_tasks\` add constraint \`operation_tasks_team_id_foreign\` foreign key (\`team_id\`) references \`teams\` (\`id\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`operation_tasks\` add constraint \`operation_tasks_equipment_code_foreign\` foreign key (\`equipment_code\`) references \`equipment\` (\`code\`) on update cascade on delete set null;`);
+
+    this.addSql(`alter table \`production_exceptions\` add constraint \`production_exceptions_work_order_id_foreign\` foreign key (\`work_order_id\`) references \`work_orders\` (\`id\`) on update cascade;`);
+    this.addSql(`alter table \`production_exceptions\` add constraint \`production_exceptions_task_id_foreign\` foreign key (\`task_id\`) references \`operation_tasks\` (\`id\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`production_exceptions\` add constraint \`production_exceptions_raised_by_id_foreign\` foreign key (\`raised_by_id\`) references \`people\` (\`id\`) on update cascade;`);
+    this.addSql(`alter table \`production_exceptions\` add constraint \`production_exceptions_acknowledged_by_id_foreign\` foreign key (\`acknowledged_by_id\`) references \`people\` (\`id\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`production_exceptions\` add constraint \`production_exceptions_closed_by_id_foreign\` foreign key (\`closed_by_id\`) references \`people\` (\`id\`) on update cascade on delete set null;`);
+
+    this.addSql(`alter table \`material_issues\` add constraint \`material_issues_lot_lot_number_foreign\` foreign key (\`lot_lot_number\`) references \`material_lots\` (\`lot_number\`) on update cascade;`);
+    this.addSql(`alter table \`material_issues\` add constraint \`material_issues_work_order_id_foreign\` foreign key (\`work_order_id\`) references \`work_orders\` (\`id\`) on update cascade;`);
+    this.addSql(`alter table \`material_issues\` add constraint \`material_issues_task_id_foreign\` foreign key (\`task_id\`) references \`operation_tasks\` (\`id\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`material_issues\` add constraint \`material_issues_issued_by_id_foreign\` foreign key (\`issued_by_id\`) references \`people\` (\`id\`) on update cascade;`);
+
+    this.addSql(`alter table \`work_reports\` add constraint \`work_reports_task_id_foreign\` foreign key (\`task_id\`) references \`operation_tasks\` (\`id\`) on update cascade;`);
+    this.addSql(`alter table \`work_reports\` add constraint \`work_reports_person_id_foreign\` foreign key (\`person_id\`) references \`people\` (\`id\`) on update cascade;`);
+    this.addSql(`alter table \`work_reports\` add constraint \`work_reports_equipment_code_foreign\` foreign key (\`equipment_code\`) references \`equipment\` (\`code\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`work_reports\` add constraint \`work_reports_reverses_id_foreign\` foreign key (\`reverses_id\`) references \`work_reports\` (\`id\`) on update cascade on delete set null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table \`material_lots\` drop foreign key \`material_lots_item_code_foreign\`;`);
+
+    this.addSql(`alter table \`routing_steps\` drop foreign key \`routing_steps_item_code_foreign\`;`);
+
+    this.addSql(`alter table \`work_orders\` drop foreign key \`work_orders_item_code_foreign\`;`);
+
+    this.addSql(`alter table \`material_issues\` drop foreign key \`material_issues_lot_lot_number_foreign\`;`);
+
+    this.addSql(`alter table \`operation_tasks\` drop foreign key \`operation_tasks_equipment_code_foreign\`;`);
+
+    this.addSql(`alter table \`work_reports\` drop foreign key \`work_reports_equipment_code_foreign\`;`);
+
+    this.addSql(`alter table \`operation_tasks\` drop foreign key \`operation_tasks_work_order_id_foreign\`;`);
+
+    this.addSql(`alter table \`production_exceptions\` drop foreign key \`production_exceptions_work_order_id_foreign\`;`);
+
+    this.addSql(`alter table \`material_issues\` drop foreign key \`material_issues_work_order_id_foreign\`;`);
+
+    this.addSql(`alter table \`production_exceptions\` drop foreign key \`production_exceptions_task_id_foreign\`;`);
+
+    this.addSql(`alter table \`material_issues\` drop foreign key \`material_issues_task_id_foreign\`;`);
+
+    this.addSql(`alter table \`work_reports\` drop foreign key \`work_reports_task_id_foreign\`;`);
+
+    this.addSql(`alter table \`work_reports\` drop foreign key \`work_reports_reverses_id_foreign\`;`);
+
+    this.addSql(`drop table if exists \`items\`;`);
+
+    this.addSql(`drop table if exists \`material_lots\`;`);
+
+    this.addSql(`drop table if exists \`routing_steps\`;`);
+
+    this.addSql(`drop table if exists \`equipment\`;`);
+
+    this.addSql(`drop table if exists \`work_orders\`;`);
+
+    this.addSql(`drop table if exists \`operation_tasks\`;`);
+
+    this.addSql(`drop table if exists \`production_exceptions\`;`);
+
+    this.addSql(`drop table if exists \`material_issues\`;`);
+
+    this.addSql(`drop table if exists \`work_reports\`;`);
+  }
+
+}

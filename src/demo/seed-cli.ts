@@ -1,0 +1,24 @@
+/** `npm run seed:demo`: fills an empty database with the demo metalworking shop. */
+import 'dotenv/config';
+import { readSettings } from '../config/env.js';
+import { resolveDatabaseTarget } from '../db/database-target.js';
+import { applyMigrations } from '../db/migrations.js';
+import { openOrm } from '../db/orm.js';
+import { entities } from '../entities.js';
+import { systemClock } from '../shared/clock.js';
+import { DemoAlreadySeededError, seedDemo } from './seed.js';
+
+const settings = readSettings();
+const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entities);
+try {
+  await applyMigrations(orm);
+  const { orders } = await seedDemo(orm.em.fork(), systemClock, settings.factoryTz);
+  console.log(`Seeded the demo shop: 20 people in 3 teams, 6 machines, 5 products, ${orders} work orders.`);
+  console.log('Try: npm run chat -- --as zhangwei   (then 我的任务)');
+} catch (error) {
+  if (!(error instanceof DemoAlreadySeededError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await orm.close();
+}

@@ -1,0 +1,147 @@
+import type { JobId, JobParameters } from 'agenda';
+import { decodeJob, encodeField, jobIdParam, JOBS } from './job-row.js';
+import type { SqlClient, SqlParam, SqlRow } from './sql-client.js';
+import { placeholders } from './sql-where.js';
+
+/** How many lockable jobs one look at the queue reads; the spares absorb a lost race. */
+const CANDIDATES = 5;
+/** Looks at the queue before giving up for this scan, when every candidate was taken by others. */
+const ROUNDS = 4;
+
+interface Candidates {
+  /** Reads lockable jobs (`id` and `guard`), in the order Agenda wants them locked. */
+  sql: string;
+  params: SqlParam[];
+  /** The condition that made a candidate lockable, re-checked by the locking UPDATE. */
+  stillLockable: string;
+}
+
+/**
+ * Locks jobs so that no two workers ever hold the same one, on MySQL and on SQLite alike: a
+ * candidate is read, then claimed with a compare-and-set UPDATE that repeats the condition
+ * that made it lockable. Exactly one UPDATE can match a candidate; the row count says who
+ * won. A lost race costs one more UPDATE on another candidate, not a wait: nothing holds a
+ * lock between statements, so locking needs no transaction and cannot deadlock with itself.
+ */
+export class JobLocker {
+  constructor(
+    private readonly client: SqlClient,
+    private readonly columns: string,
+  ) {}
+
+  /**
+   * Agenda's `getNextJobToRun`: the first unlocked job due by `nextScanAt` in Agenda's order
+   * (`nextRunAt` ascending, then `priority` descending), else a job whose lock is older than
+   * `lockDeadline` — a worker that died holding it — oldest lock first.
+   */
+  async lockNext(
+    name: string,
+    nextScanAt: Date,
+    lockDeadline: Date,
+    lockedAt: Date,
+    lastModifiedBy: string | null,
+  ): Promise<JobParameters | undefined> {
+    const encode = (date: Date) => encodeField(this.client.dialect, 'nextRunAt', date);
+    const due: Candidates = {
+      sql:
+        `select \`id\`, \`next_run_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
+        'and `locked_at` is null and `next_run_at` <= ? order by `next_run_at` asc, `priority` desc limit ?',
+      params: [name, encode(nextScanAt), CANDIDATES],
+      stillLockable: '`disabled` = 0 and `locked_at` is null and `next_run_at` = ?',
+    };
+    const expired: Candidates = {
+      sql:
+        `select \`id\`, \`locked_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
+        'and `locked_at` <= ? order by `locked_at` asc limit ?',
+      params: [name, encode(lockDeadline), CANDIDATES],
+      stillLockable: '`disabled` = 0 and `locked_at` = ?',
+    };
+    const claim = { lockedAt: encode(lockedAt), lastModifiedBy };
+    return (await this.lockFirstOf(due, claim)) ?? (await this.lockFirstOf(expired, claim));
+  }
+
+  /** Agenda's `lockJob`: locks this job if it is still unlocked, enabled and due when it was read. */
+  async lock(
+    job: JobParameters,
+    lockedAt: Date,
+    lastModifiedBy: string | null,
+  ): Promise<JobParameters | undefined> {
+    const id = jobIdParam(job._id);
+    if (id === undefined) return undefined;
+    const dialect = this.client.dialect;
+    const locked = await this.client.run(
+      `update ${JOBS} set \`locked_at\` = ?, \`last_modified_by\` = ? where \`id\` = ? and \`name\` = ? ` +
+        `and \`disabled\` = 0 and \`locked_at\` is null and ${dialect.nullSafeEquals('`next_run_at`', '?')}`,
+      [
+        encodeField(dialect, 'lockedAt', lockedAt),
+        lastModifiedBy,
+        id,
+        job.name,
+        encodeField(dialect, 'nextRunAt', job.nextRunAt),
+      ],
+    );
+    return locked === 1 ? this.read(id) : undefined;
+  }
+
+  /**
+   * Releases locks, but only of jobs that still have a next run. A job whose run has started
+   * has `nextRunAt` null (or its next occurrence): clearing its lock would either strand a
+   * one-time job that crashed mid-run (never due, never expired) or let a second worker
+   * start it while it still runs. Agenda's Mongo backend keeps the same rule.
+   */
+  async unlock(ids: ReadonlyArray<JobId | string | undefined>): Promise<void> {
+    const params = ids.map(jobIdParam).filter((id) => id !== undefined);
+    if (params.length === 0) return;
+    await this.client.run(
+      `update ${JOBS} set \`locked_at\` = null where \`id\` in (${placeholders(params.length)}) and \`next_run_at\` is not null`,
+      params,
+    );
+  }
+
+  private async lockFirstOf(
+    candidates: Candidates,
+    claim: { lockedAt: SqlParam; lastModifiedBy: string | null },
+  ): Promise<JobParameters | undefined> {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const rows = await this.client.rows(candidates.sql, candidates.params);
+      if (rows.length === 0) return undefined;
+      for (const row of tryOrder(rows, round)) {
+        const claimed = await this.client.run(
+          `update ${JOBS} set \`locked_at\` = ?, \`last_modified_by\` = ? where \`id\` = ? and ${candidates.stillLockable}`,
+          [claim.lockedAt, claim.lastModifiedBy, asParam(row.id), asParam(row.guard)],
+        );
+        if (claimed === 1) return this.read(asParam(row.id));
+      }
+    }
+    return undefined;
+  }
+
+  private async read(id: SqlParam): Promise<JobParameters | undefined> {
+    const row = await this.client.firstRow(`select ${this.columns} from ${JOBS} where \`id\` = ?`, [id]);
+    return row && decodeJob(this.client.dialect, row);
+  }
+}
+
+/**
+ * The first candidate first, so that a single worker follows Agenda's order exactly; after
+ * a lost race the rest in random order, so that workers racing for the head of the queue
+ * spread out instead of colliding on the same next job again.
+ */
+function tryOrder(rows: SqlRow[], round: number): SqlRow[] {
+  if (round > 0) return shuffle(rows);
+  const [first, ...rest] = rows;
+  return first ? [first, ...shuffle(rest)] : [];
+}
+
+function shuffle<T>(items: T[]): T[] {
+  return items
+    .map((item) => ({ item, key: Math.random() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
+}
+
+/** A value read from the database, bound back unchanged so that the comparison is exact. */
+function asParam(value: unknown): SqlParam {
+  if (typeof value === 'string' || typeof value === 'number' || value === null) return value;
+  throw new Error(`unexpected value from the jobs table: ${String(value)}`);
+}

@@ -1,0 +1,89 @@
+import type { Actor } from '../chat/audit/actor.js';
+import { recordAudit } from '../chat/audit/actor.js';
+import { peopleWithRole, teamLeads } from '../people/directory.js';
+import { Person } from '../people/person.entity.js';
+import { RefusedError } from '../shared/errors.js';
+import { workOrderMessages as m } from './messages.js';
+import type { OperationTask } from './operation-task.entity.js';
+import { ProductionException, type ExceptionKind } from './production-exception.entity.js';
+import type { ShopfloorDeps } from './shopfloor-deps.js';
+import type { OrderWithTasks } from './task-lookup.js';
+
+const KIND_WORDS: Array<[ExceptionKind, RegExp]> = [
+  ['material', /缺料|没料|材料|物料|断料/],
+  ['equipment', /设备|机器|机床|故障|坏了|停机/],
+  ['quality', /质量|不良|尺寸|超差|毛刺|划伤|缺陷/],
+];
+
+/** Workers describe a problem in their own words; the kind is read from them. */
+export function exceptionKindOf(reason: string): ExceptionKind {
+  return KIND_WORDS.find(([, words]) => words.test(reason))?.[0] ?? 'other';
+}
+
+export async function raiseException(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  loaded: OrderWithTasks,
+  task: OperationTask | undefined,
+  reason: string,
+): Promise<ProductionException> {
+  const { em } = deps;
+  const kind = exceptionKindOf(reason);
+  const exception = em.create(ProductionException, {
+    kind,
+    workOrder: loaded.order,
+    task: task ?? null,
+    reason,
+    raisedBy: actor.person.id,
+    raisedAt: actor.at,
+  });
+  await em.flush(); // the id is the 异常号 people will quote
+  recordAudit(em, actor, 'exception.raise', 'exception', exception.id, { kind, order: loaded.order.number });
+  const text = m.exceptionAlert(
+    exception.id,
+    m.exceptionKindNames[kind] ?? kind,
+    loaded.order.number,
+    reason,
+    actor.person.name,
+  );
+  const told = new Set<string>([actor.person.id]);
+  const leads = actor.person.teamId ? (await teamLeads(em, actor.person.teamId)).map((id) => ({ id })) : [];
+  for (const person of [...leads, ...(await peopleWithRole(em, 'supervisor'))]) {
+    if (told.has(person.id)) continue;
+    told.add(person.id);
+    await deps.outbox.enqueue(em, { kind: 'person', personId: person.id }, { kind: 'text', text });
+  }
+  return exception;
+}
+
+export async function findException(deps: ShopfloorDeps, ref: string): Promise<ProductionException> {
+  const id = Number(/^E?(\d+)$/i.exec(ref.trim())?.[1]);
+  const exception = Number.isInteger(id) ? await deps.em.findOne(ProductionException, id) : null;
+  if (!exception) throw new RefusedError('exception_not_found', m.exceptionNotFound(ref));
+  return exception;
+}
+
+export function acknowledgeException(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  exception: ProductionException,
+): void {
+  if (exception.status === 'closed')
+    throw new RefusedError('exception_closed', m.exceptionAlreadyClosed(exception.id));
+  exception.status = 'acknowledged';
+  exception.acknowledgedBy = deps.em.getReference(Person, actor.person.id);
+  exception.acknowledgedAt = actor.at;
+  recordAudit(deps.em, actor, 'exception.acknowledge', 'exception', exception.id);
+}
+
+/** Closing an exception nobody acknowledged counts as acknowledging it at the same moment. */
+export function closeException(deps: ShopfloorDeps, actor: Actor, exception: ProductionException): number {
+  if (exception.status === 'closed')
+    throw new RefusedError('exception_closed', m.exceptionAlreadyClosed(exception.id));
+  if (!exception.acknowledgedAt) acknowledgeException(deps, actor, exception);
+  exception.status = 'closed';
+  exception.closedBy = deps.em.getReference(Person, actor.person.id);
+  exception.closedAt = actor.at;
+  recordAudit(deps.em, actor, 'exception.close', 'exception', exception.id);
+  return Math.round((actor.at.getTime() - exception.raisedAt.getTime()) / 60_000);
+}

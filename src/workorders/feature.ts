@@ -1,0 +1,32 @@
+import type { ChatFeature } from '../chat/feature.js';
+import { dispatchCommand } from './commands/dispatch-command.js';
+import {
+  acknowledgeExceptionCommand,
+  closeExceptionCommand,
+  raiseExceptionCommand,
+} from './commands/exception-commands.js';
+import { issueMaterialCommand, newWorkOrderCommand, releaseCommand } from './commands/order-commands.js';
+import { taskCardHandler } from './commands/task-card-handler.js';
+import { finishCommand, startCommand } from './commands/task-commands.js';
+import { myTasksCommand, workOrderCommand } from './commands/view-commands.js';
+import { workOrderScan } from './commands/work-order-scan.js';
+
+/** The work-order loop in chat: plan, dispatch, execute, feed back. */
+export const workOrderFeature: ChatFeature = {
+  commands: [
+    myTasksCommand,
+    startCommand,
+    finishCommand,
+    workOrderCommand,
+    raiseExceptionCommand,
+    acknowledgeExceptionCommand,
+    closeExceptionCommand,
+    issueMaterialCommand,
+    dispatchCommand,
+    newWorkOrderCommand,
+    releaseCommand,
+  ],
+  cards: [taskCardHandler],
+  scans: [workOrderScan],
+  menu: { my_tasks: '我的任务', help: '帮助' },
+};

@@ -1,0 +1,17 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const ITEM_KINDS = ['raw', 'semi', 'finished'] as const;
+
+/** Master data owned by the ERP: the ERP's item code is the key here too. */
+export const Item = defineEntity({
+  name: 'Item',
+  tableName: 'items',
+  properties: {
+    code: p.string().length(64).primary(),
+    name: p.string().length(200),
+    unit: p.string().length(16).default('件'),
+    kind: p.string().length(16).$type<(typeof ITEM_KINDS)[number]>().default('finished'),
+  },
+});
+
+export type Item = InferEntity<typeof Item>;

@@ -1,0 +1,85 @@
+/** What the work-order loop says to people, in one place for review and translation. */
+export const workOrderMessages = {
+  statusNames: {
+    planned: '计划',
+    released: '已下达',
+    in_progress: '生产中',
+    completed: '已完工',
+    closed: '已关闭',
+    cancelled: '已取消',
+  } as Record<string, string>,
+  taskStatusNames: {
+    pending: '待派工',
+    dispatched: '已派工',
+    in_progress: '进行中',
+    done: '已完成',
+  } as Record<string, string>,
+  exceptionKindNames: {
+    material: '缺料',
+    equipment: '设备故障',
+    quality: '质量问题',
+    other: '其他',
+  } as Record<string, string>,
+  exceptionStatusNames: { raised: '待处理', acknowledged: '处理中', closed: '已关闭' } as Record<
+    string,
+    string
+  >,
+
+  orderNotFound: (number: string) => `没有找到工单「${number}」。请检查工单号。`,
+  operationNotFound: (number: string, op: string, ops: string[]) =>
+    `工单 ${number} 没有工序「${op}」。它的工序有：${ops.join('、')}。`,
+  whichOperation: (number: string, ops: string[]) =>
+    `工单 ${number} 有多道工序分给了您，请指明工序：${ops.join('、')}。`,
+  noOperationOfYours: (number: string) => `工单 ${number} 没有分给您或您班组的工序。`,
+  notYourTask: (number: string, op: string, owner: string) =>
+    `${number} 的「${op}」分给了${owner}，您不能为它报工。`,
+  notDispatched: (number: string, op: string) => `${number} 的「${op}」还没有派工，请联系班组长。`,
+  alreadyDone: (number: string, op: string) => `${number} 的「${op}」已经完成了。`,
+  alreadyStarted: (number: string, op: string) => `${number} 的「${op}」已经开工了。`,
+  nothingAvailable: (number: string, op: string, previous: string) =>
+    `${number} 的「${op}」还不能开工：上道工序「${previous}」还没有合格品。`,
+  orderNotReleased: (number: string, status: string) =>
+    `工单 ${number} 当前状态是「${status}」，不能派工或报工。`,
+  overReport: (op: string, requested: number, remaining: number, allowed: number) =>
+    `报工数量超出：「${op}」还剩 ${remaining} 件可报，您报了 ${requested} 件（最多允许 ${allowed} 件）。请核对后重新报工。`,
+  zeroReport: '合格数和报废数不能都为 0。',
+  started: (number: string, op: string, equipment: string | undefined) =>
+    `已开工：${number}「${op}」${equipment ? `，设备 ${equipment}` : ''}。完工时点卡片上的「完工」或发送「完工 ${number} 数量」。`,
+  reported: (number: string, op: string, good: number, scrap: number, remaining: number) =>
+    `已报工：${number}「${op}」合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  orderCompleted: (number: string) => `工单 ${number} 全部工序已完成，工单已完工。`,
+  askQuantity: (number: string, op: string, remaining: number) =>
+    `${number}「${op}」完工多少件？还剩 ${remaining} 件。回复数量即可，例如「${remaining}」或「${remaining} 报废 2」。`,
+  nextAvailable: (number: string, op: string, available: number) =>
+    `${number} 的上道工序已交来合格品，「${op}」现在可以加工 ${available} 件。`,
+  dispatched: (number: string, op: string, to: string) => `已派工：${number}「${op}」→ ${to}。`,
+  youGotTask: (number: string, op: string, from: string) => `${from} 给您派了新任务：${number}「${op}」。`,
+  teamGotTask: (number: string, op: string, from: string, team: string) =>
+    `${from} 把 ${number}「${op}」派给了${team}。`,
+  cannotRedispatch: (number: string, op: string, status: string) =>
+    `${number}「${op}」当前「${status}」，不能重新派工。`,
+  dispatchTargetUnknown: (name: string) => `找不到「${name}」。请用 @姓名 指定工人，或写班组名称。`,
+  equipmentUnknown: (code: string) => `没有设备「${code}」。`,
+  noTasks: '您现在没有待办任务。',
+  nothingToReportOn: (number: string) => `工单 ${number} 现在没有可以报工的工序。`,
+  moreTasks: (n: number) => `还有 ${n} 个任务，完成上面的任务后再发送「我的任务」查看。`,
+  exceptionRaised: (id: number, kind: string, number: string) =>
+    `已上报异常 E${id}（${kind}），工单 ${number}。班组长和车间主任会收到通知。`,
+  exceptionAlert: (id: number, kind: string, number: string, reason: string, who: string) =>
+    `⚠️ ${who} 上报异常 E${id}（${kind}）：工单 ${number}，${reason}。发送「处理 E${id}」接手，处理完后发送「关闭 E${id}」。`,
+  exceptionNotFound: (ref: string) => `没有找到异常「${ref}」。异常号形如 E12。`,
+  exceptionAlreadyClosed: (id: number) => `异常 E${id} 已经关闭了。`,
+  exceptionAcknowledged: (id: number, who: string) => `异常 E${id} 已由 ${who} 接手处理。`,
+  exceptionClosed: (id: number, minutes: number) => `异常 E${id} 已关闭，从上报到关闭用时 ${minutes} 分钟。`,
+  itemNotFound: (code: string) => `没有物料「${code}」。`,
+  noRouting: (code: string) => `物料「${code}」还没有工艺路线，不能建工单。`,
+  badDueDate: (text: string) => `「${text}」不是有效的交期，请写成 2026-12-01 或 12-01。`,
+  askItem: '新建工单：请输入物料编码（例如 BTN-001）：',
+  askOrderQuantity: (item: string) => `物料「${item}」，请输入数量：`,
+  askDueDate: '请输入交期（例如 12-01）：',
+  orderCreated: (number: string, item: string, quantity: number, due: string, ops: number) =>
+    `已创建工单 ${number}：${item} × ${quantity}，交期 ${due}，共 ${ops} 道工序。发送「下达 ${number}」后即可派工。`,
+  orderReleased: (number: string) => `工单 ${number} 已下达，可以派工了。`,
+  orderNotPlanned: (number: string, status: string) =>
+    `工单 ${number} 当前是「${status}」，只有「计划」状态的工单可以下达。`,
+};

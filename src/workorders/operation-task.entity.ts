@@ -1,0 +1,37 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Equipment } from '../equipment/equipment.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Team } from '../people/team.entity.js';
+import { WorkOrder } from './work-order.entity.js';
+
+/** 待派工 → 已派工 → 进行中 → 已完成. */
+export const TASK_STATUSES = ['pending', 'dispatched', 'in_progress', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** One routing step of one work order: what a worker starts, reports and finishes. */
+export const OperationTask = defineEntity({
+  name: 'OperationTask',
+  tableName: 'operation_tasks',
+  uniques: [{ properties: ['workOrder', 'sequence'] }],
+  indexes: [{ properties: ['assignee', 'status'] }, { properties: ['team', 'status'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    workOrder: () => p.manyToOne(WorkOrder).deleteRule('cascade'),
+    sequence: p.integer(),
+    name: p.string().length(64),
+    plannedQuantity: p.integer(),
+    standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
+    assignee: () => p.manyToOne(Person).nullable(),
+    team: () => p.manyToOne(Team).nullable(),
+    equipment: () => p.manyToOne(Equipment).nullable(),
+    status: p.string().length(16).$type<(typeof TASK_STATUSES)[number]>().default('pending'),
+    goodTotal: p.integer().default(0),
+    scrapTotal: p.integer().default(0),
+    startedAt: p.datetime(3).nullable(),
+    finishedAt: p.datetime(3).nullable(),
+    /** Bumped on every change, so a card drawn earlier can tell it is stale. */
+    revision: p.integer().default(0),
+  },
+});
+
+export type OperationTask = InferEntity<typeof OperationTask>;

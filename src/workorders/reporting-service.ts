@@ -1,0 +1,173 @@
+import type { Actor } from '../chat/audit/actor.js';
+import { recordAudit } from '../chat/audit/actor.js';
+import { hasRole } from '../people/person-view.js';
+import { RefusedError } from '../shared/errors.js';
+import { refreshTaskCards } from './card-refresh.js';
+import { OverReportError } from './errors.js';
+import { workOrderMessages as m } from './messages.js';
+import type { OperationTask } from './operation-task.entity.js';
+import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
+import type { ShopfloorDeps } from './shopfloor-deps.js';
+import { isAssignedTo, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
+import { WorkReport } from './work-report.entity.js';
+
+export interface ReportOutcome {
+  report: WorkReport;
+  remaining: number;
+  taskDone: boolean;
+  orderCompleted: boolean;
+}
+
+/** Workers act on their own tasks or their team's; leads and supervisors may act for them. */
+function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask): void {
+  const { order } = loaded;
+  if (!['released', 'in_progress'].includes(order.status)) {
+    throw new RefusedError(
+      'order_not_open',
+      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status),
+    );
+  }
+  if (task.status === 'pending')
+    throw new RefusedError('task_not_dispatched', m.notDispatched(order.number, task.name));
+  if (task.status === 'done') throw new RefusedError('task_done', m.alreadyDone(order.number, task.name));
+  if (!isAssignedTo(task, actor.person) && !hasRole(actor.person, 'team_lead', 'supervisor')) {
+    const owner = task.assignee?.name ?? task.team?.name ?? '别人';
+    throw new RefusedError('not_your_task', m.notYourTask(order.number, task.name, owner));
+  }
+}
+
+export async function startTask(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  loaded: OrderWithTasks,
+  task: OperationTask,
+): Promise<void> {
+  assertMayWork(actor, loaded, task);
+  const { order, tasks } = loaded;
+  if (task.status === 'in_progress')
+    throw new RefusedError('task_started', m.alreadyStarted(order.number, task.name));
+  const previous = previousOf(tasks, task);
+  if (availableFor(task, previous, order.quantity) === 0) {
+    throw new RefusedError(
+      'nothing_available',
+      m.nothingAvailable(order.number, task.name, previous?.name ?? ''),
+    );
+  }
+  task.status = 'in_progress';
+  task.startedAt = actor.at;
+  task.revision += 1;
+  if (order.status === 'released') order.status = 'in_progress';
+  recordAudit(deps.em, actor, 'task.start', 'task', task.id, {
+    order: order.number,
+    sequence: task.sequence,
+  });
+  await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, task);
+}
+
+/**
+ * 完工 / 报工. Time and equipment come from the task: the minutes since it started or was
+ * last reported, on the equipment it was dispatched to. A task that was dispatched but not
+ * started is started by its first report.
+ */
+export async function reportTask(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  loaded: OrderWithTasks,
+  task: OperationTask,
+  good: number,
+  scrap: number,
+): Promise<ReportOutcome> {
+  assertMayWork(actor, loaded, task);
+  const { order, tasks } = loaded;
+  if (good + scrap <= 0) throw new RefusedError('empty_report', m.zeroReport);
+  const previous = previousOf(tasks, task);
+  const remainingBefore = remainingFor(task, availableFor(task, previous, order.quantity));
+  const allowed = allowedReport(remainingBefore, deps.config.workOrders.overReportTolerance);
+  if (good + scrap > allowed) throw new OverReportError(task.name, good + scrap, remainingBefore, allowed);
+
+  const lastReport = await deps.em.findOne(
+    WorkReport,
+    { task },
+    { orderBy: { reportedAt: 'desc', id: 'desc' } },
+  );
+  const since = lastReport?.reportedAt ?? task.startedAt ?? actor.at;
+  const minutes = Math.max(0, Math.round((actor.at.getTime() - since.getTime()) / 60_000));
+  const report = deps.em.create(WorkReport, {
+    task,
+    person: actor.person.id,
+    reportedAt: actor.at,
+    good,
+    scrap,
+    equipment: task.equipment ?? null,
+    minutes,
+    channel: actor.channel,
+    inboundEventId: actor.inboundEventId,
+  });
+  if (task.equipment) task.equipment.runningMinutes += minutes;
+  if (task.status === 'dispatched') task.startedAt = actor.at;
+  task.status = 'in_progress';
+  task.goodTotal += good;
+  task.scrapTotal += scrap;
+  task.revision += 1;
+  if (order.status === 'released') order.status = 'in_progress';
+  recordAudit(deps.em, actor, 'task.report', 'task', task.id, { order: order.number, good, scrap, minutes });
+
+  const finished = completeWhatIsComplete(actor, loaded);
+  await announceNextOperation(deps, loaded, task, good);
+  // The reported task, those it finished, and the next one (it has more to work on now).
+  const changed = new Set([
+    task,
+    ...finished,
+    ...(nextOf(tasks, task) ? [nextOf(tasks, task) as OperationTask] : []),
+  ]);
+  for (const t of changed) await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, t);
+  return {
+    report,
+    remaining: remainingFor(task, availableFor(task, previous, order.quantity)),
+    taskDone: finished.includes(task),
+    orderCompleted: order.status === 'completed',
+  };
+}
+
+/**
+ * Marks done every operation that can no longer receive pieces, in routing order (finishing
+ * one can finish the next), and the order when its last operation is done.
+ */
+function completeWhatIsComplete(actor: Actor, { order, tasks }: OrderWithTasks): OperationTask[] {
+  const finished: OperationTask[] = [];
+  for (const t of tasks) {
+    if (t.status === 'in_progress' && isComplete(t, previousOf(tasks, t), order.quantity)) {
+      t.status = 'done';
+      t.finishedAt = actor.at;
+      t.revision += 1;
+      finished.push(t);
+    }
+  }
+  if (tasks.length > 0 && tasks.every((t) => t.status === 'done')) {
+    order.status = 'completed';
+    order.completedAt = actor.at;
+  }
+  return finished;
+}
+
+/** Tells whoever has the next operation that good pieces have arrived. */
+async function announceNextOperation(
+  deps: ShopfloorDeps,
+  loaded: OrderWithTasks,
+  task: OperationTask,
+  good: number,
+): Promise<void> {
+  const next = nextOf(loaded.tasks, task);
+  if (!next || good === 0 || next.status === 'done') return;
+  const text = m.nextAvailable(
+    loaded.order.number,
+    next.name,
+    availableFor(next, task, loaded.order.quantity),
+  );
+  const recipient = next.assignee
+    ? ({ kind: 'person', personId: next.assignee.id } as const)
+    : next.team
+      ? ({ kind: 'team', teamId: next.team.id } as const)
+      : undefined;
+  if (recipient) await deps.outbox.enqueue(deps.em, recipient, { kind: 'text', text });
+}

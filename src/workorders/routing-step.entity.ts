@@ -1,0 +1,20 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Item } from './item.entity.js';
+
+/** One operation (工序) of an item's routing, in sequence order. */
+export const RoutingStep = defineEntity({
+  name: 'RoutingStep',
+  tableName: 'routing_steps',
+  uniques: [{ properties: ['item', 'sequence'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    item: () => p.manyToOne(Item).deleteRule('cascade'),
+    sequence: p.integer(),
+    name: p.string().length(64),
+    workCenter: p.string().length(64).nullable(),
+    equipmentType: p.string().length(64).nullable(),
+    standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
+  },
+});
+
+export type RoutingStep = InferEntity<typeof RoutingStep>;

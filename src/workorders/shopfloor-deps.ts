@@ -1,0 +1,12 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Outbox } from '../chat/outbox/outbox.js';
+import type { FactoryConfig } from '../config/factory-config.js';
+import type { Clock } from '../shared/clock.js';
+
+/** What the work-order services need, whoever calls them (chat, API, job). */
+export interface ShopfloorDeps {
+  em: EntityManager;
+  clock: Clock;
+  outbox: Outbox;
+  config: FactoryConfig;
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { PersonView } from '../people/person-view.js';
+import { RefusedError } from '../shared/errors.js';
+import { workOrderMessages as m } from './messages.js';
+import { OperationTask } from './operation-task.entity.js';
+import { WorkOrder } from './work-order.entity.js';
+
+/** A work order with its operations in routing order, loaded together. */
+export interface OrderWithTasks {
+  order: WorkOrder;
+  tasks: OperationTask[];
+}
+
+export async function loadOrder(em: EntityManager, number: string): Promise<OrderWithTasks> {
+  const order = await em.findOne(WorkOrder, { number: number.toUpperCase() }, { populate: ['item'] });
+  if (!order) throw new RefusedError('work_order_not_found', m.orderNotFound(number), { number });
+  const tasks = await em.find(
+    OperationTask,
+    { workOrder: order },
+    { orderBy: { sequence: 'asc' }, populate: ['assignee', 'team', 'equipment'] },
+  );
+  return { order, tasks };
+}
+
+export async function loadTask(
+  em: EntityManager,
+  taskId: number,
+): Promise<OrderWithTasks & { task: OperationTask }> {
+  const task = await em.findOneOrFail(OperationTask, taskId, { populate: ['workOrder'] });
+  const loaded = await loadOrder(em, task.workOrder.number);
+  const same = loaded.tasks.find((t) => t.id === taskId) as OperationTask;
+  return { ...loaded, task: same };
+}
+
+export function previousOf(tasks: OperationTask[], task: OperationTask): OperationTask | undefined {
+  return tasks.filter((t) => t.sequence < task.sequence).at(-1);
+}
+
+export function nextOf(tasks: OperationTask[], task: OperationTask): OperationTask | undefined {
+  return tasks.find((t) => t.sequence > task.sequence);
+}
+
+export function isAssignedTo(task: OperationTask, person: PersonView): boolean {
+  if (task.assignee) return task.assignee.id === person.id;
+  return task.team !== null && task.team !== undefined && task.team.id === person.teamId;
+}
+
+/**
+ * `完工 WO-7 20`, `完工 WO-7 车削` or just `完工 WO-7`: the operation is named by sequence or by
+ * name, or, when omitted, is the one operation of that order that belongs to the person.
+ */
+export function pickTask(
+  loaded: OrderWithTasks,
+  person: PersonView,
+  operation: string | undefined,
+): OperationTask {
+  const { order, tasks } = loaded;
+  const label = (t: OperationTask) => `${t.sequence} ${t.name}`;
+  if (operation !== undefined) {
+    const task = tasks.find((t) => String(t.sequence) === operation || t.name === operation);
+    if (!task)
+      throw new RefusedError(
+        'operation_not_found',
+        m.operationNotFound(order.number, operation, tasks.map(label)),
+      );
+    return task;
+  }
+  const mine = tasks.filter((t) => isAssignedTo(t, person) && t.status !== 'done');
+  if (mine.length === 1 && mine[0]) return mine[0];
+  if (mine.length === 0) throw new RefusedError('no_task_of_yours', m.noOperationOfYours(order.number));
+  throw new RefusedError('which_operation', m.whichOperation(order.number, mine.map(label)));
+}

@@ -1,0 +1,95 @@
+import type { Actor } from '../chat/audit/actor.js';
+import { recordAudit } from '../chat/audit/actor.js';
+import { RefusedError } from '../shared/errors.js';
+import { inZone } from '../shared/time.js';
+import { Item } from './item.entity.js';
+import { workOrderMessages as m } from './messages.js';
+import { OperationTask } from './operation-task.entity.js';
+import { RoutingStep } from './routing-step.entity.js';
+import type { ShopfloorDeps } from './shopfloor-deps.js';
+import { WorkOrder } from './work-order.entity.js';
+
+export interface NewWorkOrder {
+  itemCode: string;
+  quantity: number;
+  dueDate: string;
+  customer?: string | null;
+  priority?: number;
+  /** Given by an import from the ERP; otherwise WO-<factory date>-<n>. */
+  number?: string;
+}
+
+/** Creates a work order in 计划 with one operation task per step of the item's routing. */
+export async function createWorkOrder(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  input: NewWorkOrder,
+  tz: string,
+): Promise<WorkOrder> {
+  const { em } = deps;
+  const item = await em.findOne(Item, { code: input.itemCode.toUpperCase() });
+  if (!item) throw new RefusedError('item_not_found', m.itemNotFound(input.itemCode));
+  const steps = await em.find(RoutingStep, { item }, { orderBy: { sequence: 'asc' } });
+  if (steps.length === 0) throw new RefusedError('no_routing', m.noRouting(item.code));
+  const order = em.create(WorkOrder, {
+    number: input.number ?? (await nextNumber(deps, actor.at, tz)),
+    item,
+    quantity: input.quantity,
+    customer: input.customer ?? null,
+    dueDate: input.dueDate,
+    priority: input.priority ?? 3,
+    createdAt: actor.at,
+  });
+  for (const step of steps) {
+    em.create(OperationTask, {
+      workOrder: order,
+      sequence: step.sequence,
+      name: step.name,
+      plannedQuantity: input.quantity,
+      standardMinutes: step.standardMinutes,
+    });
+  }
+  await em.flush();
+  recordAudit(em, actor, 'work_order.create', 'work_order', order.number, {
+    item: item.code,
+    quantity: input.quantity,
+  });
+  return order;
+}
+
+export function releaseWorkOrder(deps: ShopfloorDeps, actor: Actor, order: WorkOrder): void {
+  if (order.status !== 'planned') {
+    throw new RefusedError(
+      'order_not_planned',
+      m.orderNotPlanned(order.number, m.statusNames[order.status] ?? order.status),
+    );
+  }
+  order.status = 'released';
+  order.releasedAt = actor.at;
+  recordAudit(deps.em, actor, 'work_order.release', 'work_order', order.number);
+}
+
+async function nextNumber(deps: ShopfloorDeps, at: Date, tz: string): Promise<string> {
+  const prefix = `WO-${inZone(at, tz).format('YYYYMMDD')}-`;
+  const existing = await deps.em.count(WorkOrder, { number: { $like: `${prefix}%` } });
+  return `${prefix}${String(existing + 1).padStart(3, '0')}`;
+}
+
+/** `2026-12-01`, `12-01`, `12/1`, `12月1日`: a due date as planners type it, in the factory's year. */
+export function parseDueDate(text: string, today: Date, tz: string): string | undefined {
+  const t = text
+    .trim()
+    .replace(/[月/.]/g, '-')
+    .replace(/日$/, '');
+  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const short = /^(\d{1,2})-(\d{1,2})$/.exec(t);
+  const [y, mo, d] = full
+    ? [full[1], full[2], full[3]]
+    : short
+      ? [inZone(today, tz).format('YYYY'), short[1], short[2]]
+      : [];
+  if (y === undefined || mo === undefined || d === undefined) return undefined;
+  const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const check = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date ? undefined : date;
+}
