@@ -54,7 +54,7 @@ export async function seedDemo(em: EntityManager, clock: Clock, tz: string): Pro
 
   for (const spec of demoOrders) {
     await em.fork().transactional(async (tx) => {
-      const deps: ShopfloorDeps = { em: tx, clock, outbox: silent, config };
+      const deps: ShopfloorDeps = { em: tx, clock, outbox: silent, config, tz };
       const actor = (personId: string, when: Date) => actorOf(tx, personId, when);
       const created = at(spec.createdDay, '09:00');
       const dueDate = inZone(at(spec.dueDay, '12:00'), tz).format('YYYY-MM-DD');

@@ -1,4 +1,5 @@
 import type { ChatFeature } from '../chat/feature.js';
+import { dailyReportCommand } from '../digest/daily-report-command.js';
 import { dispatchCommand } from './commands/dispatch-command.js';
 import {
   acknowledgeExceptionCommand,
@@ -25,6 +26,7 @@ export const workOrderFeature: ChatFeature = {
     dispatchCommand,
     newWorkOrderCommand,
     releaseCommand,
+    dailyReportCommand,
   ],
   cards: [taskCardHandler],
   scans: [workOrderScan],

@@ -2,6 +2,7 @@ import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { hasRole } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';
+import { shiftAt } from '../shared/shifts.js';
 import { refreshTaskCards } from './card-refresh.js';
 import { OverReportError } from './errors.js';
 import { workOrderMessages as m } from './messages.js';
@@ -85,13 +86,7 @@ export async function reportTask(
   const allowed = allowedReport(remainingBefore, deps.config.workOrders.overReportTolerance);
   if (good + scrap > allowed) throw new OverReportError(task.name, good + scrap, remainingBefore, allowed);
 
-  const lastReport = await deps.em.findOne(
-    WorkReport,
-    { task },
-    { orderBy: { reportedAt: 'desc', id: 'desc' } },
-  );
-  const since = lastReport?.reportedAt ?? task.startedAt ?? actor.at;
-  const minutes = Math.max(0, Math.round((actor.at.getTime() - since.getTime()) / 60_000));
+  const minutes = await workedMinutes(deps, task, actor.at);
   const report = deps.em.create(WorkReport, {
     task,
     person: actor.person.id,
@@ -127,6 +122,22 @@ export async function reportTask(
     taskDone: finished.includes(task),
     orderCompleted: order.status === 'completed',
   };
+}
+
+/**
+ * The minutes this report covers: since the task's last report (or its start), but never
+ * from before the current shift began — a task left open overnight did not run all night.
+ */
+async function workedMinutes(deps: ShopfloorDeps, task: OperationTask, at: Date): Promise<number> {
+  const lastReport = await deps.em.findOne(
+    WorkReport,
+    { task },
+    { orderBy: { reportedAt: 'desc', id: 'desc' } },
+  );
+  const since = lastReport?.reportedAt ?? task.startedAt ?? at;
+  const shiftStart = shiftAt(at, deps.config.shifts, deps.tz)?.start ?? since;
+  const from = Math.max(since.getTime(), shiftStart.getTime());
+  return Math.max(0, Math.round((at.getTime() - from) / 60_000));
 }
 
 /**

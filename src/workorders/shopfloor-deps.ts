@@ -9,4 +9,6 @@ export interface ShopfloorDeps {
   clock: Clock;
   outbox: Outbox;
   config: FactoryConfig;
+  /** The factory time zone, for shifts and days. */
+  tz: string;
 }

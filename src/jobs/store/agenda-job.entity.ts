@@ -24,7 +24,9 @@ export const AgendaJob = defineEntity({
     },
   ],
   properties: {
-    id: p.bigint('string').primary().autoincrement(),
+    // INT UNSIGNED lasts a factory 4 billion jobs; MikroORM 6 cannot diff a BIGINT primary key
+    // on SQLite (it rebuilds the table on every migration), so the id stays an integer.
+    id: p.integer().primary().autoincrement(),
     name: p.string().length(191),
     type: p.string().length(8).$type<'normal' | 'single'>(),
     /**

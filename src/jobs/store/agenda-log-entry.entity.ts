@@ -12,7 +12,7 @@ export const AgendaLogEntry = defineEntity({
     { properties: ['jobName', 'occurredAt'] },
   ],
   properties: {
-    id: p.bigint('string').primary().autoincrement(),
+    id: p.integer().primary().autoincrement(),
     /** Agenda's `timestamp`. */
     occurredAt: p.datetime(3),
     level: p.string().length(8),

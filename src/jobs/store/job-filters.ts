@@ -82,15 +82,16 @@ function addDataContains(where: SqlWhere, dialect: SqlDialect, expected: unknown
   for (const leaf of jsonLeaves(expected, [])) addJsonEquals(where, dialect, leaf.path, leaf.value);
 }
 
-/**
- * Both sides go through `json_extract`, so they compare as JSON of the same kind on every
- * dialect: typed JSON on MySQL 8, normalised JSON text on MariaDB, SQL values on SQLite.
- */
+/** Both sides are read the same way, so a value compares with its JSON type on every dialect. */
 function addJsonEquals(where: SqlWhere, dialect: SqlDialect, path: string[], value: unknown): void {
   const json = JSON.stringify(value);
   if (json === undefined)
     throw new Error(`cannot match job data at "${path.join('.')}" against ${String(value)}`);
-  where.add(dialect.nullSafeEquals('json_extract(`data`, ?)', "json_extract(?, '$')"), jsonPath(path), json);
+  where.add(
+    dialect.nullSafeEquals(dialect.jsonAt('`data`', '?'), dialect.jsonAt('?', "'$'")),
+    jsonPath(path),
+    json,
+  );
 }
 
 function jsonLeaves(value: unknown, path: string[]): Array<{ path: string[]; value: unknown }> {

@@ -8,12 +8,34 @@ const CANDIDATES = 5;
 /** Looks at the queue before giving up for this scan, when every candidate was taken by others. */
 const ROUNDS = 4;
 
-interface Candidates {
+export interface Candidates {
   /** Reads lockable jobs (`id` and `guard`), in the order Agenda wants them locked. */
   sql: string;
   params: SqlParam[];
   /** The condition that made a candidate lockable, re-checked by the locking UPDATE. */
   stillLockable: string;
+}
+
+/** Unlocked jobs due by the next scan, in Agenda's order: `nextRunAt` ascending, then `priority` descending. */
+export function dueCandidates(name: string, nextScanAt: SqlParam): Candidates {
+  return {
+    sql:
+      `select \`id\`, \`next_run_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
+      'and `locked_at` is null and `next_run_at` <= ? order by `next_run_at` asc, `priority` desc limit ?',
+    params: [name, nextScanAt, CANDIDATES],
+    stillLockable: '`disabled` = 0 and `locked_at` is null and `next_run_at` = ?',
+  };
+}
+
+/** Jobs whose lock is older than the deadline (their worker died), oldest lock first. */
+export function expiredCandidates(name: string, lockDeadline: SqlParam): Candidates {
+  return {
+    sql:
+      `select \`id\`, \`locked_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
+      'and `locked_at` <= ? order by `locked_at` asc limit ?',
+    params: [name, lockDeadline, CANDIDATES],
+    stillLockable: '`disabled` = 0 and `locked_at` = ?',
+  };
 }
 
 /**
@@ -41,22 +63,10 @@ export class JobLocker {
     lockedAt: Date,
     lastModifiedBy: string | null,
   ): Promise<JobParameters | undefined> {
-    const encode = (date: Date) => encodeField(this.client.dialect, 'nextRunAt', date);
-    const due: Candidates = {
-      sql:
-        `select \`id\`, \`next_run_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
-        'and `locked_at` is null and `next_run_at` <= ? order by `next_run_at` asc, `priority` desc limit ?',
-      params: [name, encode(nextScanAt), CANDIDATES],
-      stillLockable: '`disabled` = 0 and `locked_at` is null and `next_run_at` = ?',
-    };
-    const expired: Candidates = {
-      sql:
-        `select \`id\`, \`locked_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
-        'and `locked_at` <= ? order by `locked_at` asc limit ?',
-      params: [name, encode(lockDeadline), CANDIDATES],
-      stillLockable: '`disabled` = 0 and `locked_at` = ?',
-    };
-    const claim = { lockedAt: encode(lockedAt), lastModifiedBy };
+    const dialect = this.client.dialect;
+    const due = dueCandidates(name, encodeField(dialect, 'nextRunAt', nextScanAt));
+    const expired = expiredCandidates(name, encodeField(dialect, 'lockedAt', lockDeadline));
+    const claim = { lockedAt: encodeField(dialect, 'lockedAt', lockedAt), lastModifiedBy };
     return (await this.lockFirstOf(due, claim)) ?? (await this.lockFirstOf(expired, claim));
   }
 
@@ -84,10 +94,10 @@ export class JobLocker {
   }
 
   /**
-   * Releases locks, but only of jobs that still have a next run. A job whose run has started
-   * has `nextRunAt` null (or its next occurrence): clearing its lock would either strand a
-   * one-time job that crashed mid-run (never due, never expired) or let a second worker
-   * start it while it still runs. Agenda's Mongo backend keeps the same rule.
+   * Releases locks, but only of jobs that still have a next run (Agenda's Mongo backend keeps
+   * the same rule). A one-time job's `nextRunAt` becomes null when its run starts; if its
+   * worker died mid-run, the expired lock is the only thing that brings the job back, and
+   * clearing it would leave the job neither due nor expired: stranded for ever.
    */
   async unlock(ids: ReadonlyArray<JobId | string | undefined>): Promise<void> {
     const params = ids.map(jobIdParam).filter((id) => id !== undefined);

@@ -26,7 +26,6 @@ const USER_FIELDS = [
   'repeatTimezone',
   'repeatAt',
   'data',
-  'fork',
   'startDate',
   'endDate',
   'skipDays',
@@ -144,6 +143,7 @@ export class JobSaver {
     assignments.push(
       // A declaration that says nothing about `disabled` keeps an operator's disable() in force.
       ['disabled', 'coalesce(?, `disabled`)', [job.disabled === undefined ? null : job.disabled ? 1 : 0]],
+      ['fork', '?', [job.fork ? 1 : 0]],
       ['last_modified_by', '?', [lastModifiedBy ?? job.lastModifiedBy ?? null]],
       ['single_name', '?', [job.type === 'single' ? job.name : null]],
     );

@@ -10,6 +10,11 @@ export interface SqlDialect {
   decodeDate(value: unknown): Date | undefined;
   /** Selects a JSON column as its text: MySQL 8 would hand its native JSON type back parsed. */
   jsonText(column: string): string;
+  /**
+   * The JSON text of the value at `path` in the JSON document `document`, for comparing two
+   * JSON values by type and content ("7" is not 7) with plain equality.
+   */
+  jsonAt(document: string, path: string): string;
   /** `left` equals `right`, NULL equal to NULL. */
   nullSafeEquals(left: string, right: string): string;
   /** The end of an `INSERT` that turns it into an update of the row holding `conflictColumn`. */
@@ -30,6 +35,8 @@ export const mysqlDialect: SqlDialect = {
     return new Date(`${String(value).replace(' ', 'T')}Z`);
   },
   jsonText: (column) => `cast(${column} as char)`,
+  // As text: MariaDB compares two extracted JSON strings unequal even when they are the same.
+  jsonAt: (document, path) => `cast(json_extract(${document}, ${path}) as char)`,
   nullSafeEquals: (left, right) => `${left} <=> ${right}`,
   // LAST_INSERT_ID(id) makes the statement report the id of the row it updated, the way
   // MySQL's manual describes for INSERT … ON DUPLICATE KEY UPDATE.
@@ -49,6 +56,8 @@ export const sqliteDialect: SqlDialect = {
     return new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
   },
   jsonText: (column) => column,
+  // `->` (SQLite 3.38) yields JSON text; json_extract() would yield SQL values, making true equal 1.
+  jsonAt: (document, path) => `(${document} -> ${path})`,
   nullSafeEquals: (left, right) => `${left} is ${right}`,
   upsert: (conflictColumn, assignments) => `on conflict (\`${conflictColumn}\`) do update set ${assignments}`,
   // SQLite has one writer at a time; the store's single connection already serialises it.

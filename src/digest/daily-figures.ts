@@ -1,0 +1,226 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Equipment } from '../equipment/equipment.entity.js';
+import { MaterialIssue } from '../materials/material-issue.entity.js';
+import { dayjs } from '../shared/time.js';
+import { OperationTask } from '../workorders/operation-task.entity.js';
+import { ProductionException } from '../workorders/production-exception.entity.js';
+import { WorkOrder } from '../workorders/work-order.entity.js';
+import { WorkReport } from '../workorders/work-report.entity.js';
+
+/** Yesterday, as the supervisor used to reconcile it from sheets every morning. */
+export interface DailyFigures {
+  day: string;
+  orders: Array<{
+    number: string;
+    itemName: string;
+    quantity: number;
+    /** Good pieces off the last operation that day: finished goods. */
+    finished: number;
+    /** Scrap reported on any operation that day. */
+    scrap: number;
+    /** Finished goods to the end of the day, over the order quantity. */
+    finishedTotal: number;
+    progress: number;
+  }>;
+  totals: { reports: number; good: number; scrap: number; scrapRate: number; finished: number };
+  materials: Array<{ itemCode: string; itemName: string; unit: string; quantity: number }>;
+  equipment: Array<{ code: string; name: string; runMinutes: number; downMinutes: number }>;
+  atRisk: Array<{ number: string; itemName: string; dueDate: string; progress: number; overdue: boolean }>;
+  openExceptions: Array<{
+    id: number;
+    kind: string;
+    number: string;
+    reason: string;
+    ageHours: number;
+    status: string;
+  }>;
+}
+
+export interface FigureOptions {
+  tz: string;
+  riskDays: number;
+  /** When the digest is built: exception ages and "open" are as of now. */
+  now: Date;
+}
+
+export async function buildDailyFigures(
+  em: EntityManager,
+  day: string,
+  options: FigureOptions,
+): Promise<DailyFigures> {
+  const start = dayjs.tz(day, options.tz).toDate();
+  const end = dayjs.tz(day, options.tz).add(1, 'day').toDate();
+  const reports = await em.find(
+    WorkReport,
+    { reportedAt: { $gte: start, $lt: end } },
+    { populate: ['task.workOrder.item', 'equipment'], orderBy: { id: 'asc' } },
+  );
+  const orderIds = [...new Set(reports.map((r) => r.task.workOrder.id))];
+  const lastTasks = await lastOperations(em, orderIds);
+  const finishedToEnd = await finishedBefore(em, [...lastTasks.values()], end);
+
+  const orders = new Map<number, DailyFigures['orders'][number]>();
+  for (const r of reports) {
+    const order = r.task.workOrder;
+    const row = orders.get(order.id) ?? {
+      number: order.number,
+      itemName: order.item.name,
+      quantity: order.quantity,
+      finished: 0,
+      scrap: 0,
+      finishedTotal: finishedToEnd.get(lastTasks.get(order.id) ?? -1) ?? 0,
+      progress: 0,
+    };
+    if (lastTasks.get(order.id) === r.task.id) row.finished += r.good;
+    row.scrap += r.scrap;
+    row.progress = ratio(row.finishedTotal, row.quantity);
+    orders.set(order.id, row);
+  }
+  const good = sum(reports.map((r) => r.good));
+  const scrap = sum(reports.map((r) => r.scrap));
+  return {
+    day,
+    orders: [...orders.values()].sort((a, b) => a.number.localeCompare(b.number)),
+    totals: {
+      reports: reports.length,
+      good,
+      scrap,
+      scrapRate: ratio(scrap, good + scrap),
+      finished: sum([...orders.values()].map((o) => o.finished)),
+    },
+    materials: await materialsUsed(em, start, end),
+    equipment: await equipmentTime(em, reports, start, end),
+    atRisk: await ordersAtRisk(em, day, options.riskDays),
+    openExceptions: await openExceptions(em, options.now),
+  };
+}
+
+async function lastOperations(em: EntityManager, orderIds: number[]): Promise<Map<number, number>> {
+  const tasks = await em.find(
+    OperationTask,
+    { workOrder: { $in: orderIds } },
+    { orderBy: { sequence: 'asc' } },
+  );
+  return new Map(tasks.map((t) => [t.workOrder.id, t.id]));
+}
+
+async function finishedBefore(em: EntityManager, taskIds: number[], end: Date): Promise<Map<number, number>> {
+  const rows = await em.find(
+    WorkReport,
+    { task: { $in: taskIds }, reportedAt: { $lt: end } },
+    { fields: ['good', 'task'] },
+  );
+  const totals = new Map<number, number>();
+  for (const r of rows) totals.set(r.task.id, (totals.get(r.task.id) ?? 0) + r.good);
+  return totals;
+}
+
+async function materialsUsed(em: EntityManager, start: Date, end: Date): Promise<DailyFigures['materials']> {
+  const issues = await em.find(
+    MaterialIssue,
+    { issuedAt: { $gte: start, $lt: end } },
+    { populate: ['lot.item'] },
+  );
+  const byItem = new Map<string, DailyFigures['materials'][number]>();
+  for (const issue of issues) {
+    const item = issue.lot.item;
+    const row = byItem.get(item.code) ?? {
+      itemCode: item.code,
+      itemName: item.name,
+      unit: item.unit,
+      quantity: 0,
+    };
+    row.quantity = Math.round((row.quantity + issue.quantity) * 1000) / 1000;
+    byItem.set(item.code, row);
+  }
+  return [...byItem.values()].sort((a, b) => a.itemCode.localeCompare(b.itemCode));
+}
+
+/**
+ * Run time is what reports said the machine worked; down time is how long equipment
+ * exceptions on it were open within the day (repair tickets join this when they exist).
+ */
+async function equipmentTime(
+  em: EntityManager,
+  reports: WorkReport[],
+  start: Date,
+  end: Date,
+): Promise<DailyFigures['equipment']> {
+  const machines = await em.find(Equipment, {}, { orderBy: { code: 'asc' } });
+  const down = await em.find(
+    ProductionException,
+    { kind: 'equipment', raisedAt: { $lt: end }, $or: [{ closedAt: null }, { closedAt: { $gt: start } }] },
+    { populate: ['task.equipment'] },
+  );
+  return machines
+    .map((m) => ({
+      code: m.code,
+      name: m.name,
+      runMinutes: sum(reports.filter((r) => r.equipment?.code === m.code).map((r) => r.minutes)),
+      downMinutes: sum(
+        down
+          .filter((e) => e.task?.equipment?.code === m.code)
+          .map((e) => overlapMinutes(e.raisedAt, e.closedAt ?? end, start, end)),
+      ),
+    }))
+    .filter((m) => m.runMinutes > 0 || m.downMinutes > 0);
+}
+
+async function ordersAtRisk(
+  em: EntityManager,
+  day: string,
+  riskDays: number,
+): Promise<DailyFigures['atRisk']> {
+  const horizon = dayjs(day)
+    .add(riskDays + 1, 'day')
+    .format('YYYY-MM-DD');
+  const open = await em.find(
+    WorkOrder,
+    { status: { $in: ['released', 'in_progress'] }, dueDate: { $lte: horizon } },
+    { populate: ['item'], orderBy: { dueDate: 'asc', number: 'asc' } },
+  );
+  const last = await lastOperations(
+    em,
+    open.map((o) => o.id),
+  );
+  const tasks = await em.find(OperationTask, { id: { $in: [...last.values()] } });
+  const finished = new Map(tasks.map((t) => [t.workOrder.id, t.goodTotal]));
+  return open
+    .map((o) => ({
+      number: o.number,
+      itemName: o.item.name,
+      dueDate: o.dueDate,
+      progress: ratio(finished.get(o.id) ?? 0, o.quantity),
+      overdue: o.dueDate <= day,
+    }))
+    .filter((o) => o.progress < 1);
+}
+
+async function openExceptions(em: EntityManager, now: Date): Promise<DailyFigures['openExceptions']> {
+  const open = await em.find(
+    ProductionException,
+    { status: { $ne: 'closed' }, raisedAt: { $lte: now } },
+    { populate: ['workOrder'], orderBy: { raisedAt: 'asc' } },
+  );
+  return open.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    number: e.workOrder.number,
+    reason: e.reason,
+    ageHours: Math.floor((now.getTime() - e.raisedAt.getTime()) / 3_600_000),
+    status: e.status,
+  }));
+}
+
+function overlapMinutes(from: Date, to: Date, start: Date, end: Date): number {
+  const ms = Math.min(to.getTime(), end.getTime()) - Math.max(from.getTime(), start.getTime());
+  return Math.max(0, Math.round(ms / 60_000));
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+}

@@ -1,0 +1,75 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { OutboundContent } from '../chat/outbound.js';
+import type { Outbox } from '../chat/outbox/outbox.js';
+import type { FactoryConfig } from '../config/factory-config.js';
+import { peopleWithRole } from '../people/directory.js';
+import { Team } from '../people/team.entity.js';
+import { inZone } from '../shared/time.js';
+import { buildDailyFigures, type DailyFigures } from './daily-figures.js';
+import { digestChartPng } from './digest-chart.js';
+import { digestMarkdown } from './messages.js';
+
+export interface DigestDeps {
+  em: EntityManager;
+  outbox: Outbox;
+  config: FactoryConfig;
+  tz: string;
+  now: Date;
+}
+
+/** The factory-local calendar day before `now`. */
+export function yesterdayOf(now: Date, tz: string): string {
+  return inZone(now, tz).subtract(1, 'day').format('YYYY-MM-DD');
+}
+
+export async function digestContents(
+  deps: DigestDeps,
+  day: string,
+): Promise<{ figures: DailyFigures; contents: OutboundContent[] }> {
+  const figures = await buildDailyFigures(deps.em, day, {
+    tz: deps.tz,
+    riskDays: deps.config.digest.riskDays,
+    now: deps.now,
+  });
+  const markdown = digestMarkdown(figures, deps.config.factory.name);
+  const png = digestChartPng(figures);
+  const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
+  if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });
+  return { figures, contents };
+}
+
+/**
+ * Puts the digest for `day` into the outbox for every supervisor (and the team groups when
+ * configured). Each copy has a dedupe key, so a second server instance, or a second run of
+ * the job for the same day, writes nothing: returns false then.
+ */
+export async function sendMorningDigest(
+  deps: DigestDeps,
+  day = yesterdayOf(deps.now, deps.tz),
+): Promise<boolean> {
+  const { contents } = await digestContents(deps, day);
+  try {
+    await deps.em.transactional(async (tx) => {
+      for (const supervisor of await peopleWithRole(tx, 'supervisor')) {
+        for (const [i, content] of contents.entries()) {
+          await deps.outbox.enqueue(tx, { kind: 'person', personId: supervisor.id }, content, {
+            dedupeKey: `digest:${day}:person:${supervisor.id}:${i}`,
+          });
+        }
+      }
+      if (deps.config.digest.teamGroups) {
+        for (const team of await tx.find(Team, {}, { orderBy: { id: 'asc' } })) {
+          for (const [i, content] of contents.entries()) {
+            await deps.outbox.enqueue(tx, { kind: 'team', teamId: team.id }, content, {
+              dedupeKey: `digest:${day}:team:${team.id}:${i}`,
+            });
+          }
+        }
+      }
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import type { DailyFigures } from './daily-figures.js';
+
+const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} 小时`;
+const KIND = { material: '缺料', equipment: '设备故障', quality: '质量问题', other: '其他' } as Record<
+  string,
+  string
+>;
+
+/** The morning digest as a supervisor reads it: one message, most important first. */
+export function digestMarkdown(f: DailyFigures, factoryName: string): { title: string; text: string } {
+  const title = `${factoryName} · ${f.day} 生产日报`;
+  if (
+    f.totals.reports === 0 &&
+    f.atRisk.length === 0 &&
+    f.openExceptions.length === 0 &&
+    f.materials.length === 0
+  ) {
+    return { title, text: `### ${title}\n${f.day} 没有报工、领料或异常记录。` };
+  }
+  const lines = [`### ${title}`];
+  lines.push(
+    `**报工 ${f.totals.reports} 次**：合格 ${f.totals.good} 件，报废 ${f.totals.scrap} 件，报废率 ${pct(f.totals.scrapRate)}；完工入库 ${f.totals.finished} 件。`,
+  );
+  if (f.orders.length > 0) {
+    lines.push('', '**工单进度**');
+    for (const o of f.orders) {
+      lines.push(
+        `- ${o.number} ${o.itemName}：完工 ${o.finished}，报废 ${o.scrap}，累计 ${o.finishedTotal}/${o.quantity}（${pct(o.progress)}）`,
+      );
+    }
+  }
+  if (f.materials.length > 0) {
+    lines.push('', '**领料**');
+    for (const m of f.materials) lines.push(`- ${m.itemName}（${m.itemCode}）：${m.quantity} ${m.unit}`);
+  }
+  if (f.equipment.length > 0) {
+    lines.push('', '**设备**');
+    for (const e of f.equipment) {
+      lines.push(
+        `- ${e.code} ${e.name}：运行 ${hours(e.runMinutes)}${e.downMinutes > 0 ? `，故障停机 ${hours(e.downMinutes)}` : ''}`,
+      );
+    }
+  }
+  if (f.atRisk.length > 0) {
+    lines.push('', '**交期风险**');
+    for (const o of f.atRisk) {
+      lines.push(
+        `- ${o.overdue ? '🔴 已逾期' : '🟡 临近交期'} ${o.number} ${o.itemName}，交期 ${o.dueDate}，完成 ${pct(o.progress)}`,
+      );
+    }
+  }
+  if (f.openExceptions.length > 0) {
+    lines.push('', '**未关闭异常**');
+    for (const e of f.openExceptions) {
+      lines.push(`- E${e.id} ${KIND[e.kind] ?? e.kind} ${e.number}：${e.reason}（已 ${e.ageHours} 小时）`);
+    }
+  }
+  return { title, text: lines.join('\n') };
+}
+
+export const digestMessages = {
+  chartTitle: (day: string) => `${day} 各工单完工与报废`,
+  finished: '完工',
+  scrap: '报废',
+  badDay: (text: string) => `「${text}」不是有效的日期，请写成 2026-11-23 或 11-23。`,
+};
