@@ -48,18 +48,19 @@ export function parseFactoryConfig(text: string, fileName = 'factory.yaml'): Fac
   return config;
 }
 
+/** Each section the file leaves out, or leaves partly out, keeps its built-in defaults. */
 function withDefaults(raw: Partial<FactoryConfig>): FactoryConfig {
-  const d = defaultFactoryConfig;
-  return {
-    factory: { ...d.factory, ...raw.factory },
-    shifts: raw.shifts ?? d.shifts,
-    teams: raw.teams ?? d.teams,
-    people: raw.people ?? d.people,
-    chat: { ...d.chat, ...raw.chat },
-    digest: { ...d.digest, ...raw.digest },
-    workOrders: { ...d.workOrders, ...raw.workOrders },
-    dingtalk: { ...d.dingtalk, ...raw.dingtalk },
-  };
+  const merged: Record<string, unknown> = {};
+  for (const [key, fallback] of Object.entries(defaultFactoryConfig)) {
+    const given = (raw as Record<string, unknown>)[key];
+    merged[key] =
+      given === undefined
+        ? fallback
+        : Array.isArray(fallback) || typeof fallback !== 'object'
+          ? given
+          : { ...(fallback as object), ...(given as object) };
+  }
+  return merged as unknown as FactoryConfig;
 }
 
 /** Rules a JSON Schema cannot express: references between sections and unique ids. */
