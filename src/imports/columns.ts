@@ -1,0 +1,49 @@
+import type { Row } from './read-table.js';
+
+/** Each field and the column titles a factory's sheet may use for it, Chinese or English. */
+export const COLUMNS = {
+  items: {
+    code: ['物料编码', '编码', 'code', 'item'],
+    name: ['名称', '物料名称', 'name'],
+    unit: ['单位', 'unit'],
+    kind: ['类型', '物料类型', 'kind'],
+  },
+  routings: {
+    item: ['物料编码', '编码', 'item'],
+    sequence: ['工序号', '序号', 'sequence'],
+    name: ['工序名称', '工序', 'name'],
+    workCenter: ['工作中心', 'workcenter', 'work_center'],
+    equipmentType: ['设备类型', 'equipment_type', 'equipmenttype'],
+    standardMinutes: ['标准工时', '单件工时', 'standard_minutes', 'standardminutes'],
+  },
+  workorders: {
+    number: ['工单号', '工单', 'number'],
+    item: ['物料编码', '编码', 'item'],
+    quantity: ['数量', 'quantity', 'qty'],
+    due: ['交期', '交货期', 'due', 'due_date'],
+    customer: ['客户', 'customer'],
+    priority: ['优先级', 'priority'],
+  },
+} as const;
+
+export type TableKind = keyof typeof COLUMNS;
+
+export function field(row: Row, names: readonly string[]): string {
+  for (const [key, value] of Object.entries(row)) {
+    if (names.some((n) => n.toLowerCase() === key.trim().toLowerCase())) return value.trim();
+  }
+  return '';
+}
+
+/** Which table a sheet is, from the name of the file or, failing that, its columns. */
+export function guessKind(path: string, rows: Row[]): TableKind | undefined {
+  const name = path.toLowerCase();
+  if (/work.?orders?|工单/.test(name)) return 'workorders';
+  if (/routings?|工艺|工序/.test(name)) return 'routings';
+  if (/items?|物料/.test(name)) return 'items';
+  const first = rows[0] ?? {};
+  if (field(first, COLUMNS.workorders.number) !== '') return 'workorders';
+  if (field(first, COLUMNS.routings.sequence) !== '') return 'routings';
+  if (field(first, COLUMNS.items.name) !== '') return 'items';
+  return undefined;
+}

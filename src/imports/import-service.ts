@@ -1,0 +1,162 @@
+import type { Actor } from '../chat/audit/actor.js';
+import { recordAudit } from '../chat/audit/actor.js';
+import { Item, ITEM_KINDS } from '../workorders/item.entity.js';
+import { workOrderMessages } from '../workorders/messages.js';
+import { RoutingStep } from '../workorders/routing-step.entity.js';
+import type { ShopfloorDeps } from '../workorders/shopfloor-deps.js';
+import { WorkOrder } from '../workorders/work-order.entity.js';
+import { createWorkOrder, parseDueDate } from '../workorders/work-order-service.js';
+import { COLUMNS, field, type TableKind } from './columns.js';
+import { importMessages as m } from './messages.js';
+import type { Row } from './read-table.js';
+
+export interface RowOutcome {
+  /** The spreadsheet line (the header is line 1). */
+  line: number;
+  result: 'created' | 'updated' | 'refused';
+  message: string;
+}
+
+export interface ImportReport {
+  kind: TableKind;
+  rows: RowOutcome[];
+  committed: boolean;
+}
+
+class RowRefused extends Error {}
+
+const KIND_WORDS: Record<string, (typeof ITEM_KINDS)[number]> = {
+  原材料: 'raw',
+  原料: 'raw',
+  raw: 'raw',
+  半成品: 'semi',
+  semi: 'semi',
+  成品: 'finished',
+  finished: 'finished',
+};
+
+/**
+ * Imports a sheet in one transaction: every row is checked and reported, and if any row is
+ * refused nothing at all is written — a half-imported plan is worse than none.
+ */
+export async function importRows(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  kind: TableKind,
+  rows: Row[],
+): Promise<ImportReport> {
+  const outcomes: RowOutcome[] = [];
+  const importRow = { items: importItem, routings: importRouting, workorders: importWorkOrder }[kind];
+  const seen = new Map<string, number>();
+  try {
+    await deps.em.transactional(async (tx) => {
+      const txDeps = { ...deps, em: tx };
+      for (const [i, row] of rows.entries()) {
+        const line = i + 2;
+        try {
+          const key = rowKey(kind, row);
+          const earlier = seen.get(key);
+          if (earlier !== undefined) throw new RowRefused(m.duplicateInFile(key, earlier));
+          seen.set(key, line);
+          const { result, what } = await importRow(txDeps, actor, row);
+          outcomes.push({ line, result, message: result === 'created' ? m.created(what) : m.updated(what) });
+        } catch (error) {
+          if (!(error instanceof RowRefused)) throw error;
+          outcomes.push({ line, result: 'refused', message: error.message });
+        }
+      }
+      if (outcomes.some((o) => o.result === 'refused')) throw new RowRefused('rolled back');
+      await tx.flush();
+    });
+  } catch (error) {
+    if (!(error instanceof RowRefused)) throw error;
+    return { kind, rows: outcomes, committed: false };
+  }
+  return { kind, rows: outcomes, committed: true };
+}
+
+function rowKey(kind: TableKind, row: Row): string {
+  if (kind === 'routings')
+    return `${field(row, COLUMNS.routings.item)} ${field(row, COLUMNS.routings.sequence)}`;
+  return kind === 'items' ? field(row, COLUMNS.items.code) : field(row, COLUMNS.workorders.number);
+}
+
+function required(row: Row, names: readonly string[]): string {
+  const value = field(row, names);
+  if (value === '') throw new RowRefused(m.missing(names[0] ?? ''));
+  return value;
+}
+
+function number(row: Row, names: readonly string[], fallback?: number): number {
+  const text = field(row, names);
+  if (text === '' && fallback !== undefined) return fallback;
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) throw new RowRefused(m.notANumber(names[0] ?? '', text));
+  return value;
+}
+
+type Imported = { result: 'created' | 'updated'; what: string };
+
+async function importItem(deps: ShopfloorDeps, _actor: Actor, row: Row): Promise<Imported> {
+  const c = COLUMNS.items;
+  const code = required(row, c.code).toUpperCase();
+  const kindText = field(row, c.kind);
+  const kind = kindText === '' ? 'finished' : KIND_WORDS[kindText];
+  if (!kind) throw new RowRefused(m.badKind(kindText));
+  const existing = await deps.em.findOne(Item, code);
+  const values = { name: required(row, c.name), unit: field(row, c.unit) || '件', kind };
+  if (existing) Object.assign(existing, values);
+  else deps.em.create(Item, { code, ...values });
+  return { result: existing ? 'updated' : 'created', what: `物料 ${code}` };
+}
+
+async function importRouting(deps: ShopfloorDeps, _actor: Actor, row: Row): Promise<Imported> {
+  const c = COLUMNS.routings;
+  const code = required(row, c.item).toUpperCase();
+  const item = await deps.em.findOne(Item, code);
+  if (!item) throw new RowRefused(m.unknownItem(code));
+  const sequence = number(row, c.sequence);
+  const values = {
+    name: required(row, c.name),
+    workCenter: field(row, c.workCenter) || null,
+    equipmentType: field(row, c.equipmentType) || null,
+    standardMinutes: number(row, c.standardMinutes, 0),
+  };
+  const existing = await deps.em.findOne(RoutingStep, { item, sequence });
+  if (existing) Object.assign(existing, values);
+  else deps.em.create(RoutingStep, { item, sequence, ...values });
+  return { result: existing ? 'updated' : 'created', what: `工艺 ${code} ${sequence} ${values.name}` };
+}
+
+async function importWorkOrder(deps: ShopfloorDeps, actor: Actor, row: Row): Promise<Imported> {
+  const c = COLUMNS.workorders;
+  const numberText = required(row, c.number).toUpperCase();
+  const itemCode = required(row, c.item).toUpperCase();
+  const quantity = number(row, c.quantity);
+  const dueText = required(row, c.due);
+  const dueDate = parseDueDate(dueText, actor.at, deps.tz);
+  if (!dueDate) throw new RowRefused(m.badDate(dueText));
+  const customer = field(row, c.customer) || null;
+  const priority = number(row, c.priority, 3);
+  if (!(await deps.em.findOne(Item, itemCode))) throw new RowRefused(m.unknownItem(itemCode));
+  if ((await deps.em.count(RoutingStep, { item: itemCode })) === 0)
+    throw new RowRefused(m.noRouting(itemCode));
+  const existing = await deps.em.findOne(WorkOrder, { number: numberText });
+  if (existing) {
+    if (existing.status !== 'planned') {
+      throw new RowRefused(
+        m.orderLocked(numberText, workOrderMessages.statusNames[existing.status] ?? existing.status),
+      );
+    }
+    Object.assign(existing, { quantity, dueDate, customer, priority });
+    recordAudit(deps.em, actor, 'work_order.import_update', 'work_order', numberText, { quantity, dueDate });
+    return { result: 'updated', what: `工单 ${numberText}` };
+  }
+  await createWorkOrder(
+    deps,
+    actor,
+    { number: numberText, itemCode, quantity, dueDate, customer, priority },
+    deps.tz,
+  );
+  return { result: 'created', what: `工单 ${numberText}` };
+}

@@ -1,0 +1,18 @@
+/** What an import reports, row by row, to the planner or clerk who ran it. */
+export const importMessages = {
+  created: (what: string) => `新建 ${what}`,
+  updated: (what: string) => `更新 ${what}`,
+  missing: (column: string) => `缺少「${column}」`,
+  notANumber: (column: string, value: string) => `「${column}」不是有效的数字：${value}`,
+  badKind: (value: string) => `物料类型「${value}」无效，应为 原材料、半成品 或 成品`,
+  unknownItem: (code: string) => `没有物料「${code}」，请先导入物料`,
+  noRouting: (code: string) => `物料「${code}」没有工艺路线，请先导入工艺`,
+  badDate: (value: string) => `交期「${value}」无效，请写成 2026-12-01`,
+  orderLocked: (number: string, status: string) => `工单 ${number} 已是「${status}」，不能通过导入修改`,
+  duplicateInFile: (key: string, line: number) => `与第 ${line} 行重复：${key}`,
+  summary: (created: number, updated: number, refused: number) =>
+    refused === 0
+      ? `导入完成：新建 ${created}，更新 ${updated}。`
+      : `有 ${refused} 行被拒绝，整个文件未导入，请修改后重试。`,
+  unknownTable: '无法判断这是物料、工艺还是工单表。请用 --kind items|routings|workorders 指定。',
+};
