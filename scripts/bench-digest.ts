@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:digest`: builds the morning digest for a factory with one year of history
+ * (100 work orders a day, about 500 reports a day) on MySQL/MariaDB and prints the time.
+ * Uses a scratch database that is dropped afterwards. MIGRATION_MYSQL_URL picks the server.
+ */
+import { performance } from 'node:perf_hooks';
+import { resolveDatabaseTarget } from '../src/db/database-target.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { openOrm } from '../src/db/orm.js';
+import { createScratchMysql } from '../src/db/scratch-database.js';
+import { buildDailyFigures } from '../src/digest/daily-figures.js';
+import { digestChartPng } from '../src/digest/digest-chart.js';
+import { digestMarkdown } from '../src/digest/messages.js';
+import { entities } from '../src/entities.js';
+import { Equipment } from '../src/equipment/equipment.entity.js';
+import { Person } from '../src/people/person.entity.js';
+import { Item } from '../src/workorders/item.entity.js';
+import { OperationTask } from '../src/workorders/operation-task.entity.js';
+import { WorkOrder } from '../src/workorders/work-order.entity.js';
+import { WorkReport } from '../src/workorders/work-report.entity.js';
+
+const DAYS = 365;
+const ORDERS_PER_DAY = 100;
+const REPORTS_PER_DAY = 500;
+const TZ = 'Asia/Shanghai';
+const FIRST_DAY = Date.UTC(2025, 10, 24, 0, 0, 0); // 2025-11-24 08:00 Shanghai
+
+const scratch = await createScratchMysql(
+  process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/',
+  'sfb_bench',
+);
+const orm = await openOrm(await resolveDatabaseTarget(scratch.url), entities);
+try {
+  await applyMigrations(orm);
+  const em = orm.em.fork();
+  await em.insertMany(
+    Person,
+    Array.from({ length: 20 }, (_, i) => ({
+      id: `p${i}`,
+      name: `工人${i}`,
+      roles: ['worker'],
+      active: true,
+      createdAt: new Date(),
+    })),
+  );
+  await em.insertMany(
+    Equipment,
+    Array.from({ length: 6 }, (_, i) => ({
+      code: `M-${i}`,
+      name: `设备${i}`,
+      status: 'running',
+      runningMinutes: 0,
+    })),
+  );
+  await em.insertMany(Item, [{ code: 'P1', name: '零件', unit: '件', kind: 'finished' }]);
+
+  const seedStart = performance.now();
+  let orderId = 0;
+  let taskId = 0;
+  for (let day = 0; day < DAYS; day++) {
+    const dayStart = FIRST_DAY + day * 86_400_000;
+    const orders = [];
+    const tasks = [];
+    const reports = [];
+    for (let o = 0; o < ORDERS_PER_DAY; o++) {
+      orderId += 1;
+      const dueDate = new Date(dayStart + 5 * 86_400_000).toISOString().slice(0, 10);
+      const done = day < DAYS - 7;
+      orders.push({
+        id: orderId,
+        number: `WO-${day}-${o}`,
+        item: 'P1',
+        quantity: 100,
+        dueDate,
+        priority: 3,
+        status: done ? ('completed' as const) : ('in_progress' as const),
+        createdAt: new Date(dayStart),
+      });
+      for (const sequence of [10, 20]) {
+        taskId += 1;
+        tasks.push({
+          id: taskId,
+          workOrder: orderId,
+          sequence,
+          name: sequence === 10 ? '车削' : '磨削',
+          plannedQuantity: 100,
+          standardMinutes: 1,
+          status: done ? ('done' as const) : ('in_progress' as const),
+          goodTotal: done ? 98 : 40,
+          scrapTotal: 1,
+          revision: 1,
+        });
+      }
+    }
+    for (let r = 0; r < REPORTS_PER_DAY; r++) {
+      reports.push({
+        task: taskId - ((r * 7) % (ORDERS_PER_DAY * 2)),
+        person: `p${r % 20}`,
+        reportedAt: new Date(dayStart + ((r * 97) % 43_200) * 1000),
+        good: 20,
+        scrap: r % 10 === 0 ? 1 : 0,
+        equipment: `M-${r % 6}`,
+        minutes: 30,
+        channel: 'console',
+      });
+    }
+    await em.insertMany(WorkOrder, orders);
+    await em.insertMany(OperationTask, tasks);
+    await em.insertMany(WorkReport, reports);
+  }
+  console.log(
+    `seeded ${orderId} work orders, ${taskId} operations, ${DAYS * REPORTS_PER_DAY} reports in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+
+  const day = new Date(FIRST_DAY + (DAYS - 2) * 86_400_000).toISOString().slice(0, 10);
+  const timings: number[] = [];
+  const figureTimings: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const figures = await buildDailyFigures(orm.em.fork(), day, {
+      tz: TZ,
+      riskDays: 3,
+      now: new Date(FIRST_DAY + DAYS * 86_400_000),
+    });
+    const figured = performance.now();
+    digestMarkdown(figures, 'bench');
+    digestChartPng(figures);
+    timings.push(performance.now() - started);
+    figureTimings.push(figured - started);
+    if (run === 0)
+      console.log(
+        `digest for ${day}: ${figures.totals.reports} reports, ${figures.orders.length} work orders, ${figures.atRisk.length} at risk`,
+      );
+  }
+  timings.sort((a, b) => a - b);
+  figureTimings.sort((a, b) => a - b);
+  console.log(
+    `digest build (figures + markdown + chart), 5 runs: median ${timings[2]?.toFixed(0)} ms, best ${timings[0]?.toFixed(0)} ms, worst ${timings[4]?.toFixed(0)} ms (figures alone: median ${figureTimings[2]?.toFixed(0)} ms)`,
+  );
+} finally {
+  await orm.close();
+  await scratch.drop();
+}
