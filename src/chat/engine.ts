@@ -13,7 +13,7 @@ import { chatMessages as m } from './messages.js';
 import type { OutboundContent, Recipient } from './outbound.js';
 import type { Outbox } from './outbox/outbox.js';
 import type { EventRouter } from './router.js';
-import { answerUnboundSender } from './unbound-senders.js';
+import { answerUnboundGroup, answerUnboundSender } from './unbound-senders.js';
 
 export interface ChatEngineDeps {
   orm: Orm;
@@ -103,6 +103,8 @@ export class ChatEngine {
     const { clock, config, tz, outbox, dialogs, router } = this.deps;
     const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
     if (!person) return answerUnboundSender(tx, event, clock, outbox);
+    const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
+    if (groupRefusal) return groupRefusal;
     record.personId = person.id;
     const ctx = new CommandContext(person, event, record.id, tx, clock, config, tz, outbox, dialogs);
     await router.route(ctx);

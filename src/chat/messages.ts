@@ -6,6 +6,10 @@ export const chatMessages = {
     `您好！您的账号还没有和工厂里的人员绑定，暂时不能使用。请联系管理员${admins.length > 0 ? ` ${admins.join('、')} ` : ''}为您绑定。`,
   unboundAdminAlert: (platform: string, externalId: string, sample: string) =>
     `有未绑定的用户在${platformLabel(platform)}给机器人发消息：${externalId}（“${sample.slice(0, 40)}”）。如需使用，请在 factory.yaml 的 people 中为其添加 ${platform}: ${externalId}。`,
+  unboundGroup: (admins: string[]) =>
+    `这个群还没有绑定到班组，机器人暂时不能在这里使用。请联系管理员${admins.length > 0 ? ` ${admins.join('、')} ` : ''}绑定。`,
+  unboundGroupAdminAlert: (title: string, chatId: string, key: string) =>
+    `有人在未绑定的群${title ? `「${title}」` : ''}里 @ 了机器人（群 ID：${chatId}）。如需使用，请在 factory.yaml 的 teams 中为对应班组添加 ${key}: ${chatId}。`,
   unknownCommand: (word: string, suggestion: string | undefined) =>
     suggestion === undefined
       ? `没有「${word}」这个命令。发送「帮助」查看可用命令。`

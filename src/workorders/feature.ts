@@ -1,3 +1,4 @@
+import { mayUse } from '../chat/commands/command.js';
 import type { ChatFeature } from '../chat/feature.js';
 import { dailyReportCommand } from '../digest/daily-report-command.js';
 import { dispatchCommand } from './commands/dispatch-command.js';
@@ -31,4 +32,8 @@ export const workOrderFeature: ChatFeature = {
   cards: [taskCardHandler],
   scans: [workOrderScan],
   menu: { my_tasks: '我的任务', help: '帮助' },
+  // Opening the chat shows a worker what is waiting for them, without a word typed.
+  async welcome(ctx) {
+    if (mayUse(myTasksCommand, ctx.person.roles)) await myTasksCommand.run(ctx, {});
+  },
 };

@@ -101,3 +101,44 @@ describe('talking to the bot through the console channel', () => {
     ]);
   });
 });
+
+describe('groups the factory has not bound to a team', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ factory: castYaml, features: [tallyFeature] });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  const inGroup = (chatId: string, id: string, text: string) =>
+    app.chat.engine.handle({
+      kind: 'text',
+      channel: 'dingtalk',
+      platformMessageId: id,
+      senderId: 'zhangwei',
+      conversation: { kind: 'group', chatId, title: '三车间闲聊群' },
+      receivedAt: app.clock.now(),
+      text,
+    });
+
+  it('get the binding hint, run no command, and the admin learns the group id once', async () => {
+    const first = await inGroup('cidSTRANGE', 'g-1', '记一笔 5');
+    await inGroup('cidSTRANGE', 'g-2', '帮助');
+    expect(first.replies).toEqual([
+      { kind: 'text', text: '这个群还没有绑定到班组，机器人暂时不能在这里使用。请联系管理员 赵磊 绑定。' },
+    ]);
+    expect(await tallyEntries(app.orm.em)).toEqual([]);
+    const alerts = await app.orm.em.fork().find(OutboxMessage, { recipientKey: 'zhaolei' });
+    expect(alerts.map((a) => a.content)).toEqual([
+      {
+        kind: 'text',
+        text: '有人在未绑定的群「三车间闲聊群」里 @ 了机器人（群 ID：cidSTRANGE）。如需使用，请在 factory.yaml 的 teams 中为对应班组添加 dingtalkGroup: cidSTRANGE。',
+      },
+    ]);
+  });
+
+  it('a bound group works as usual', async () => {
+    expect((await inGroup('cidCNC001', 'g-3', '记一笔 5')).replies).toEqual([{ kind: 'text', text: '已记 5。' }]);
+  });
+});
