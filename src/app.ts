@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
+import { apiRoutes } from './api-routes.js';
+import type { AppServices } from './app-services.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { ConsoleAdapter } from './channels/console/console-adapter.js';
 import { buildChannels } from './channels/index.js';
@@ -14,7 +16,10 @@ import { openOrm, type Orm } from './db/orm.js';
 import { databaseReadiness } from './db/readiness.js';
 import { entities } from './entities.js';
 import { healthRoutes } from './http/health-routes.js';
+import { apiRouter } from './http/api/api-router.js';
 import { createHttpApp } from './http/http-app.js';
+import { jobDefinitions } from './job-definitions.js';
+import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { syncPeople } from './people/people-sync.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
@@ -40,6 +45,9 @@ export interface App extends AppDeps {
   database: DatabaseTarget;
   http: Koa;
   chat: Chat;
+  services: AppServices;
+  /** The Agenda scheduler; started with the server unless background work is off. */
+  jobs: JobScheduler;
   console: ConsoleAdapter | undefined;
   listen(port: number, host?: string): Promise<Server>;
   close(): Promise<void>;
@@ -77,6 +85,14 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       if (!ready.chat) throw new Error('a channel delivered an event before the chat engine was ready');
       return ready.chat.engine.handle(event, handleOptions);
     },
+    enqueue: async (recipient, contents) => {
+      const outbox = ready.chat?.outbox;
+      if (!outbox) throw new Error('a channel enqueued a message before the chat engine was ready');
+      await orm.em.fork().transactional(async (tx) => {
+        for (const content of contents) await outbox.enqueue(tx, recipient, content);
+      });
+      ready.chat?.dispatcher.nudge();
+    },
   });
   const chat = assembleChat({
     orm,
@@ -89,13 +105,31 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
   ready.chat = chat;
+  const services: AppServices = {
+    orm,
+    clock,
+    outbox: chat.outbox,
+    config: factory,
+    tz: settings.factoryTz,
+    logger,
+  };
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [
     healthRoutes(readiness),
+    apiRouter(services, apiRoutes),
     ...modules.flatMap((m) => (m.routes ? [m.routes] : [])),
   ]);
+  const jobs = await createJobScheduler({
+    orm,
+    timezone: settings.factoryTz,
+    definitions: jobDefinitions(services),
+    logger,
+  });
   for (const module of modules) await module.start?.();
-  if (options.background !== false) chat.dispatcher.start();
+  if (options.background !== false) {
+    chat.dispatcher.start();
+    await jobs.start();
+  }
   const consoleAdapter = modules
     .map((m) => m.adapter)
     .find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
@@ -107,6 +141,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     database,
     http,
     chat,
+    services,
+    jobs,
     console: consoleAdapter,
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -121,6 +157,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
         server.closeIdleConnections();
         await closing;
       }
+      if (options.background !== false) await jobs.stop();
       await chat.dispatcher.stop();
       for (const module of modules) await module.stop?.();
       await orm.close();

@@ -2,6 +2,7 @@ import type { AnyEntity, EntitySchema } from '@mikro-orm/core';
 import { AuditEntry } from './chat/audit/audit-entry.entity.js';
 import { CardInstance } from './chat/cards/card-instance.entity.js';
 import { PendingDialog } from './chat/dialogs/pending-dialog.entity.js';
+import { DingtalkCallBudget } from './channels/dingtalk/call-budget.entity.js';
 import { InboundRecord } from './chat/inbound/inbound-record.entity.js';
 import { OutboxMessage } from './chat/outbox/outbox-message.entity.js';
 import { ChannelIdentity } from './people/channel-identity.entity.js';
@@ -9,6 +10,7 @@ import { GroupBinding } from './people/group-binding.entity.js';
 import { Person } from './people/person.entity.js';
 import { Team } from './people/team.entity.js';
 import { UnknownSender } from './people/unknown-sender.entity.js';
+import { ApiKey } from './http/api/api-key.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
 import { Equipment } from './equipment/equipment.entity.js';
 import { MaterialIssue } from './materials/material-issue.entity.js';
@@ -32,6 +34,8 @@ export const entities = [
   CardInstance,
   OutboxMessage,
   AuditEntry,
+  DingtalkCallBudget,
+  ApiKey,
   Equipment,
   Item,
   RoutingStep,

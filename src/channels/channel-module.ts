@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { ChannelAdapter } from '../chat/channel.js';
 import type { HandleOptions, HandleOutcome } from '../chat/engine.js';
 import type { InboundEvent } from '../chat/inbound-event.js';
+import type { OutboundContent, Recipient } from '../chat/outbound.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { Settings } from '../config/env.js';
 import type { Orm } from '../db/orm.js';
@@ -18,6 +19,8 @@ export interface ChannelContext {
   logger: Logger;
   /** Hands an inbound event to the chat engine (exactly once per platform message id). */
   handle(event: InboundEvent, options?: HandleOptions): Promise<HandleOutcome>;
+  /** Puts messages into the outbox in a transaction of their own. */
+  enqueue(recipient: Recipient, contents: OutboundContent[]): Promise<void>;
 }
 
 /**

@@ -10,6 +10,16 @@ export interface RateLimit {
   scope: 'recipient' | 'channel';
   windowMs: number;
   max: number;
+  /** Only for recipients of this kind (a platform limits people, groups and robots differently). */
+  appliesTo?: RecipientKind;
+}
+
+export type RecipientKind = 'person' | 'group' | 'robot';
+
+export function recipientKindOf(recipientKey: string): RecipientKind {
+  if (recipientKey.startsWith('group:')) return 'group';
+  if (recipientKey.startsWith('robot:')) return 'robot';
+  return 'person';
 }
 
 export interface DeliveryRequest {

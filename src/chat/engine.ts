@@ -31,7 +31,7 @@ export interface HandleOptions {
    * Put the replies into the outbox, in the same transaction, instead of returning them for
    * a synchronous answer: for channels that must acknowledge before the work is done.
    */
-  repliesThroughOutbox?: boolean;
+  repliesThroughOutbox?: boolean | ((replies: OutboundContent[]) => boolean);
 }
 
 export interface HandleOutcome {
@@ -88,7 +88,11 @@ export class ChatEngine {
       await tx.flush();
       const replies = await work(tx, record);
       record.replies = replies;
-      if (options.repliesThroughOutbox) {
+      const throughOutbox =
+        typeof options.repliesThroughOutbox === 'function'
+          ? options.repliesThroughOutbox(replies)
+          : options.repliesThroughOutbox;
+      if (throughOutbox) {
         for (const reply of replies) await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
       }
       return { replies, duplicate: false };

@@ -8,6 +8,8 @@ export interface Settings {
   factoryConfigPath: string | undefined;
   factoryTz: string;
   logLevel: string;
+  /** Where people reach this server from outside (links in cards, partner pages). */
+  publicUrl: string;
   /** Apply pending migrations at start-up instead of refusing to start. */
   autoMigrate: boolean;
   /** The console channel: on for demos (no platform configured) or when asked for. */
@@ -24,6 +26,8 @@ export interface WecomAppSettings {
   token: string;
   aesKey: string;
   apiBase: string;
+  /** Callbacks further than this from our clock are refused as replays (WECOM_TIMESTAMP_WINDOW). */
+  timestampWindowSeconds: number;
 }
 
 export interface WecomBotSettings {
@@ -61,6 +65,7 @@ export function readSettings(env: Env = process.env): Settings {
     factoryConfigPath: nonEmpty(env.FACTORY_CONFIG),
     factoryTz,
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     autoMigrate: env.AUTO_MIGRATE === 'true' || env.AUTO_MIGRATE === '1',
     consoleChannel: false,
     wecom: readGroup(
@@ -75,6 +80,7 @@ export function readSettings(env: Env = process.env): Settings {
         token: v.WECOM_TOKEN,
         aesKey: v.WECOM_AES_KEY,
         apiBase: env.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com',
+        timestampWindowSeconds: Number(env.WECOM_TIMESTAMP_WINDOW ?? 300),
       }),
     ),
     wecomBot: readGroup(env, problems, 'WeCom bot', ['WECOM_BOT_ID', 'WECOM_BOT_SECRET'], (v) => ({

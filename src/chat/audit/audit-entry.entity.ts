@@ -6,7 +6,7 @@ export const AuditEntry = defineEntity({
   tableName: 'audit_log',
   indexes: [{ properties: ['subjectType', 'subjectId'] }],
   properties: {
-    id: p.bigint('number').primary().autoincrement(),
+    id: p.integer().primary().autoincrement(),
     at: p.datetime(3),
     actorId: p.string().length(64).nullable(),
     channel: p.string().length(16),

@@ -10,7 +10,7 @@ export const InboundRecord = defineEntity({
   tableName: 'inbound_events',
   uniques: [{ properties: ['channel', 'platformMessageId'] }],
   properties: {
-    id: p.bigint('number').primary().autoincrement(),
+    id: p.integer().primary().autoincrement(),
     channel: p.string().length(16),
     platformMessageId: p.string().length(191),
     kind: p.string().length(16),

@@ -16,7 +16,7 @@ export const OutboxMessage = defineEntity({
     { properties: ['cardRef'] },
   ],
   properties: {
-    id: p.bigint('number').primary().autoincrement(),
+    id: p.integer().primary().autoincrement(),
     channel: p.string().length(16),
     /** Platform address: a user id, `group:<chat id>`, … — also the key for per-recipient pacing. */
     recipientKey: p.string().length(191),

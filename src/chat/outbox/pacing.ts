@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { RateLimit } from '../channel.js';
+import { recipientKindOf, type RateLimit } from '../channel.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 /**
@@ -15,7 +15,9 @@ export async function earliestAllowed(
   now: Date,
 ): Promise<Date | undefined> {
   let earliest: Date | undefined;
+  const kind = recipientKindOf(recipientKey);
   for (const limit of limits) {
+    if (limit.appliesTo !== undefined && limit.appliesTo !== kind) continue;
     const since = new Date(now.getTime() - limit.windowMs);
     const scope = limit.scope === 'recipient' ? { channel, recipientKey } : { channel };
     const inWindow = await em.find(

@@ -1,19 +1,67 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124112704_WorkOrders extends Migration {
+export class Migration20261124121932_Initial extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table \`agenda_jobs\` (\`id\` integer not null primary key autoincrement, \`name\` text not null, \`type\` text not null, \`single_name\` text null, \`priority\` integer not null default 0, \`next_run_at\` datetime null, \`locked_at\` datetime null, \`last_run_at\` datetime null, \`last_finished_at\` datetime null, \`failed_at\` datetime null, \`fail_count\` integer null, \`fail_reason\` text null, \`repeat_interval\` text null, \`repeat_timezone\` text null, \`repeat_at\` text null, \`data\` json null, \`disabled\` integer not null default false, \`progress\` double null, \`fork\` integer not null default false, \`last_modified_by\` text null, \`debounce_started_at\` datetime null, \`start_date\` datetime null, \`end_date\` datetime null, \`skip_days\` json null);`);
+    this.addSql(`create unique index \`agenda_jobs_single_name_unique\` on \`agenda_jobs\` (\`single_name\`);`);
+    this.addSql(`create index \`agenda_jobs_next_job_index\` on \`agenda_jobs\` (\`name\`, \`disabled\`, \`locked_at\`, \`next_run_at\`, \`priority\` desc);`);
+
+    this.addSql(`create table \`agenda_logs\` (\`id\` integer not null primary key autoincrement, \`occurred_at\` datetime not null, \`level\` text not null, \`event\` text not null, \`job_id\` text null, \`job_name\` text not null, \`message\` text not null, \`duration\` integer null, \`error\` text null, \`fail_count\` integer null, \`retry_delay\` integer null, \`retry_attempt\` integer null, \`agenda_name\` text null, \`meta\` json null);`);
+    this.addSql(`create index \`agenda_logs_occurred_at_index\` on \`agenda_logs\` (\`occurred_at\`);`);
+    this.addSql(`create index \`agenda_logs_job_id_occurred_at_index\` on \`agenda_logs\` (\`job_id\`, \`occurred_at\`);`);
+    this.addSql(`create index \`agenda_logs_job_name_occurred_at_index\` on \`agenda_logs\` (\`job_name\`, \`occurred_at\`);`);
+
+    this.addSql(`create table \`api_keys\` (\`id\` integer not null primary key autoincrement, \`name\` text not null, \`prefix\` text not null, \`hash\` text not null, \`scopes\` json not null, \`created_at\` datetime not null, \`revoked_at\` datetime null, \`last_used_at\` datetime null);`);
+    this.addSql(`create unique index \`api_keys_hash_unique\` on \`api_keys\` (\`hash\`);`);
+
+    this.addSql(`create table \`audit_log\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`actor_id\` text null, \`channel\` text not null, \`inbound_event_id\` bigint null, \`action\` text not null, \`subject_type\` text not null, \`subject_id\` text not null, \`details\` json not null);`);
+    this.addSql(`create index \`audit_log_subject_type_subject_id_index\` on \`audit_log\` (\`subject_type\`, \`subject_id\`);`);
+
+    this.addSql(`create table \`card_instances\` (\`id\` text not null, \`original_ref\` text not null, \`card_type\` text not null, \`subject_type\` text not null, \`subject_id\` text not null, \`subject_version\` text not null, \`actions\` json not null, \`created_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create index \`card_instances_subject_type_subject_id_index\` on \`card_instances\` (\`subject_type\`, \`subject_id\`);`);
+
+    this.addSql(`create table \`dingtalk_call_budgets\` (\`month\` text not null, \`calls\` integer not null default 0, \`noticed_percent\` integer not null default 0, \`updated_at\` datetime not null, primary key (\`month\`));`);
+
+    this.addSql(`create table \`inbound_events\` (\`id\` integer not null primary key autoincrement, \`channel\` text not null, \`platform_message_id\` text not null, \`kind\` text not null, \`sender_id\` text not null, \`person_id\` text null, \`payload\` json not null, \`replies\` json not null, \`received_at\` datetime not null);`);
+    this.addSql(`create unique index \`inbound_events_channel_platform_message_id_unique\` on \`inbound_events\` (\`channel\`, \`platform_message_id\`);`);
+
     this.addSql(`create table \`items\` (\`code\` text not null, \`name\` text not null, \`unit\` text not null default '件', \`kind\` text not null default 'finished', primary key (\`code\`));`);
 
     this.addSql(`create table \`material_lots\` (\`lot_number\` text not null, \`item_code\` text not null, \`quantity\` double not null, \`remaining\` double not null, \`received_at\` datetime not null, constraint \`material_lots_item_code_foreign\` foreign key(\`item_code\`) references \`items\`(\`code\`) on update cascade, primary key (\`lot_number\`));`);
     this.addSql(`create index \`material_lots_item_code_index\` on \`material_lots\` (\`item_code\`);`);
 
+    this.addSql(`create table \`outbox_messages\` (\`id\` integer not null primary key autoincrement, \`channel\` text not null, \`recipient_key\` text not null, \`person_id\` text null, \`content\` json not null, \`card_ref\` text null, \`dedupe_key\` text null, \`status\` text not null, \`attempts\` integer not null default 0, \`next_attempt_at\` datetime not null, \`lease_until\` datetime null, \`last_error\` text null, \`created_at\` datetime not null, \`sent_at\` datetime null, \`delivery\` json null);`);
+    this.addSql(`create unique index \`outbox_messages_dedupe_key_unique\` on \`outbox_messages\` (\`dedupe_key\`);`);
+    this.addSql(`create index \`outbox_messages_status_next_attempt_at_index\` on \`outbox_messages\` (\`status\`, \`next_attempt_at\`);`);
+    this.addSql(`create index \`outbox_messages_channel_recipient_key_sent_at_index\` on \`outbox_messages\` (\`channel\`, \`recipient_key\`, \`sent_at\`);`);
+    this.addSql(`create index \`outbox_messages_card_ref_index\` on \`outbox_messages\` (\`card_ref\`);`);
+
+    this.addSql(`create table \`pending_dialogs\` (\`id\` integer not null primary key autoincrement, \`person_id\` text not null, \`conversation_key\` text not null, \`command\` text not null, \`step\` text not null, \`state\` json not null, \`expires_at\` datetime not null);`);
+    this.addSql(`create unique index \`pending_dialogs_person_id_conversation_key_unique\` on \`pending_dialogs\` (\`person_id\`, \`conversation_key\`);`);
+
     this.addSql(`create table \`routing_steps\` (\`id\` integer not null primary key autoincrement, \`item_code\` text not null, \`sequence\` integer not null, \`name\` text not null, \`work_center\` text null, \`equipment_type\` text null, \`standard_minutes\` double not null default 0, constraint \`routing_steps_item_code_foreign\` foreign key(\`item_code\`) references \`items\`(\`code\`) on delete cascade on update cascade);`);
     this.addSql(`create index \`routing_steps_item_code_index\` on \`routing_steps\` (\`item_code\`);`);
     this.addSql(`create unique index \`routing_steps_item_code_sequence_unique\` on \`routing_steps\` (\`item_code\`, \`sequence\`);`);
 
+    this.addSql(`create table \`teams\` (\`id\` text not null, \`name\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
+
+    this.addSql(`create table \`people\` (\`id\` text not null, \`name\` text not null, \`roles\` json not null, \`team_id\` text null, \`phone\` text null, \`active\` integer not null default true, \`created_at\` datetime not null, constraint \`people_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`);
+    this.addSql(`create index \`people_team_id_index\` on \`people\` (\`team_id\`);`);
+
+    this.addSql(`create table \`channel_identities\` (\`id\` integer not null primary key autoincrement, \`platform\` text not null, \`external_id\` text not null, \`person_id\` text not null, constraint \`channel_identities_person_id_foreign\` foreign key(\`person_id\`) references \`people\`(\`id\`) on delete cascade on update cascade);`);
+    this.addSql(`create index \`channel_identities_person_id_index\` on \`channel_identities\` (\`person_id\`);`);
+    this.addSql(`create unique index \`channel_identities_platform_external_id_unique\` on \`channel_identities\` (\`platform\`, \`external_id\`);`);
+
+    this.addSql(`create table \`group_bindings\` (\`id\` integer not null primary key autoincrement, \`channel\` text not null, \`chat_id\` text not null, \`team_id\` text not null, constraint \`group_bindings_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete cascade on update cascade);`);
+    this.addSql(`create index \`group_bindings_team_id_index\` on \`group_bindings\` (\`team_id\`);`);
+    this.addSql(`create unique index \`group_bindings_channel_chat_id_unique\` on \`group_bindings\` (\`channel\`, \`chat_id\`);`);
+
     this.addSql(`create table \`equipment\` (\`code\` text not null, \`name\` text not null, \`type\` text null, \`team_id\` text null, \`status\` text not null default 'running', \`running_minutes\` integer not null default 0, constraint \`equipment_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete set null on update cascade, primary key (\`code\`));`);
     this.addSql(`create index \`equipment_team_id_index\` on \`equipment\` (\`team_id\`);`);
+
+    this.addSql(`create table \`unknown_senders\` (\`id\` integer not null primary key autoincrement, \`platform\` text not null, \`external_id\` text not null, \`first_seen_at\` datetime not null, \`last_seen_at\` datetime not null, \`messages\` integer not null default 1);`);
+    this.addSql(`create unique index \`unknown_senders_platform_external_id_unique\` on \`unknown_senders\` (\`platform\`, \`external_id\`);`);
 
     this.addSql(`create table \`work_orders\` (\`id\` integer not null primary key autoincrement, \`number\` text not null, \`item_code\` text not null, \`quantity\` integer not null, \`customer\` text null, \`due_date\` text not null, \`priority\` integer not null default 3, \`status\` text not null default 'planned', \`created_at\` datetime not null, \`released_at\` datetime null, \`completed_at\` datetime null, constraint \`work_orders_item_code_foreign\` foreign key(\`item_code\`) references \`items\`(\`code\`) on update cascade);`);
     this.addSql(`create unique index \`work_orders_number_unique\` on \`work_orders\` (\`number\`);`);
@@ -51,29 +99,6 @@ export class Migration20261124112704_WorkOrders extends Migration {
     this.addSql(`create index \`work_reports_equipment_code_index\` on \`work_reports\` (\`equipment_code\`);`);
     this.addSql(`create index \`work_reports_reverses_id_index\` on \`work_reports\` (\`reverses_id\`);`);
     this.addSql(`create index \`work_reports_reported_at_index\` on \`work_reports\` (\`reported_at\`);`);
-
-    this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`audit_log__temp_alter\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`actor_id\` text null, \`channel\` text not null, \`inbound_event_id\` bigint null, \`action\` text not null, \`subject_type\` text not null, \`subject_id\` text not null, \`details\` json not null);`);
-    this.addSql(`insert into \`audit_log__temp_alter\` select \`id\`, \`at\`, \`actor_id\`, \`channel\`, \`inbound_event_id\`, \`action\`, \`subject_type\`, \`subject_id\`, \`details\` from \`audit_log\`;`);
-    this.addSql(`drop table \`audit_log\`;`);
-    this.addSql(`alter table \`audit_log__temp_alter\` rename to \`audit_log\`;`);
-    this.addSql(`create index \`audit_log_subject_type_subject_id_index\` on \`audit_log\` (\`subject_type\`, \`subject_id\`);`);
-    this.addSql(`pragma foreign_keys = on;pragma foreign_keys = off;`);
-    this.addSql(`create table \`inbound_events__temp_alter\` (\`id\` integer not null primary key autoincrement, \`channel\` text not null, \`platform_message_id\` text not null, \`kind\` text not null, \`sender_id\` text not null, \`person_id\` text null, \`payload\` json not null, \`replies\` json not null, \`received_at\` datetime not null);`);
-    this.addSql(`insert into \`inbound_events__temp_alter\` select \`id\`, \`channel\`, \`platform_message_id\`, \`kind\`, \`sender_id\`, \`person_id\`, \`payload\`, \`replies\`, \`received_at\` from \`inbound_events\`;`);
-    this.addSql(`drop table \`inbound_events\`;`);
-    this.addSql(`alter table \`inbound_events__temp_alter\` rename to \`inbound_events\`;`);
-    this.addSql(`create unique index \`inbound_events_channel_platform_message_id_unique\` on \`inbound_events\` (\`channel\`, \`platform_message_id\`);`);
-    this.addSql(`pragma foreign_keys = on;pragma foreign_keys = off;`);
-    this.addSql(`create table \`outbox_messages__temp_alter\` (\`id\` integer not null primary key autoincrement, \`channel\` text not null, \`recipient_key\` text not null, \`person_id\` text null, \`content\` json not null, \`card_ref\` text null, \`dedupe_key\` text null, \`status\` text not null, \`attempts\` integer not null default 0, \`next_attempt_at\` datetime not null, \`lease_until\` datetime null, \`last_error\` text null, \`created_at\` datetime not null, \`sent_at\` datetime null, \`delivery\` json null);`);
-    this.addSql(`insert into \`outbox_messages__temp_alter\` select \`id\`, \`channel\`, \`recipient_key\`, \`person_id\`, \`content\`, \`card_ref\`, \`dedupe_key\`, \`status\`, \`attempts\`, \`next_attempt_at\`, \`lease_until\`, \`last_error\`, \`created_at\`, \`sent_at\`, \`delivery\` from \`outbox_messages\`;`);
-    this.addSql(`drop table \`outbox_messages\`;`);
-    this.addSql(`alter table \`outbox_messages__temp_alter\` rename to \`outbox_messages\`;`);
-    this.addSql(`create unique index \`outbox_messages_dedupe_key_unique\` on \`outbox_messages\` (\`dedupe_key\`);`);
-    this.addSql(`create index \`outbox_messages_status_next_attempt_at_index\` on \`outbox_messages\` (\`status\`, \`next_attempt_at\`);`);
-    this.addSql(`create index \`outbox_messages_channel_recipient_key_sent_at_index\` on \`outbox_messages\` (\`channel\`, \`recipient_key\`, \`sent_at\`);`);
-    this.addSql(`create index \`outbox_messages_card_ref_index\` on \`outbox_messages\` (\`card_ref\`);`);
-    this.addSql(`pragma foreign_keys = on;`);
   }
 
 }

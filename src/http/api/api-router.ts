@@ -1,0 +1,55 @@
+import Router from '@koa/router';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { AppServices } from '../../app-services.js';
+import { ValidationError } from '../../shared/errors.js';
+import { authorize } from './api-keys.js';
+import type { ApiRoute } from './api-route.js';
+import { openApiDocument } from './openapi.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
+
+/**
+ * `/api/v1`: every route checks its key's scope, validates its body against the schema it
+ * declares, and runs in its own unit of work. Errors become problem+json in the one error
+ * middleware, like everywhere else.
+ */
+export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<never>>): Router {
+  const router = new Router({ prefix: '/api/v1' });
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = openApiDocument(routes);
+  });
+  for (const route of routes) {
+    const validate = route.body ? ajv.compile(route.body) : undefined;
+    router[route.method](route.path, async (ctx) => {
+      const em = services.orm.em.fork();
+      const key = await authorize(em, ctx.get('authorization'), route.scope, services.clock.now());
+      const body = ctx.request.body as unknown;
+      if (validate && !validate(body)) {
+        throw new ValidationError('The request body does not match the schema.', {
+          errors: (validate.errors ?? []).map(describe),
+        });
+      }
+      const result = await em.transactional((tx) =>
+        route.handle({
+          body: body as never,
+          params: ctx.params as Record<string, string>,
+          query: ctx.query as Record<string, string | undefined>,
+          em: tx,
+          key,
+          services,
+        }),
+      );
+      ctx.status = result.status ?? 200;
+      ctx.body = result.body;
+    });
+  }
+  return router;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'body' : `body${e.instancePath.replace(/\//g, '.')}`;
+  if (e.keyword === 'additionalProperties')
+    return `${where}: unknown field "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'required') return `${where}: missing field "${String(e.params.missingProperty)}"`;
+  return `${where}: ${e.message ?? e.keyword}`;
+}
