@@ -1,5 +1,7 @@
 import { ConsoleAdapter } from './console/console-adapter.js';
 import type { ChannelContext, ChannelModule } from './channel-module.js';
+import { dingtalkChannel } from './dingtalk/dingtalk-channel.js';
+import { wecomAppChannel } from './wecom-app/wecom-app-channel.js';
 
 /**
  * The channels the operator configured, in the order a person is tried when the bot pushes
@@ -7,6 +9,8 @@ import type { ChannelContext, ChannelModule } from './channel-module.js';
  */
 export function buildChannels(ctx: ChannelContext): ChannelModule[] {
   const modules: ChannelModule[] = [];
+  if (ctx.settings.wecom) modules.push(wecomAppChannel(ctx, ctx.settings.wecom));
+  if (ctx.settings.dingtalk) modules.push(dingtalkChannel(ctx, ctx.settings.dingtalk));
   if (ctx.settings.consoleChannel) modules.push({ adapter: new ConsoleAdapter() });
   return modules;
 }

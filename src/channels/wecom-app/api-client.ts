@@ -1,0 +1,125 @@
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+
+export interface WecomAppCredentials {
+  apiBase: string;
+  corpId: string;
+  secret: string;
+  agentId: number;
+}
+
+/** Every WeCom answer carries errcode (0 = ok); branch on it, never on errmsg (§1). */
+export interface WecomAnswer {
+  errcode: number;
+  errmsg: string;
+  [field: string]: unknown;
+}
+
+const TOKEN_INVALID = new Set([40014, 42001]);
+const REFRESH_EARLY_MS = 5 * 60_000;
+
+/**
+ * A WeCom API client for one app: the access token is cached, refreshed five minutes before
+ * it expires with one refresh in flight at a time, and dropped and fetched again once when
+ * WeCom says it is invalid (it may revoke a token early, §1).
+ */
+export class WecomApiClient {
+  private token: { value: string; expiresAt: number } | undefined;
+  private refreshing: Promise<string> | undefined;
+  private readonly reported = new Set<number>();
+
+  constructor(
+    private readonly credentials: WecomAppCredentials,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  get agentId(): number {
+    return this.credentials.agentId;
+  }
+
+  async post(path: string, body: unknown, query: Record<string, string> = {}): Promise<WecomAnswer> {
+    return this.withToken((token) => this.request('POST', path, { ...query, access_token: token }, body));
+  }
+
+  async get(path: string, query: Record<string, string> = {}): Promise<WecomAnswer> {
+    return this.withToken((token) => this.request('GET', path, { ...query, access_token: token }));
+  }
+
+  async upload(type: string, fileName: string, bytes: Buffer, contentType: string): Promise<WecomAnswer> {
+    return this.withToken(async (token) => {
+      const form = new FormData();
+      form.append('media', new Blob([bytes], { type: contentType }), fileName);
+      return this.request('POST', '/cgi-bin/media/upload', { access_token: token, type }, form);
+    });
+  }
+
+  /** The group-robot webhook: its key is its only credential, no access token (§10). */
+  async webhook(key: string, body: unknown): Promise<WecomAnswer> {
+    return this.request('POST', '/cgi-bin/webhook/send', { key }, body);
+  }
+
+  /** Logs a configuration error loudly, once per code, so a wrong secret is noticed, not repeated. */
+  reportConfigError(answer: WecomAnswer, what: string): void {
+    if (this.reported.has(answer.errcode)) return;
+    this.reported.add(answer.errcode);
+    this.logger.error(
+      { errcode: answer.errcode, errmsg: answer.errmsg, what },
+      'WeCom refuses our configuration; fix it, messages will not be retried',
+    );
+  }
+
+  private async withToken(call: (token: string) => Promise<WecomAnswer>): Promise<WecomAnswer> {
+    const first = await call(await this.accessToken());
+    if (!TOKEN_INVALID.has(first.errcode)) return first;
+    this.token = undefined;
+    return call(await this.accessToken());
+  }
+
+  private async accessToken(): Promise<string> {
+    const now = this.clock.now().getTime();
+    if (this.token && this.token.expiresAt - REFRESH_EARLY_MS > now) return this.token.value;
+    this.refreshing ??= this.fetchToken().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const answer = await this.request('GET', '/cgi-bin/gettoken', {
+      corpid: this.credentials.corpId,
+      corpsecret: this.credentials.secret,
+    });
+    if (answer.errcode !== 0 || typeof answer.access_token !== 'string') {
+      this.reportConfigError(answer, 'gettoken');
+      throw new WecomApiError(answer);
+    }
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : 7200;
+    this.token = { value: answer.access_token, expiresAt: this.clock.now().getTime() + expiresIn * 1000 };
+    return this.token.value;
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body?: unknown,
+  ): Promise<WecomAnswer> {
+    const url = `${this.credentials.apiBase}${path}?${new URLSearchParams(query).toString()}`;
+    const init: RequestInit = { method, signal: AbortSignal.timeout(10_000) };
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
+    const response = await fetch(url, init);
+    if (!response.ok) return { errcode: -1, errmsg: `HTTP ${response.status}` };
+    return (await response.json()) as WecomAnswer;
+  }
+}
+
+/** A WeCom refusal that is not about one message: no token could be had. */
+export class WecomApiError extends Error {
+  constructor(readonly answer: WecomAnswer) {
+    super(`WeCom errcode ${answer.errcode}: ${answer.errmsg}`);
+    this.name = 'WecomApiError';
+  }
+}

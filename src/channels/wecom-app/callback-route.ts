@@ -1,0 +1,152 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { HandleOutcome } from '../../chat/engine.js';
+import type { OutboundContent } from '../../chat/outbound.js';
+import type { ChannelContext } from '../channel-module.js';
+import {
+  assertFresh,
+  assertSignature,
+  CallbackRefused,
+  openEnvelope,
+  sealReply,
+  type CallbackSecrets,
+} from './callback-crypto.js';
+import { buildXml, MalformedXmlError, parseXml, text } from './callback-xml.js';
+import { mapInbound, type MappedInbound } from './inbound-mapping.js';
+import { wecomAppMessages as m } from './messages.js';
+
+export interface CallbackOptions extends CallbackSecrets {
+  /** Refuse callbacks whose timestamp is further than this from our clock (replays). */
+  timestampWindowSeconds: number;
+  /** WeCom waits 5 s (§3.5); past this we answer empty and reply through the outbox. */
+  passiveDeadlineMs: number;
+}
+
+/**
+ * `GET|POST /wecom/callback`, the self-built app's receiver. Forged, foreign, stale or
+ * malformed requests are refused before anything touches the database, with one log line.
+ */
+export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOptions): Router {
+  const router = new Router();
+  const refuse = (ctx: Context, error: unknown) => {
+    if (error instanceof CallbackRefused || error instanceof MalformedXmlError) {
+      const reason = error instanceof CallbackRefused ? error.reason : 'malformed_xml';
+      channel.logger.warn({ reason, ip: ctx.ip }, 'wecom callback refused');
+      ctx.status = reason === 'malformed_xml' ? 400 : 403;
+      ctx.body = '';
+      return;
+    }
+    throw error;
+  };
+
+  router.get('/wecom/callback', (ctx) => {
+    try {
+      const { msg_signature, timestamp, nonce, echostr } = queryOf(ctx, [
+        'msg_signature',
+        'timestamp',
+        'nonce',
+        'echostr',
+      ]);
+      assertSignature(options, msg_signature, timestamp, nonce, echostr);
+      ctx.type = 'text/plain';
+      ctx.body = openEnvelope(options, echostr);
+    } catch (error) {
+      refuse(ctx, error);
+    }
+  });
+
+  router.post('/wecom/callback', async (ctx) => {
+    let mapped: MappedInbound | undefined;
+    try {
+      const { msg_signature, timestamp, nonce } = queryOf(ctx, ['msg_signature', 'timestamp', 'nonce']);
+      const body = typeof ctx.request.body === 'string' ? ctx.request.body : '';
+      const encrypted = text(parseXml(body), 'Encrypt');
+      if (!encrypted) throw new MalformedXmlError('no <Encrypt> element');
+      assertFresh(timestamp, channel.clock.now(), options.timestampWindowSeconds);
+      assertSignature(options, msg_signature, timestamp, nonce, encrypted);
+      mapped = mapInbound(parseXml(openEnvelope(options, encrypted)), channel.clock.now());
+    } catch (error) {
+      return refuse(ctx, error);
+    }
+    ctx.status = 200;
+    ctx.body = '';
+    if (!mapped) return;
+    const passive = await answerInTime(channel, mapped, options.passiveDeadlineMs);
+    if (passive)
+      ctx.body = sealReply(
+        options,
+        passiveXml(passive, mapped, options.corpId, channel.clock.now()),
+        channel.clock.now(),
+      );
+  });
+  return router;
+}
+
+/**
+ * A passive reply carries one message: a single text, or, for a card click, the clicked
+ * button greyed out. Anything else (cards, several messages) goes out through the outbox in
+ * the same transaction as its cause, and the callback is answered empty.
+ */
+async function answerInTime(
+  channel: ChannelContext,
+  mapped: MappedInbound,
+  deadlineMs: number,
+): Promise<OutboundContent | undefined> {
+  const isClick = mapped.event.kind === 'card_action';
+  const handling = channel.handle(mapped.event, {
+    repliesThroughOutbox: (replies) => isClick || !(replies.length === 1 && replies[0]?.kind === 'text'),
+  });
+  const late = Symbol('late');
+  const outcome = await Promise.race([handling, sleep(deadlineMs).then((): typeof late => late)]);
+  if (outcome === late) {
+    // Too slow for WeCom's 5 s: answer empty now; a text answer then goes out through the outbox.
+    void handling.then(
+      (finished) => deliverLate(channel, mapped, finished),
+      (error: unknown) =>
+        channel.logger.error({ err: error }, 'wecom callback handling failed after the deadline'),
+    );
+    return undefined;
+  }
+  if (isClick) return { kind: 'text', text: m.buttonDone };
+  const [only] = outcome.replies;
+  return outcome.replies.length === 1 && only?.kind === 'text' ? only : undefined;
+}
+
+async function deliverLate(
+  channel: ChannelContext,
+  mapped: MappedInbound,
+  outcome: HandleOutcome,
+): Promise<void> {
+  const texts = outcome.replies.filter((r) => r.kind === 'text');
+  if (texts.length === 0 || outcome.duplicate) return;
+  await channel.enqueue(
+    { kind: 'address', channel: 'wecom-app', recipientKey: mapped.event.senderId },
+    texts,
+  );
+}
+
+function passiveXml(reply: OutboundContent, mapped: MappedInbound, corpId: string, now: Date): string {
+  const head = {
+    ToUserName: mapped.event.senderId,
+    FromUserName: corpId,
+    CreateTime: Math.floor(now.getTime() / 1000),
+  };
+  if (mapped.event.kind === 'card_action' && reply.kind === 'text') {
+    return buildXml({ ...head, MsgType: 'update_button', Button: { ReplaceName: reply.text } });
+  }
+  return buildXml({ ...head, MsgType: 'text', Content: reply.kind === 'text' ? reply.text : '' });
+}
+
+function queryOf<K extends string>(ctx: Context, keys: K[]): Record<K, string> {
+  const values = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = ctx.query[key];
+    if (typeof value !== 'string' || value === '') throw new CallbackRefused('bad_signature');
+    values[key] = value;
+  }
+  return values;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
