@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxMessage } from '../../../src/chat/outbox/outbox-message.entity.js';
+import { startWecomWorld, type WecomWorld } from './wecom-world.js';
+
+describe('sending through the WeCom app', () => {
+  let world: WecomWorld;
+  beforeEach(async () => {
+    world = await startWecomWorld();
+  });
+  afterEach(async () => {
+    await world.stop();
+  });
+
+  const push = async (personId: string, ...texts: string[]) => {
+    await world.app.orm.em.fork().transactional(async (tx) => {
+      for (const text of texts)
+        await world.app.chat.outbox.enqueue(tx, { kind: 'person', personId }, { kind: 'text', text });
+    });
+  };
+  const sentTexts = (to: string) =>
+    world.fake
+      .delivered('/cgi-bin/message/send')
+      .filter((b) => b.touser === to)
+      .map((b) => (b.text as { content: string }).content);
+  const drainFor = async (ms: number, step = 1000) => {
+    for (let t = 0; t < ms; t += step) {
+      await world.app.chat.dispatcher.drainOnce();
+      world.app.clock.advance(step);
+    }
+  };
+
+  it('a token WeCom revokes mid-run is fetched again once, and the message is delivered once', async () => {
+    await push('zhangwei', '第一条');
+    await world.app.chat.dispatcher.drainOnce();
+    expect(world.fake.tokenCalls()).toBe(1);
+    world.fake.revokeTokens();
+    await push('zhangwei', '第二条');
+    await world.app.chat.dispatcher.drainOnce();
+    expect(world.fake.tokenCalls()).toBe(2);
+    expect(sentTexts('zhangwei')).toEqual(['第一条', '第二条']);
+  });
+
+  it('refreshes the token five minutes before it expires, not after WeCom refuses it', async () => {
+    await push('zhangwei', '早');
+    await world.app.chat.dispatcher.drainOnce();
+    world.app.clock.advance((7200 - 4 * 60) * 1000);
+    await push('zhangwei', '晚');
+    await world.app.chat.dispatcher.drainOnce();
+    expect(world.fake.tokenCalls()).toBe(2);
+    expect(world.fake.recorded.filter((r) => r.errcode === 42001)).toEqual([]);
+  });
+
+  it('after 45009 the message waits out the block and is delivered once', async () => {
+    world.fake.failNext('/cgi-bin/message/send', 45009);
+    await push('liuyang', '限流后补发');
+    await drainFor(30_000);
+    expect(sentTexts('liuyang')).toEqual([]);
+    await drainFor(90_000);
+    expect(sentTexts('liuyang')).toEqual(['限流后补发']);
+    const [row] = await world.app.orm.em.fork().find(OutboxMessage, { recipientKey: 'liuyang' });
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('a wrong secret is a dead letter at once, not a retry loop', async () => {
+    world.fake.failNext('/cgi-bin/message/send', 48002);
+    await push('liuyang', '无权限');
+    await drainFor(5_000);
+    const [row] = await world.app.orm.em.fork().find(OutboxMessage, { recipientKey: 'liuyang' });
+    expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
+  it('stays under 30 messages a minute to one member, so WeCom drops none', async () => {
+    await push('wangfang', ...Array.from({ length: 45 }, (_, i) => `第 ${i + 1} 条`));
+    await drainFor(70_000);
+    expect(world.fake.recorded.filter((r) => r.dropped)).toEqual([]);
+    expect(sentTexts('wangfang')).toHaveLength(45);
+  });
+
+  it('a task card people received is redrawn in place with its response code when the task moves on', async () => {
+    await world.driver.say('liuyang', '我的任务');
+    await world.driver.tap('liuyang', '开工');
+    await world.app.chat.dispatcher.drainOnce();
+    const updates = world.fake.delivered('/cgi-bin/message/update_template_card');
+    expect(updates).toHaveLength(1);
+    // The driver taps the newest card with that button: WO-DEMO-006, 刘洋's own.
+    const sentCard = world.fake.recorded
+      .filter(
+        (r) =>
+          r.body?.msgtype === 'template_card' &&
+          r.body.touser === 'liuyang' &&
+          JSON.stringify(r.body.template_card).includes('"text":"开工"'),
+      )
+      .at(-1);
+    expect(JSON.stringify(sentCard?.body)).toContain('WO-DEMO-006');
+    expect(updates[0]).toMatchObject({ userids: ['liuyang'], response_code: sentCard?.answer.response_code });
+    const card = updates[0]?.template_card as {
+      horizontal_content_list: Array<{ keyname: string; value: string }>;
+    };
+    expect(card.horizontal_content_list).toContainEqual({ keyname: '状态', value: '进行中' });
+  });
+});

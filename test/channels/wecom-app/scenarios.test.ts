@@ -1,0 +1,4 @@
+import { channelScenarios } from '../../support/channel-scenarios.js';
+import { startWecomWorld } from './wecom-world.js';
+
+channelScenarios('WeCom app callback', startWecomWorld);

@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake of WeCom's server API (protocols/wecom.md §1, §2, §6, §8, §10) on loopback: tokens
+ * that expire by the test's clock or are revoked early, the errcodes of the brief, the
+ * silent drop over 30 messages a minute to one member, one-use response codes, injected
+ * failures. Everything received is recorded.
+ */
+export interface FakeWecomOptions {
+  corpId: string;
+  secret: string;
+  agentId: number;
+  tokenTtlSeconds?: number;
+  now?: () => number;
+  robotKeys?: string[];
+}
+
+export interface Recorded {
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+  errcode: number;
+  /** message/send over the per-member limit answers ok but delivers nothing (§2). */
+  dropped: boolean;
+  answer: Record<string, unknown>;
+}
+
+type Answer = Record<string, unknown> & { errcode: number };
+
+export interface FakeWecom {
+  baseUrl: string;
+  recorded: Recorded[];
+  tokenCalls(): number;
+  /** WeCom may revoke tokens before expires_in (§1). */
+  revokeTokens(): void;
+  /** The next `times` calls to `path` answer `errcode` (e.g. 45009, -1). */
+  failNext(path: string, errcode: number, times?: number): void;
+  delivered(path: string): Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+const MEMBER_PER_MINUTE = 30;
+const BLOCK_MS = 60_000;
+
+export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWecom> {
+  const now = options.now ?? Date.now;
+  const ttl = (options.tokenTtlSeconds ?? 7200) * 1000;
+  const tokens = new Map<string, number>();
+  const failures = new Map<string, number[]>();
+  const memberSends = new Map<string, number[]>();
+  const responseCodes = new Map<string, { usedAt?: number; issuedAt: number }>();
+  const taskIds = new Set<string>();
+  const blockedUntil = new Map<string, number>();
+  const recorded: Recorded[] = [];
+  let tokenCalls = 0;
+
+  const checkToken = (query: Record<string, string>): Answer | undefined => {
+    const token = query.access_token;
+    if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
+    const expires = tokens.get(token);
+    if (expires === undefined) return { errcode: 40014, errmsg: 'invalid access_token' };
+    if (expires <= now()) return { errcode: 42001, errmsg: 'access_token expired' };
+    return undefined;
+  };
+
+  const routes: Record<
+    string,
+    (query: Record<string, string>, body: Record<string, unknown>) => Answer & { dropped?: boolean }
+  > = {
+    '/cgi-bin/gettoken': (query) => {
+      tokenCalls += 1;
+      if (query.corpid !== options.corpId) return { errcode: 40013, errmsg: 'invalid corpid' };
+      if (query.corpsecret !== options.secret) return { errcode: 40001, errmsg: 'invalid credential' };
+      const token = randomBytes(24).toString('hex');
+      tokens.set(token, now() + ttl);
+      return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: ttl / 1000 };
+    },
+    '/cgi-bin/message/send': (_query, body) => {
+      if (body.agentid !== options.agentId) return { errcode: 40056, errmsg: 'invalid agentid' };
+      const content = (body.text as { content?: string } | undefined)?.content;
+      if (body.msgtype === 'text' && !content) return { errcode: 44004, errmsg: 'empty content' };
+      if (body.msgtype === 'text' && Buffer.byteLength(content ?? '') > 2048)
+        return { errcode: 45002, errmsg: 'content size out of limit' };
+      let responseCode: string | undefined;
+      if (body.msgtype === 'template_card') {
+        const card = body.template_card as { task_id?: string; card_type?: string };
+        if (!card.task_id || !/^[0-9A-Za-z_\-@]{1,128}$/.test(card.task_id) || taskIds.has(card.task_id)) {
+          return { errcode: 42014, errmsg: 'invalid task_id' };
+        }
+        taskIds.add(card.task_id);
+        if (card.card_type !== 'text_notice' && card.card_type !== 'news_notice') {
+          responseCode = randomBytes(12).toString('hex');
+          responseCodes.set(responseCode, { issuedAt: now() });
+        }
+      }
+      const member = String(body.touser);
+      const recent = (memberSends.get(member) ?? []).filter((t) => now() - t < 60_000);
+      const dropped = recent.length >= MEMBER_PER_MINUTE;
+      if (!dropped) recent.push(now());
+      memberSends.set(member, recent);
+      return {
+        errcode: 0,
+        errmsg: 'ok',
+        msgid: randomBytes(8).toString('hex'),
+        dropped,
+        ...(responseCode ? { response_code: responseCode } : {}),
+      };
+    },
+    '/cgi-bin/message/update_template_card': (_query, body) => {
+      const code = responseCodes.get(String(body.response_code));
+      // §6.3: usable once, valid 24 h (the stricter of the documented lifetimes).
+      if (!code || code.usedAt !== undefined || now() - code.issuedAt > 24 * 3_600_000) {
+        return { errcode: 40008, errmsg: 'invalid response_code' };
+      }
+      code.usedAt = now();
+      return { errcode: 0, errmsg: 'ok' };
+    },
+    '/cgi-bin/appchat/send': (_query, body) =>
+      body.msgtype === 'template_card'
+        ? { errcode: 40008, errmsg: 'invalid message type' }
+        : { errcode: 0, errmsg: 'ok' },
+    '/cgi-bin/media/upload': () => ({
+      errcode: 0,
+      errmsg: 'ok',
+      type: 'image',
+      media_id: `media-${randomBytes(6).toString('hex')}`,
+      created_at: String(Math.floor(now() / 1000)),
+    }),
+    '/cgi-bin/webhook/send': (query) =>
+      (options.robotKeys ?? []).includes(query.key ?? '')
+        ? { errcode: 0, errmsg: 'ok' }
+        : { errcode: 93000, errmsg: 'invalid webhook url' },
+    '/cgi-bin/menu/create': (_query, body) => {
+      const buttons = body.button as Array<{ name?: string; sub_button?: unknown[] }> | undefined;
+      if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
+        return { errcode: 40017, errmsg: 'invalid button size' };
+      return { errcode: 0, errmsg: 'ok' };
+    },
+    '/cgi-bin/menu/delete': () => ({ errcode: 0, errmsg: 'ok' }),
+  };
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const query = Object.fromEntries(url.searchParams);
+    const raw = await readBody(req);
+    const isJson = (req.headers['content-type'] ?? '').includes('json');
+    const body =
+      isJson && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : undefined;
+    const answer = answerFor(url.pathname, query, body ?? {}, raw);
+    const { dropped: _dropped, ...visible } = answer;
+    recorded.push({
+      path: url.pathname,
+      query,
+      body,
+      errcode: answer.errcode,
+      dropped: answer.dropped === true,
+      answer: visible,
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(visible));
+  }
+
+  function answerFor(
+    path: string,
+    query: Record<string, string>,
+    body: Record<string, unknown>,
+    raw: Buffer,
+  ): Answer & { dropped?: boolean } {
+    const route = routes[path];
+    if (!route) return { errcode: 404, errmsg: 'no such api (fake)' };
+    const queued = failures.get(path);
+    if (queued && queued.length > 0) {
+      const errcode = queued.shift() as number;
+      if (errcode === 45009) blockedUntil.set(path, now() + BLOCK_MS);
+      return { errcode, errmsg: 'injected failure' };
+    }
+    if ((blockedUntil.get(path) ?? 0) > now()) return { errcode: 45009, errmsg: 'api freq out of limit' };
+    if (path !== '/cgi-bin/gettoken' && path !== '/cgi-bin/webhook/send') {
+      const refused = checkToken(query);
+      if (refused) return refused;
+    }
+    if (path === '/cgi-bin/media/upload' && !raw.includes('name="media"'))
+      return { errcode: 40004, errmsg: 'invalid media' };
+    return route(query, body);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    recorded,
+    tokenCalls: () => tokenCalls,
+    revokeTokens: () => tokens.clear(),
+    failNext(path, errcode, times = 1) {
+      failures.set(path, [...(failures.get(path) ?? []), ...Array<number>(times).fill(errcode)]);
+    },
+    delivered: (path) =>
+      recorded.filter((r) => r.path === path && r.errcode === 0 && !r.dropped).map((r) => r.body ?? {}),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
