@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WecomApiClient } from '../../../src/channels/wecom-app/api-client.js';
+import { APP_MENU, installMenu } from '../../../src/channels/wecom-app/menu.js';
 import { OutboxMessage } from '../../../src/chat/outbox/outbox-message.entity.js';
+import { systemClock } from '../../../src/shared/clock.js';
+import { createLogger } from '../../../src/shared/logger.js';
+import { startFakeWecom } from '../../fakes/wecom-api/server.js';
 import { startWecomWorld, type WecomWorld } from './wecom-world.js';
 
 describe('sending through the WeCom app', () => {
@@ -97,5 +102,27 @@ describe('sending through the WeCom app', () => {
       horizontal_content_list: Array<{ keyname: string; value: string }>;
     };
     expect(card.horizontal_content_list).toContainEqual({ keyname: '状态', value: '进行中' });
+  });
+});
+
+describe('the app menu', () => {
+  it('is deleted and created again with scan-to-report, my tasks and help', async () => {
+    const fake = await startFakeWecom({ corpId: 'wwc', secret: 's', agentId: 7 });
+    try {
+      const client = new WecomApiClient(
+        { apiBase: fake.baseUrl, corpId: 'wwc', secret: 's', agentId: 7 },
+        systemClock,
+        createLogger('silent'),
+      );
+      expect((await installMenu(client)).errcode).toBe(0);
+      expect(fake.recorded.map((r) => [r.path, r.query.agentid])).toEqual([
+        ['/cgi-bin/gettoken', undefined],
+        ['/cgi-bin/menu/delete', '7'],
+        ['/cgi-bin/menu/create', '7'],
+      ]);
+      expect(fake.recorded[2]?.body).toEqual(APP_MENU);
+    } finally {
+      await fake.close();
+    }
   });
 });
