@@ -1,5 +1,11 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import {
+  DeadlockException,
+  LockWaitTimeoutException,
+  UniqueConstraintViolationException,
+  type EntityManager,
+} from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
+import { writeTransaction } from '../db/locking.js';
 import type { Orm } from '../db/orm.js';
 import { personByIdentity } from '../people/directory.js';
 import type { Clock } from '../shared/clock.js';
@@ -49,6 +55,22 @@ export class ChatEngine {
   constructor(private readonly deps: ChatEngineDeps) {}
 
   async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handleOnce(event, options);
+      } catch (error) {
+        // InnoDB picks a victim when two transactions wait on each other; the loser simply runs again.
+        const transient = error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
+        if (!transient || attempt >= 3) throw error;
+        this.deps.logger.warn(
+          { attempt, channel: event.channel },
+          'inbound event retried after a lock conflict',
+        );
+      }
+    }
+  }
+
+  private async handleOnce(event: InboundEvent, options: HandleOptions): Promise<HandleOutcome> {
     const em = this.deps.orm.em.fork();
     const earlier = await this.previousAnswer(em, event);
     if (earlier) return { replies: earlier, duplicate: true };
@@ -96,7 +118,7 @@ export class ChatEngine {
         for (const reply of replies) await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
       }
       return { replies, duplicate: false };
-    });
+    }, writeTransaction(em));
   }
 
   private async process(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { rowWriteLock } from '../db/locking.js';
 import type { PersonView } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';
 import { workOrderMessages as m } from './messages.js';
@@ -11,13 +12,19 @@ export interface OrderWithTasks {
   tasks: OperationTask[];
 }
 
+/**
+ * Every change to a work order or its operations loads it through here, inside the unit of
+ * work, locking the order row first: two reports on one task at the same moment then follow
+ * each other instead of both adding to the same old total.
+ */
 export async function loadOrder(em: EntityManager, number: string): Promise<OrderWithTasks> {
-  const order = await em.findOne(WorkOrder, { number: number.toUpperCase() }, { populate: ['item'] });
+  const order = await em.findOne(WorkOrder, { number: number.toUpperCase() }, { populate: ['item'], refresh: true, ...rowWriteLockIn(em) });
   if (!order) throw new RefusedError('work_order_not_found', m.orderNotFound(number), { number });
   const tasks = await em.find(
     OperationTask,
     { workOrder: order },
-    { orderBy: { sequence: 'asc' }, populate: ['assignee', 'team', 'equipment'] },
+    // Fresh from the database even if loaded before the lock was taken.
+    { orderBy: { sequence: 'asc' }, populate: ['assignee', 'team', 'equipment'], refresh: true },
   );
   return { order, tasks };
 }
@@ -69,4 +76,9 @@ export function pickTask(
   if (mine.length === 1 && mine[0]) return mine[0];
   if (mine.length === 0) throw new RefusedError('no_task_of_yours', m.noOperationOfYours(order.number));
   throw new RefusedError('which_operation', m.whichOperation(order.number, mine.map(label)));
+}
+
+/** Locks only inside a transaction: a read-only look (工单, 我的任务) takes no lock. */
+function rowWriteLockIn(em: EntityManager): ReturnType<typeof rowWriteLock> {
+  return em.isInTransaction() ? rowWriteLock(em) : {};
 }

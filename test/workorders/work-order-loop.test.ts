@@ -79,6 +79,13 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect(await task('WO-DEMO-001', 10)).toMatchObject({ goodTotal: 100, scrapTotal: 4 });
   });
 
+  it('reports arriving at the same moment on one task all count', async () => {
+    const zhangwei = app.as('zhangwei');
+    await Promise.all(Array.from({ length: 6 }, () => zhangwei.say('完工 WO-DEMO-001 2')));
+    expect(await task('WO-DEMO-001', 10)).toMatchObject({ goodTotal: 92 });
+    expect(await reports('WO-DEMO-001')).toBe(5 + 6);
+  });
+
   it('完工 without a quantity asks, with the remaining quantity offered', async () => {
     const zhangwei = app.as('zhangwei');
     expect(texts(await zhangwei.say('报工 WO-DEMO-003'))).toEqual([

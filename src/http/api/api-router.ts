@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { AppServices } from '../../app-services.js';
+import { writeTransaction } from '../../db/locking.js';
 import { ValidationError } from '../../shared/errors.js';
 import { authorize } from './api-keys.js';
 import type { ApiRoute } from './api-route.js';
@@ -29,15 +30,17 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
           errors: (validate.errors ?? []).map(describe),
         });
       }
-      const result = await em.transactional((tx) =>
-        route.handle({
-          body: body as never,
-          params: ctx.params as Record<string, string>,
-          query: ctx.query as Record<string, string | undefined>,
-          em: tx,
-          key,
-          services,
-        }),
+      const result = await em.transactional(
+        (tx) =>
+          route.handle({
+            body: body as never,
+            params: ctx.params as Record<string, string>,
+            query: ctx.query as Record<string, string | undefined>,
+            em: tx,
+            key,
+            services,
+          }),
+        writeTransaction(em),
       );
       ctx.status = result.status ?? 200;
       ctx.body = result.body;

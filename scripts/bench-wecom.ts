@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:wecom`: encrypted `完工` callbacks from WeCom at rising concurrency against
+ * the real app on MariaDB (each one records the inbound event, a work report, the audit entry
+ * and answers with an encrypted passive reply), next to a bare Koa route that inserts one row
+ * per request. Prints p50/p99 latency and requests/second for both, and ours / bare.
+ */
+import { performance } from 'node:perf_hooks';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import mysql from 'mysql2/promise';
+import { createApp } from '../src/app.js';
+import { readSettings } from '../src/config/env.js';
+import { parseFactoryConfig } from '../src/config/factory-loader.js';
+import { createScratchMysql } from '../src/db/scratch-database.js';
+import { Outbox } from '../src/chat/outbox/outbox.js';
+import { RecipientRouter } from '../src/chat/outbox/recipient-router.js';
+import { personById } from '../src/people/directory.js';
+import { systemClock } from '../src/shared/clock.js';
+import { createLogger } from '../src/shared/logger.js';
+import { features } from '../src/features.js';
+import { Item } from '../src/workorders/item.entity.js';
+import { RoutingStep } from '../src/workorders/routing-step.entity.js';
+import { dispatchTask } from '../src/workorders/dispatch-service.js';
+import { startTask } from '../src/workorders/reporting-service.js';
+import { loadOrder } from '../src/workorders/task-lookup.js';
+import { createWorkOrder, releaseWorkOrder } from '../src/workorders/work-order-service.js';
+import { encryptedCallback, inbound, wecomEnv } from '../test/channels/wecom-app/callback-client.js';
+
+const LEVELS = [1, 4, 16, 32];
+const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
+const BASE = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
+
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+async function measure(concurrency: number, send: (i: number) => Promise<void>): Promise<Figures> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < REQUESTS_PER_LEVEL) {
+        const i = next++;
+        const t0 = performance.now();
+        await send(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { p50: at(0.5), p99: at(0.99), rps: REQUESTS_PER_LEVEL / seconds };
+}
+
+const ours = await createScratchMysql(BASE, 'sfb_bench_wecom');
+const bare = await createScratchMysql(BASE, 'sfb_bench_bare');
+const cast =
+  'people:\n  - { id: zhangwei, name: 张伟, roles: [worker], wecom: zhangwei }\n  - { id: wangfang, name: 王芳, roles: [team_lead], wecom: wangfang }\n';
+const app = await createApp(
+  {
+    settings: readSettings({
+      ...wecomEnv(),
+      DATABASE_URL: ours.url,
+      AUTO_MIGRATE: 'true',
+      CONSOLE_CHANNEL: 'false',
+    }),
+    factory: parseFactoryConfig(cast),
+    clock: systemClock,
+    logger: createLogger('silent'),
+  },
+  { features, background: false },
+);
+const pool = mysql.createPool({ uri: bare.url, connectionLimit: 10 });
+try {
+  await app.orm.em.fork().transactional(async (em) => {
+    const item = em.create(Item, { code: 'P1', name: '零件' });
+    em.create(RoutingStep, { item, sequence: 10, name: '车削' });
+    await em.flush();
+    const deps = {
+      em,
+      clock: systemClock,
+      outbox: new Outbox(new RecipientRouter([]), systemClock),
+      config: app.factory,
+      tz: 'Asia/Shanghai',
+    };
+    const lead = {
+      person: (await personById(em, 'wangfang'))!,
+      channel: 'console',
+      inboundEventId: null,
+      at: new Date(),
+    };
+    const order = await createWorkOrder(
+      deps,
+      lead,
+      { itemCode: 'P1', quantity: 1_000_000_000, dueDate: '2030-01-01', number: 'WO-BENCH-001' },
+      'Asia/Shanghai',
+    );
+    releaseWorkOrder(deps, lead, order);
+    const loaded = await loadOrder(em, 'WO-BENCH-001');
+    await dispatchTask(
+      deps,
+      lead,
+      loaded,
+      loaded.tasks[0]!,
+      { kind: 'person', personId: 'zhangwei' },
+      undefined,
+    );
+    await startTask(deps, { ...lead, person: (await personById(em, 'zhangwei'))! }, loaded, loaded.tasks[0]!);
+  });
+  const server = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
+
+  await pool.query(
+    'CREATE TABLE bench_rows (id INT AUTO_INCREMENT PRIMARY KEY, sender VARCHAR(64), body TEXT, created_at DATETIME(3))',
+  );
+  const koa = new Koa();
+  koa.use(bodyParser({ enableTypes: ['xml', 'text', 'json'] }));
+  koa.use(async (ctx) => {
+    await pool.query('INSERT INTO bench_rows (sender, body, created_at) VALUES (?, ?, NOW(3))', [
+      'zhangwei',
+      String(ctx.request.body),
+    ]);
+    ctx.body = '';
+  });
+  const bareServer = koa.listen(0, '127.0.0.1');
+  await new Promise((resolve) => bareServer.once('listening', resolve));
+  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
+
+  console.log(
+    'concurrency | ours p50 / p99 ms, req/s | bare Koa insert p50 / p99 ms, req/s | ours/bare req/s',
+  );
+  for (const level of LEVELS) {
+    const mine = await measure(level, async () => {
+      const request = encryptedCallback(inbound.text('zhangwei', '完工 WO-BENCH-001 1'));
+      const res = await fetch(`${url}?${request.query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: request.body,
+      });
+      if (res.status !== 200 || (await res.text()) === '')
+        throw new Error(`callback answered ${res.status} without a reply`);
+    });
+    const theirs = await measure(level, async () => {
+      const request = encryptedCallback(inbound.text('zhangwei', '完工 WO-BENCH-001 1'));
+      const res = await fetch(bareUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: request.body,
+      });
+      await res.text();
+    });
+    const f = (x: number) => x.toFixed(1);
+    console.log(
+      `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(mine.rps)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(mine.rps / theirs.rps).toFixed(2)}`,
+    );
+  }
+  bareServer.close();
+} finally {
+  await app.close();
+  await pool.end();
+  await ours.drop();
+  await bare.drop();
+}
