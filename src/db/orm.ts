@@ -54,5 +54,12 @@ export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnt
 }
 
 export async function openOrm(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Orm> {
-  return MikroORM.init(ormOptions(target, entities));
+  const orm = await MikroORM.init(ormOptions(target, entities));
+  if (target.dialect === 'sqlite' && target.location !== ':memory:') {
+    // The chat console and the server may share the embedded file: a writer waits for the
+    // other instead of failing at once with "database is locked", and readers do not block it.
+    await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
+    await orm.em.getConnection().execute('PRAGMA busy_timeout = 10000');
+  }
+  return orm;
 }
