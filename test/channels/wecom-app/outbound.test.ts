@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WecomApiClient } from '../../../src/channels/wecom-app/api-client.js';
+import { createAppChat, getAppChat, updateAppChat } from '../../../src/channels/wecom-app/appchat.js';
 import { APP_MENU, installMenu } from '../../../src/channels/wecom-app/menu.js';
 import { OutboxMessage } from '../../../src/chat/outbox/outbox-message.entity.js';
 import { systemClock } from '../../../src/shared/clock.js';
@@ -123,6 +124,43 @@ describe('the app menu', () => {
       expect(fake.recorded[2]?.body).toEqual(APP_MENU);
     } finally {
       await fake.close();
+    }
+  });
+});
+
+describe('groups the app creates', () => {
+  it('are created for a team, read back, changed, and receive cards as markdown', async () => {
+    const world = await startWecomWorld();
+    try {
+      const client = new WecomApiClient(
+        { apiBase: world.fake.baseUrl, corpId: 'wwfactory0001', secret: 'app-secret', agentId: 1000002 },
+        systemClock,
+        createLogger('silent'),
+      );
+      const chatid = await createAppChat(client, {
+        name: '数控组',
+        owner: 'wangfang',
+        userlist: ['wangfang', 'zhangwei'],
+      });
+      await updateAppChat(client, { chatid, add_user_list: ['liuyang'] });
+      expect(await getAppChat(client, chatid)).toMatchObject({
+        name: '数控组',
+        owner: 'wangfang',
+        userlist: ['wangfang', 'zhangwei', 'liuyang'],
+      });
+      await expect(
+        createAppChat(client, { name: '一个人', owner: 'wangfang', userlist: ['wangfang'] }),
+      ).rejects.toMatchObject({ userMessage: '建群至少需要两个成员。' });
+
+      await world.driver.say('wangfang', '派工 WO-DEMO-001 30 数控组');
+      await world.app.chat.dispatcher.drainOnce();
+      const toGroup = world.fake.delivered('/cgi-bin/appchat/send').filter((b) => b.chatid === 'wrDemoCnc');
+      expect(toGroup.map((b) => b.msgtype)).toEqual(['text', 'markdown']);
+      expect(String((toGroup[1]?.markdown as { content: string }).content)).toContain(
+        '**WO-DEMO-001 · 30 磨削**',
+      );
+    } finally {
+      await world.stop();
     }
   });
 });

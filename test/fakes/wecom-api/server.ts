@@ -53,6 +53,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
   const responseCodes = new Map<string, { usedAt?: number; issuedAt: number }>();
   const taskIds = new Set<string>();
   const blockedUntil = new Map<string, number>();
+  const chats = new Map<string, { chatid: string; name: string; owner: string; userlist: string[] }>();
   const recorded: Recorded[] = [];
   let tokenCalls = 0;
 
@@ -116,6 +117,34 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       }
       code.usedAt = now();
       return { errcode: 0, errmsg: 'ok' };
+    },
+    '/cgi-bin/appchat/create': (_query, body) => {
+      const users = body.userlist as string[] | undefined;
+      if (!Array.isArray(users) || users.length < 2)
+        return { errcode: 40050, errmsg: 'chat member count out of range' };
+      const chatid = typeof body.chatid === 'string' ? body.chatid : `wr${randomBytes(8).toString('hex')}`;
+      chats.set(chatid, {
+        chatid,
+        name: String(body.name ?? ''),
+        owner: String(body.owner ?? users[0]),
+        userlist: users,
+      });
+      return { errcode: 0, errmsg: 'ok', chatid };
+    },
+    '/cgi-bin/appchat/update': (_query, body) => {
+      const chat = chats.get(String(body.chatid));
+      if (!chat) return { errcode: 86003, errmsg: 'chat not found' };
+      const add = (body.add_user_list as string[] | undefined) ?? [];
+      const del = new Set((body.del_user_list as string[] | undefined) ?? []);
+      chat.userlist = [...chat.userlist.filter((u) => !del.has(u)), ...add];
+      if (typeof body.name === 'string') chat.name = body.name;
+      return { errcode: 0, errmsg: 'ok' };
+    },
+    '/cgi-bin/appchat/get': (query) => {
+      const chat = chats.get(query.chatid ?? '');
+      return chat
+        ? { errcode: 0, errmsg: 'ok', chat_info: { ...chat, chat_type: 0 } }
+        : { errcode: 86003, errmsg: 'chat not found' };
     },
     '/cgi-bin/appchat/send': (_query, body) =>
       body.msgtype === 'template_card'
