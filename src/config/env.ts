@@ -34,6 +34,8 @@ export interface WecomBotSettings {
   botId: string;
   secret: string;
   wsUrl: string;
+  /** First reconnect delay; the SDK doubles it up to 30 s (WECOM_BOT_RECONNECT_MS). */
+  reconnectIntervalMs: number;
 }
 
 export interface DingtalkSettings {
@@ -87,6 +89,7 @@ export function readSettings(env: Env = process.env): Settings {
       botId: v.WECOM_BOT_ID,
       secret: v.WECOM_BOT_SECRET,
       wsUrl: env.WECOM_BOT_WS_URL ?? 'wss://openws.work.weixin.qq.com',
+      reconnectIntervalMs: Number(env.WECOM_BOT_RECONNECT_MS ?? 1000),
     })),
     dingtalk: readGroup(
       env,

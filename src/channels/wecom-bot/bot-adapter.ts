@@ -1,0 +1,76 @@
+import type { WSClient } from '@wecom/aibot-node-sdk';
+import {
+  parseRecipientKey,
+  type ChannelAdapter,
+  type DeliveryRequest,
+  type DeliveryResult,
+  type RateLimit,
+} from '../../chat/channel.js';
+import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
+
+/**
+ * WeCom publishes no send limit for the intelligent bot (§11.2 UNCONFIRMED); this guess
+ * follows the group robot's 20 a minute per chat and can be changed in one place.
+ */
+export const WECOM_BOT_LIMITS: RateLimit[] = [{ scope: 'recipient', windowMs: 60_000, max: 20 }];
+
+/** What the SDK rejects with: the raw ack frame, not an Error. */
+interface AckRefusal {
+  errcode?: number;
+  errmsg?: string;
+}
+
+/** The outbound half of the intelligent bot: proactive `aibot_send_msg` to a person or a group. */
+export class WecomBotAdapter implements ChannelAdapter {
+  readonly name = 'wecom-bot' as const;
+  readonly limits = WECOM_BOT_LIMITS;
+
+  constructor(
+    private readonly client: () => WSClient,
+    private readonly openUrl: string,
+  ) {}
+
+  async deliver(request: DeliveryRequest): Promise<DeliveryResult> {
+    const to = parseRecipientKey(request.recipientKey);
+    const chatid = to.kind === 'group' ? to.chatId : to.userId;
+    const content = request.content;
+    let body: Parameters<WSClient['sendMessage']>[1];
+    switch (content.kind) {
+      case 'text':
+        body = { msgtype: 'markdown', markdown: { content: content.text } };
+        break;
+      case 'markdown':
+        body = { msgtype: 'markdown', markdown: { content: content.text } };
+        break;
+      case 'image':
+        // aibot_send_msg carries markdown and template cards only (§11.2): the chart stays behind.
+        body = { msgtype: 'markdown', markdown: { content: `**${content.title}**（图表请在应用中查看）` } };
+        break;
+      case 'card': {
+        const taskId = wecomTaskId(content.card.original, request.messageId);
+        body = {
+          msgtype: 'template_card',
+          template_card: renderTemplateCard(content.card, { taskId, openUrl: this.openUrl }) as never,
+        };
+        break;
+      }
+      case 'card_update':
+        // The bot can redraw a card only in answer to a click on it (aibot_respond_update_msg);
+        // that is done when the click arrives. A proactive redraw would post a second card.
+        return { ok: true, details: { skipped: 'bot cards are redrawn when they are clicked' } };
+    }
+    const client = this.client();
+    if (!client.isConnected)
+      return { ok: false, retryable: true, error: 'long connection not open', retryAfterMs: 5_000 };
+    try {
+      await client.sendMessage(chatid, body);
+      return { ok: true };
+    } catch (error) {
+      const refusal = error as AckRefusal;
+      const errcode = typeof refusal.errcode === 'number' ? refusal.errcode : -1;
+      const message = `${errcode} ${refusal.errmsg ?? (error instanceof Error ? error.message : String(error))}`;
+      const retryable = errcode === -1 || errcode === 45009 || errcode === 45033;
+      return { ok: false, retryable, error: message, ...(errcode === 45009 ? { retryAfterMs: 60_000 } : {}) };
+    }
+  }
+}

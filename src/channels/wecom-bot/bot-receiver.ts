@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import { WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
+import { parseButtonKey } from '../../chat/cards/issue-card.js';
+import { CardInstance } from '../../chat/cards/card-instance.entity.js';
+import type { CardView } from '../../chat/cards/card-view.js';
+import { groupRecipientKey } from '../../chat/channel.js';
+import type { InboundEvent } from '../../chat/inbound-event.js';
+import type { OutboundContent } from '../../chat/outbound.js';
+import { OutboxMessage } from '../../chat/outbox/outbox-message.entity.js';
+import type { WecomBotSettings } from '../../config/env.js';
+import type { ChannelContext } from '../channel-module.js';
+import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
+import { botConversation, mapBotMessage, type BotMessageBody } from './inbound-mapping.js';
+
+type Frame = WsFrame<BotMessageBody> & { body: BotMessageBody };
+
+/** Frames without a body (acks) carry nothing to act on. */
+const withBody = (frame: WsFrame<unknown>): Frame | undefined => (frame.body ? (frame as Frame) : undefined);
+
+/**
+ * The long connection of the intelligent bot: the SDK subscribes, keeps alive and reconnects
+ * with back-off; each frame becomes an event for the chat engine, and the answer goes back on
+ * the same req_id within the 5 s WeCom allows (§11.2).
+ */
+export class BotReceiver {
+  readonly client: WSClient;
+  private connectedSince: number | undefined;
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly ctx: ChannelContext,
+    settings: WecomBotSettings,
+    private readonly openUrl: string,
+  ) {
+    const log = ctx.logger.child({ channel: 'wecom-bot' });
+    this.client = new WSClient({
+      botId: settings.botId,
+      secret: settings.secret,
+      wsUrl: settings.wsUrl,
+      reconnectInterval: settings.reconnectIntervalMs,
+      maxReconnectAttempts: -1,
+      logger: {
+        debug: () => undefined,
+        info: (message: string) => log.debug(message),
+        warn: (message: string) => log.warn(message),
+        error: (message: string) => log.error(message),
+      },
+    });
+    this.startedAt = ctx.clock.now().getTime();
+    this.client.on('authenticated', () => (this.connectedSince = Date.now()));
+    this.client.on('disconnected', () => (this.connectedSince = undefined));
+    this.client.on('message', (frame) => void this.guard(() => this.onMessage(withBody(frame))));
+    this.client.on('event.enter_chat', (frame) => void this.guard(() => this.onEnter(withBody(frame))));
+    this.client.on(
+      'event.template_card_event',
+      (frame) => void this.guard(() => this.onCardClick(withBody(frame))),
+    );
+  }
+
+  get connected(): boolean {
+    return this.client.isConnected && this.connectedSince !== undefined;
+  }
+
+  /** Not connected for longer than the grace period after start: the server is not ready. */
+  readiness(graceMs: number): { ok: boolean; reason?: string } {
+    if (this.connected) return { ok: true };
+    const waited = this.ctx.clock.now().getTime() - this.startedAt;
+    return waited < graceMs
+      ? { ok: true }
+      : { ok: false, reason: 'the WeCom bot long connection is not open' };
+  }
+
+  private async guard(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.ctx.logger.error({ err: error, channel: 'wecom-bot' }, 'wecom bot frame failed');
+    }
+  }
+
+  private async onMessage(frame: Frame | undefined): Promise<void> {
+    if (!frame) return;
+    const event = mapBotMessage(frame.body, this.ctx.clock.now());
+    if (!event) return;
+    await this.answer(frame, event);
+  }
+
+  private async onEnter(frame: Frame | undefined): Promise<void> {
+    if (!frame) return;
+    const event: InboundEvent = {
+      channel: 'wecom-bot',
+      platformMessageId: frame.body.msgid,
+      senderId: frame.body.from.userid,
+      conversation: botConversation(frame.body),
+      receivedAt: this.ctx.clock.now(),
+      kind: 'enter',
+    };
+    const { replies, duplicate } = await this.ctx.handle(event, {
+      repliesThroughOutbox: (r) => r.some((x) => x.kind !== 'text'),
+    });
+    const text = replies
+      .filter((r) => r.kind === 'text')
+      .map((r) => (r.kind === 'text' ? r.text : ''))
+      .join('\n');
+    if (text !== '' && !duplicate)
+      await this.client.replyWelcome(frame, { msgtype: 'text', text: { content: text } });
+  }
+
+  /**
+   * Texts go back as one finished stream on the frame's req_id; the first card rides along
+   * (WeCom takes one card per message), further cards are pushed through the outbox.
+   */
+  private async answer(frame: Frame, event: InboundEvent): Promise<void> {
+    const { replies } = await this.ctx.handle(event);
+    const texts = replies.flatMap((r) =>
+      r.kind === 'text' ? [r.text] : r.kind === 'markdown' ? [r.text] : [],
+    );
+    const cards = replies.flatMap((r) => (r.kind === 'card' ? [r.card] : []));
+    const [first, ...rest] = cards;
+    const templateCard = first
+      ? renderTemplateCard(first, {
+          taskId: wecomTaskId(first.original, randomBytes(4).toString('hex')),
+          openUrl: this.openUrl,
+        })
+      : undefined;
+    // The rest is queued first, so it is in the outbox by the time the answer arrives.
+    const more = rest.map((card): OutboundContent => ({ kind: 'card', card }));
+    if (more.length > 0) await this.ctx.enqueue(this.replyAddress(event), more);
+    const streamId = randomBytes(8).toString('hex');
+    const withCard = templateCard ? { templateCard: templateCard as never } : {};
+    if (texts.length > 0)
+      await this.client.replyStreamWithCard(frame, streamId, texts.join('\n\n'), true, withCard);
+    else if (templateCard) await this.client.replyTemplateCard(frame, templateCard as never);
+    if (first && templateCard)
+      await this.recordRepliedCard(
+        this.replyAddress(event).recipientKey,
+        first,
+        String(templateCard.task_id),
+      );
+  }
+
+  /**
+   * A card that went out as an answer is recorded as a delivered outbox message, like any
+   * other card, so that a later change to its task finds where it is shown and redraws it.
+   */
+  private async recordRepliedCard(recipientKey: string, card: CardView, taskId: string): Promise<void> {
+    const now = this.ctx.clock.now();
+    await this.ctx.orm.em.fork().insert(OutboxMessage, {
+      channel: 'wecom-bot',
+      recipientKey,
+      personId: null,
+      content: { kind: 'card', card },
+      cardRef: card.original,
+      dedupeKey: null,
+      status: 'sent',
+      attempts: 1,
+      nextAttemptAt: now,
+      createdAt: now,
+      sentAt: now,
+      delivery: { via: 'reply', task_id: taskId },
+    });
+  }
+
+  /**
+   * A click: the engine acts and redraws the task's cards into the outbox; the copy in this
+   * chat is redrawn right here with aibot_respond_update_msg, the one way the bot may edit a
+   * card, and that outbox row is marked as delivered.
+   */
+  private async onCardClick(frame: Frame | undefined): Promise<void> {
+    if (!frame) return;
+    const key = frame.body.event?.event_key ?? '';
+    const taskId = frame.body.event?.task_id ?? '';
+    const event: InboundEvent = {
+      channel: 'wecom-bot',
+      platformMessageId: frame.body.msgid,
+      senderId: frame.body.from.userid,
+      conversation: botConversation(frame.body),
+      receivedAt: this.ctx.clock.now(),
+      kind: 'card_action',
+      actionKey: key,
+      selections: {},
+    };
+    // The answer text goes through the outbox in the click's own transaction: once, even if
+    // WeCom delivers the click again.
+    const { duplicate } = await this.ctx.handle(event, { repliesThroughOutbox: true });
+    const redraw = duplicate ? undefined : await this.takeRedraw(key, this.replyAddress(event).recipientKey);
+    if (redraw)
+      await this.client.updateTemplateCard(
+        frame,
+        renderTemplateCard(redraw, { taskId, openUrl: this.openUrl }) as never,
+      );
+  }
+
+  private async takeRedraw(buttonKey: string, recipientKey: string) {
+    const parsed = parseButtonKey(buttonKey);
+    if (!parsed) return undefined;
+    const em = this.ctx.orm.em.fork();
+    const clicked = await em.findOne(CardInstance, parsed.ref);
+    if (!clicked) return undefined;
+    const pending = await em.find(
+      OutboxMessage,
+      { channel: 'wecom-bot', cardRef: clicked.originalRef, status: 'pending' },
+      { orderBy: { id: 'desc' } },
+    );
+    const mine = pending.filter((m) => m.content.kind === 'card_update');
+    const latest = mine[0];
+    if (!latest || latest.content.kind !== 'card_update') return undefined;
+    await em.nativeUpdate(
+      OutboxMessage,
+      { id: { $in: mine.map((m) => m.id) }, status: 'pending' },
+      { status: 'sent', sentAt: this.ctx.clock.now(), delivery: { via: 'respond_update', recipientKey } },
+    );
+    return latest.content.card;
+  }
+
+  private replyAddress(event: InboundEvent): { kind: 'address'; channel: 'wecom-bot'; recipientKey: string } {
+    const recipientKey =
+      event.conversation.kind === 'group' ? groupRecipientKey(event.conversation.chatId) : event.senderId;
+    return { kind: 'address', channel: 'wecom-bot', recipientKey };
+  }
+}

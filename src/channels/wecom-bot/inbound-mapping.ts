@@ -1,0 +1,59 @@
+import type { InboundEvent } from '../../chat/inbound-event.js';
+
+/** The parts of an intelligent-bot callback body we read (protocols/wecom.md §11.1). */
+export interface BotMessageBody {
+  msgid: string;
+  chatid?: string;
+  chattype: 'single' | 'group';
+  from: { userid: string };
+  msgtype: string;
+  text?: { content?: string };
+  voice?: { content?: string };
+  mixed?: { msg_item?: Array<{ msgtype: string; text?: { content?: string } }> };
+  image?: { url?: string };
+  event?: { eventtype?: string; event_key?: string; task_id?: string };
+}
+
+/**
+ * A group text arrives with the "@机器人" mention in front (§11.1); the command starts after
+ * it. Only mentions at the very start are the bot's: "@张伟" later in the text is an argument.
+ */
+export function stripLeadingMentions(text: string): string {
+  return text.replace(/^(\s*@\S+\s+)+/, '').trim();
+}
+
+export function botConversation(body: BotMessageBody): InboundEvent['conversation'] {
+  return body.chattype === 'group' && body.chatid
+    ? { kind: 'group', chatId: body.chatid }
+    : { kind: 'direct' };
+}
+
+/** A message as a channel-neutral event; the msgid makes a redelivered frame harmless. */
+export function mapBotMessage(body: BotMessageBody, receivedAt: Date): InboundEvent | undefined {
+  const base = {
+    channel: 'wecom-bot' as const,
+    platformMessageId: body.msgid,
+    senderId: body.from.userid,
+    conversation: botConversation(body),
+    receivedAt,
+  };
+  const group = body.chattype === 'group';
+  const clean = (t: string) => (group ? stripLeadingMentions(t) : t.trim());
+  switch (body.msgtype) {
+    case 'text':
+      return { ...base, kind: 'text', text: clean(body.text?.content ?? '') };
+    case 'voice':
+      // Speech arrives already turned into text by WeCom.
+      return { ...base, kind: 'text', text: clean(body.voice?.content ?? '') };
+    case 'mixed': {
+      const text = (body.mixed?.msg_item ?? [])
+        .flatMap((i) => (i.msgtype === 'text' ? [i.text?.content ?? ''] : []))
+        .join(' ');
+      return { ...base, kind: 'text', text: clean(text) };
+    }
+    case 'image':
+      return { ...base, kind: 'image', mediaId: body.image?.url ?? '' };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WorkReport } from '../../../src/workorders/work-report.entity.js';
+import { startFakeWecomBot, type FakeWecomBot } from '../../fakes/wecom-bot/server.js';
+import { startDemoApp, type DemoApp } from '../../support/demo-app.js';
+
+const BOT = { botId: 'aibot-factory-01', secret: 'bot-secret-01' };
+/** 数控组's group, where the intelligent bot is a member (src/demo/demo-cast.ts). */
+const CNC = 'wrDemoCncBot';
+
+describe('the WeCom intelligent bot over its long connection, with the real SDK', () => {
+  let fake: FakeWecomBot;
+  let app: DemoApp;
+  beforeEach(async () => {
+    fake = await startFakeWecomBot(BOT);
+    app = await startDemoApp({
+      env: {
+        WECOM_BOT_ID: BOT.botId,
+        WECOM_BOT_SECRET: BOT.secret,
+        WECOM_BOT_WS_URL: fake.url,
+        WECOM_BOT_RECONNECT_MS: '20',
+      },
+    });
+    await fake.waitForConnection();
+  });
+  afterEach(async () => {
+    await app.stop();
+    await fake.close();
+  });
+
+  const streamText = (body: Record<string, unknown>) =>
+    String((body.stream as { content?: string } | undefined)?.content ?? '');
+  const reports = () => app.orm.em.fork().count(WorkReport, {});
+
+  it('answers @机器人 帮助 in a bound group on the same request id', async () => {
+    const reqId = fake.pushMessage({ chattype: 'group', chatid: CNC, userid: 'zhangwei', content: '帮助' });
+    const reply = await fake.waitForReply(reqId);
+    expect(streamText(reply.body)).toMatch(/^张伟，您可以发送：/);
+    expect((reply.body.stream as { finish?: boolean }).finish).toBe(true);
+  });
+
+  it('answers @机器人 我的任务 with the task cards, the first on the request id and the rest pushed to the group', async () => {
+    const reqId = fake.pushMessage({
+      chattype: 'group',
+      chatid: CNC,
+      userid: 'zhangwei',
+      content: '我的任务',
+    });
+    const reply = await fake.waitForReply(reqId);
+    expect((reply.body.template_card as { main_title: { title: string } }).main_title.title).toBe(
+      'WO-DEMO-003 · 10 车削',
+    );
+    await app.chat.dispatcher.drainOnce();
+    const pushed = fake.proactiveSends().filter((s) => s.chatid === CNC);
+    expect(
+      pushed.map((s) => (s.body.template_card as { main_title: { title: string } }).main_title.title),
+    ).toEqual(['WO-DEMO-001 · 10 车削', 'WO-DEMO-005 · 10 车削']);
+  });
+
+  it('a card click in the group acts once and redraws the card for everyone there', async () => {
+    const reqId = fake.pushMessage({
+      chattype: 'group',
+      chatid: CNC,
+      userid: 'zhangwei',
+      content: '我的任务',
+    });
+    const reply = await fake.waitForReply(reqId);
+    const card = reply.body.template_card as {
+      task_id: string;
+      button_list: Array<{ text: string; key: string }>;
+    };
+    const finish = card.button_list.find((b) => b.text === '完工 39 件');
+    expect(finish).toBeDefined();
+    const before = await reports();
+    const click = fake.pushEvent({
+      eventtype: 'template_card_event',
+      chattype: 'group',
+      chatid: CNC,
+      userid: 'zhangwei',
+      taskId: card.task_id,
+      eventKey: finish?.key ?? '',
+    });
+    const update = await fake.waitForReply(click);
+    expect(update.cmd).toBe('aibot_respond_update_msg');
+    const redrawn = update.body.template_card as {
+      task_id: string;
+      horizontal_content_list: Array<{ keyname: string; value: string }>;
+    };
+    expect(redrawn.task_id).toBe(card.task_id);
+    expect(redrawn.horizontal_content_list).toContainEqual({ keyname: '状态', value: '已完成' });
+    await app.chat.dispatcher.drainOnce();
+    expect(
+      fake.proactiveSends().filter((s) => s.chatid === CNC && JSON.stringify(s.body).includes('已报工')),
+    ).toHaveLength(1);
+    expect(await reports()).toBe(before + 1);
+  });
+
+  it('a duplicated frame has one effect', async () => {
+    const before = await reports();
+    const reqId = fake.pushMessage({ chattype: 'single', userid: 'zhangwei', content: '完工 WO-DEMO-001 4' });
+    const first = await fake.waitForReply(reqId);
+    fake.redeliver(reqId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(streamText(first.body)).toBe('已报工：WO-DEMO-001「车削」合格 4 件。还剩 34 件。');
+    expect(await reports()).toBe(before + 1);
+  });
+
+  it('pushes a reminder into a team group through the outbox', async () => {
+    await app.orm.em
+      .fork()
+      .transactional((tx) =>
+        app.chat.outbox.enqueue(
+          tx,
+          { kind: 'group', channel: 'wecom-bot', chatId: CNC },
+          { kind: 'text', text: 'WO-DEMO-003 交期明天，请抓紧。' },
+        ),
+      );
+    await app.chat.dispatcher.drainOnce();
+    expect(
+      fake
+        .proactiveSends()
+        .map((s) => [s.chatid, s.msgtype, (s.body.markdown as { content: string }).content]),
+    ).toEqual([[CNC, 'markdown', 'WO-DEMO-003 交期明天，请抓紧。']]);
+  });
+
+  it('reconnects after the connection drops and answers the next message', async () => {
+    fake.dropConnection();
+    await fake.waitForConnection({ nth: 2, timeoutMs: 10_000 });
+    const reqId = fake.pushMessage({ chattype: 'single', userid: 'zhangwei', content: '帮助' });
+    expect(streamText((await fake.waitForReply(reqId)).body)).toMatch(/^张伟，您可以发送：/);
+    expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
+  });
+
+  it('an unbound group or person gets the binding hint and nothing else changes', async () => {
+    const before = await reports();
+    const inStrangeGroup = fake.pushMessage({
+      chattype: 'group',
+      chatid: 'wrNobodysGroup',
+      userid: 'zhangwei',
+      content: '完工 WO-DEMO-001 1',
+    });
+    expect(streamText((await fake.waitForReply(inStrangeGroup)).body)).toMatch(/^这个群还没有绑定到班组/);
+    const stranger = fake.pushMessage({
+      chattype: 'single',
+      userid: 'visitor-9',
+      content: '完工 WO-DEMO-001 1',
+    });
+    expect(streamText((await fake.waitForReply(stranger)).body)).toMatch(
+      /^您好！您的账号还没有和工厂里的人员绑定/,
+    );
+    expect(await reports()).toBe(before);
+  });
+});
