@@ -18,7 +18,11 @@ export interface OrderWithTasks {
  * each other instead of both adding to the same old total.
  */
 export async function loadOrder(em: EntityManager, number: string): Promise<OrderWithTasks> {
-  const order = await em.findOne(WorkOrder, { number: number.toUpperCase() }, { populate: ['item'], refresh: true, ...rowWriteLockIn(em) });
+  const order = await em.findOne(
+    WorkOrder,
+    { number: number.toUpperCase() },
+    { populate: ['item'], refresh: true, ...rowWriteLockIn(em) },
+  );
   if (!order) throw new RefusedError('work_order_not_found', m.orderNotFound(number), { number });
   const tasks = await em.find(
     OperationTask,

@@ -139,6 +139,8 @@ describe('groups the factory has not bound to a team', () => {
   });
 
   it('a bound group works as usual', async () => {
-    expect((await inGroup('cidCNC001', 'g-3', '记一笔 5')).replies).toEqual([{ kind: 'text', text: '已记 5。' }]);
+    expect((await inGroup('cidCNC001', 'g-3', '记一笔 5')).replies).toEqual([
+      { kind: 'text', text: '已记 5。' },
+    ]);
   });
 });

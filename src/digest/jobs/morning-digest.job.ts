@@ -12,7 +12,10 @@ export function morningDigestJob(s: AppServices) {
     async run() {
       const now = s.clock.now();
       const day = yesterdayOf(now, s.tz);
-      const sent = await sendMorningDigest({ em: s.orm.em.fork(), outbox: s.outbox, config: s.config, tz: s.tz, now }, day);
+      const sent = await sendMorningDigest(
+        { em: s.orm.em.fork(), outbox: s.outbox, config: s.config, tz: s.tz, now },
+        day,
+      );
       s.logger.info({ day, sent }, sent ? 'morning digest queued' : 'morning digest was already queued');
     },
   });
