@@ -1,5 +1,8 @@
 import type { ApiRoute } from './http/api/api-route.js';
+import { outsourcingApiRoutes } from './outsourcing/api.js';
 import { putPersonRoute } from './people/people-api.js';
 
 /** Every REST operation under /api/v1, grouped by capability. */
-export const apiRoutes = [putPersonRoute] as unknown as ReadonlyArray<ApiRoute<never>>;
+export const apiRoutes = [putPersonRoute, ...outsourcingApiRoutes] as unknown as ReadonlyArray<
+  ApiRoute<never>
+>;

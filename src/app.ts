@@ -19,6 +19,7 @@ import { healthRoutes } from './http/health-routes.js';
 import { apiRouter } from './http/api/api-router.js';
 import { createHttpApp } from './http/http-app.js';
 import { jobDefinitions } from './job-definitions.js';
+import { outsourcingPages } from './outsourcing/web/routes.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { syncPeople } from './people/people-sync.js';
 import type { Clock } from './shared/clock.js';
@@ -117,6 +118,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const http = createHttpApp(logger, [
     healthRoutes(readiness),
     apiRouter(services, apiRoutes),
+    outsourcingPages(services),
     ...modules.flatMap((m) => (m.routes ? [m.routes] : [])),
   ]);
   const jobs = await createJobScheduler({

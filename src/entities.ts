@@ -13,8 +13,18 @@ import { UnknownSender } from './people/unknown-sender.entity.js';
 import { ApiKey } from './http/api/api-key.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
 import { Equipment } from './equipment/equipment.entity.js';
+import { EvaluationCursor } from './incentives/evaluation-cursor.entity.js';
+import { PointEntry } from './incentives/point-entry.entity.js';
 import { MaterialIssue } from './materials/material-issue.entity.js';
 import { MaterialLot } from './materials/material-lot.entity.js';
+import { AccessLink } from './outsourcing/access-link.entity.js';
+import { OutsourcingOrder } from './outsourcing/outsourcing-order.entity.js';
+import { PartnerContact } from './outsourcing/partner-contact.entity.js';
+import { Partner } from './outsourcing/partner.entity.js';
+import { OutsourcingPhoto } from './outsourcing/photo.entity.js';
+import { OutsourcingReminder } from './outsourcing/reminder.entity.js';
+import { ReturnReceipt } from './outsourcing/return-receipt.entity.js';
+import { OutsourcingStateChange } from './outsourcing/state-change.entity.js';
 import { Item } from './workorders/item.entity.js';
 import { OperationTask } from './workorders/operation-task.entity.js';
 import { ProductionException } from './workorders/production-exception.entity.js';
@@ -45,6 +55,16 @@ export const entities = [
   ProductionException,
   MaterialLot,
   MaterialIssue,
+  Partner,
+  PartnerContact,
+  OutsourcingOrder,
+  OutsourcingStateChange,
+  ReturnReceipt,
+  OutsourcingPhoto,
+  OutsourcingReminder,
+  AccessLink,
+  PointEntry,
+  EvaluationCursor,
   AgendaJob,
   AgendaLogEntry,
 ] as unknown as EntitySchema<AnyEntity>[];

@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
+import { incentiveRuleProblems } from '../incentives/rules/active-rules.js';
 import { ConfigError } from './config-error.js';
 import { defaultFactoryConfig, type FactoryConfig } from './factory-config.js';
 import { factorySchema } from './factory-schema.js';
+import { outsourcingConfigProblems } from './outsourcing-check.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addFormat('hhmm', /^([01]\d|2[0-3]):[0-5]\d$/);
@@ -89,6 +91,8 @@ function crossCheck(config: FactoryConfig): string[] {
       else seen[key].set(value, i);
     }
   });
+  problems.push(...outsourcingConfigProblems(config));
+  problems.push(...incentiveRuleProblems(config));
   return problems;
 }
 

@@ -53,6 +53,48 @@ const person = {
   },
 } as const;
 
+const outsourcingState = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name'],
+  properties: {
+    id: identifier,
+    name: { type: 'string', minLength: 1, maxLength: 16 },
+    /** The batch is back at the factory: reminders stop. */
+    returned: { type: 'boolean' },
+    /** The order is closed: off the board and the lists. */
+    final: { type: 'boolean' },
+  },
+} as const;
+
+/** The day of the week the leaderboard is posted (incentives.leaderboardDay). */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+/** One incentive rule; its trigger and condition are checked against each other after the schema. */
+const incentiveRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'on', 'points'],
+  properties: {
+    id: identifier,
+    /** Shown to workers in 积分 and 规则. */
+    name: { type: 'string', minLength: 1, maxLength: 32 },
+    on: identifier,
+    when: { type: 'string', minLength: 1, maxLength: 500 },
+    points: { type: 'integer', minimum: -1000, maximum: 1000 },
+    dailyCap: { type: 'integer', minimum: 1, maximum: 100_000 },
+    weeklyCap: { type: 'integer', minimum: 1, maximum: 100_000 },
+  },
+} as const;
+
 export const factorySchema = {
   type: 'object',
   additionalProperties: false,
@@ -86,6 +128,43 @@ export const factorySchema = {
       additionalProperties: false,
       properties: {
         overReportTolerance: { type: 'number', minimum: 0, maximum: 1 },
+      },
+    },
+    outsourcing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        states: { type: 'array', minItems: 2, items: outsourcingState },
+        transitions: {
+          type: 'object',
+          propertyNames: identifier,
+          additionalProperties: { type: 'array', items: identifier },
+        },
+        /** A JSON Schema for the order's custom fields; checked to compile at start-up. */
+        customFields: { type: 'object' },
+        defaultReturnTime: hhmm,
+        photoDir: { type: 'string', minLength: 1 },
+        linkDays: { type: 'integer', minimum: 1, maximum: 366 },
+      },
+    },
+    reminders: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        warnHours: { type: 'number', minimum: 0, maximum: 720 },
+        repeatHours: { type: 'number', exclusiveMinimum: 0, maximum: 720 },
+        escalateHours: { type: 'number', minimum: 0, maximum: 720 },
+        supervisorHours: { type: 'number', minimum: 0, maximum: 720 },
+      },
+    },
+    incentives: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        leaderboardDay: { enum: WEEKDAYS },
+        leaderboardTime: hhmm,
+        leaderboardSize: { type: 'integer', minimum: 1, maximum: 20 },
+        rules: { type: 'array', items: incentiveRule },
       },
     },
     dingtalk: {

@@ -52,6 +52,8 @@ const cast: CastMember[] = [
   ['linfeng', '林峰', ['worker'], 'finishing'],
   ['gaoyuan', '高远', ['maintenance']],
   ['zhengli', '郑丽', ['manager']],
+  ['sunli', '孙丽', ['coordinator']],
+  ['zhouqiang', '周强', ['qc']],
 ];
 
 export const demoPeople: FactoryConfig['people'] = cast.map(([id, name, roles, team]) => ({

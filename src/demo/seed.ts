@@ -20,6 +20,7 @@ import { loadOrder } from '../workorders/task-lookup.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { createWorkOrder, releaseWorkOrder } from '../workorders/work-order-service.js';
 import { demoEquipment, demoItems, demoLots, demoPeople, demoTeams } from './demo-cast.js';
+import { seedOutsourcing } from './demo-outsourcing.js';
 import { demoOrders, type DemoStep } from './demo-orders.js';
 
 export class DemoAlreadySeededError extends Error {
@@ -103,6 +104,7 @@ export async function seedDemo(em: EntityManager, clock: Clock, tz: string): Pro
       }
     });
   }
+  await seedOutsourcing(em.fork(), clock, tz, config, silent);
   return { orders: demoOrders.length };
 }
 

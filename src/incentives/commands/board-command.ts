@@ -1,0 +1,22 @@
+import type { Command } from '../../chat/commands/command.js';
+import { RefusedError } from '../../shared/errors.js';
+import { incentiveMessages as m } from '../messages.js';
+import { monthOf, weekOf } from '../periods.js';
+import { standings } from '../standings.js';
+
+/** 排行 [本周|上周|本月]: the individual and team boards, this week unless told otherwise. */
+export const boardCommand: Command = {
+  name: '排行',
+  aliases: ['leaderboard', '排行榜', '排名'],
+  roles: 'everyone',
+  help: m.boardHelp,
+  args: [{ name: 'period', label: '本周|上周|本月', kind: 'word', optional: true }],
+  async run(ctx, args) {
+    const word = args.period === undefined ? '本周' : String(args.period);
+    const which = m.periodWords[word];
+    if (!which) throw new RefusedError('bad_period', m.badPeriod(word));
+    const now = ctx.clock.now();
+    const period = which === 'month' ? monthOf(now, ctx.tz) : weekOf(now, ctx.tz, which === 'last' ? 1 : 0);
+    ctx.reply(m.board(await standings(ctx.em, period, ctx.config, ctx.tz), m.periodLabels[which]));
+  },
+};

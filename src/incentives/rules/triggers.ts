@@ -1,0 +1,102 @@
+import type { FieldType } from './expression.js';
+
+/**
+ * What can earn points, and the fields a rule's condition may read on each. The field lists are
+ * the contract with factory.yaml: a condition naming anything else stops start-up.
+ */
+export interface TriggerSpec {
+  fields: Readonly<Record<string, FieldType>>;
+  /**
+   * False for triggers whose records belong to a module that does not record them yet: rules
+   * on them are accepted (and listed as not yet in force) so a factory.yaml can be written
+   * ahead, but nothing is awarded until an event source for them is added in events/.
+   */
+  evaluated: boolean;
+}
+
+export const TRIGGERS = {
+  /** A 报工, once per report (corrections that reverse a report earn nothing). */
+  work_report: {
+    evaluated: true,
+    fields: {
+      good: 'number',
+      scrap: 'number',
+      /** good + scrap */
+      quantity: 'number',
+      /** Working minutes the report covers. */
+      minutes: 'number',
+      /** Minutes from the report to the end of the shift it was made in; absent outside every shift. */
+      minutesBeforeShiftEnd: 'number',
+      /** The shift's name in factory.yaml, e.g. 白班; absent outside every shift. */
+      shift: 'string',
+      /** console, wecom-app, wecom-bot, dingtalk */
+      channel: 'string',
+      operation: 'string',
+      sequence: 'number',
+      workOrder: 'string',
+      item: 'string',
+    },
+  },
+  /**
+   * An operation task marked done. Its planned end is its start (开工, or its first report)
+   * plus standard minutes × planned quantity; tasks without a standard time have none, and
+   * conditions on the plan fields are false for them.
+   */
+  task_finished: {
+    evaluated: true,
+    fields: {
+      good: 'number',
+      scrap: 'number',
+      quantity: 'number',
+      plannedMinutes: 'number',
+      actualMinutes: 'number',
+      /** Planned end minus the finish; negative when it finished late. */
+      minutesBeforePlannedEnd: 'number',
+      operation: 'string',
+      sequence: 'number',
+      workOrder: 'string',
+      item: 'string',
+    },
+  },
+  /** A person's shift that ended with every operation they worked reported through the bot within it. */
+  shift_reported: {
+    evaluated: true,
+    fields: {
+      /** Operations the person worked in the shift (all of them reported). */
+      operations: 'number',
+      reports: 'number',
+      good: 'number',
+      scrap: 'number',
+      shift: 'string',
+    },
+  },
+  /** A repair ticket accepted (验收); for the equipment module's repair tickets. */
+  repair_accepted: {
+    evaluated: false,
+    fields: {
+      limitMinutes: 'number',
+      repairMinutes: 'number',
+      /** limitMinutes − repairMinutes: positive when the repair beat its time limit. */
+      minutesUnderLimit: 'number',
+      equipment: 'string',
+    },
+  },
+  /** A maintenance task done; for the equipment module's maintenance plans. */
+  maintenance_done: {
+    evaluated: false,
+    fields: {
+      /** Minutes between completion and the due time; negative when overdue. */
+      minutesBeforeDue: 'number',
+      equipment: 'string',
+      plan: 'string',
+    },
+  },
+} as const satisfies Record<string, TriggerSpec>;
+
+export type TriggerName = keyof typeof TRIGGERS;
+
+export const TRIGGER_NAMES = Object.keys(TRIGGERS) as TriggerName[];
+
+export function isTrigger(name: string): name is TriggerName {
+  return Object.hasOwn(TRIGGERS, name);
+}

@@ -1,0 +1,64 @@
+import type { Command } from '../../chat/commands/command.js';
+import type { CommandContext } from '../../chat/context.js';
+import { tokenize } from '../../chat/text/normalize.js';
+import { RefusedError } from '../../shared/errors.js';
+import { outsourcingMessages as m } from '../messages.js';
+import { orderFor } from '../order-lookup.js';
+import { changeState } from '../order-service.js';
+import { OutsourcingOrder } from '../outsourcing-order.entity.js';
+import { partnerScopeOf } from '../partner-service.js';
+import { statesOf } from '../states.js';
+import { changerOf, depsOf } from './chat-deps.js';
+import { askNext, continueDraft, prefill, type Draft } from './create-dialog.js';
+
+export const OUTSOURCE_COMMAND = '外发';
+
+/**
+ * `外发 <单号> <状态>` moves an order; `外发` with anything else starts a new order, taking
+ * what the line already says (partner, product, quantity, return date, work order) and
+ * asking only for what is missing.
+ */
+export const outsourceCommand: Command = {
+  name: OUTSOURCE_COMMAND,
+  aliases: ['outsource'],
+  roles: ['coordinator', 'partner', 'supervisor', 'planner'],
+  help: '新建外发单（只问缺少的信息），或更新状态：外发 <单号> <状态>',
+  args: [{ name: 'text', label: '单号 状态', kind: 'text', optional: true }],
+  async run(ctx, args) {
+    const tokens = tokenize(args.text === undefined ? '' : String(args.text));
+    if (await isStateChange(ctx, tokens)) return move(ctx, tokens[0] ?? '', tokens[1] ?? '');
+    const scope = await partnerScopeOf(ctx.em, ctx.person);
+    if (scope !== undefined) return ctx.reply(scope === null ? m.partnerUnbound : m.partnerOnlyUpdates);
+    const draft = await prefill(ctx, tokens);
+    await askNext(ctx, draft);
+  },
+  async resume(ctx, step, state, answer) {
+    await continueDraft(ctx, step, state as unknown as Draft, answer);
+  },
+};
+
+/** Two words, the first an order number: a state change, even when the state is misspelt. */
+async function isStateChange(ctx: CommandContext, tokens: string[]): Promise<boolean> {
+  const [first, second, ...rest] = tokens;
+  if (first === undefined || second === undefined || rest.length > 0) return false;
+  if (statesOf(ctx.config.outsourcing).parse(second)) return true;
+  return (await ctx.em.count(OutsourcingOrder, { number: first.toUpperCase() })) > 0;
+}
+
+async function move(ctx: CommandContext, number: string, stateText: string): Promise<void> {
+  const states = statesOf(ctx.config.outsourcing);
+  const order = await orderFor(ctx.em, ctx.person, number);
+  const target = states.parse(stateText);
+  if (!target) {
+    throw new RefusedError(
+      'unknown_state',
+      m.unknownState(
+        stateText,
+        states.all.map((s) => s.name),
+      ),
+    );
+  }
+  const from = states.nameOf(order.state);
+  await changeState(depsOf(ctx), changerOf(ctx), order, target.id);
+  ctx.reply(m.moved(order.number, from, target.name));
+}

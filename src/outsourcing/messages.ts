@@ -1,0 +1,170 @@
+/** Everything outsourcing says to people (chat, SMS, the partner page, the board), in one place. */
+import type { QcResult } from './outsourcing-order.entity.js';
+
+/** A line's worth of an order, as the messages describe it. */
+export interface OrderLine {
+  number: string;
+  partnerName: string;
+  process: string;
+  productCode: string;
+  productName: string;
+  quantity: number;
+  returned: number;
+  stateName: string;
+  /** `11-24 14:00`, factory time. */
+  due: string;
+}
+
+const product = (o: OrderLine) =>
+  o.productName === o.productCode ? o.productCode : `${o.productName}（${o.productCode}）`;
+
+/** `2 天 3 小时`, `3 小时 20 分钟`, `45 分钟`. */
+export function duration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days} 天 ${hours} 小时` : `${days} 天`;
+  if (hours > 0) return mins > 0 ? `${hours} 小时 ${mins} 分钟` : `${hours} 小时`;
+  return `${mins} 分钟`;
+}
+
+const qcNames: Record<QcResult, string> = { pass: '合格', fail: '不合格', concession: '让步接收' };
+
+export const outsourcingMessages = {
+  qcNames,
+  qcWords: { 合格: 'pass', 不合格: 'fail', 让步: 'concession', 让步接收: 'concession' } as Record<
+    string,
+    QcResult
+  >,
+
+  orderLine: (o: OrderLine) =>
+    `${o.number} ${o.partnerName}·${o.process} ${product(o)} ${o.quantity} 件，「${o.stateName}」，应回 ${o.due}` +
+    (o.returned > 0 && o.returned < o.quantity ? `，已回 ${o.returned}/${o.quantity}` : ''),
+
+  // — refusals —
+  orderNotFound: (number: string) => `没有找到外发单「${number}」。发送「外发列表」查看。`,
+  partnerNotFound: (text: string) => `没有找到外协厂「${text}」。`,
+  partnerAmbiguous: (text: string, names: string[]) =>
+    `「${text}」对应多家外协厂：${names.join('、')}。请写全称。`,
+  productNotFound: (code: string) => `没有找到产品「${code}」。请先在 ERP 或导入中建立该物料。`,
+  contactNotOfPartner: (name: string, partner: string) => `${name} 不是 ${partner} 的联系人。`,
+  personNotFound: (id: string) => `没有找到人员「${id}」。`,
+  workOrderNotFound: (number: string) => `没有找到工单「${number}」。`,
+  operationNotFound: (number: string, op: string) => `工单 ${number} 没有工序「${op}」。`,
+  badQuantity: (text: string) => `「${text}」不是有效的数量，请输入正整数，例如 5000。`,
+  badReturnTime: (text: string) => `「${text}」不是有效的回厂时间，请写成 11-28 或 11-28 14:00。`,
+  numberTaken: (number: string) => `外发单号 ${number} 已经存在。`,
+  customFieldsInvalid: (problems: string[]) => `自定义字段不符合要求：${problems.join('；')}。`,
+  /** ajv's rule in the coordinator's words; rarer rules keep ajv's English. */
+  customFieldRule: (keyword: string, params: Record<string, unknown>, fallback: string | undefined) => {
+    switch (keyword) {
+      case 'required':
+        return ' 必须填写';
+      case 'enum':
+        return ` 只能是 ${(params.allowedValues as unknown[]).map(String).join('、')}`;
+      case 'type':
+        return ` 应为${({ number: '数字', integer: '整数', string: '文字', boolean: '是/否' } as Record<string, string>)[String(params.type)] ?? String(params.type)}`;
+      case 'minimum':
+        return ` 不能小于 ${String(params.limit)}`;
+      case 'maximum':
+        return ` 不能大于 ${String(params.limit)}`;
+      case 'additionalProperties':
+        return `：没有「${String(params.additionalProperty)}」这个字段`;
+      default:
+        return ` ${fallback ?? keyword}`;
+    }
+  },
+  unknownState: (text: string, names: string[]) =>
+    `没有「${text}」这个状态。可用的状态：${names.join('、')}。`,
+  sameState: (number: string, state: string) => `${number} 已经是「${state}」了。`,
+  transitionRefused: (number: string, from: string, to: string, allowed: string[]) =>
+    allowed.length === 0
+      ? `${number} 现在是「${from}」，不能改为「${to}」：这个状态之后不能再变更。`
+      : `${number} 现在是「${from}」，不能改为「${to}」。可以改为：${allowed.join('、')}。`,
+  alreadyBack: (number: string, state: string) => `${number} 已经回厂了（现在是「${state}」）。`,
+  overReturn: (number: string, requested: number, outstanding: number) =>
+    `回厂数量超出：${number} 还有 ${outstanding} 件未回，您登记了 ${requested} 件。`,
+  notBackYet: (number: string, state: string) =>
+    `${number} 还没有回厂（现在是「${state}」），不能质检。请先登记「回厂」。`,
+  alreadyClosed: (number: string) => `${number} 已经完成，不能再变更。`,
+  badQc: '质检结果请写「合格」「不合格」或「让步」，例如：质检 OS-20261124-001 合格。',
+  partnerOnlyUpdates: '外协厂可以更新自己外发单的状态：外发 <单号> <状态>。发送「外发列表」查看您的外发单。',
+  partnerUnbound: '您的账号还没有关联到外协厂，请联系我们的外协跟单。',
+
+  // — replies —
+  created: (o: OrderLine) =>
+    `已建外发单 ${o.number}：${o.partnerName}·${o.process} ${product(o)} ${o.quantity} 件，应回 ${o.due}。`,
+  moved: (number: string, from: string, to: string) => `${number}：「${from}」→「${to}」。`,
+  returnedPart: (number: string, quantity: number, returned: number, total: number) =>
+    `已登记 ${number} 回厂 ${quantity} 件，累计 ${returned}/${total}，还差 ${total - returned} 件。`,
+  returnedAll: (number: string, quantity: number, state: string) =>
+    `已登记 ${number} 回厂 ${quantity} 件，全部到齐，状态改为「${state}」。`,
+  qcRecorded: (number: string, result: QcResult, state: string) =>
+    `已登记 ${number} 质检${qcNames[result]}，状态「${state}」。`,
+  noOrders: '没有未完成的外发单。',
+  listHeader: (count: number, partner?: string) =>
+    `${partner ? `${partner} 的` : ''}未完成外发单 ${count} 单：`,
+  more: (n: number) => `……还有 ${n} 单未列出。`,
+
+  // — the dialog —
+  askPartner: (options: string[]) => `发给哪家外协厂？回复序号或名称：\n${options.join('\n')}`,
+  askProduct: (options: string[]) => `外发哪个产品？回复序号或产品编码：\n${options.join('\n')}`,
+  askQuantity: (productName: string) => `${productName} 外发多少件？`,
+  askReturn: '预计哪天回厂？例如「11-28」或「11-28 14:00」。',
+  askCustomField: (title: string, hint: string) => `请填写「${title}」${hint}：`,
+  noPartners: '还没有外协厂资料。请通过 ERP 接口或管理员添加外协厂。',
+
+  // — pushes —
+  newOrderForPartner: (o: OrderLine) =>
+    `📦 新外发单 ${o.number}：${product(o)} ${o.quantity} 件（${o.process}），请于 ${o.due} 前送回。收到后请回复「外发 ${o.number} 加工中」。`,
+  partnerMoved: (who: string, number: string, from: string, to: string, photos: number) =>
+    `🔄 ${who} 将外发单 ${number} 从「${from}」改为「${to}」${photos > 0 ? `，附照片 ${photos} 张` : ''}。`,
+  qcFailed: (number: string, partner: string, note: string | null) =>
+    `❌ 外发单 ${number}（${partner}）质检不合格${note ? `：${note}` : ''}。请与外协厂联系返工或处理。`,
+  warn: (o: OrderLine, left: string) =>
+    `⏰ 外发单 ${o.number}：${product(o)} ${o.quantity} 件（${o.process}）预计 ${o.due} 回厂，还有 ${left}。如会延误请及时告知。`,
+  overdue: (o: OrderLine, late: string, repeat: number) =>
+    `🔴 外发单 ${o.number}：${product(o)}（${o.process}）应于 ${o.due} 回厂，已逾期 ${late}，还有 ${o.quantity - o.returned} 件未回。` +
+    `请尽快送回${repeat > 0 ? `（第 ${repeat + 1} 次提醒）` : ''}。`,
+  escalation: (o: OrderLine, late: string, contact: string, level: 'coordinator' | 'supervisor') =>
+    `${level === 'supervisor' ? '🚨 升级' : '🔴'} 外发单 ${o.number} 已逾期 ${late}：${o.partnerName}（联系人 ${contact}）` +
+    `的 ${product(o)} 还有 ${o.quantity - o.returned} 件未回，原定 ${o.due}。`,
+  smsOverdue: (o: OrderLine, late: string) =>
+    `外发单${o.number}（${o.productCode} ${o.quantity - o.returned}件）应于${o.due}回厂，已逾期${late}，请尽快送回。`,
+  smsWarn: (o: OrderLine, left: string) =>
+    `外发单${o.number}（${o.productCode} ${o.quantity}件）预计${o.due}回厂，还有${left}。`,
+  noContact: '（未指定）',
+
+  // — links —
+  linkCreated: (partner: string, url: string, until: string) =>
+    `${partner} 的专用链接（${until} 前有效，可在手机上直接打开，无需登录）：\n${url}\n发送「撤销链接 ${partner}」可以让它立即失效。`,
+  linksRevoked: (partner: string, n: number) =>
+    n === 0 ? `${partner} 没有有效的链接。` : `已撤销 ${partner} 的 ${n} 个链接。`,
+  boardLinkCreated: (url: string, until: string) => `外发看板链接（${until} 前有效，适合车间大屏）：\n${url}`,
+
+  // — the board —
+  boardTitle: (at: string) => `外发看板（${at}）`,
+  boardGroups: { red: '🔴 逾期', yellow: '🟡 即将到期', green: '🟢 正常' } as const,
+  boardLate: (late: string) => `已逾期 ${late}`,
+  boardLeft: (left: string) => `还剩 ${left}`,
+  boardBack: '已回厂',
+  boardEmpty: '没有未完成的外发单。',
+  boardRefresh: (seconds: number) => `每 ${seconds} 秒自动刷新`,
+
+  // — the partner page —
+  pageTitle: (partner: string) => `${partner} · 外发单`,
+  pageNoOrders: '目前没有需要处理的外发单。',
+  pageMoveTo: (state: string) => `改为「${state}」`,
+  pagePhoto: '拍照 / 上传照片（可选）',
+  pageDone: (number: string, state: string) => `已更新：${number} →「${state}」。`,
+  pageLinkInvalid: '链接无效或已过期，请联系我们的外协跟单获取新链接。',
+  pageLinkInvalidTitle: '链接已失效',
+  pagePhotoBad: '照片只能是 JPG、PNG、WebP 或 HEIC 图片，且不超过 10 MB。',
+  pageDueLabel: '应回',
+  pageQuantityLabel: '数量',
+  pageStateLabel: '状态',
+  pageExpires: (until: string) => `本链接 ${until} 前有效`,
+  pageBack: '返回',
+  pageRefusedTitle: '未能更新',
+};

@@ -1,0 +1,216 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { text } from '../chat/outbound.js';
+import { Person } from '../people/person.entity.js';
+import { AppError, RefusedError } from '../shared/errors.js';
+import { inZone } from '../shared/time.js';
+import { Item } from '../workorders/item.entity.js';
+import { OperationTask } from '../workorders/operation-task.entity.js';
+import { WorkOrder } from '../workorders/work-order.entity.js';
+import { checkCustomFields } from './custom-fields.js';
+import type { Changer, OutsourcingDeps } from './deps.js';
+import { outsourcingMessages as m } from './messages.js';
+import { coordinatorsOf, partnerChatContacts, pushTo } from './notifications.js';
+import { orderLine } from './order-view.js';
+import { OutsourcingOrder } from './outsourcing-order.entity.js';
+import { PartnerContact } from './partner-contact.entity.js';
+import { contactsOf } from './partner-service.js';
+import { Partner } from './partner.entity.js';
+import { OutsourcingStateChange } from './state-change.entity.js';
+import { statesOf } from './states.js';
+
+export interface NewOutsourcingOrder {
+  /** Given by the ERP; otherwise OS-<factory date>-<n>. */
+  number?: string;
+  partnerCode: string;
+  productCode: string;
+  quantity: number;
+  expectedReturnAt: Date;
+  /** Factory-local day; today when omitted. */
+  shipDate?: string;
+  customer?: string | null;
+  /** The partner's process when omitted. */
+  process?: string;
+  /** A contact of the partner; its primary contact when omitted. */
+  contactId?: string | null;
+  coordinatorId?: string | null;
+  workOrderNumber?: string | null;
+  /** Sequence or name of an operation of that work order. */
+  operation?: string | null;
+  notes?: string | null;
+  customFields?: Record<string, unknown>;
+}
+
+/** Creates an order in the first configured state and tells the partner's chat contacts. */
+export async function createOutsourcingOrder(
+  deps: OutsourcingDeps,
+  changer: Changer,
+  input: NewOutsourcingOrder,
+): Promise<OutsourcingOrder> {
+  const { em, config, tz } = deps;
+  const states = statesOf(config.outsourcing);
+  const partner = await em.findOne(Partner, input.partnerCode);
+  if (!partner?.active) throw new RefusedError('partner_not_found', m.partnerNotFound(input.partnerCode));
+  const productCode = input.productCode.toUpperCase();
+  if (!(await em.findOne(Item, productCode)))
+    throw new RefusedError('product_not_found', m.productNotFound(input.productCode));
+  if (!Number.isInteger(input.quantity) || input.quantity <= 0)
+    throw new RefusedError('bad_quantity', m.badQuantity(String(input.quantity)));
+  const customFields = input.customFields ?? {};
+  checkCustomFields(config.outsourcing, customFields);
+  if (input.number && (await em.findOne(OutsourcingOrder, { number: input.number }))) {
+    throw new AppError('number_taken', `Outsourcing order ${input.number} already exists.`, {
+      status: 409,
+      userMessage: m.numberTaken(input.number),
+    });
+  }
+  const { workOrder, operation } = await linkedWork(em, input.workOrderNumber, input.operation);
+  const order = em.create(OutsourcingOrder, {
+    number: input.number ?? (await nextNumber(em, changer.at, tz)),
+    customer: input.customer ?? workOrder?.customer ?? null,
+    productCode,
+    quantity: input.quantity,
+    shipDate: input.shipDate ?? inZone(changer.at, tz).format('YYYY-MM-DD'),
+    expectedReturnAt: input.expectedReturnAt,
+    partner,
+    process: input.process ?? partner.process,
+    contact: await contactFor(em, partner, input.contactId),
+    coordinator: await coordinatorFor(em, changer, input.coordinatorId),
+    workOrder,
+    operation,
+    notes: input.notes ?? null,
+    customFields,
+    state: states.initial.id,
+    stateChangedAt: changer.at,
+    createdAt: changer.at,
+  });
+  recordChange(em, order, null, changer);
+  await em.flush();
+  const line = await orderLine(em, order, states, tz);
+  await pushTo(deps, await partnerChatContacts(deps, partner.code), text(m.newOrderForPartner(line)));
+  return order;
+}
+
+/** Moves an order along an allowed transition; the refusal lists the allowed ones. */
+export async function changeState(
+  deps: OutsourcingDeps,
+  changer: Changer,
+  order: OutsourcingOrder,
+  to: string,
+  photos = 0,
+): Promise<OutsourcingStateChange> {
+  const states = statesOf(deps.config.outsourcing);
+  const from = order.state;
+  if (from === to) throw new RefusedError('same_state', m.sameState(order.number, states.nameOf(to)));
+  // Once the batch is back, only the factory moves it (QC, rework); the partner has handed it over.
+  if (changer.partnerSide && states.isBack(from)) {
+    throw new RefusedError('already_returned', m.alreadyBack(order.number, states.nameOf(from)));
+  }
+  if (!states.mayMove(from, to)) {
+    const allowed = states.allowedFrom(from);
+    throw new RefusedError(
+      'transition_not_allowed',
+      m.transitionRefused(
+        order.number,
+        states.nameOf(from),
+        states.nameOf(to),
+        allowed.map(states.nameOf.bind(states)),
+      ),
+      { from, to, allowed },
+    );
+  }
+  const change = moveTo(deps, order, to, changer);
+  if (changer.partnerSide) {
+    const content = text(
+      m.partnerMoved(changer.name, order.number, states.nameOf(from), states.nameOf(to), photos),
+    );
+    await pushTo(deps, await coordinatorsOf(deps, order), content);
+  }
+  return change;
+}
+
+/**
+ * Sets the state without asking the transition table: for physical facts (the last of the
+ * batch came back, QC accepted it) that the rules cannot refuse.
+ */
+export function moveTo(
+  deps: OutsourcingDeps,
+  order: OutsourcingOrder,
+  to: string,
+  changer: Changer,
+  note: string | null = null,
+): OutsourcingStateChange {
+  const states = statesOf(deps.config.outsourcing);
+  const wasBack = states.isBack(order.state);
+  const from = order.state;
+  order.state = to;
+  order.stateChangedAt = changer.at;
+  if (!wasBack && states.isBack(to)) order.actualReturnAt ??= changer.at;
+  // Sent back for rework: out again, so the return is awaited (and reminded) again.
+  if (wasBack && !states.isBack(to)) order.actualReturnAt = null;
+  return recordChange(deps.em, order, from, changer, note);
+}
+
+function recordChange(
+  em: EntityManager,
+  order: OutsourcingOrder,
+  from: string | null,
+  changer: Changer,
+  note: string | null = null,
+): OutsourcingStateChange {
+  return em.create(OutsourcingStateChange, {
+    order,
+    fromState: from,
+    toState: order.state,
+    at: changer.at,
+    actorId: changer.personId,
+    channel: changer.channel,
+    note,
+  });
+}
+
+async function contactFor(
+  em: EntityManager,
+  partner: Partner,
+  contactId: string | null | undefined,
+): Promise<Person | null> {
+  if (contactId === null) return null;
+  if (contactId === undefined) return (await contactsOf(em, partner.code))[0]?.person ?? null;
+  const binding = await em.findOne(PartnerContact, { partner, person: contactId }, { populate: ['person'] });
+  if (!binding)
+    throw new RefusedError('contact_not_of_partner', m.contactNotOfPartner(contactId, partner.name));
+  return binding.person;
+}
+
+async function coordinatorFor(
+  em: EntityManager,
+  changer: Changer,
+  coordinatorId: string | null | undefined,
+): Promise<Person | null> {
+  const id = coordinatorId === undefined ? changer.personId : coordinatorId;
+  if (id === null) return null;
+  const person = await em.findOne(Person, { id, active: true });
+  if (!person && coordinatorId !== undefined)
+    throw new RefusedError('person_not_found', m.personNotFound(id));
+  return person?.roles.includes('coordinator') ? person : null;
+}
+
+async function linkedWork(
+  em: EntityManager,
+  workOrderNumber: string | null | undefined,
+  operation: string | null | undefined,
+): Promise<{ workOrder: WorkOrder | null; operation: OperationTask | null }> {
+  if (!workOrderNumber) return { workOrder: null, operation: null };
+  const workOrder = await em.findOne(WorkOrder, { number: workOrderNumber.toUpperCase() });
+  if (!workOrder) throw new RefusedError('work_order_not_found', m.workOrderNotFound(workOrderNumber));
+  if (!operation) return { workOrder, operation: null };
+  const tasks = await em.find(OperationTask, { workOrder });
+  const task = tasks.find((t) => String(t.sequence) === operation || t.name === operation);
+  if (!task) throw new RefusedError('operation_not_found', m.operationNotFound(workOrder.number, operation));
+  return { workOrder, operation: task };
+}
+
+async function nextNumber(em: EntityManager, at: Date, tz: string): Promise<string> {
+  const prefix = `OS-${inZone(at, tz).format('YYYYMMDD')}-`;
+  const existing = await em.count(OutsourcingOrder, { number: { $like: `${prefix}%` } });
+  return `${prefix}${String(existing + 1).padStart(3, '0')}`;
+}

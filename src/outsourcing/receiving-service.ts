@@ -1,0 +1,83 @@
+import { text } from '../chat/outbound.js';
+import { RefusedError } from '../shared/errors.js';
+import type { Changer, OutsourcingDeps } from './deps.js';
+import { outsourcingMessages as m } from './messages.js';
+import { coordinatorsOf, pushTo } from './notifications.js';
+import { moveTo } from './order-service.js';
+import type { OutsourcingOrder, QcResult } from './outsourcing-order.entity.js';
+import { ReturnReceipt } from './return-receipt.entity.js';
+import { statesOf } from './states.js';
+
+export interface ReturnOutcome {
+  returned: number;
+  /** True when this receipt completed the batch and moved it to the returned state. */
+  complete: boolean;
+}
+
+/**
+ * 回厂: part or all of the batch is back. Each receipt is kept; the last one moves the order
+ * to the returned state whatever the transition table says, since the batch is physically here.
+ */
+export function recordReturn(
+  deps: OutsourcingDeps,
+  changer: Changer,
+  order: OutsourcingOrder,
+  quantity: number,
+): ReturnOutcome {
+  const states = statesOf(deps.config.outsourcing);
+  if (states.isBack(order.state)) {
+    throw new RefusedError('already_returned', m.alreadyBack(order.number, states.nameOf(order.state)));
+  }
+  const outstanding = order.quantity - order.returnedQuantity;
+  if (!Number.isInteger(quantity) || quantity <= 0) {
+    throw new RefusedError('bad_quantity', m.badQuantity(String(quantity)));
+  }
+  if (quantity > outstanding) {
+    throw new RefusedError('over_return', m.overReturn(order.number, quantity, outstanding), {
+      requested: quantity,
+      outstanding,
+    });
+  }
+  deps.em.create(ReturnReceipt, {
+    order,
+    quantity,
+    at: changer.at,
+    actorId: changer.personId,
+    channel: changer.channel,
+  });
+  order.returnedQuantity += quantity;
+  const complete = order.returnedQuantity === order.quantity;
+  if (complete) moveTo(deps, order, states.returnedState.id, changer, 'returned');
+  return { returned: order.returnedQuantity, complete };
+}
+
+/**
+ * 质检: only a batch that is back can be inspected. Accepted (合格, 让步) closes the order;
+ * rejected leaves it where it is and tells the coordinator, who decides on rework.
+ */
+export async function recordQc(
+  deps: OutsourcingDeps,
+  changer: Changer,
+  order: OutsourcingOrder,
+  result: QcResult,
+  note: string | null,
+): Promise<void> {
+  const states = statesOf(deps.config.outsourcing);
+  if (states.isFinal(order.state)) throw new RefusedError('order_closed', m.alreadyClosed(order.number));
+  if (!states.isBack(order.state)) {
+    throw new RefusedError('not_returned', m.notBackYet(order.number, states.nameOf(order.state)));
+  }
+  order.qcResult = result;
+  order.qcNote = note;
+  const qcNote = `qc:${result}${note ? ` ${note}` : ''}`.slice(0, 200);
+  if (result === 'fail') {
+    moveTo(deps, order, order.state, changer, qcNote);
+    await pushTo(
+      deps,
+      await coordinatorsOf(deps, order),
+      text(m.qcFailed(order.number, order.partner.name, note)),
+    );
+    return;
+  }
+  moveTo(deps, order, states.finalState.id, changer, qcNote);
+}

@@ -1,0 +1,75 @@
+import { outsourcingMessages as m } from '../messages.js';
+import type { OrderLine } from '../messages.js';
+import { html, page, type Html } from './html.js';
+
+export interface PartnerOrderCard extends OrderLine {
+  overdue: boolean;
+  /** The states this order may move to: [id, name]. */
+  next: Array<[string, string]>;
+}
+
+const css = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f4f5f7;color:#1d2129}
+header{background:#1f6feb;color:#fff;padding:14px 16px}h1{font-size:20px;margin:0}
+main{padding:12px;max-width:640px;margin:0 auto}.note{background:#e8f5e9;border-left:4px solid #2e7d32;padding:10px 12px;margin-bottom:12px;border-radius:6px}
+.error{background:#fdecea;border-left-color:#c62828}
+.card{background:#fff;border-radius:10px;padding:14px;margin-bottom:12px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.card h2{font-size:17px;margin:0 0 6px}.meta{color:#4e5969;font-size:14px;word-break:break-all}.late{color:#c62828;font-weight:600}
+form{margin-top:10px}label{display:block;font-size:14px;color:#4e5969;margin-bottom:6px}
+input[type=file]{width:100%;font-size:14px;margin-bottom:10px}
+button{display:block;width:100%;min-height:48px;border:0;border-radius:8px;background:#1f6feb;color:#fff;font-size:17px;margin-top:8px}
+footer{color:#86909c;font-size:13px;text-align:center;padding:16px}`;
+
+export function partnerPage(options: {
+  partnerName: string;
+  orders: PartnerOrderCard[];
+  action: (number: string) => string;
+  notice?: { text: string; error: boolean };
+  expires: string;
+}): string {
+  const cards: Html[] = options.orders.map(
+    (o) =>
+      html`<section class="card" data-order="${o.number}">
+        <h2>${o.number}</h2>
+        <div class="meta">
+          ${o.productName}（${o.productCode}）· ${o.process} · ${m.pageQuantityLabel} ${o.quantity}
+        </div>
+        <div class="meta">
+          ${m.pageStateLabel}：<b class="state">${o.stateName}</b> · ${m.pageDueLabel}
+          <span class="${o.overdue ? 'late' : ''}">${o.due}</span>
+        </div>
+        ${
+          o.next.length === 0
+            ? html``
+            : html`<form method="post" enctype="multipart/form-data" action="${options.action(o.number)}">
+                <label
+                  >${m.pagePhoto}<input type="file" name="photo" accept="image/*" capture="environment"
+                /></label>
+                ${o.next.map(([id, name]) => html`<button type="submit" name="to" value="${id}">${m.pageMoveTo(name)}</button>`)}
+              </form>`
+        }
+      </section>`,
+  );
+  const notice = options.notice
+    ? html`<div class="note${options.notice.error ? ' error' : ''}" role="status">
+        ${options.notice.text}
+      </div>`
+    : html``;
+  const body = html`<header><h1>${m.pageTitle(options.partnerName)}</h1></header>
+    <main>${notice}${cards.length === 0 ? html`<p>${m.pageNoOrders}</p>` : cards}</main>
+    <footer>${options.expires}</footer>`;
+  return page({ title: m.pageTitle(options.partnerName), css, body });
+}
+
+export function messagePage(title: string, text: string, back?: string): string {
+  const link = back ? html`<p><a href="${back}">${m.pageBack}</a></p>` : html``;
+  return page({
+    title,
+    css,
+    body: html`<header><h1>${title}</h1></header>
+      <main>
+        <div class="note error" role="alert">${text}</div>
+        ${link}
+      </main>`,
+  });
+}

@@ -1,0 +1,137 @@
+import Router from '@koa/router';
+import type { Middleware } from 'koa';
+import type { AppServices } from '../../app-services.js';
+import { AppError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import { riskBoard } from '../board.js';
+import type { OutsourcingDeps } from '../deps.js';
+import { moveByLink, ordersOfLink, type UploadedPhoto } from '../link-actions.js';
+import { verifyAccessLink } from '../links.js';
+import { outsourcingMessages as m } from '../messages.js';
+import { formatAt, orderLines } from '../order-view.js';
+import { MAX_PHOTO_BYTES, photoTypeOf } from '../photo-store.js';
+import { statesOf } from '../states.js';
+import { boardPage } from './board-page.js';
+import { readMultipart } from './multipart.js';
+import { messagePage, partnerPage } from './partner-page.js';
+
+/**
+ * The pages outsourcing serves without a login: a partner's orders at `/p/<token>` and the
+ * control-room board at `/board/outsourcing?token=…`. A refusal a person can act on (an
+ * expired link, a move the rules do not allow) is shown as a page, not as JSON.
+ */
+export function outsourcingPages(services: AppServices): Router {
+  const router = new Router();
+  const refusals = pageErrors(services.logger);
+  const deps = (): OutsourcingDeps => ({
+    em: services.orm.em.fork(),
+    clock: services.clock,
+    outbox: services.outbox,
+    config: services.config,
+    tz: services.tz,
+  });
+
+  router.get('/p/:token', refusals, async (ctx) => {
+    const d = deps();
+    const now = services.clock.now();
+    const link = await verifyAccessLink(d.em, ctx.params.token ?? '', 'partner', now);
+    const states = statesOf(services.config.outsourcing);
+    const orders = await ordersOfLink(d, link);
+    const lines = await orderLines(d.em, orders, states, services.tz);
+    const done = typeof ctx.query.done === 'string' ? ctx.query.done : undefined;
+    const moved = done ? orders.find((o) => o.number === done) : undefined;
+    ctx.type = 'html';
+    ctx.set('cache-control', 'no-store');
+    ctx.body = partnerPage({
+      partnerName: link.partner?.name ?? '',
+      orders: lines.map((line, i) => {
+        const order = orders[i];
+        const next = order ? states.allowedFrom(order.state) : [];
+        return {
+          ...line,
+          overdue: order !== undefined && order.expectedReturnAt.getTime() < now.getTime(),
+          next: next.map((id): [string, string] => [id, states.nameOf(id)]),
+        };
+      }),
+      action: (number) =>
+        `/p/${encodeURIComponent(ctx.params.token ?? '')}/orders/${encodeURIComponent(number)}`,
+      ...(done
+        ? {
+            notice: {
+              text: m.pageDone(done, moved ? states.nameOf(moved.state) : states.returnedState.name),
+              error: false,
+            },
+          }
+        : {}),
+      expires: m.pageExpires(formatAt(link.expiresAt ?? now, services.tz)),
+    });
+  });
+
+  router.post('/p/:token/orders/:number', refusals, async (ctx) => {
+    const d = deps();
+    const token = ctx.params.token ?? '';
+    const link = await verifyAccessLink(d.em, token, 'partner', services.clock.now());
+    const form = await readMultipart(ctx, MAX_PHOTO_BYTES + 64 * 1024);
+    const photo = await photoOf(form.get('photo'));
+    const number = ctx.params.number ?? '';
+    await moveByLink(d, link, number, String(form.get('to') ?? ''), photo);
+    services.logger.info(
+      { number, channel: 'link', photo: photo !== undefined },
+      'partner moved an outsourcing order',
+    );
+    // Post/redirect/get: reloading the page does not submit the move again.
+    ctx.redirect(`/p/${encodeURIComponent(token)}?done=${encodeURIComponent(number)}`);
+    ctx.status = 303;
+  });
+
+  router.get('/board/outsourcing', refusals, async (ctx) => {
+    const d = deps();
+    const now = services.clock.now();
+    await verifyAccessLink(d.em, typeof ctx.query.token === 'string' ? ctx.query.token : '', 'board', now);
+    ctx.type = 'html';
+    ctx.set('cache-control', 'no-store');
+    ctx.body = boardPage({
+      factoryName: services.config.factory.name,
+      at: formatAt(now, services.tz),
+      board: await riskBoard(d.em, services.config, services.tz, now),
+    });
+  });
+  return router;
+}
+
+async function photoOf(value: ReturnType<FormData['get']>): Promise<UploadedPhoto | undefined> {
+  if (value === null || typeof value === 'string' || value.size === 0) return undefined;
+  const bytes = new Uint8Array(await value.arrayBuffer());
+  const type = photoTypeOf(bytes);
+  if (!type || bytes.length > MAX_PHOTO_BYTES) {
+    throw new AppError('photo_refused', 'The photo is not an accepted image.', {
+      status: 415,
+      userMessage: m.pagePhotoBad,
+    });
+  }
+  return { bytes, ...type };
+}
+
+/** Refusals with a Chinese message become a small page with the right status; the rest go to the error middleware. */
+function pageErrors(logger: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.expose || error.userMessage === undefined) throw error;
+      logger.warn(
+        { code: error.code, status: error.status, path: ctx.path.replace(/\/p\/[^/]+/, '/p/…') },
+        'page request refused',
+      );
+      const invalidLink = error.code === 'link_invalid';
+      const back = invalidLink ? undefined : /^\/p\/[^/]+/.exec(ctx.path)?.[0];
+      ctx.status = error.status;
+      ctx.type = 'html';
+      ctx.body = messagePage(
+        invalidLink ? m.pageLinkInvalidTitle : m.pageRefusedTitle,
+        error.userMessage,
+        back,
+      );
+    }
+  };
+}

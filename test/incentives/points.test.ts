@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
+import type { OutboundContent } from '../../src/chat/outbound.js';
+import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
+import { EvaluationCursor } from '../../src/incentives/evaluation-cursor.entity.js';
+import { evaluateIncentives } from '../../src/incentives/evaluation-service.js';
+import { pointsByPerson } from '../../src/incentives/ledger.js';
+import { weekOf } from '../../src/incentives/periods.js';
+import { PointEntry } from '../../src/incentives/point-entry.entity.js';
+import { WorkReport } from '../../src/workorders/work-report.entity.js';
+import type { DemoApp } from '../support/demo-app.js';
+import { MONDAY_0910, startIncentivesDemo } from './incentives-demo.js';
+
+const texts = (replies: OutboundContent[]) =>
+  replies.map((r) => (r.kind === 'text' ? r.text : `[${r.kind}]`));
+
+describe('points for the demo week, under the rules of incentives-demo.ts', () => {
+  let app: DemoApp;
+  const evaluate = () =>
+    evaluateIncentives({
+      em: app.orm.em.fork(),
+      config: app.factory,
+      tz: app.settings.factoryTz,
+      now: app.clock.now(),
+    });
+  const entriesOf = (personId: string) =>
+    app.orm.em.fork().find(PointEntry, { person: personId }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
+
+  beforeAll(async () => {
+    app = await startIncentivesDemo();
+    // Monday 09:10: the first evaluation catches up on the whole of last week.
+    await evaluate();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('are exact for every person', async () => {
+    const lastWeek = await pointsByPerson(
+      app.orm.em.fork(),
+      weekOf(app.clock.now(), app.settings.factoryTz, 1),
+    );
+    // report (1, at most 2 a day) + big-batch (5, at most 8 a week) + early-finish (3) + full-shift (2)
+    expect(Object.fromEntries(lastWeek.map((p) => [p.personId, p.points]))).toEqual({
+      wujun: 3 + 8 + 3 + 6,
+      guolin: 1 + 5 + 3 + 2,
+      maling: 2 + 5 + 0 + 4,
+      zhangwei: 4 + 0 + 0 + 6,
+      heping: 1 + 0 + 3 + 2,
+      hujie: 2 + 0 + 0 + 4,
+      xuqiang: 2 + 0 + 0 + 4,
+      // Three reports, but the operation he started on Sunday was never reported: no full-shift that day.
+      liuyang: 2 + 0 + 0 + 2,
+      sunhao: 1 + 0 + 0 + 2,
+      yangfan: 1 + 0 + 0 + 2,
+    });
+    const heping = await entriesOf('heping');
+    expect(heping.map((e) => [e.ruleId, e.eventKey?.split(':')[0], e.points, e.reason])).toEqual([
+      ['full-shift', 'shift_reported', 2, '当班全部报工'],
+      ['report', 'work_report', 1, '报工'],
+      ['early-finish', 'task_finished', 3, '提前完工'],
+    ]);
+    expect(heping[2]?.details).toMatchObject({
+      plannedMinutes: 80,
+      actualMinutes: 120,
+      minutesBeforePlannedEnd: -40,
+    });
+  });
+
+  it('a cap stops awards: the third report of a day, and the big batch past the weekly cap', async () => {
+    const zhangwei = await entriesOf('zhangwei');
+    const sunday = zhangwei.filter(
+      (e) => e.ruleId === 'report' && e.occurredAt >= new Date('2026-11-28T16:00:00Z'),
+    );
+    const reportsThatDay = await app.orm.em.fork().count(WorkReport, {
+      person: 'zhangwei',
+      reportedAt: { $gte: new Date('2026-11-28T16:00:00Z'), $lt: new Date('2026-11-29T16:00:00Z') },
+    });
+    expect(reportsThatDay).toBe(3);
+    expect(sunday.map((e) => e.points)).toEqual([1, 1]);
+
+    const bigBatches = (await entriesOf('wujun')).filter((e) => e.ruleId === 'big-batch');
+    expect(bigBatches.map((e) => [e.details.workOrder, e.points, e.details.cappedFrom])).toEqual([
+      ['WO-DEMO-002', 5, undefined],
+      ['WO-DEMO-012', 3, 5],
+    ]);
+
+    // Today the day cap starts again from zero, and stops 张伟 at his third report again.
+    app.clock.set('2026-11-30T02:00:00Z');
+    for (const quantity of [2, 3, 4]) await app.as('zhangwei').say(`完工 WO-DEMO-001 ${quantity}`);
+    app.clock.set('2026-11-30T02:01:00Z');
+    expect(await evaluate()).toMatchObject({ work_report: 2 });
+    const today = (await entriesOf('zhangwei')).filter(
+      (e) => e.occurredAt >= new Date('2026-11-29T16:00:00Z'),
+    );
+    expect(today.map((e) => [e.ruleId, e.details.good, e.points])).toEqual([
+      ['report', 2, 1],
+      ['report', 3, 1],
+    ]);
+  });
+
+  it('a replayed report earns nothing twice, however often the events are read again', async () => {
+    app.clock.set('2026-11-30T03:00:00Z');
+    const xuqiang = app.as('xuqiang');
+    const first = await xuqiang.say('完工 WO-DEMO-002 10', 'wecom-msg-1');
+    // The platform delivers the same message again: the chat answers as before and records nothing.
+    expect(await xuqiang.say('完工 WO-DEMO-002 10', 'wecom-msg-1')).toEqual(first);
+    app.clock.set('2026-11-30T03:01:00Z');
+    await evaluate();
+    const before = await entriesOf('xuqiang');
+    expect(
+      before.filter((e) => e.occurredAt >= new Date(MONDAY_0910)).map((e) => [e.ruleId, e.points]),
+    ).toEqual([['report', 1]]);
+
+    // Evaluating again, and from scratch with the cursors gone (as after a restore), pays nobody again.
+    await evaluate();
+    await app.orm.em.fork().nativeDelete(EvaluationCursor, {});
+    expect(await evaluate()).toEqual({ work_report: 0, task_finished: 0, shift_reported: 0 });
+    expect((await entriesOf('xuqiang')).map((e) => e.id)).toEqual(before.map((e) => e.id));
+  });
+
+  it('a supervisor’s deduction shows in 积分 with its reason, and is audited', async () => {
+    app.clock.set('2026-11-30T04:00:00Z');
+    expect(texts(await app.as('lijianguo').say('扣分 @刘洋 3 报工数量与实物不符'))).toEqual([
+      '已给刘洋扣 3 分：报工数量与实物不符。',
+    ]);
+    expect(texts(await app.as('liuyang').say('积分'))).toEqual([
+      [
+        '刘洋的积分：本周 -3 分，累计 1 分。',
+        '最近记录：',
+        '· 11-30 12:00 -3 主管扣分：报工数量与实物不符（李建国）',
+        '· 11-29 17:00 +1 报工（WO-DEMO-001 铣键槽 合格 15 件）',
+        '· 11-28 10:00 +1 报工（WO-DEMO-001 铣键槽 合格 25 件）',
+        '· 11-28 08:00 +2 当班全部报工（11-28 白班，1 道工序）',
+      ].join('\n'),
+    ]);
+    const notice = await app.orm.em
+      .fork()
+      .findOneOrFail(OutboxMessage, { personId: 'liuyang' }, { orderBy: { id: 'desc' } });
+    expect(notice.content).toEqual({
+      kind: 'text',
+      text: '李建国扣了您 3 分：报工数量与实物不符。如有疑问请找李建国。',
+    });
+    const audit = await app.orm.em.fork().findOneOrFail(AuditEntry, { action: 'points.adjust' });
+    expect(audit).toMatchObject({
+      actorId: 'lijianguo',
+      subjectId: 'liuyang',
+      details: { points: -3, reason: '报工数量与实物不符' },
+    });
+  });
+
+  it('only a supervisor gives or takes points by hand, and a worker sees only their own', async () => {
+    const before = await app.orm.em.fork().count(PointEntry, { source: 'manual' });
+    expect(texts(await app.as('zhangwei').say('加分 @张伟 100 自己给自己'))).toEqual([
+      '「加分」只有车间主任可以使用。',
+    ]);
+    expect(texts(await app.as('lijianguo').say('加分 @张伟 1.5 帮忙'))).toEqual([
+      '「1.5」不对：分数要写成 1 到 1000 的整数，例如「加分 @张伟 5 帮忙调机」。',
+    ]);
+    expect(await app.orm.em.fork().count(PointEntry, { source: 'manual' })).toBe(before);
+    expect(texts(await app.as('zhangwei').say('积分 @吴军'))).toEqual(['您只能查看自己的积分。']);
+    expect(texts(await app.as('zhoumin').say('积分 @吴军'))[0]).toMatch(
+      /^吴军的积分：本周 0 分，累计 20 分。/,
+    );
+  });
+
+  it('规则 lists the active rules in plain Chinese', async () => {
+    expect(texts(await app.as('zhangwei').say('规则'))).toEqual([
+      [
+        '积分规则（每周一 09:10 在班组群公布上周积分榜）：',
+        '1. 报工：每次报工，+1 分（每天最多 2 分）',
+        '2. 大批量零报废：每次报工，当合格数 ≥ 100 且 报废数 = 0 时，+5 分（每周最多 8 分）',
+        '3. 提前完工：工序完工，当比计划提前的分钟数 ≥ -60 时，+3 分',
+        '4. 当班全部报工：一个班次里做过的工序都在下班前报了工，+2 分',
+        '主管也可以手动加分或扣分，并写明原因。',
+      ].join('\n'),
+    ]);
+  });
+});

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
+import { ReturnReceipt } from '../../src/outsourcing/return-receipt.entity.js';
+import { startWorld, texts, type World } from './world.js';
+
+describe('outsourcing orders in chat', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world.stop();
+  });
+
+  const history = async (number: string) =>
+    (
+      await world.orm.em
+        .fork()
+        .find(OutsourcingStateChange, { order: { number } }, { orderBy: { id: 'asc' } })
+    ).map((c) => [c.fromState, c.toState, c.actorId, c.channel, c.note]);
+
+  it('外发 asks only for what is missing, with the partners as a numbered list', async () => {
+    const sunli = world.as('sunli');
+    expect(texts(await sunli.say('外发 BTN-01 五千'))).toEqual([
+      '发给哪家外协厂？回复序号或名称：\n1. 恒力热处理（热处理）\n2. 华美电镀（电镀）\n3. 精磨抛光（抛光）',
+    ]);
+    expect(texts(await sunli.say('2'))).toEqual(['预计哪天回厂？例如「11-28」或「11-28 14:00」。']);
+    expect(texts(await sunli.say('11月31日'))).toEqual([
+      '「11月31日」不是有效的回厂时间，请写成 11-28 或 11-28 14:00。',
+      '预计哪天回厂？例如「11-28」或「11-28 14:00」。',
+    ]);
+    const [created] = texts(await sunli.say('11-28 14:00'));
+    const number = /OS-\d{8}-\d{3}/.exec(created ?? '')?.[0] ?? '';
+    expect(created).toBe(
+      `已建外发单 ${number}：华美电镀·电镀 金属纽扣（BTN-01） 5000 件，应回 11-28 14:00。`,
+    );
+    expect(await world.load(number)).toMatchObject({
+      quantity: 5000,
+      state: 'shipped',
+      process: '电镀',
+      shipDate: '2026-11-23',
+      expectedReturnAt: new Date('2026-11-28T06:00:00Z'),
+      contact: { id: 'chenshifu' },
+      coordinator: { id: 'sunli' },
+    });
+    expect(await world.pushedTo('chenshifu')).toContain(
+      `📦 新外发单 ${number}：金属纽扣（BTN-01） 5000 件（电镀），请于 11-28 14:00 前送回。收到后请回复「外发 ${number} 加工中」。`,
+    );
+    expect(await history(number)).toEqual([[null, 'shipped', 'sunli', 'console', null]]);
+  });
+
+  it('外发 with everything on one line creates the order at once; products can be picked from the list', async () => {
+    const [line] = texts(await world.as('sunli').say('外发 精磨抛光 BTN-02 300 11-30'));
+    expect(line).toMatch(
+      /^已建外发单 OS-\d{8}-\d{3}：精磨抛光·抛光 四合扣（BTN-02） 300 件，应回 11-30 17:00。$/,
+    );
+    const sunli = world.as('sunli');
+    expect(texts(await sunli.say('外发 恒力热处理'))).toEqual([
+      '外发哪个产品？回复序号或产品编码：\n1. BTN-01 金属纽扣\n2. BTN-02 四合扣',
+    ]);
+    expect(texts(await sunli.say('1'))).toEqual(['金属纽扣 外发多少件？']);
+    expect(texts(await sunli.say('很多'))).toEqual([
+      '「很多」不是有效的数量，请输入正整数，例如 5000。',
+      '金属纽扣 外发多少件？',
+    ]);
+    await sunli.say('800');
+    expect(texts(await sunli.say('12-01 9:30'))[0]).toMatch(
+      /恒力热处理·热处理 金属纽扣（BTN-01） 800 件，应回 12-01 09:30。$/,
+    );
+  });
+
+  it('a partner moves their own order along; the coordinator hears of it', async () => {
+    const number = await world.order();
+    expect(texts(await world.as('chenshifu').say(`外发 ${number} 加工中`))).toEqual([
+      `${number}：「已发货」→「加工中」。`,
+    ]);
+    expect(await world.pushedTo('sunli')).toContain(
+      `🔄 陈师傅 将外发单 ${number} 从「已发货」改为「加工中」。`,
+    );
+    expect((await history(number)).at(-1)).toEqual(['shipped', 'processing', 'chenshifu', 'console', null]);
+  });
+
+  it('an invalid transition is refused with the allowed ones listed, and an unknown state with the list of states', async () => {
+    const number = await world.order();
+    expect(texts(await world.as('sunli').say(`外发 ${number} 已完成`))).toEqual([
+      `${number} 现在是「已发货」，不能改为「已完成」。可以改为：加工中。`,
+    ]);
+    expect(texts(await world.as('sunli').say(`外发 ${number} 发货中`))).toEqual([
+      '没有「发货中」这个状态。可用的状态：已发货、加工中、待质检、已完成。',
+    ]);
+    expect((await world.load(number)).state).toBe('shipped');
+  });
+
+  it('a partner can neither see nor change another partner’s order, nor create one', async () => {
+    const plating = await world.order();
+    const heat = await world.order({ partnerCode: 'P-HEAT', quantity: 70 });
+    const lijingli = world.as('lijingli');
+    expect(texts(await lijingli.say(`外发 ${plating} 加工中`))).toEqual([
+      `没有找到外发单「${plating}」。发送「外发列表」查看。`,
+    ]);
+    expect((await world.load(plating)).state).toBe('shipped');
+    const [list] = texts(await lijingli.say('外发列表 华美电镀'));
+    expect(list).toContain(heat);
+    expect(list).not.toContain('华美电镀');
+    expect(texts(await lijingli.say('外发 BTN-01 100'))).toEqual([
+      '外协厂可以更新自己外发单的状态：外发 <单号> <状态>。发送「外发列表」查看您的外发单。',
+    ]);
+    expect(texts(await lijingli.say(`回厂 ${heat} 70`))).toEqual([
+      '「回厂」只有外协跟单、质检员、车间主任可以使用。',
+    ]);
+  });
+
+  it('回厂 tracks partial returns; the last part moves the order to 待质检', async () => {
+    const number = await world.order({ quantity: 5000 });
+    const sunli = world.as('sunli');
+    expect(texts(await sunli.say(`回厂 ${number} 2000`))).toEqual([
+      `已登记 ${number} 回厂 2000 件，累计 2000/5000，还差 3000 件。`,
+    ]);
+    expect(texts(await sunli.say(`回厂 ${number} 4000`))).toEqual([
+      `回厂数量超出：${number} 还有 3000 件未回，您登记了 4000 件。`,
+    ]);
+    world.clock.advance(3_600_000);
+    expect(texts(await sunli.say(`回厂 ${number} 3000`))).toEqual([
+      `已登记 ${number} 回厂 3000 件，全部到齐，状态改为「待质检」。`,
+    ]);
+    expect(await world.load(number)).toMatchObject({
+      state: 'inspecting',
+      returnedQuantity: 5000,
+      actualReturnAt: world.clock.now(),
+    });
+    const receipts = await world.orm.em
+      .fork()
+      .find(ReturnReceipt, { order: { number } }, { orderBy: { id: 'asc' } });
+    expect(receipts.map((r) => r.quantity)).toEqual([2000, 3000]);
+    expect(texts(await world.as('chenshifu').say(`外发 ${number} 加工中`))).toEqual([
+      `${number} 已经回厂了（现在是「待质检」）。`,
+    ]);
+  });
+
+  it('质检 needs the batch back; 不合格 tells the coordinator, 合格 closes the order', async () => {
+    const number = await world.order({ quantity: 100 });
+    const zhouqiang = world.as('zhouqiang');
+    expect(texts(await zhouqiang.say(`质检 ${number} 合格`))).toEqual([
+      `${number} 还没有回厂（现在是「已发货」），不能质检。请先登记「回厂」。`,
+    ]);
+    await world.as('sunli').say(`回厂 ${number} 100`);
+    expect(texts(await zhouqiang.say(`质检 ${number} 不合格 镀层起泡`))).toEqual([
+      `已登记 ${number} 质检不合格，状态「待质检」。`,
+    ]);
+    expect(await world.pushedTo('sunli')).toContain(
+      `❌ 外发单 ${number}（华美电镀）质检不合格：镀层起泡。请与外协厂联系返工或处理。`,
+    );
+    expect(texts(await zhouqiang.say(`质检 ${number} 让步`))).toEqual([
+      `已登记 ${number} 质检让步接收，状态「已完成」。`,
+    ]);
+    expect(await world.load(number)).toMatchObject({ state: 'done', qcResult: 'concession' });
+    expect((await history(number)).slice(-2)).toEqual([
+      ['inspecting', 'inspecting', 'zhouqiang', 'console', 'qc:fail 镀层起泡'],
+      ['inspecting', 'done', 'zhouqiang', 'console', 'qc:concession'],
+    ]);
+  });
+});

@@ -1,0 +1,139 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutsourcingPhoto } from '../../src/outsourcing/photo.entity.js';
+import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
+import { JPEG, outsourcingYaml, startWorld, texts, type World } from './world.js';
+
+describe('the partner link page and the board page', () => {
+  let world: World;
+  let photoDir: string;
+  beforeAll(async () => {
+    photoDir = mkdtempSync(join(tmpdir(), 'sfb-photos-'));
+    world = await startWorld({
+      factory: `${outsourcingYaml}outsourcing: { photoDir: '${photoDir}', linkDays: 7 }\n`,
+    });
+  });
+  afterAll(async () => {
+    await world.stop();
+    rmSync(photoDir, { recursive: true, force: true });
+  });
+
+  const linkFor = async (partner: string) => {
+    const [reply] = texts(await world.as('sunli').say(`外协链接 ${partner}`));
+    const url = /http:\/\/localhost:3000(\/p\/[A-Za-z0-9_-]+)/.exec(reply ?? '');
+    if (!url?.[1]) throw new Error(`no link in ${reply}`);
+    return url[1];
+  };
+  const get = async (path: string) => {
+    const res = await fetch(`${world.baseUrl}${path}`, { redirect: 'manual' });
+    return { status: res.status, html: await res.text() };
+  };
+  const post = async (path: string, to: string, photo?: Uint8Array) => {
+    const form = new FormData();
+    form.set('to', to);
+    if (photo) form.set('photo', new Blob([photo], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+    const res = await fetch(`${world.baseUrl}${path}`, { method: 'POST', body: form, redirect: 'manual' });
+    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+  };
+
+  it('a partner without a chat account opens their link and sees only their own open orders', async () => {
+    const own = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
+    const other = await world.order({ partnerCode: 'P-PLATING' });
+    const page = await get(await linkFor('精磨抛光'));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page.html).toContain('精磨抛光 · 外发单');
+    expect(page.html).toContain(`data-order="${own}"`);
+    expect(page.html).toContain('改为「加工中」');
+    expect(page.html).not.toContain(other);
+  });
+
+  it('moves an order to the next state with a photo; the coordinator hears of it in chat', async () => {
+    const number = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
+    const link = await linkFor('精磨抛光');
+    expect(await post(`${link}/orders/${number}`, 'processing')).toMatchObject({ status: 303 });
+    const moved = await post(`${link}/orders/${number}`, 'inspecting', JPEG);
+    expect(moved).toMatchObject({ status: 303, location: `${link}?done=${number}` });
+    expect((await get(`${link}?done=${number}`)).html).toContain(`已更新：${number} →「待质检」。`);
+    const order = await world.load(number);
+    expect(order).toMatchObject({ state: 'inspecting', actualReturnAt: world.clock.now() });
+    const [change] = await world.orm.em.fork().find(OutsourcingStateChange, { order, toState: 'inspecting' });
+    expect(change).toMatchObject({ fromState: 'processing', actorId: 'wanglaoban', channel: 'link' });
+    const [photo] = await world.orm.em.fork().find(OutsourcingPhoto, { order });
+    expect(photo).toMatchObject({
+      contentType: 'image/jpeg',
+      bytes: JPEG.length,
+      stateChange: { id: change?.id },
+    });
+    expect(readFileSync(join(photoDir, photo?.path ?? 'missing'))).toEqual(Buffer.from(JPEG));
+    expect(await world.pushedTo('sunli')).toContain(
+      `🔄 王老板（精磨抛光） 将外发单 ${number} 从「加工中」改为「待质检」，附照片 1 张。`,
+    );
+  });
+
+  it('refuses another partner’s order, a move the rules do not allow, and a file that is not a photo, changing nothing', async () => {
+    const other = await world.order({ partnerCode: 'P-PLATING' });
+    const own = await world.order({ partnerCode: 'P-POLISH', quantity: 10 });
+    const link = await linkFor('精磨抛光');
+    const foreign = await post(`${link}/orders/${other}`, 'processing', JPEG);
+    expect(foreign.status).toBe(422);
+    expect(foreign.html).toContain(`没有找到外发单「${other}」`);
+    expect((await world.load(other)).state).toBe('shipped');
+    const skip = await post(`${link}/orders/${own}`, 'done');
+    expect(skip.html).toContain(`${own} 现在是「已发货」，不能改为「已完成」。可以改为：加工中。`);
+    const notPhoto = await post(
+      `${link}/orders/${own}`,
+      'processing',
+      new TextEncoder().encode('MZ not an image'),
+    );
+    expect(notPhoto.status).toBe(415);
+    expect((await world.load(own)).state).toBe('shipped');
+    expect(
+      await world.orm.em.fork().count(OutsourcingPhoto, { order: { number: { $in: [own, other] } } }),
+    ).toBe(0);
+    expect(existsSync(join(photoDir, String((await world.load(other)).id)))).toBe(false);
+  });
+
+  it('an expired link and a revoked link are refused', async () => {
+    const link = await linkFor('恒力热处理');
+    expect((await get(link)).status).toBe(200);
+    world.clock.advance(7 * 86_400_000 + 1000);
+    const expired = await get(link);
+    expect(expired.status).toBe(403);
+    expect(expired.html).toContain('链接无效或已过期');
+    const fresh = await linkFor('恒力热处理');
+    expect(texts(await world.as('sunli').say('撤销链接 恒力热处理'))).toEqual([
+      '已撤销 恒力热处理 的 2 个链接。',
+    ]);
+    expect((await get(fresh)).status).toBe(403);
+    expect((await post(`${fresh}/orders/X`, 'processing')).status).toBe(403);
+  });
+
+  it('the board page shows the three colours from its token and refreshes itself; a wrong token is refused', async () => {
+    const now = world.clock.now().getTime();
+    const late = await world.order({ partnerCode: 'P-HEAT', expectedReturnAt: new Date(now - 3_600_000) });
+    const soon = await world.order({ partnerCode: 'P-HEAT', expectedReturnAt: new Date(now + 3_600_000) });
+    const later = await world.order({
+      partnerCode: 'P-HEAT',
+      expectedReturnAt: new Date(now + 48 * 3_600_000),
+    });
+    const [reply] = texts(await world.as('sunli').say('看板链接'));
+    const path = /(\/board\/outsourcing\?token=[A-Za-z0-9_-]+)/.exec(reply ?? '')?.[1] ?? '';
+    const board = await get(path);
+    expect(board.status).toBe(200);
+    expect(board.html).toContain('<meta http-equiv="refresh" content="60"');
+    const column = (colour: string) =>
+      board.html.split(`data-colour="${colour}"`)[1]?.split('</section>')[0] ?? '';
+    expect(column('red')).toContain(late);
+    expect(column('yellow')).toContain(soon);
+    expect(column('green')).toContain(later);
+    expect(column('red')).toContain('已逾期 1 小时');
+    expect((await get('/board/outsourcing?token=nope')).status).toBe(403);
+    const [chatBoard] = texts(await world.as('lijianguo').say('看板'));
+    const red = chatBoard?.split('**🟡')[0] ?? '';
+    expect(red).toContain(`${late} 恒力热处理·热处理 金属纽扣（BTN-01） 5000 件，「已发货」`);
+    expect(red).not.toContain(soon);
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutsourcingPhoto } from '../../src/outsourcing/photo.entity.js';
+import { JPEG, outsourcingYaml, startWorld, texts, textOf, type World } from './world.js';
+
+/** Debian's chromium; CI installs it (.ci/run), so only a developer's machine may lack it. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) {
+  throw new Error(`${CHROMIUM} is missing on CI: .ci/run installs it with apt-get install -y chromium`);
+}
+
+describe.skipIf(!haveChromium)(
+  `the partner page in headless Chromium${haveChromium ? '' : ` (SKIPPED: no browser at ${CHROMIUM}; apt-get install -y chromium)`}`,
+  () => {
+    let world: World;
+    let browser: Browser;
+    let photoDir: string;
+    beforeAll(async () => {
+      photoDir = mkdtempSync(join(tmpdir(), 'sfb-photos-'));
+      world = await startWorld({ factory: `${outsourcingYaml}outsourcing: { photoDir: '${photoDir}' }\n` });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await world?.stop();
+      rmSync(photoDir, { recursive: true, force: true });
+    });
+
+    it('on a phone-sized screen: open the link, move the order to 待质检 with a photo, the coordinator is told in chat', async () => {
+      const number = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
+      await world.as('sunli').say(`外发 ${number} 加工中`);
+      const [reply] = texts(await world.as('sunli').say('外协链接 精磨抛光'));
+      const path = /\/p\/[A-Za-z0-9_-]+/.exec(reply ?? '')?.[0] ?? '';
+
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const page = await context.newPage();
+      await page.goto(`${world.baseUrl}${path}`);
+      const card = page.locator(`[data-order="${number}"]`);
+      expect((await card.locator('.state').textContent())?.trim()).toBe('加工中');
+      // A string, evaluated in the page: the test is compiled without the DOM's types.
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      const button = card.getByRole('button', { name: '改为「待质检」' });
+      const box = await button.boundingBox();
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+
+      const shots = process.env.SCREENSHOT_DIR;
+      if (shots) await page.screenshot({ path: join(shots, 'partner-page.png'), fullPage: true });
+      await card.locator('input[type=file]').setInputFiles({
+        name: 'IMG_0001.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from(JPEG),
+      });
+      await Promise.all([page.waitForURL(`**${path}?done=${number}`), button.tap()]);
+      expect((await page.getByRole('status').textContent())?.trim()).toBe(`已更新：${number} →「待质检」。`);
+      // Back at the factory: the partner has nothing left to do with this order.
+      expect(await page.locator(`[data-order="${number}"]`).count()).toBe(0);
+      if (shots) await page.screenshot({ path: join(shots, 'partner-page-after.png') });
+      await context.close();
+
+      expect((await world.load(number)).state).toBe('inspecting');
+      expect(await world.orm.em.fork().count(OutsourcingPhoto, { order: { number } })).toBe(1);
+      await world.chat.dispatcher.drainOnce();
+      expect(world.console.deliveredTo('sunli').map(textOf)).toContain(
+        `🔄 王老板（精磨抛光） 将外发单 ${number} 从「加工中」改为「待质检」，附照片 1 张。`,
+      );
+    });
+  },
+);
