@@ -1,39 +1,40 @@
 import type { JobId, JobParameters } from 'agenda';
 import { decodeJob, encodeField, jobIdParam, JOBS } from './job-row.js';
-import type { SqlClient, SqlParam, SqlRow } from './sql-client.js';
+import type { SqlClient, SqlParam } from './sql-client.js';
 import { placeholders } from './sql-where.js';
 
-/** How many lockable jobs one look at the queue reads; the spares absorb a lost race. */
-const CANDIDATES = 5;
+/** Lockable jobs read after a lost race; the spares let racing workers spread out. */
+const CANDIDATES_AFTER_A_RACE = 5;
 /** Looks at the queue before giving up for this scan, when every candidate was taken by others. */
 const ROUNDS = 4;
 
 export interface Candidates {
-  /** Reads lockable jobs (`id` and `guard`), in the order Agenda wants them locked. */
+  /** Reads lockable jobs (every column and a `guard`), in the order Agenda wants them locked; ends with `limit ?`. */
   sql: string;
+  /** The parameters before the limit. */
   params: SqlParam[];
   /** The condition that made a candidate lockable, re-checked by the locking UPDATE. */
   stillLockable: string;
 }
 
 /** Unlocked jobs due by the next scan, in Agenda's order: `nextRunAt` ascending, then `priority` descending. */
-export function dueCandidates(name: string, nextScanAt: SqlParam): Candidates {
+export function dueCandidates(columns: string, name: string, nextScanAt: SqlParam): Candidates {
   return {
     sql:
-      `select \`id\`, \`next_run_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
+      `select ${columns}, \`next_run_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
       'and `locked_at` is null and `next_run_at` <= ? order by `next_run_at` asc, `priority` desc limit ?',
-    params: [name, nextScanAt, CANDIDATES],
+    params: [name, nextScanAt],
     stillLockable: '`disabled` = 0 and `locked_at` is null and `next_run_at` = ?',
   };
 }
 
 /** Jobs whose lock is older than the deadline (their worker died), oldest lock first. */
-export function expiredCandidates(name: string, lockDeadline: SqlParam): Candidates {
+export function expiredCandidates(columns: string, name: string, lockDeadline: SqlParam): Candidates {
   return {
     sql:
-      `select \`id\`, \`locked_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
+      `select ${columns}, \`locked_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
       'and `locked_at` <= ? order by `locked_at` asc limit ?',
-    params: [name, lockDeadline, CANDIDATES],
+    params: [name, lockDeadline],
     stillLockable: '`disabled` = 0 and `locked_at` = ?',
   };
 }
@@ -42,7 +43,7 @@ export function expiredCandidates(name: string, lockDeadline: SqlParam): Candida
  * Locks jobs so that no two workers ever hold the same one, on MySQL and on SQLite alike: a
  * candidate is read, then claimed with a compare-and-set UPDATE that repeats the condition
  * that made it lockable. Exactly one UPDATE can match a candidate; the row count says who
- * won. A lost race costs one more UPDATE on another candidate, not a wait: nothing holds a
+ * won. A lost race costs another look and another candidate, never a wait: nothing holds a
  * lock between statements, so locking needs no transaction and cannot deadlock with itself.
  */
 export class JobLocker {
@@ -64,9 +65,9 @@ export class JobLocker {
     lastModifiedBy: string | null,
   ): Promise<JobParameters | undefined> {
     const dialect = this.client.dialect;
-    const due = dueCandidates(name, encodeField(dialect, 'nextRunAt', nextScanAt));
-    const expired = expiredCandidates(name, encodeField(dialect, 'lockedAt', lockDeadline));
-    const claim = { lockedAt: encodeField(dialect, 'lockedAt', lockedAt), lastModifiedBy };
+    const due = dueCandidates(this.columns, name, encodeField(dialect, 'nextRunAt', nextScanAt));
+    const expired = expiredCandidates(this.columns, name, encodeField(dialect, 'lockedAt', lockDeadline));
+    const claim = { lockedAt, lastModifiedBy };
     return (await this.lockFirstOf(due, claim)) ?? (await this.lockFirstOf(expired, claim));
   }
 
@@ -108,19 +109,39 @@ export class JobLocker {
     );
   }
 
+  /**
+   * The job handed back is the candidate as read, with the lock it now has. Anything a save
+   * changed between the read and the claim is what the run would have missed had the save
+   * come just after the lock, except what decides whether the job may be locked at all, and
+   * that the claim checks again.
+   */
   private async lockFirstOf(
     candidates: Candidates,
-    claim: { lockedAt: SqlParam; lastModifiedBy: string | null },
+    claim: { lockedAt: Date; lastModifiedBy: string | null },
   ): Promise<JobParameters | undefined> {
+    const dialect = this.client.dialect;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const rows = await this.client.rows(candidates.sql, candidates.params);
+      // Alone, a worker wins the first candidate; only after losing a race does it read spares.
+      const limit = round === 0 ? 1 : CANDIDATES_AFTER_A_RACE;
+      const rows = await this.client.rows(candidates.sql, [...candidates.params, limit]);
       if (rows.length === 0) return undefined;
-      for (const row of tryOrder(rows, round)) {
+      for (const row of round === 0 ? rows : shuffle(rows)) {
         const claimed = await this.client.run(
           `update ${JOBS} set \`locked_at\` = ?, \`last_modified_by\` = ? where \`id\` = ? and ${candidates.stillLockable}`,
-          [claim.lockedAt, claim.lastModifiedBy, asParam(row.id), asParam(row.guard)],
+          [
+            encodeField(dialect, 'lockedAt', claim.lockedAt),
+            claim.lastModifiedBy,
+            asParam(row.id),
+            asParam(row.guard),
+          ],
         );
-        if (claimed === 1) return this.read(asParam(row.id));
+        if (claimed === 1) {
+          return {
+            ...decodeJob(dialect, row),
+            lockedAt: claim.lockedAt,
+            lastModifiedBy: claim.lastModifiedBy ?? undefined,
+          };
+        }
       }
     }
     return undefined;
@@ -132,17 +153,7 @@ export class JobLocker {
   }
 }
 
-/**
- * The first candidate first, so that a single worker follows Agenda's order exactly; after
- * a lost race the rest in random order, so that workers racing for the head of the queue
- * spread out instead of colliding on the same next job again.
- */
-function tryOrder(rows: SqlRow[], round: number): SqlRow[] {
-  if (round > 0) return shuffle(rows);
-  const [first, ...rest] = rows;
-  return first ? [first, ...shuffle(rest)] : [];
-}
-
+/** Racing workers that try the spares in random order spread out instead of colliding again. */
 function shuffle<T>(items: T[]): T[] {
   return items
     .map((item) => ({ item, key: Math.random() }))

@@ -1,5 +1,5 @@
-import type { MikroORM, QueryResult, Transaction } from '@mikro-orm/core';
-import { AbstractSqlConnection, BaseSqlitePlatform, MySqlPlatform } from '@mikro-orm/knex';
+import type { MikroORM } from '@mikro-orm/core';
+import { AbstractSqlConnection, BaseSqlitePlatform, MySqlPlatform, type Knex } from '@mikro-orm/knex';
 import { mysqlDialect, sqliteDialect, type SqlDialect } from './sql-dialect.js';
 
 /** A value bound into the store's SQL; dates, booleans and JSON are encoded before. */
@@ -12,14 +12,16 @@ export type SqlRow = Record<string, unknown>;
 const CONFLICT_ATTEMPTS = 3;
 
 /**
- * Runs the store's SQL on the application's MikroORM connection, beside (not inside) any
- * unit of work: jobs are not entities the application loads or flushes.
+ * Runs the store's SQL on the knex client of the application's MikroORM connection, beside
+ * (not inside) any unit of work: jobs are not entities the application loads or flushes.
+ * Knex rather than `connection.execute()`: the driver binds the parameters itself, which
+ * saves the ORM's formatting and logging on queries Agenda makes several times per job.
  */
 export class SqlClient {
   private constructor(
     private readonly connection: AbstractSqlConnection,
     readonly dialect: SqlDialect,
-    private readonly transactionContext?: Transaction,
+    private readonly transactionContext?: Knex.Transaction,
   ) {}
 
   static forOrm(orm: MikroORM): SqlClient {
@@ -35,10 +37,12 @@ export class SqlClient {
     );
   }
 
-  rows(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
-    return this.retryingConflicts(() =>
-      this.connection.execute<SqlRow[]>(sql, [...params], 'all', this.transactionContext),
-    );
+  async rows(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
+    const result = await this.raw(sql, params);
+    // Knex hands MySQL results back as [rows, fields], SQLite ones as the rows.
+    const rows: unknown = this.dialect.kind === 'mysql' ? firstOf(result) : result;
+    if (!Array.isArray(rows)) throw new Error(`expected rows from: ${sql}`);
+    return rows as SqlRow[];
   }
 
   async firstRow(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow | undefined> {
@@ -47,10 +51,8 @@ export class SqlClient {
 
   /** Runs an UPDATE or DELETE and returns how many rows it matched. */
   async run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
-    const result = await this.retryingConflicts(() =>
-      this.connection.execute<QueryResult>(sql, [...params], 'run', this.transactionContext),
-    );
-    return result.affectedRows;
+    const outcome = this.outcome(await this.raw(sql, params));
+    return Number(outcome.affectedRows ?? outcome.changes);
   }
 
   /** Runs an INSERT (or an upsert) and returns the id of the row it wrote. */
@@ -60,10 +62,7 @@ export class SqlClient {
       if (row?.id === undefined || row.id === null) throw new Error('the insert returned no id');
       return String(row.id);
     }
-    const result = await this.retryingConflicts(() =>
-      this.connection.execute<QueryResult>(sql, [...params], 'run', this.transactionContext),
-    );
-    return String(result.insertId);
+    return String(this.outcome(await this.raw(sql, params)).insertId);
   }
 
   /** Runs `work` in one transaction, again from the start if the database chose it as a deadlock victim. */
@@ -72,6 +71,20 @@ export class SqlClient {
     return this.retryingConflicts(() =>
       this.connection.transactional((context) => work(new SqlClient(this.connection, this.dialect, context))),
     );
+  }
+
+  private raw(sql: string, params: readonly SqlParam[]): Promise<unknown> {
+    return this.retryingConflicts(async () => {
+      const query = this.connection.getKnex().raw(sql, [...params]);
+      return this.transactionContext ? query.transacting(this.transactionContext) : query;
+    });
+  }
+
+  /** What an UPDATE, DELETE or INSERT reports: MySQL's OK packet, or SQLite's run result. */
+  private outcome(result: unknown): Record<string, unknown> {
+    const outcome = this.dialect.kind === 'mysql' ? firstOf(result) : result;
+    if (typeof outcome !== 'object' || outcome === null) throw new Error('the statement reported no outcome');
+    return outcome as Record<string, unknown>;
   }
 
   private async retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
@@ -85,4 +98,8 @@ export class SqlClient {
       }
     }
   }
+}
+
+function firstOf(result: unknown): unknown {
+  return Array.isArray(result) ? result[0] : undefined;
 }
