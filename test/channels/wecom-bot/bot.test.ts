@@ -50,10 +50,13 @@ describe('the WeCom intelligent bot over its long connection, with the real SDK'
       'WO-DEMO-003 · 10 车削',
     );
     await app.chat.dispatcher.drainOnce();
-    const pushed = fake.proactiveSends().filter((s) => s.chatid === CNC);
-    expect(
-      pushed.map((s) => (s.body.template_card as { main_title: { title: string } }).main_title.title),
-    ).toEqual(['WO-DEMO-001 · 10 车削', 'WO-DEMO-005 · 10 车削']);
+    const titleOf = (body: Record<string, unknown>) =>
+      (body.template_card as { main_title: { title: string } }).main_title.title;
+    for (const title of ['WO-DEMO-001 · 10 车削', 'WO-DEMO-005 · 10 车削']) {
+      const sent = await fake.waitForProactiveSend((s) => s.chatid === CNC && titleOf(s.body) === title);
+      expect(sent.msgtype).toBe('template_card');
+    }
+    expect(fake.proactiveSends().filter((s) => s.chatid === CNC)).toHaveLength(2);
   });
 
   it('a card click in the group acts once and redraws the card for everyone there', async () => {
