@@ -12,7 +12,10 @@ export interface ScratchDatabase {
 }
 
 export async function createScratchMysql(baseUrl: string, prefix: string): Promise<ScratchDatabase> {
-  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  // The wall clock, not Date: tests that fake Date must not make their database look stale
+  // to another run's clean-up of databases left over from crashed runs.
+  const createdAt = Math.floor(performance.timeOrigin + performance.now());
+  const name = `${prefix}_${createdAt.toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = await mysql.createConnection(serverUrl(baseUrl));
   try {
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
