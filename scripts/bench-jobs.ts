@@ -82,9 +82,10 @@ async function runJobs(kind: StoreKind, target: string, instances: number): Prom
     for (const id of ids) ran.add(id);
     if (ran.size >= JOBS) allRan();
   };
-  const workers = await Promise.all(
-    Array.from({ length: instances }, () => startWorker(kind, target, onDone)),
-  );
+  // One after the other: the PostgreSQL backend creates its schema on connect, and two
+  // processes doing that at once fail with "tuple concurrently updated". Timing starts later.
+  const workers: ChildProcess[] = [];
+  for (let i = 0; i < instances; i += 1) workers.push(await startWorker(kind, target, onDone));
   const started = performance.now();
   for (const worker of workers) worker.send({ type: 'go' } satisfies ParentMessage);
   await finished;
