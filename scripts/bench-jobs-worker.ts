@@ -37,6 +37,8 @@ process.on('message', (message: ParentMessage) => {
     process.exit(1);
   });
 });
+// A worker whose parent is gone (killed, timed out) has nobody to report to: it must not linger.
+process.on('disconnect', () => process.exit(1));
 send({ type: 'ready' });
 
 async function stop(): Promise<void> {

@@ -76,7 +76,11 @@ async function runJobs(kind: StoreKind, target: string, instances: number): Prom
   const ran = new Set<string>();
   let runs = 0;
   let allRan = () => {};
-  const finished = new Promise<void>((resolve) => (allRan = resolve));
+  let failed: (error: Error) => void = () => {};
+  const finished = new Promise<void>((resolve, reject) => {
+    allRan = resolve;
+    failed = reject;
+  });
   const onDone = (ids: string[]) => {
     runs += ids.length;
     for (const id of ids) ran.add(id);
@@ -86,9 +90,17 @@ async function runJobs(kind: StoreKind, target: string, instances: number): Prom
   // processes doing that at once fail with "tuple concurrently updated". Timing starts later.
   const workers: ChildProcess[] = [];
   for (let i = 0; i < instances; i += 1) workers.push(await startWorker(kind, target, onDone));
+  for (const worker of workers) {
+    worker.once('exit', (code) => failed(new Error(`a ${kind} worker exited during the run (${code})`)));
+  }
   const started = performance.now();
   for (const worker of workers) worker.send({ type: 'go' } satisfies ParentMessage);
-  await finished;
+  try {
+    await finished;
+  } catch (error) {
+    for (const worker of workers) worker.kill();
+    throw error;
+  }
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(
     workers.map((worker) => {
@@ -133,7 +145,7 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ran = (name: CaseName) => median((rounds.get(name) ?? []).map((m) => m.ranPerSecond));
 console.log(
-  `${JOBS} no-op jobs, Agenda 6, concurrency 20 per instance, each instance a process; median of ${ROUNDS}`,
+  `${JOBS} no-op jobs, Agenda 6, concurrency 20 and lock limit 100 per instance, each instance a process; median of ${ROUNDS}`,
 );
 console.log('store                  instances  scheduled/s     ran/s   (ran/s of each round)');
 for (const { kind, instances, label } of cases) {

@@ -25,7 +25,7 @@ describe.runIf(testDatabaseKind() === 'mysql')('the next-job queries on MySQL', 
   afterAll(() => database.close());
 
   const explain = async ({ sql, params }: Candidates) => {
-    const rows = await database.query(`explain ${sql}`, [...params, 1]);
+    const rows = await database.query(`explain ${sql}`, [...params, 10]);
     expect(rows).toHaveLength(1);
     return rows[0]!;
   };

@@ -1,14 +1,15 @@
 import type { JobId, JobParameters } from 'agenda';
 import { decodeJob, encodeField, jobIdParam, JOBS } from './job-row.js';
-import type { SqlClient, SqlParam } from './sql-client.js';
+import { ReadAhead } from './read-ahead.js';
+import type { SqlClient, SqlParam, SqlRow } from './sql-client.js';
 import { placeholders } from './sql-where.js';
 
-/** Lockable jobs read after a lost race; the spares let racing workers spread out. */
-const CANDIDATES_AFTER_A_RACE = 5;
-/** Looks at the queue before giving up for this scan, when every candidate was taken by others. */
-const ROUNDS = 4;
+/** Claims tried before giving up for this scan, when other workers keep winning them. */
+const ATTEMPTS = 12;
 
 export interface Candidates {
+  /** `due` or `expired`, and the job name: which read-ahead buffer the rows go to. */
+  key: string;
   /** Reads lockable jobs (every column and a `guard`), in the order Agenda wants them locked; ends with `limit ?`. */
   sql: string;
   /** The parameters before the limit. */
@@ -20,6 +21,7 @@ export interface Candidates {
 /** Unlocked jobs due by the next scan, in Agenda's order: `nextRunAt` ascending, then `priority` descending. */
 export function dueCandidates(columns: string, name: string, nextScanAt: SqlParam): Candidates {
   return {
+    key: `due:${name}`,
     sql:
       `select ${columns}, \`next_run_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
       'and `locked_at` is null and `next_run_at` <= ? order by `next_run_at` asc, `priority` desc limit ?',
@@ -31,6 +33,7 @@ export function dueCandidates(columns: string, name: string, nextScanAt: SqlPara
 /** Jobs whose lock is older than the deadline (their worker died), oldest lock first. */
 export function expiredCandidates(columns: string, name: string, lockDeadline: SqlParam): Candidates {
   return {
+    key: `expired:${name}`,
     sql:
       `select ${columns}, \`locked_at\` as \`guard\` from ${JOBS} where \`name\` = ? and \`disabled\` = 0 ` +
       'and `locked_at` <= ? order by `locked_at` asc limit ?',
@@ -43,10 +46,12 @@ export function expiredCandidates(columns: string, name: string, lockDeadline: S
  * Locks jobs so that no two workers ever hold the same one, on MySQL and on SQLite alike: a
  * candidate is read, then claimed with a compare-and-set UPDATE that repeats the condition
  * that made it lockable. Exactly one UPDATE can match a candidate; the row count says who
- * won. A lost race costs another look and another candidate, never a wait: nothing holds a
- * lock between statements, so locking needs no transaction and cannot deadlock with itself.
+ * won. A lost race costs another candidate, never a wait: nothing holds a lock between
+ * statements, so locking needs no transaction and cannot deadlock with itself.
  */
 export class JobLocker {
+  private readonly readAhead = new Map<string, ReadAhead>();
+
   constructor(
     private readonly client: SqlClient,
     private readonly columns: string,
@@ -55,7 +60,9 @@ export class JobLocker {
   /**
    * Agenda's `getNextJobToRun`: the first unlocked job due by `nextScanAt` in Agenda's order
    * (`nextRunAt` ascending, then `priority` descending), else a job whose lock is older than
-   * `lockDeadline` — a worker that died holding it — oldest lock first.
+   * `lockDeadline` — a worker that died holding it — oldest lock first. "First" is as of the
+   * last look at the queue (see ReadAhead), at most half a second old; while other workers
+   * race for the same queue, any of its first thirty jobs.
    */
   async lockNext(
     name: string,
@@ -110,55 +117,61 @@ export class JobLocker {
   }
 
   /**
-   * The job handed back is the candidate as read, with the lock it now has. Anything a save
-   * changed between the read and the claim is what the run would have missed had the save
-   * come just after the lock, except what decides whether the job may be locked at all, and
-   * that the claim checks again.
+   * The job handed back is the candidate as read, with the lock it now has. A save that
+   * changed it between the read and the claim is one the run would also have missed had
+   * the save come just after the lock, except for what decides whether the job may be
+   * locked at all, and that the claim checks again.
    */
   private async lockFirstOf(
     candidates: Candidates,
     claim: { lockedAt: Date; lastModifiedBy: string | null },
   ): Promise<JobParameters | undefined> {
-    const dialect = this.client.dialect;
-    for (let round = 0; round < ROUNDS; round += 1) {
-      // Alone, a worker wins the first candidate; only after losing a race does it read spares.
-      const limit = round === 0 ? 1 : CANDIDATES_AFTER_A_RACE;
-      const rows = await this.client.rows(candidates.sql, [...candidates.params, limit]);
-      if (rows.length === 0) return undefined;
-      for (const row of round === 0 ? rows : shuffle(rows)) {
-        const claimed = await this.client.run(
-          `update ${JOBS} set \`locked_at\` = ?, \`last_modified_by\` = ? where \`id\` = ? and ${candidates.stillLockable}`,
-          [
-            encodeField(dialect, 'lockedAt', claim.lockedAt),
-            claim.lastModifiedBy,
-            asParam(row.id),
-            asParam(row.guard),
-          ],
+    const ahead = this.readAhead.get(candidates.key) ?? new ReadAhead();
+    this.readAhead.set(candidates.key, ahead);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      let row = ahead.next(Date.now());
+      if (!row) {
+        const found = await ahead.refill(() =>
+          this.client.rows(candidates.sql, [...candidates.params, ahead.batchSize]),
         );
-        if (claimed === 1) {
-          return {
-            ...decodeJob(dialect, row),
-            lockedAt: claim.lockedAt,
-            lastModifiedBy: claim.lastModifiedBy ?? undefined,
-          };
-        }
+        if (found === 0) return undefined;
+        row = ahead.next(Date.now());
       }
+      // Another scan of this process may have taken every row of the look it waited for.
+      if (!row) continue;
+      if (await this.claim(candidates, row, claim)) {
+        return {
+          ...decodeJob(this.client.dialect, row),
+          lockedAt: claim.lockedAt,
+          lastModifiedBy: claim.lastModifiedBy ?? undefined,
+        };
+      }
+      ahead.lostRace(Date.now());
     }
     return undefined;
+  }
+
+  private async claim(
+    candidates: Candidates,
+    row: SqlRow,
+    claim: { lockedAt: Date; lastModifiedBy: string | null },
+  ): Promise<boolean> {
+    const claimed = await this.client.run(
+      `update ${JOBS} set \`locked_at\` = ?, \`last_modified_by\` = ? where \`id\` = ? and ${candidates.stillLockable}`,
+      [
+        encodeField(this.client.dialect, 'lockedAt', claim.lockedAt),
+        claim.lastModifiedBy,
+        asParam(row.id),
+        asParam(row.guard),
+      ],
+    );
+    return claimed === 1;
   }
 
   private async read(id: SqlParam): Promise<JobParameters | undefined> {
     const row = await this.client.firstRow(`select ${this.columns} from ${JOBS} where \`id\` = ?`, [id]);
     return row && decodeJob(this.client.dialect, row);
   }
-}
-
-/** Racing workers that try the spares in random order spread out instead of colliding again. */
-function shuffle<T>(items: T[]): T[] {
-  return items
-    .map((item) => ({ item, key: Math.random() }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ item }) => item);
 }
 
 /** A value read from the database, bound back unchanged so that the comparison is exact. */

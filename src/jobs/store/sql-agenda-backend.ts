@@ -15,6 +15,7 @@ export class SqlAgendaBackend implements AgendaBackend {
   readonly logger: SqlJobLogger;
   /** The ORM belongs to the application, which closes it; `agenda.stop()` must leave it open. */
   readonly ownsConnection = false;
+  private connecting: Promise<void> | undefined;
 
   constructor(orm: MikroORM) {
     const client = SqlClient.forOrm(orm);
@@ -23,8 +24,16 @@ export class SqlAgendaBackend implements AgendaBackend {
     this.logger = new SqlJobLogger(client);
   }
 
+  /**
+   * Checks the tables once. Agenda calls this from its constructor without waiting; answering
+   * from the first check keeps that call off a connection the application may already close.
+   */
   connect(): Promise<void> {
-    return this.repository.connect();
+    this.connecting ??= this.repository.connect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
   }
 
   /** Nothing to release: the connection stays the application's. */
