@@ -22,6 +22,7 @@ import { jobDefinitions } from './job-definitions.js';
 import { outsourcingPages } from './outsourcing/web/routes.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { syncPeople } from './people/people-sync.js';
+import { syncEquipment } from './equipment/equipment-sync.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 
@@ -69,6 +70,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       logger.info({ applied: await applyMigrations(orm) }, 'migrations applied');
     }
     await syncPeople(orm.em.fork(), factory);
+    await syncEquipment(orm.em.fork(), factory, clock);
   } catch (error) {
     await orm.close();
     throw error;

@@ -12,7 +12,14 @@ import { Team } from './people/team.entity.js';
 import { UnknownSender } from './people/unknown-sender.entity.js';
 import { ApiKey } from './http/api/api-key.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
+import { Downtime } from './equipment/downtime.entity.js';
+import { EquipmentNotice } from './equipment/equipment-notice.entity.js';
 import { Equipment } from './equipment/equipment.entity.js';
+import { MaintenanceCycle } from './equipment/maintenance/maintenance-cycle.entity.js';
+import { MaintenancePlan } from './equipment/maintenance/maintenance-plan.entity.js';
+import { MaintenanceTask } from './equipment/maintenance/maintenance-task.entity.js';
+import { RepairStep } from './equipment/repairs/repair-step.entity.js';
+import { RepairTicket } from './equipment/repairs/repair-ticket.entity.js';
 import { EvaluationCursor } from './incentives/evaluation-cursor.entity.js';
 import { PointEntry } from './incentives/point-entry.entity.js';
 import { MaterialIssue } from './materials/material-issue.entity.js';
@@ -47,6 +54,13 @@ export const entities = [
   DingtalkCallBudget,
   ApiKey,
   Equipment,
+  MaintenancePlan,
+  MaintenanceCycle,
+  MaintenanceTask,
+  RepairTicket,
+  RepairStep,
+  Downtime,
+  EquipmentNotice,
   Item,
   RoutingStep,
   WorkOrder,

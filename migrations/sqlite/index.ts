@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124121932_Initial } from './Migration20261124121932_Initial.js';
 import { Migration20261124123502_Outsourcing } from './Migration20261124123502_Outsourcing.js';
 import { Migration20261124124340_Incentives } from './Migration20261124124340_Incentives.js';
+import { Migration20261129235815_Equipment } from './Migration20261129235815_Equipment.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124340_Incentives', class: Migration20261124124340_Incentives },
+  { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
 ];

@@ -79,6 +79,58 @@ export interface IncentivesConfig {
   rules: IncentiveRuleConfig[];
 }
 
+/** A machine the factory declares; the ERP or a gateway may add more through the API. */
+export interface EquipmentConfig {
+  code: string;
+  name: string;
+  type?: string;
+  team?: string;
+  location?: string;
+  model?: string;
+  /** YYYY-MM-DD */
+  commissionedOn?: string;
+}
+
+/** A preventive maintenance plan: for one machine (`equipment`) or every machine of a `type`. */
+export interface MaintenancePlanConfig {
+  id: string;
+  name: string;
+  equipment?: string;
+  type?: string;
+  /** Due every N running hours and/or every N days, whichever comes first. */
+  everyHours?: number;
+  everyDays?: number;
+  /** Remind this many running hours / days before it comes due. */
+  leadHours?: number;
+  leadDays?: number;
+  checklist?: string[];
+  /** A person id, or else a team id; without either the maintenance team (or role) is responsible. */
+  person?: string;
+  team?: string;
+}
+
+export interface MaintenanceConfig {
+  /** The team whose group hears of repair tickets and maintenance tasks; else everyone with the maintenance role. */
+  team?: string;
+  /** A due maintenance task is overdue this many hours after it came due (or after its 延期 date). */
+  doneWithinHours: number;
+  /** Overdue cadence, as for outsourcing: repeat to the responsible, then the team lead, then the supervisor. */
+  repeatHours: number;
+  escalateHours: number;
+  supervisorHours: number;
+  /** The longest 延期 a person may ask for in one go. */
+  maxPostponeDays: number;
+  plans: MaintenancePlanConfig[];
+}
+
+/** Each repair step's time limit in minutes; a ticket that outlives one escalates to the supervisor. */
+export interface RepairsConfig {
+  acceptMinutes: number;
+  startMinutes: number;
+  repairMinutes: number;
+  verifyMinutes: number;
+}
+
 /** `factory.yaml` after validation, with every default filled in. */
 export interface FactoryConfig {
   factory: { name: string };
@@ -92,6 +144,9 @@ export interface FactoryConfig {
   outsourcing: OutsourcingConfig;
   reminders: RemindersConfig;
   incentives: IncentivesConfig;
+  equipment: EquipmentConfig[];
+  maintenance: MaintenanceConfig;
+  repairs: RepairsConfig;
 }
 
 /** A small metalworking shop, so a factory with no file still gets sensible behaviour. */
@@ -138,4 +193,15 @@ export const defaultFactoryConfig: FactoryConfig = {
       },
     ],
   },
+  equipment: [],
+  maintenance: {
+    doneWithinHours: 24,
+    repeatHours: 8,
+    escalateHours: 24,
+    supervisorHours: 48,
+    maxPostponeDays: 14,
+    plans: [],
+  },
+  // A stopped machine costs output every minute: 30 minutes to take the ticket, a shift to fix it.
+  repairs: { acceptMinutes: 30, startMinutes: 60, repairMinutes: 480, verifyMinutes: 240 },
 };

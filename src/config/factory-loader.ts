@@ -4,12 +4,14 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { incentiveRuleProblems } from '../incentives/rules/active-rules.js';
 import { ConfigError } from './config-error.js';
+import { equipmentConfigProblems } from './equipment-check.js';
 import { defaultFactoryConfig, type FactoryConfig } from './factory-config.js';
 import { factorySchema } from './factory-schema.js';
 import { outsourcingConfigProblems } from './outsourcing-check.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addFormat('hhmm', /^([01]\d|2[0-3]):[0-5]\d$/);
+ajv.addFormat('date', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 const validate = ajv.compile(factorySchema);
 
 /**
@@ -93,6 +95,7 @@ function crossCheck(config: FactoryConfig): string[] {
   });
   problems.push(...outsourcingConfigProblems(config));
   problems.push(...incentiveRuleProblems(config));
+  problems.push(...equipmentConfigProblems(config));
   return problems;
 }
 
@@ -109,8 +112,9 @@ export function describeError(error: ErrorObject): string {
     case 'additionalProperties':
       return `${where === '(top level)' ? '' : `${where}.`}${String(p.additionalProperty)}: unknown key`;
     case 'format':
-      return p.format === 'hhmm'
-        ? `${where}: must look like HH:mm`
+      if (p.format === 'hhmm') return `${where}: must look like HH:mm`;
+      return p.format === 'date'
+        ? `${where}: must be a date like 2024-03-01`
         : `${where}: must be a valid ${String(p.format)}`;
     case 'required':
       return `${where}: missing required key "${String(p.missingProperty)}"`;

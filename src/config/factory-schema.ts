@@ -95,6 +95,42 @@ const incentiveRule = {
   },
 } as const;
 
+const equipment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'name'],
+  properties: {
+    code: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$' },
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    type: { type: 'string', minLength: 1, maxLength: 64 },
+    team: identifier,
+    location: { type: 'string', minLength: 1, maxLength: 100 },
+    model: { type: 'string', minLength: 1, maxLength: 100 },
+    commissionedOn: { type: 'string', format: 'date' },
+  },
+} as const;
+
+const maintenancePlan = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name'],
+  properties: {
+    id: identifier,
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    equipment: { type: 'string', minLength: 1, maxLength: 32 },
+    type: { type: 'string', minLength: 1, maxLength: 64 },
+    everyHours: { type: 'integer', minimum: 1, maximum: 100_000 },
+    everyDays: { type: 'integer', minimum: 1, maximum: 3660 },
+    leadHours: { type: 'integer', minimum: 0, maximum: 100_000 },
+    leadDays: { type: 'integer', minimum: 0, maximum: 3660 },
+    checklist: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 60 } },
+    person: identifier,
+    team: identifier,
+  },
+} as const;
+
+const minutes = { type: 'integer', minimum: 1, maximum: 100_000 } as const;
+
 export const factorySchema = {
   type: 'object',
   additionalProperties: false,
@@ -165,6 +201,30 @@ export const factorySchema = {
         leaderboardTime: hhmm,
         leaderboardSize: { type: 'integer', minimum: 1, maximum: 20 },
         rules: { type: 'array', items: incentiveRule },
+      },
+    },
+    equipment: { type: 'array', items: equipment },
+    maintenance: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        team: identifier,
+        doneWithinHours: { type: 'number', exclusiveMinimum: 0, maximum: 8760 },
+        repeatHours: { type: 'number', exclusiveMinimum: 0, maximum: 720 },
+        escalateHours: { type: 'number', minimum: 0, maximum: 8760 },
+        supervisorHours: { type: 'number', minimum: 0, maximum: 8760 },
+        maxPostponeDays: { type: 'integer', minimum: 1, maximum: 365 },
+        plans: { type: 'array', items: maintenancePlan },
+      },
+    },
+    repairs: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        acceptMinutes: minutes,
+        startMinutes: minutes,
+        repairMinutes: minutes,
+        verifyMinutes: minutes,
       },
     },
     dingtalk: {

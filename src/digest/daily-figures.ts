@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { downtimeBetween } from '../equipment/downtime-service.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { MaterialIssue } from '../materials/material-issue.entity.js';
 import { dayjs } from '../shared/time.js';
@@ -140,6 +141,11 @@ async function materialsUsed(em: EntityManager, start: Date, end: Date): Promise
  * Run time is what reports said the machine worked; down time is how long equipment
  * exceptions on it were open within the day (repair tickets join this when they exist).
  */
+/**
+ * Run time from the work reports; down time from the machine's recorded downtime (报修 to
+ * 验收, 停机 to 开机) and from equipment exceptions raised on its tasks. Where they overlap
+ * (a breakdown reported both ways) the time is counted once.
+ */
 async function equipmentTime(
   em: EntityManager,
   reports: WorkReport[],
@@ -147,23 +153,49 @@ async function equipmentTime(
   end: Date,
 ): Promise<DailyFigures['equipment']> {
   const machines = await em.find(Equipment, {}, { orderBy: { code: 'asc' } });
-  const down = await em.find(
+  const exceptions = await em.find(
     ProductionException,
     { kind: 'equipment', raisedAt: { $lt: end }, $or: [{ closedAt: null }, { closedAt: { $gt: start } }] },
     { populate: ['task.equipment'] },
   );
+  const down = [
+    ...(await downtimeBetween(em, start, end)),
+    ...exceptions.flatMap((e) =>
+      e.task?.equipment
+        ? [{ equipment: e.task.equipment.code, from: e.raisedAt, to: e.closedAt ?? end }]
+        : [],
+    ),
+  ];
   return machines
     .map((m) => ({
       code: m.code,
       name: m.name,
       runMinutes: sum(reports.filter((r) => r.equipment?.code === m.code).map((r) => r.minutes)),
-      downMinutes: sum(
-        down
-          .filter((e) => e.task?.equipment?.code === m.code)
-          .map((e) => overlapMinutes(e.raisedAt, e.closedAt ?? end, start, end)),
+      downMinutes: unionMinutes(
+        down.filter((d) => d.equipment === m.code),
+        start,
+        end,
       ),
     }))
     .filter((m) => m.runMinutes > 0 || m.downMinutes > 0);
+}
+
+/** Minutes of [start, end) covered by at least one of the intervals. */
+function unionMinutes(intervals: Array<{ from: Date; to: Date }>, start: Date, end: Date): number {
+  const clipped = intervals
+    .map(
+      (i) => [Math.max(i.from.getTime(), start.getTime()), Math.min(i.to.getTime(), end.getTime())] as const,
+    )
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let reach = -Infinity;
+  for (const [a, b] of clipped) {
+    if (b <= reach) continue;
+    total += b - Math.max(a, reach);
+    reach = b;
+  }
+  return Math.round(total / 60_000);
 }
 
 async function ordersAtRisk(
@@ -210,11 +242,6 @@ async function openExceptions(em: EntityManager, now: Date): Promise<DailyFigure
     ageHours: Math.floor((now.getTime() - e.raisedAt.getTime()) / 3_600_000),
     status: e.status,
   }));
-}
-
-function overlapMinutes(from: Date, to: Date, start: Date, end: Date): number {
-  const ms = Math.min(to.getTime(), end.getTime()) - Math.max(from.getTime(), start.getTime());
-  return Math.max(0, Math.round(ms / 60_000));
 }
 
 function sum(values: number[]): number {

@@ -3,17 +3,23 @@ import { Team } from '../people/team.entity.js';
 
 /** 运行 / 停机 / 保养中 / 维修中. */
 export const EQUIPMENT_STATUSES = ['running', 'stopped', 'maintenance', 'repair'] as const;
+export type EquipmentStatus = (typeof EQUIPMENT_STATUSES)[number];
 
 export const Equipment = defineEntity({
   name: 'Equipment',
   tableName: 'equipment',
+  indexes: [{ properties: ['type'] }],
   properties: {
     code: p.string().length(32).primary(),
     name: p.string().length(100),
     type: p.string().length(64).nullable(),
     team: () => p.manyToOne(Team).nullable(),
-    status: p.string().length(16).$type<(typeof EQUIPMENT_STATUSES)[number]>().default('running'),
-    /** Running time in minutes, fed by work reports; hours are shown, minutes are kept exact. */
+    location: p.string().length(100).nullable(),
+    model: p.string().length(100).nullable(),
+    /** Factory-local date, `YYYY-MM-DD`. */
+    commissionedOn: p.string().length(10).nullable(),
+    status: p.string().length(16).$type<EquipmentStatus>().default('running'),
+    /** Running time in minutes, fed by work reports and gateway readings; hours are shown, minutes kept exact. */
     runningMinutes: p.integer().default(0),
   },
 });

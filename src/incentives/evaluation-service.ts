@@ -4,7 +4,7 @@ import { awardEvents } from './awards.js';
 import { EvaluationCursor } from './evaluation-cursor.entity.js';
 import { eventSources } from './events/index.js';
 import type { EventSource } from './events/incentive-event.js';
-import { retryOnLockConflict } from './lock-retry.js';
+import { retryOnLockConflict } from '../db/lock-retry.js';
 import { weekOf } from './periods.js';
 import { activeRules, type ActiveRule } from './rules/active-rules.js';
 

@@ -4,7 +4,7 @@ import type { Outbox } from '../chat/outbox/outbox.js';
 import type { IncentiveDeps } from './evaluation-service.js';
 import { leaderboardChartPng } from './leaderboard-chart.js';
 import type { PersonPoints } from './ledger.js';
-import { retryOnLockConflict } from './lock-retry.js';
+import { retryOnLockConflict } from '../db/lock-retry.js';
 import { leaderboardMarkdown } from './messages.js';
 import { weekOf, type Period } from './periods.js';
 import { NO_WORK, type ReportingRate } from './reporting-rate.js';

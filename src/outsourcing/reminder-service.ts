@@ -7,7 +7,6 @@ import {
 } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { text } from '../chat/outbound.js';
-import type { RemindersConfig } from '../config/factory-config.js';
 import { Person } from '../people/person.entity.js';
 import type { Logger } from '../shared/logger.js';
 import type { OutsourcingDeps } from './deps.js';
@@ -17,28 +16,9 @@ import { orderLine } from './order-view.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { OutsourcingReminder, type ReminderKind } from './reminder.entity.js';
 import { statesOf } from './states.js';
+import { dueReminders, type DueReminder } from '../shared/reminder-cadence.js';
 
 const HOUR = 3_600_000;
-
-export interface DueReminder {
-  kind: ReminderKind;
-  slot: number;
-}
-
-/**
- * Which reminders an order due at `expected` should have had by `now`: one heads-up within
- * the warning window; past the expected return (strictly), an overdue reminder every
- * `repeatHours` starting at once (slot n from expected + n·repeat), and one escalation each
- * to the coordinator and the supervisor once late by their thresholds.
- */
-export function dueReminders(expected: Date, now: Date, r: RemindersConfig): DueReminder[] {
-  const late = now.getTime() - expected.getTime();
-  if (late <= 0) return r.warnHours > 0 && -late <= r.warnHours * HOUR ? [{ kind: 'warn', slot: 0 }] : [];
-  const due: DueReminder[] = [{ kind: 'overdue', slot: Math.floor(late / (r.repeatHours * HOUR)) }];
-  if (late >= r.escalateHours * HOUR) due.push({ kind: 'coordinator', slot: 0 });
-  if (late >= r.supervisorHours * HOUR) due.push({ kind: 'supervisor', slot: 0 });
-  return due;
-}
 
 export interface ScanDeps extends Omit<OutsourcingDeps, 'em'> {
   /** A fork to read with; each reminder is written in its own transaction on a fork of it. */

@@ -16,6 +16,8 @@ export interface ApiRequest<BODY = unknown> {
 export interface ApiResponse {
   status?: number;
   body: unknown;
+  /** Work that must see the change committed, e.g. checking whether new running hours made maintenance due. */
+  afterCommit?: () => Promise<void>;
 }
 
 /**

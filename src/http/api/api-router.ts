@@ -44,6 +44,13 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
       );
       ctx.status = result.status ?? 200;
       ctx.body = result.body;
+      if (result.afterCommit) {
+        // The change is committed and answered; a follow-up that fails is logged and left to the
+        // scheduled job that does the same work, rather than turning an accepted request into an error.
+        await result.afterCommit().catch((error: unknown) => {
+          services.logger.error({ err: error, path: route.path }, 'follow-up after an API change failed');
+        });
+      }
     });
   }
   return router;

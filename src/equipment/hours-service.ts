@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { rowWriteLock } from '../db/locking.js';
+import { AppError, NotFoundError } from '../shared/errors.js';
+import { Equipment } from './equipment.entity.js';
+
+/** A gateway's reading: the machine's absolute hour counter, or hours run since its last reading. */
+export type HoursReading = { hours: number } | { increment: number };
+
+export class CounterBackwardsError extends AppError {
+  constructor(code: string, currentHours: number, readingHours: number) {
+    super(
+      'counter_backwards',
+      `The running-hours counter of ${code} is at ${currentHours} h; a reading of ${readingHours} h would move it backwards.`,
+      { status: 422, details: { equipment: code, currentHours, readingHours } },
+    );
+  }
+}
+
+/**
+ * Moves a machine's running-hours counter. An absolute counter may only stay or go forward:
+ * a smaller one means a reset meter or a wrong machine, and is refused so that no plan is
+ * pushed back by it.
+ */
+export async function recordHours(
+  em: EntityManager,
+  code: string,
+  reading: HoursReading,
+): Promise<Equipment> {
+  const equipment = await em.findOne(Equipment, { code }, rowWriteLock(em));
+  if (!equipment) throw new NotFoundError('equipment', code);
+  if ('hours' in reading) {
+    const minutes = Math.round(reading.hours * 60);
+    if (minutes < equipment.runningMinutes)
+      throw new CounterBackwardsError(code, equipment.runningMinutes / 60, reading.hours);
+    equipment.runningMinutes = minutes;
+  } else {
+    equipment.runningMinutes += Math.round(reading.increment * 60);
+  }
+  await em.flush();
+  return equipment;
+}

@@ -1,0 +1,21 @@
+import type { AppServices } from '../../app-services.js';
+import { defineJob } from '../../jobs/scheduler.js';
+import { scanMaintenance } from '../maintenance/maintenance-scan.js';
+
+export const MAINTENANCE_WATCH_JOB = 'equipment:maintenance';
+
+/**
+ * Hourly (off the full hour: the platforms ask bots not to push at :00): plans that came
+ * due by the calendar or by hours from work reports, heads-ups, and overdue maintenance.
+ * Gateway readings trigger the same scan for their machine at once.
+ */
+export function maintenanceWatchJob(s: AppServices) {
+  return defineJob({
+    name: MAINTENANCE_WATCH_JOB,
+    recurring: { cron: '3 * * * *' },
+    concurrency: 1,
+    async run() {
+      await scanMaintenance({ ...s, em: s.orm.em.fork() });
+    },
+  });
+}

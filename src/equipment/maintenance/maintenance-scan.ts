@@ -1,0 +1,188 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { text, type Recipient } from '../../chat/outbound.js';
+import { peopleWithRole, teamLeads } from '../../people/directory.js';
+import type { Logger } from '../../shared/logger.js';
+import { dueReminders, type DueReminder } from '../../shared/reminder-cadence.js';
+import { inZone } from '../../shared/time.js';
+import type { EquipmentDeps } from '../deps.js';
+import { Equipment } from '../equipment.entity.js';
+import { equipmentMessages as m, hoursOf } from '../messages.js';
+import { claimNotice, noticeSent, NoLongerDue, once, type OnceOutcome } from '../once.js';
+import { dueState, type DueState } from './due.js';
+import { MaintenanceCycle } from './maintenance-cycle.entity.js';
+import { MaintenanceTask } from './maintenance-task.entity.js';
+import { ensureCycles, planTargets, type PlanTarget } from './plan-targets.js';
+import { responsibleFor } from './responsible.js';
+import { createDueTask } from './task-service.js';
+
+export interface ScanDeps extends EquipmentDeps {
+  logger: Logger;
+}
+
+export interface MaintenanceScanOutcome {
+  tasksCreated: number;
+  reminders: number;
+  escalations: number;
+  /** Actions another scan (another server) took first. */
+  lostRaces: number;
+}
+
+/**
+ * One pass of the maintenance watch (hourly, and for one machine after its hours changed):
+ * a heads-up once per round inside the plan's lead, the task when the round comes due, and
+ * the overdue cadence for tasks not done by their deadline. Each action is its own
+ * transaction keyed so that two servers take it once.
+ */
+export async function scanMaintenance(
+  deps: ScanDeps,
+  onlyEquipment?: string,
+): Promise<MaintenanceScanOutcome> {
+  const { em, clock } = deps;
+  await ensureCycles(em, clock, onlyEquipment);
+  const outcome: MaintenanceScanOutcome = { tasksCreated: 0, reminders: 0, escalations: 0, lostRaces: 0 };
+  const count = (result: OnceOutcome, field: 'tasksCreated' | 'reminders' | 'escalations') => {
+    if (result === 'written') outcome[field] += 1;
+    if (result === 'lost') outcome.lostRaces += 1;
+  };
+  const cycles = await em.find(MaintenanceCycle, {});
+  const cycleOf = new Map(cycles.map((c) => [`${c.plan.id}|${c.equipment.code}`, c]));
+  for (const target of await planTargets(em, onlyEquipment)) {
+    const cycle = cycleOf.get(`${target.plan.id}|${target.equipment.code}`);
+    if (!cycle) continue;
+    const task = await em.findOne(MaintenanceTask, {
+      plan: target.plan.id,
+      equipment: target.equipment.code,
+      cycle: cycle.cycle,
+    });
+    if (task) {
+      if (task.status !== 'done') {
+        for (const due of overdueReminders(deps, task))
+          count(await escalate(deps, task.id, due), 'escalations');
+      }
+      continue;
+    }
+    const state = dueState(target.plan, cycle, target.equipment.runningMinutes, clock.now(), deps.tz);
+    if (state.dueBy) {
+      const dueBy = state.dueBy;
+      count(
+        await once(em, (tx) =>
+          createDueTask({ ...deps, em: tx }, target.plan, target.equipment, cycle.cycle, dueBy).then(
+            () => {},
+          ),
+        ),
+        'tasksCreated',
+      );
+    } else if (state.inLead) {
+      count(await remindAhead(deps, target, cycle, state), 'reminders');
+    }
+  }
+  if (outcome.tasksCreated + outcome.reminders + outcome.escalations + outcome.lostRaces > 0)
+    deps.logger.info(outcome, 'maintenance scan acted');
+  return outcome;
+}
+
+async function remindAhead(
+  deps: ScanDeps,
+  { plan, equipment }: PlanTarget,
+  cycle: MaintenanceCycle,
+  state: DueState,
+): Promise<OnceOutcome> {
+  const key = `lead:${plan.id}:${equipment.code}:${cycle.cycle}`;
+  if (await noticeSent(deps.em, key)) return 'skipped';
+  return once(deps.em, async (tx) => {
+    const notice = await claimNotice(tx, key, deps.clock.now());
+    const responsible = await responsibleFor(tx, deps.config, plan);
+    const content = text(
+      m.leadReminder(equipment.code, equipment.name, plan.name, dueText(state, equipment, deps.tz)),
+    );
+    notice.recipients = await pushAll(deps, tx, responsible.recipients, content, key);
+  });
+}
+
+/** 「运行到 720 小时（还差 24 小时）」, 「12-01 前」, or both. */
+export function dueText(state: DueState, equipment: Equipment, tz: string): string {
+  const hours =
+    state.dueMinutes === undefined
+      ? undefined
+      : m.dueInHours(
+          hoursOf(Math.max(0, state.dueMinutes - equipment.runningMinutes)),
+          hoursOf(state.dueMinutes),
+        );
+  const day = state.dueDay === undefined ? undefined : m.dueOnDay(inZone(state.dueDay, tz).format('MM-DD'));
+  return hours && day ? m.dueEither(hours, day) : (hours ?? day ?? '');
+}
+
+function overdueReminders(deps: ScanDeps, task: MaintenanceTask): DueReminder[] {
+  const { repeatHours, escalateHours, supervisorHours } = deps.config.maintenance;
+  return dueReminders(task.deadline, deps.clock.now(), {
+    warnHours: 0,
+    repeatHours,
+    escalateHours,
+    supervisorHours,
+  });
+}
+
+async function escalate(deps: ScanDeps, taskId: number, due: DueReminder): Promise<OnceOutcome> {
+  const current = await deps.em.findOne(MaintenanceTask, taskId);
+  if (!current) return 'skipped';
+  const deadline = current.deadline.toISOString();
+  const key = `mt:${taskId}:${deadline}:${due.kind}:${due.slot}`;
+  if (await noticeSent(deps.em, key)) return 'skipped';
+  return once(deps.em, async (tx) => {
+    const notice = await claimNotice(tx, key, deps.clock.now());
+    const task = await tx.findOne(MaintenanceTask, taskId, { populate: ['plan', 'equipment', 'acceptedBy'] });
+    // Done or postponed since the scan read it: this reminder no longer applies.
+    if (!task || task.status === 'done' || task.deadline.toISOString() !== deadline) throw new NoLongerDue();
+    const responsible = await responsibleFor(tx, deps.config, task.plan);
+    const late = m.minutesText(Math.floor((deps.clock.now().getTime() - task.deadline.getTime()) / 60_000));
+    const who = task.acceptedBy?.name ?? responsible.label;
+    const escalation = text(m.maintenanceEscalation(task.id, task.equipment.code, task.plan.name, late, who));
+    const [recipients, content]: [Recipient[], ReturnType<typeof text>] =
+      due.kind === 'supervisor'
+        ? [people(await peopleWithRole(tx, 'supervisor').then((ps) => ps.map((p) => p.id))), escalation]
+        : due.kind === 'coordinator'
+          ? [people(await leadsFor(tx, task.equipment, task.plan.responsibleTeam?.id)), escalation]
+          : [
+              task.acceptedBy ? people([task.acceptedBy.id]) : responsible.recipients,
+              text(m.maintenanceOverdue(task.id, task.equipment.code, task.plan.name, late, due.slot)),
+            ];
+    notice.recipients = await pushAll(deps, tx, recipients, content, key);
+  });
+}
+
+const people = (ids: string[]): Recipient[] => ids.map((personId) => ({ kind: 'person', personId }));
+
+/** The first escalation goes to the leads of the responsible team, else of the machine's team, else supervisors. */
+async function leadsFor(
+  em: EntityManager,
+  equipment: Equipment,
+  teamId: string | undefined,
+): Promise<string[]> {
+  for (const team of [teamId, equipment.team?.id]) {
+    if (!team) continue;
+    const leads = await teamLeads(em, team);
+    if (leads.length > 0) return leads;
+  }
+  return (await peopleWithRole(em, 'supervisor')).map((p) => p.id);
+}
+
+async function pushAll(
+  deps: ScanDeps,
+  tx: EntityManager,
+  recipients: Recipient[],
+  content: ReturnType<typeof text>,
+  key: string,
+): Promise<string[]> {
+  const reached: string[] = [];
+  for (const recipient of recipients) {
+    const id =
+      recipient.kind === 'person'
+        ? recipient.personId
+        : recipient.kind === 'team'
+          ? `team:${recipient.teamId}`
+          : '';
+    await deps.outbox.enqueue(tx, recipient, content, { dedupeKey: `${key}:${id}` });
+    reached.push(id);
+  }
+  return reached;
+}

@@ -1,0 +1,182 @@
+import type { EquipmentStatus } from './equipment.entity.js';
+import type { RepairState } from './repairs/repair-ticket.entity.js';
+
+/** Hours as people read them: whole hours, or one decimal below ten. */
+export const hoursOf = (minutes: number): string => {
+  const hours = minutes / 60;
+  return hours >= 10 || Number.isInteger(hours) ? String(Math.floor(hours)) : hours.toFixed(1);
+};
+
+/** What equipment maintenance and repairs say to people, in one place for review and translation. */
+export const equipmentMessages = {
+  statusNames: {
+    running: '运行',
+    stopped: '停机',
+    maintenance: '保养中',
+    repair: '维修中',
+  } satisfies Record<EquipmentStatus, string> as Record<string, string>,
+  repairStateNames: {
+    reported: '报修',
+    accepted: '已接单',
+    repairing: '维修中',
+    verifying: '待验收',
+    archived: '已归档',
+  } satisfies Record<RepairState, string> as Record<string, string>,
+  taskStatusNames: { open: '待接单', accepted: '已接单', done: '已完成' } as Record<string, string>,
+
+  equipmentUnknown: (code: string, known: string[]) =>
+    `没有设备「${code}」。${known.length > 0 ? `现有设备：${known.join('、')}。` : ''}`,
+
+  // 设备 / 设备列表
+  equipmentHeader: (code: string, name: string, status: string) => `🏭 ${code} ${name} · ${status}`,
+  equipmentFacts: (hours: string, facts: string[]) => [`累计运行 ${hours} 小时`, ...facts].join('；'),
+  location: (v: string) => `位置 ${v}`,
+  model: (v: string) => `型号 ${v}`,
+  commissioned: (v: string) => `投用 ${v}`,
+  nextMaintenanceTitle: '下次保养：',
+  planLine: (name: string, due: string, lead: boolean) => `· ${name}：${due}${lead ? '（即将到期）' : ''}`,
+  dueInHours: (hours: string, at: string) => `运行到 ${at} 小时（还差 ${hours} 小时）`,
+  dueOnDay: (day: string) => `${day} 前`,
+  dueEither: (hours: string, day: string) => `${hours}，或 ${day}，先到为准`,
+  openTaskLine: (id: number, name: string, status: string, deadline: string, overdue: boolean) =>
+    `· 保养 M${id}「${name}」${status}，期限 ${deadline}${overdue ? '，已逾期' : ''}`,
+  openTicketsTitle: '未结维修：',
+  ticketLine: (id: number, symptom: string, state: string, since: string, who: string | undefined) =>
+    `· 维修 R${id}「${symptom}」${state}（${since} 起${who ? `，${who}` : ''}）`,
+  historyTitle: '最近记录：',
+  historyMaintenance: (at: string, name: string, who: string) => `· ${at} 保养「${name}」完成（${who}）`,
+  historyRepair: (at: string, id: number, symptom: string, downtime: string) =>
+    `· ${at} 维修 R${id}「${symptom}」验收归档，停机 ${downtime}`,
+  historyStop: (at: string, reason: string, downtime: string) => `· ${at} 停机「${reason}」${downtime}`,
+  noPlans: '（没有保养计划）',
+  nothingOpen: '（没有未结维修）',
+  listTitle: (n: number) => `设备共 ${n} 台：`,
+  listLine: (code: string, name: string, status: string, hours: string, note: string) =>
+    `${code} ${name} · ${status} · ${hours} 小时${note ? ` · ${note}` : ''}`,
+  noEquipment: '还没有设备。可在 factory.yaml 的 equipment 中登记，或由 ERP 通过接口写入。',
+  listNoteOpenTicket: (id: number) => `维修 R${id}`,
+  listNoteDue: (name: string) => `保养「${name}」已到期`,
+  listNoteSoon: (name: string) => `保养「${name}」即将到期`,
+
+  // 保养计划
+  plansTitle: (n: number) => `保养计划共 ${n} 项：`,
+  planTarget: (equipment: string | undefined, type: string | undefined) =>
+    equipment ? `设备 ${equipment}` : `所有「${type ?? ''}」类设备`,
+  planInterval: (hours: number | null, days: number | null) =>
+    [hours ? `每运行 ${hours} 小时` : '', days ? `每 ${days} 天` : ''].filter(Boolean).join('或'),
+  planLead: (hours: number, days: number) =>
+    hours > 0 || days > 0
+      ? `，提前${[hours > 0 ? ` ${hours} 小时` : '', days > 0 ? ` ${days} 天` : ''].filter(Boolean).join('或')}提醒`
+      : '',
+  planEntry: (code: string, name: string, target: string, interval: string, lead: string, who: string) =>
+    `【${code}】${name}：${target}，${interval}${lead}，负责 ${who}`,
+  noPlansYet: '还没有保养计划。车间主任可发送「新建保养计划」。',
+  planHowToAdd: '新增计划请发送「新建保养计划」。',
+  maintenanceTeam: '设备组',
+
+  // 新建保养计划 (dialog)
+  askPlanTarget:
+    '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 lathe」表示所有该类设备。',
+  unknownType: (type: string) => `没有类型为「${type}」的设备。`,
+  askPlanName: '保养内容叫什么？例如「更换滤网」：',
+  askPlanInterval:
+    '多久保养一次？例如「720小时」「30天」或「720小时 90天」（先到为准）。可加提前量：「720小时 提前24小时」。',
+  badInterval: '没看懂周期。请写成「720小时」「30天」或「720小时 90天 提前24小时 提前3天」。',
+  leadTooLong: '提前量要小于保养周期。',
+  askChecklist: '保养清单：每项用顿号或换行分开，例如「停机断电、更换滤网、试机」。没有清单回复「无」。',
+  askResponsible: '由谁负责？回复 @姓名、班组名称，或「设备组」。',
+  responsibleUnknown: (text: string) => `找不到「${text}」。请回复 @姓名、班组名称或「设备组」。`,
+  planCreated: (code: string, summary: string) => `已建立保养计划 ${code}：${summary}`,
+
+  // Maintenance tasks
+  leadReminder: (code: string, name: string, plan: string, due: string) =>
+    `🔧 设备 ${code} ${name} 的保养「${plan}」即将到期：${due}。请提前准备备件和停机时间。`,
+  taskTitle: (id: number, code: string, plan: string) => `保养 M${id} · ${code}「${plan}」`,
+  fieldEquipment: '设备',
+  fieldDue: '到期',
+  fieldDeadline: '完成期限',
+  fieldChecklist: '清单',
+  fieldResponsible: '负责',
+  fieldStatus: '状态',
+  dueByHours: (hours: number) => `运行满 ${hours} 小时`,
+  dueByDays: (days: number) => `满 ${days} 天`,
+  buttonAccept: '接单',
+  buttonDone: '完成',
+  buttonPostpone: '延期',
+  taskDoneNote: (who: string, at: string) => `${who} 已于 ${at} 完成`,
+  taskAccepted: (id: number, code: string, plan: string) =>
+    `已接单：保养 M${id}（${code}「${plan}」）。设备状态改为「保养中」，完成后点「完成」。`,
+  askChecklistDone: (items: string[]) =>
+    `请确认保养清单：\n${items.map((item, i) => `${i + 1}. ${item}`).join('\n')}\n全部做完回复「全部」；否则回复做完的序号，例如「1 3」，后面可写原因。`,
+  badChecklistAnswer: (n: number) => `请回复「全部」，或 1 到 ${n} 之间的序号，例如「1 3 滤网缺货」。`,
+  taskDone: (id: number, code: string, plan: string, missing: string[]) =>
+    `保养 M${id}（${code}「${plan}」）已完成，计划已重新计时。${missing.length > 0 ? `未完成的项：${missing.join('、')}，已记录。` : ''}`,
+  taskAlreadyDone: (id: number) => `保养 M${id} 已经完成了。`,
+  askPostpone: (max: number) => `延期几天、为什么？例如「2 等滤网到货」（最多 ${max} 天）。`,
+  badPostpone: (max: number) => `请写天数和原因，例如「2 等滤网到货」，天数 1 到 ${max}。`,
+  postponed: (id: number, until: string) => `保养 M${id} 已延期到 ${until}，车间主任已收到通知。`,
+  postponedAlert: (who: string, id: number, code: string, plan: string, until: string, reason: string) =>
+    `📅 ${who} 把保养 M${id}（${code}「${plan}」）延期到 ${until}，原因：${reason}。`,
+  maintenanceOverdue: (id: number, code: string, plan: string, late: string, slot: number) =>
+    `🔴 保养 M${id}（${code}「${plan}」）已逾期 ${late}，请尽快完成${slot > 0 ? `（第 ${slot + 1} 次提醒）` : ''}。`,
+  maintenanceEscalation: (id: number, code: string, plan: string, late: string, who: string) =>
+    `🚨 升级 保养 M${id}（${code}「${plan}」）已逾期 ${late}，负责 ${who}，仍未完成。`,
+  notYourMaintenance: '只有设备员、负责人、班组长或车间主任可以处理保养任务。',
+  taskUnknown: (ref: string) => `没有找到保养任务「${ref}」。`,
+
+  // Repairs
+  ticketTitle: (id: number, code: string, name: string) => `维修 R${id} · ${code} ${name}`,
+  fieldSymptom: '现象',
+  fieldReporter: '报修人',
+  fieldReportedAt: '报修时间',
+  fieldTechnician: '维修人',
+  fieldLimit: '时限',
+  limitText: (state: string, minutes: number, until: string) => `${state} ${minutes} 分钟内（${until} 前）`,
+  buttonStart: '开始维修',
+  buttonRepaired: '维修完成',
+  buttonPass: '验收通过',
+  buttonFail: '验收不通过',
+  ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,
+  ticketMovedNote: (state: string) => `已${state}`,
+  repairReported: (id: number, code: string) =>
+    `已报修 R${id}（设备 ${code}），设备组已收到通知。修好后会请您验收。`,
+  repairAlert: (who: string, id: number, code: string, name: string, symptom: string) =>
+    `🛠️ ${who} 报修 R${id}：${code} ${name}，${symptom}。`,
+  repairAccepted: (id: number, who: string) => `维修 R${id} 已由 ${who} 接单。`,
+  repairStarted: (id: number) => `维修 R${id} 开始维修，设备停机计时中。`,
+  askRepairNote: (id: number) => `维修 R${id}：请简要写下处理内容（例如「更换主轴皮带」）：`,
+  repairDone: (id: number) => `维修 R${id} 已提交验收，等待报修人或班组长验收。`,
+  pleaseVerify: (id: number, code: string, who: string, note: string) =>
+    `✅ 维修 R${id}（${code}）${who} 已修好：${note}。请到设备前确认后验收。`,
+  askRejectReason: (id: number) => `维修 R${id} 验收不通过：请写明原因（例如「主轴仍有异响」）：`,
+  repairRejected: (id: number) => `维修 R${id} 验收不通过，已退回维修。`,
+  repairRejectedAlert: (id: number, who: string, reason: string) =>
+    `↩️ 维修 R${id} 验收不通过（${who}）：${reason}。请继续维修。`,
+  repairArchived: (id: number, downtime: string) => `维修 R${id} 验收通过，已归档。本次停机 ${downtime}。`,
+  repairArchivedAlert: (id: number, who: string, downtime: string) =>
+    `🎉 维修 R${id} 已由 ${who} 验收通过，停机 ${downtime}。`,
+  repairOverLimit: (id: number, code: string, state: string, limit: number, late: string, who: string) =>
+    `🚨 升级 维修 R${id}（${code}）「${state}」已超时限 ${limit} 分钟，超出 ${late}，当前由 ${who} 负责。`,
+  nobody: '无人接单',
+  notMaintenance: '只有设备员可以接单和维修。',
+  notYourRepair: (id: number, who: string) => `维修 R${id} 由 ${who} 负责，您不能操作。`,
+  notVerifier: (id: number) => `维修 R${id} 需由报修人、班组长或车间主任验收。`,
+  repairWrongState: (id: number, state: string) => `维修 R${id} 现在是「${state}」，不能这样操作。`,
+  ticketUnknown: (ref: string) => `没有找到维修单「${ref}」。维修单号形如 R12。`,
+  noRepairWork: '您现在没有待办的保养或维修。',
+
+  // 停机 / 开机
+  stopped: (code: string) => `已记录 ${code} 停机，开始计停机时间。需要维修请发送「报修 ${code} 故障现象」。`,
+  alreadyStopped: (code: string, since: string) => `${code} 已在 ${since} 停机。`,
+  started: (code: string, downtime: string) => `${code} 已开机，本次停机 ${downtime}。`,
+  notStopped: (code: string) => `${code} 没有在停机。`,
+  stoppedForRepair: (code: string, id: number) => `${code} 正在维修 R${id}，验收通过后自动恢复运行。`,
+
+  // Durations
+  minutesText: (minutes: number) =>
+    minutes < 60
+      ? `${minutes} 分钟`
+      : minutes % 60 === 0
+        ? `${minutes / 60} 小时`
+        : `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`,
+};

@@ -1,0 +1,50 @@
+import { text } from '../../chat/outbound.js';
+import { peopleWithRole } from '../../people/directory.js';
+import type { ScanDeps } from '../maintenance/maintenance-scan.js';
+import { equipmentMessages as m } from '../messages.js';
+import { claimNotice, noticeSent, NoLongerDue, once } from '../once.js';
+import { limitMinutes } from './repair-limits.js';
+import { RepairTicket, type RepairState } from './repair-ticket.entity.js';
+
+/**
+ * Tickets that stayed in a state past its time limit go to the supervisors, once per visit
+ * of that state: a ticket sent back by 验收不通过 gets a fresh limit for its next round.
+ */
+export async function escalateOverdueRepairs(deps: ScanDeps): Promise<number> {
+  const { em, clock, config } = deps;
+  const now = clock.now();
+  const open = await em.find(RepairTicket, { state: { $ne: 'archived' } }, { orderBy: { id: 'asc' } });
+  let sent = 0;
+  for (const candidate of open) {
+    const limit = limitMinutes(candidate.state as RepairState, config.repairs);
+    if (limit === undefined || now.getTime() < candidate.stateSince.getTime() + limit * 60_000) continue;
+    const key = `repair:${candidate.id}:${candidate.stateVisit}`;
+    if (await noticeSent(em, key)) continue;
+    const result = await once(em, async (tx) => {
+      const notice = await claimNotice(tx, key, now);
+      const ticket = await tx.findOne(RepairTicket, candidate.id, { populate: ['equipment', 'technician'] });
+      if (!ticket || ticket.stateVisit !== candidate.stateVisit) throw new NoLongerDue();
+      const late = Math.floor((now.getTime() - ticket.stateSince.getTime()) / 60_000) - limit;
+      const message = text(
+        m.repairOverLimit(
+          ticket.id,
+          ticket.equipment.code,
+          m.repairStateNames[ticket.state] ?? ticket.state,
+          limit,
+          m.minutesText(late),
+          ticket.technician?.name ?? m.nobody,
+        ),
+      );
+      const supervisors = await peopleWithRole(tx, 'supervisor');
+      for (const s of supervisors) {
+        await deps.outbox.enqueue(tx, { kind: 'person', personId: s.id }, message, {
+          dedupeKey: `${key}:${s.id}`,
+        });
+      }
+      notice.recipients = supervisors.map((s) => s.id);
+    });
+    if (result === 'written') sent += 1;
+  }
+  if (sent > 0) deps.logger.info({ sent }, 'repair tickets escalated');
+  return sent;
+}
