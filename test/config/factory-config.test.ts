@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/config-error.js';
 import { defaultFactoryConfig } from '../../src/config/factory-config.js';
 import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
-
-function problemsOf(yaml: string): string[] {
-  try {
-    parseFactoryConfig(yaml);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../support/config-problems.js';
 
 describe('factory.yaml', () => {
   it('an empty file gives the built-in defaults of a small metalworking shop', () => {

@@ -3,21 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/config-error.js';
 import { defaultFactoryConfig } from '../../src/config/factory-config.js';
 import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { leaderboardCron } from '../../src/incentives/jobs/weekly-leaderboard.job.js';
 import { activeRules } from '../../src/incentives/rules/active-rules.js';
-
-function problemsOf(yaml: string): string[] {
-  try {
-    parseFactoryConfig(yaml);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../support/config-problems.js';
 
 const rules = (...lines: string[]) =>
   ['incentives:', '  rules:', ...lines.map((l) => `    - ${l}`)].join('\n');

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/config-error.js';
 import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { statesOf } from '../../src/outsourcing/states.js';
-
-function problemsOf(yaml: string): string[] {
-  try {
-    parseFactoryConfig(yaml);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { problemsOf } from '../support/config-problems.js';
 
 describe('outsourcing states and reminders in factory.yaml', () => {
   it('by default: 已发货 → 加工中 → 待质检 → 已完成, one step at a time', () => {

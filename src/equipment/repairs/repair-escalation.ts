@@ -7,7 +7,7 @@ import { limitMinutes } from './repair-limits.js';
 import { RepairTicket, type RepairState } from './repair-ticket.entity.js';
 
 /**
- * Tickets that stayed in a state past its time limit go to the supervisors, once per visit
+ * Tickets that stayed in a state longer than its time limit go to the supervisors, once per visit
  * of that state: a ticket sent back by 验收不通过 gets a fresh limit for its next round.
  */
 export async function escalateOverdueRepairs(deps: ScanDeps): Promise<number> {
@@ -17,14 +17,14 @@ export async function escalateOverdueRepairs(deps: ScanDeps): Promise<number> {
   let sent = 0;
   for (const candidate of open) {
     const limit = limitMinutes(candidate.state as RepairState, config.repairs);
-    if (limit === undefined || now.getTime() < candidate.stateSince.getTime() + limit * 60_000) continue;
+    if (limit === undefined || now.getTime() <= candidate.stateSince.getTime() + limit * 60_000) continue;
     const key = `repair:${candidate.id}:${candidate.stateVisit}`;
     if (await noticeSent(em, key)) continue;
     const result = await once(em, async (tx) => {
       const notice = await claimNotice(tx, key, now);
       const ticket = await tx.findOne(RepairTicket, candidate.id, { populate: ['equipment', 'technician'] });
       if (!ticket || ticket.stateVisit !== candidate.stateVisit) throw new NoLongerDue();
-      const late = Math.floor((now.getTime() - ticket.stateSince.getTime()) / 60_000) - limit;
+      const late = Math.ceil((now.getTime() - ticket.stateSince.getTime()) / 60_000) - limit;
       const message = text(
         m.repairOverLimit(
           ticket.id,
