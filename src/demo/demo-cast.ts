@@ -65,13 +65,64 @@ export const demoPeople: FactoryConfig['people'] = cast.map(([id, name, roles, t
   dingtalk: id,
 }));
 
+/** Running hours before the demo's own work reports add theirs. */
 export const demoEquipment = [
-  { code: 'CNC-01', name: '数控车床 1 号', type: 'lathe', team: 'cnc' },
-  { code: 'CNC-02', name: '数控铣床 2 号', type: 'mill', team: 'cnc' },
-  { code: 'PRESS-01', name: '冲床 1 号', type: 'press', team: 'stamping' },
-  { code: 'PRESS-02', name: '折弯机 2 号', type: 'bender', team: 'stamping' },
-  { code: 'GRIND-01', name: '平面磨床', type: 'grinder', team: 'finishing' },
-  { code: 'DRILL-01', name: '台式钻床', type: 'drill', team: 'finishing' },
+  {
+    code: 'CNC-01',
+    name: '数控车床 1 号',
+    type: 'lathe',
+    team: 'cnc',
+    location: '一车间 A 区',
+    model: 'CK6150',
+    commissionedOn: '2019-05-20',
+  },
+  {
+    code: 'CNC-02',
+    name: '数控铣床 2 号',
+    type: 'mill',
+    team: 'cnc',
+    location: '一车间 A 区',
+    model: 'XK7136',
+    commissionedOn: '2021-03-08',
+    runningMinutes: 6420 * 60,
+  },
+  {
+    code: 'PRESS-01',
+    name: '冲床 1 号',
+    type: 'press',
+    team: 'stamping',
+    location: '二车间',
+    model: 'JH21-80',
+    commissionedOn: '2018-09-15',
+    runningMinutes: 15230 * 60,
+  },
+  {
+    code: 'PRESS-02',
+    name: '折弯机 2 号',
+    type: 'bender',
+    team: 'stamping',
+    location: '二车间',
+    model: 'WC67Y-100',
+    commissionedOn: '2020-11-02',
+    runningMinutes: 9870 * 60,
+  },
+  {
+    code: 'GRIND-01',
+    name: '平面磨床',
+    type: 'grinder',
+    team: 'finishing',
+    location: '三车间',
+    model: 'M7130',
+    runningMinutes: 4310 * 60,
+  },
+  {
+    code: 'DRILL-01',
+    name: '台式钻床',
+    type: 'drill',
+    team: 'finishing',
+    location: '三车间',
+    runningMinutes: 2150 * 60,
+  },
 ];
 
 export const demoItems = [

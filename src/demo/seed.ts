@@ -20,6 +20,7 @@ import { loadOrder } from '../workorders/task-lookup.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { createWorkOrder, releaseWorkOrder } from '../workorders/work-order-service.js';
 import { demoEquipment, demoItems, demoLots, demoPeople, demoTeams } from './demo-cast.js';
+import { seedEquipment } from './demo-equipment.js';
 import { seedOutsourcing } from './demo-outsourcing.js';
 import { demoOrders, type DemoStep } from './demo-orders.js';
 
@@ -105,6 +106,7 @@ export async function seedDemo(em: EntityManager, clock: Clock, tz: string): Pro
     });
   }
   await seedOutsourcing(em.fork(), clock, tz, config, silent);
+  await seedEquipment(em.fork(), today, tz, config, silent, (personId, when) => actorOf(em, personId, when));
   return { orders: demoOrders.length };
 }
 

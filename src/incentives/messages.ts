@@ -6,7 +6,7 @@ import type { TeamLeaderboard } from './leaderboard-service.js';
 import type { ReportingRate } from './reporting-rate.js';
 import type { ActiveRule } from './rules/active-rules.js';
 import type { CompareOp, Condition, Operand } from './rules/expression.js';
-import { TRIGGERS, type TriggerName } from './rules/triggers.js';
+import type { TriggerName } from './rules/triggers.js';
 import type { Standings } from './standings.js';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -88,8 +88,7 @@ function ruleLine(rule: ActiveRule, i: number): string {
     ...(rule.dailyCap === undefined ? [] : [`每天最多 ${rule.dailyCap} 分`]),
     ...(rule.weeklyCap === undefined ? [] : [`每周最多 ${rule.weeklyCap} 分`]),
   ];
-  const inert = TRIGGERS[rule.trigger].evaluated ? '' : '（设备模块上线后生效）';
-  return `${i + 1}. ${rule.name}：${TRIGGER_WORDS[rule.trigger]}${when}，${points}${caps.length > 0 ? `（${caps.join('，')}）` : ''}${inert}`;
+  return `${i + 1}. ${rule.name}：${TRIGGER_WORDS[rule.trigger]}${when}，${points}${caps.length > 0 ? `（${caps.join('，')}）` : ''}`;
 }
 
 function entryWhy(entry: PointEntry, tz: string): string {

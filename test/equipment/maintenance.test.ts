@@ -190,7 +190,7 @@ describe('preventive maintenance under a controlled clock', () => {
       expect(await first.pushed()).toEqual([
         ['gaoyuan', expect.stringMatching(/^\[保养 M\d+ · EXT-01「更换滤网」\]$/)],
       ]);
-      first.clock.set(new Date(first.clock.now().getTime() + 25 * HOUR));
+      first.clock.set(new Date(first.clock.now().getTime() + 49 * HOUR));
       await both();
       expect((await first.pushed()).map(([to]) => to)).toEqual(['gaoyuan', 'wangfang']);
       expect(await first.orm.em.fork().count(MaintenanceTask)).toBe(1);

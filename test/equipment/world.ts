@@ -3,8 +3,6 @@ import type { CardView } from '../../src/chat/cards/card-view.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { equipmentFeature } from '../../src/equipment/feature.js';
-import { MAINTENANCE_WATCH_JOB } from '../../src/equipment/jobs/maintenance-watch.job.js';
-import { REPAIR_LIMITS_JOB } from '../../src/equipment/jobs/repair-limits.job.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { jobDefinitions } from '../../src/job-definitions.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -39,7 +37,7 @@ export const local = (hhmm: string, day = 23) =>
 export interface World extends TestApp {
   as(personId: string): ConsoleSession;
   /** Runs one of the application's registered jobs once, as Agenda would. */
-  runJob(name: typeof MAINTENANCE_WATCH_JOB | typeof REPAIR_LIMITS_JOB): Promise<void>;
+  runJob(name: string): Promise<void>;
   /** What went into the outbox since the last call, as [recipient, text or card title]. */
   pushed(): Promise<Array<[string, string]>>;
   /** The last card pushed to a person, or the last redraw of it. */

@@ -1,4 +1,5 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Clock } from '../../shared/clock.js';
 import { Equipment } from '../equipment.entity.js';
 import { MaintenanceCycle } from './maintenance-cycle.entity.js';
@@ -30,20 +31,21 @@ export async function ensureCycles(em: EntityManager, clock: Clock, onlyEquipmen
   const targets = await planTargets(em, onlyEquipment);
   const existing = await em.find(MaintenanceCycle, {}, { fields: ['plan', 'equipment'] });
   const have = new Set(existing.map((c) => `${c.plan.id}|${c.equipment.code}`));
-  for (const { plan, equipment } of targets) {
-    if (have.has(`${plan.id}|${equipment.code}`)) continue;
-    try {
-      await em.fork().transactional(async (tx) => {
-        tx.create(MaintenanceCycle, {
-          plan: plan.id,
-          equipment: equipment.code,
-          baselineMinutes: equipment.runningMinutes,
-          baselineAt: clock.now(),
-        });
-      });
-    } catch (error) {
-      // Another server started the same round a moment ago: theirs stands.
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    }
-  }
+  const missing = targets.filter(({ plan, equipment }) => !have.has(`${plan.id}|${equipment.code}`));
+  if (missing.length === 0) return;
+  // Another server may start the same round at the same moment: the unique pair keeps the first.
+  await (em as SqlEntityManager)
+    .createQueryBuilder(MaintenanceCycle)
+    .insert(
+      missing.map(({ plan, equipment }) => ({
+        plan: plan.id,
+        equipment: equipment.code,
+        cycle: 1,
+        baselineMinutes: equipment.runningMinutes,
+        baselineAt: clock.now(),
+      })),
+    )
+    .onConflict(['plan', 'equipment'])
+    .ignore()
+    .execute();
 }

@@ -6,18 +6,11 @@ import type { FieldType } from './expression.js';
  */
 export interface TriggerSpec {
   fields: Readonly<Record<string, FieldType>>;
-  /**
-   * False for triggers whose records belong to a module that does not record them yet: rules
-   * on them are accepted (and listed as not yet in force) so a factory.yaml can be written
-   * ahead, but nothing is awarded until an event source for them is added in events/.
-   */
-  evaluated: boolean;
 }
 
 export const TRIGGERS = {
   /** A 报工, once per report (corrections that reverse a report earn nothing). */
   work_report: {
-    evaluated: true,
     fields: {
       good: 'number',
       scrap: 'number',
@@ -43,7 +36,6 @@ export const TRIGGERS = {
    * conditions on the plan fields are false for them.
    */
   task_finished: {
-    evaluated: true,
     fields: {
       good: 'number',
       scrap: 'number',
@@ -60,7 +52,6 @@ export const TRIGGERS = {
   },
   /** A person's shift that ended with every operation they worked reported through the bot within it. */
   shift_reported: {
-    evaluated: true,
     fields: {
       /** Operations the person worked in the shift (all of them reported). */
       operations: 'number',
@@ -70,24 +61,25 @@ export const TRIGGERS = {
       shift: 'string',
     },
   },
-  /** A repair ticket accepted (验收); for the equipment module's repair tickets. */
+  /** A repair ticket accepted (验收) and archived; pays the technician who repaired it. */
   repair_accepted: {
-    evaluated: false,
     fields: {
+      /** The ticket's whole time limit: the sum of its steps' limits in factory.yaml. */
       limitMinutes: 'number',
+      /** From 报修 to 验收: the machine's downtime for this ticket. */
       repairMinutes: 'number',
       /** limitMinutes − repairMinutes: positive when the repair beat its time limit. */
       minutesUnderLimit: 'number',
       equipment: 'string',
     },
   },
-  /** A maintenance task done; for the equipment module's maintenance plans. */
+  /** A maintenance task done; pays the person who completed it. */
   maintenance_done: {
-    evaluated: false,
     fields: {
-      /** Minutes between completion and the due time; negative when overdue. */
+      /** Minutes between completion and the task's deadline (after any 延期); negative when overdue. */
       minutesBeforeDue: 'number',
       equipment: 'string',
+      /** The plan's id (factory.yaml) or P<n> (made in chat). */
       plan: 'string',
     },
   },
