@@ -15,7 +15,7 @@ import {
 } from '../equipment/repairs/repair-service.js';
 import { atLocalTime } from '../shared/time.js';
 
-type ActorAt = (personId: string, at: Date) => Promise<Actor>;
+type ActorAt = (em: EntityManager, personId: string, at: Date) => Promise<Actor>;
 
 const plan = (p: Partial<NewPlan> & Pick<NewPlan, 'name'>): NewPlan => ({
   equipmentCode: null,
@@ -41,11 +41,12 @@ export async function seedEquipment(
   tz: string,
   config: FactoryConfig,
   silent: Outbox,
-  actor: ActorAt,
+  actorIn: ActorAt,
 ): Promise<void> {
   const at = (day: number, hhmm: string) =>
     atLocalTime(new Date(today.getTime() + day * 86_400_000), hhmm, tz);
   await em.transactional(async (tx) => {
+    const actor = (personId: string, when: Date) => actorIn(tx, personId, when);
     const deps = (when: Date): EquipmentDeps => ({
       em: tx,
       clock: { now: () => when },

@@ -106,7 +106,7 @@ export async function seedDemo(em: EntityManager, clock: Clock, tz: string): Pro
     });
   }
   await seedOutsourcing(em.fork(), clock, tz, config, silent);
-  await seedEquipment(em.fork(), today, tz, config, silent, (personId, when) => actorOf(em, personId, when));
+  await seedEquipment(em.fork(), today, tz, config, silent, actorOf);
   return { orders: demoOrders.length };
 }
 

@@ -73,7 +73,7 @@ export const plansCommand: Command = {
     const plans = await ctx.em.find(
       MaintenancePlan,
       { active: true },
-      { populate: ['equipment'], orderBy: { code: 'asc' } },
+      { populate: ['equipment'], orderBy: { id: 'asc' } },
     );
     if (plans.length === 0) return ctx.reply(m.noPlansYet);
     const lines = [m.plansTitle(plans.length)];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit, type Actor } from '../../chat/audit/actor.js';
-import { issueCard } from '../../chat/cards/issue-card.js';
+import { pushCard } from '../../chat/cards/push-card.js';
 import { refreshCards } from '../../chat/cards/refresh-cards.js';
 import { text } from '../../chat/outbound.js';
 import { rowWriteLock } from '../../db/locking.js';
@@ -49,11 +49,9 @@ export async function createDueTask(
   });
   await em.flush();
   const task = (await loadMaintenanceTask(em, created.id)) as MaintenanceTask;
+  const recipients = (await responsibleFor(em, config, plan)).recipients;
   const spec = await maintenanceCardSpec(em, config, task, tz);
-  const card = issueCard(em, clock, MAINTENANCE_CARD, maintenanceSubject(task), spec);
-  for (const recipient of (await responsibleFor(em, config, plan)).recipients) {
-    await outbox.enqueue(em, recipient, { kind: 'card', card });
-  }
+  await pushCard(em, clock, outbox, recipients, MAINTENANCE_CARD, maintenanceSubject(task), spec);
   return task;
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit, type Actor } from '../../chat/audit/actor.js';
-import { issueCard } from '../../chat/cards/issue-card.js';
+import { pushCard } from '../../chat/cards/push-card.js';
 import { refreshCards } from '../../chat/cards/refresh-cards.js';
 import { text } from '../../chat/outbound.js';
 import { rowWriteLock } from '../../db/locking.js';
@@ -51,16 +51,9 @@ export async function reportRepair(
   await settleStatus(em, equipment);
   recordAudit(em, actor, 'repair.report', 'repair_ticket', ticket.id, { equipment: equipment.code, symptom });
   const loaded = (await loadTicket(em, ticket.id)) as RepairTicket;
-  const card = issueCard(
-    em,
-    clock,
-    REPAIR_CARD,
-    repairSubject(loaded),
-    repairCardSpec(loaded, config.repairs, tz),
-  );
-  for (const recipient of (await maintenanceCrew(em, config)).recipients) {
-    await outbox.enqueue(em, recipient, { kind: 'card', card });
-  }
+  const spec = repairCardSpec(loaded, config.repairs, tz);
+  const crew = (await maintenanceCrew(em, config)).recipients;
+  await pushCard(em, clock, outbox, crew, REPAIR_CARD, repairSubject(loaded), spec);
   return loaded;
 }
 
@@ -99,20 +92,11 @@ export async function finishRepair(
   assertTechnician(deps.em, actor, ticket);
   await move(deps, actor, ticket, 'verifying', note);
   const loaded = (await loadTicket(deps.em, ticket.id)) as RepairTicket;
-  const card = issueCard(
-    deps.em,
-    deps.clock,
-    REPAIR_CARD,
-    repairSubject(loaded),
-    repairCardSpec(loaded, deps.config.repairs, deps.tz),
-  );
   const reporter = { kind: 'person' as const, personId: ticket.reportedBy.id };
-  await deps.outbox.enqueue(
-    deps.em,
-    reporter,
-    text(m.pleaseVerify(ticket.id, ticket.equipment.code, actor.person.name, note)),
-  );
-  await deps.outbox.enqueue(deps.em, reporter, { kind: 'card', card });
+  const verify = m.pleaseVerify(ticket.id, ticket.equipment.code, actor.person.name, note);
+  await deps.outbox.enqueue(deps.em, reporter, text(verify));
+  const spec = repairCardSpec(loaded, deps.config.repairs, deps.tz);
+  await pushCard(deps.em, deps.clock, deps.outbox, [reporter], REPAIR_CARD, repairSubject(loaded), spec);
 }
 
 /**
