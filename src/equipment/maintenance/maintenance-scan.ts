@@ -46,19 +46,16 @@ export async function scanMaintenance(
   };
   const cycles = await em.find(MaintenanceCycle, {});
   const cycleOf = new Map(cycles.map((c) => [`${c.plan.id}|${c.equipment.code}`, c]));
+  // Completing a task starts the next cycle, so the current cycle's task, if any, is an open one.
+  const open = await em.find(MaintenanceTask, { status: { $ne: 'done' } });
+  const openTask = new Map(open.map((t) => [`${t.plan.id}|${t.equipment.code}|${t.cycle}`, t]));
   for (const target of await planTargets(em, onlyEquipment)) {
     const cycle = cycleOf.get(`${target.plan.id}|${target.equipment.code}`);
     if (!cycle) continue;
-    const task = await em.findOne(MaintenanceTask, {
-      plan: target.plan.id,
-      equipment: target.equipment.code,
-      cycle: cycle.cycle,
-    });
+    const task = openTask.get(`${target.plan.id}|${target.equipment.code}|${cycle.cycle}`);
     if (task) {
-      if (task.status !== 'done') {
-        for (const due of overdueReminders(deps, task))
-          count(await escalate(deps, task.id, due), 'escalations');
-      }
+      for (const due of overdueReminders(deps, task))
+        count(await escalate(deps, task.id, due), 'escalations');
       continue;
     }
     const state = dueState(target.plan, cycle, target.equipment.runningMinutes, clock.now(), deps.tz);
