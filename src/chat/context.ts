@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { recordAudit, type Actor } from './audit/actor.js';
 import { issueCard, type CardSpec, type CardSubject } from './cards/issue-card.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
+import type { FollowUp } from './follow-ups.js';
 import type { InboundEvent } from './inbound-event.js';
 import type { OutboundContent, Recipient } from './outbound.js';
 import type { EnqueueOptions, Outbox } from './outbox/outbox.js';
@@ -15,6 +16,8 @@ import type { EnqueueOptions, Outbox } from './outbox/outbox.js';
  */
 export class CommandContext {
   readonly replies: OutboundContent[] = [];
+  /** Run by the engine once this event's transaction has committed. */
+  readonly followUps: FollowUp[] = [];
 
   constructor(
     readonly person: PersonView,
@@ -74,6 +77,10 @@ export class CommandContext {
     details: Record<string, unknown> = {},
   ): void {
     recordAudit(this.em, this.actor, action, subjectType, subjectId, details);
+  }
+
+  afterCommit(work: FollowUp): void {
+    this.followUps.push(work);
   }
 
   /** The outbox, for services that push as part of this unit of work. */

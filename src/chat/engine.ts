@@ -12,6 +12,7 @@ import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { CommandContext } from './context.js';
+import type { FollowUp } from './follow-ups.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
 import { InboundRecord } from './inbound/inbound-record.entity.js';
 import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
@@ -74,8 +75,13 @@ export class ChatEngine {
     const em = this.deps.orm.em.fork();
     const earlier = await this.previousAnswer(em, event);
     if (earlier) return { replies: earlier, duplicate: true };
+    const followUps: FollowUp[] = [];
     try {
-      return await this.inTransaction(em, event, options, (tx, record) => this.process(tx, event, record));
+      const outcome = await this.inTransaction(em, event, options, (tx, record) =>
+        this.process(tx, event, record, followUps),
+      );
+      await this.runFollowUps(followUps);
+      return outcome;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return this.duplicateOf(event);
       if (!(error instanceof AppError) || !error.expose) throw error;
@@ -125,6 +131,7 @@ export class ChatEngine {
     tx: EntityManager,
     event: InboundEvent,
     record: InboundRecord,
+    followUps: FollowUp[],
   ): Promise<OutboundContent[]> {
     const { clock, config, tz, outbox, dialogs, router } = this.deps;
     const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
@@ -134,7 +141,21 @@ export class ChatEngine {
     record.personId = person.id;
     const ctx = new CommandContext(person, event, record.id, tx, clock, config, tz, outbox, dialogs);
     await router.route(ctx);
+    followUps.push(...ctx.followUps);
     return ctx.replies;
+  }
+
+  /**
+   * The change is committed and its answer stands; a follow-up that fails is logged and left to
+   * the scheduled job that does the same work.
+   */
+  private async runFollowUps(followUps: FollowUp[]): Promise<void> {
+    const { orm, clock, outbox, config, tz, logger } = this.deps;
+    for (const work of followUps) {
+      await work({ em: orm.em.fork(), clock, outbox, config, tz, logger }).catch((error: unknown) => {
+        logger.error({ err: error }, 'follow-up after a chat event failed');
+      });
+    }
   }
 
   private async previousAnswer(

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { rowWriteLock } from '../db/locking.js';
 import { AppError, NotFoundError } from '../shared/errors.js';
+import type { EquipmentDeps } from './deps.js';
 import { Equipment } from './equipment.entity.js';
+import { scanMaintenance } from './maintenance/maintenance-scan.js';
 
 /** A gateway's reading: the machine's absolute hour counter, or hours run since its last reading. */
 export type HoursReading = { hours: number } | { increment: number };
@@ -38,4 +40,15 @@ export async function recordHours(
   }
   await em.flush();
   return equipment;
+}
+
+/**
+ * A work report ran the machine for `minutes`. Whether that made maintenance due is checked
+ * for this machine once the report is committed, as after a gateway reading.
+ */
+export function addRunningMinutes(deps: EquipmentDeps, equipment: Equipment, minutes: number): void {
+  equipment.runningMinutes += minutes;
+  deps.afterCommit?.(async (services) => {
+    await scanMaintenance(services, equipment.code);
+  });
 }

@@ -11,6 +11,7 @@ import { allowedReport, availableFor, isComplete, remainingFor } from './progres
 import type { ShopfloorDeps } from './shopfloor-deps.js';
 import { isAssignedTo, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
 import { WorkReport } from './work-report.entity.js';
+import { addRunningMinutes } from '../equipment/hours-service.js';
 
 export interface ReportOutcome {
   report: WorkReport;
@@ -98,7 +99,7 @@ export async function reportTask(
     channel: actor.channel,
     inboundEventId: actor.inboundEventId,
   });
-  if (task.equipment) task.equipment.runningMinutes += minutes;
+  if (task.equipment) addRunningMinutes(deps, task.equipment, minutes);
   if (task.status === 'dispatched') task.startedAt = actor.at;
   task.status = 'in_progress';
   task.goodTotal += good;

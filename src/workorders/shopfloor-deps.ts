@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { FollowUp } from '../chat/follow-ups.js';
 import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { Clock } from '../shared/clock.js';
@@ -11,4 +12,6 @@ export interface ShopfloorDeps {
   config: FactoryConfig;
   /** The factory time zone, for shifts and days. */
   tz: string;
+  /** Queues work to run once the change is committed; absent where nobody waits for it (the demo seed). */
+  afterCommit?: (work: FollowUp) => void;
 }

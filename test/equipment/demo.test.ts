@@ -44,6 +44,20 @@ describe('equipment in the demo shop', () => {
     ]);
   });
 
+  it('a 报工 on CNC-01 checks its plans as soon as it is committed: the spindle heads-up goes out at once', async () => {
+    const leadFor = () =>
+      app.orm.em.fork().count(OutboxMessage, { recipientKey: 'gaoyuan', dedupeKey: { $like: 'lead:%' } });
+    expect(await leadFor()).toBe(0);
+    const [reported] = await say('zhangwei', '完工 WO-DEMO-001 5');
+    expect(reported).toMatch(/^已报工：WO-DEMO-001「车削」合格 5 件/);
+    const [lead] = await app.orm.em
+      .fork()
+      .find(OutboxMessage, { recipientKey: 'gaoyuan', dedupeKey: { $like: 'lead:%' } });
+    expect(lead && textOf(lead.content)).toBe(
+      '🔧 设备 CNC-01 数控车床 1 号 的保养「主轴润滑保养」即将到期：运行到 11800 小时（还差 13 小时）。请提前准备备件和停机时间。',
+    );
+  });
+
   it('the first scans chase the overdue press check and the untaken grinder ticket', async () => {
     app.clock.set(new Date(app.clock.now().getTime() + 10 * 60_000));
     for (const name of [MAINTENANCE_WATCH_JOB, REPAIR_LIMITS_JOB]) {
@@ -56,6 +70,7 @@ describe('equipment in the demo shop', () => {
     expect(texts).toContainEqual(
       expect.stringMatching(/^lijianguo: 🚨 升级 维修 R3（GRIND-01）「报修」已超时限 30 分钟/),
     );
+    expect(texts.filter((t) => t.includes('主轴润滑保养」即将到期'))).toHaveLength(1);
     expect(texts).toContainEqual(
       expect.stringMatching(/^zhoumin: 🚨 升级 保养 M2（PRESS-01「冲床安全检查」）已逾期/),
     );

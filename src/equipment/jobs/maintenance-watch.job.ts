@@ -6,8 +6,8 @@ export const MAINTENANCE_WATCH_JOB = 'equipment:maintenance';
 
 /**
  * Hourly (off the full hour: the platforms ask bots not to push at :00): plans that came
- * due by the calendar or by hours from work reports, heads-ups, and overdue maintenance.
- * Gateway readings trigger the same scan for their machine at once.
+ * due by the calendar, heads-ups, and overdue maintenance. A gateway reading or a 报工 runs
+ * the same scan for its machine as soon as it is committed; this pass catches the rest.
  */
 export function maintenanceWatchJob(s: AppServices) {
   return defineJob({
