@@ -91,18 +91,8 @@ export const equipmentMessages = {
   // Maintenance tasks
   leadReminder: (code: string, name: string, plan: string, due: string) =>
     `🔧 设备 ${code} ${name} 的保养「${plan}」即将到期：${due}。请提前准备备件和停机时间。`,
-  taskTitle: (id: number, code: string, plan: string) => `保养 M${id} · ${code}「${plan}」`,
-  fieldEquipment: '设备',
-  fieldDue: '到期',
-  fieldDeadline: '完成期限',
-  fieldChecklist: '清单',
-  fieldResponsible: '负责',
-  fieldStatus: '状态',
   dueByHours: (hours: number) => `运行满 ${hours} 小时`,
   dueByDays: (days: number) => `满 ${days} 天`,
-  buttonAccept: '接单',
-  buttonDone: '完成',
-  buttonPostpone: '延期',
   taskDoneNote: (who: string, at: string) => `${who} 已于 ${at} 完成`,
   taskAccepted: (id: number, code: string, plan: string) =>
     `已接单：保养 M${id}（${code}「${plan}」）。设备状态改为「保养中」，完成后点「完成」。`,
@@ -125,23 +115,10 @@ export const equipmentMessages = {
   taskUnknown: (ref: string) => `没有找到保养任务「${ref}」。`,
 
   // Repairs
-  ticketTitle: (id: number, code: string, name: string) => `维修 R${id} · ${code} ${name}`,
-  fieldSymptom: '现象',
-  fieldReporter: '报修人',
-  fieldReportedAt: '报修时间',
-  fieldTechnician: '维修人',
-  fieldLimit: '时限',
   limitText: (state: string, minutes: number, until: string) => `${state} ${minutes} 分钟内（${until} 前）`,
-  buttonStart: '开始维修',
-  buttonRepaired: '维修完成',
-  buttonPass: '验收通过',
-  buttonFail: '验收不通过',
   ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,
-  ticketMovedNote: (state: string) => `已${state}`,
   repairReported: (id: number, code: string) =>
     `已报修 R${id}（设备 ${code}），设备组已收到通知。修好后会请您验收。`,
-  repairAlert: (who: string, id: number, code: string, name: string, symptom: string) =>
-    `🛠️ ${who} 报修 R${id}：${code} ${name}，${symptom}。`,
   repairAccepted: (id: number, who: string) => `维修 R${id} 已由 ${who} 接单。`,
   repairStarted: (id: number) => `维修 R${id} 开始维修，设备停机计时中。`,
   askRepairNote: (id: number) => `维修 R${id}：请简要写下处理内容（例如「更换主轴皮带」）：`,

@@ -11,7 +11,7 @@ import { claimNotice, noticeSent, NoLongerDue, once, type OnceOutcome } from '..
 import { dueState, type DueState } from './due.js';
 import { MaintenanceCycle } from './maintenance-cycle.entity.js';
 import { MaintenanceTask } from './maintenance-task.entity.js';
-import { ensureCycles, planTargets, type PlanTarget } from './plan-targets.js';
+import { cyclesOf, planTargets, startMissingCycles, targetKey, type PlanTarget } from './plan-targets.js';
 import { responsibleFor } from './responsible.js';
 import { createDueTask } from './task-service.js';
 
@@ -38,21 +38,25 @@ export async function scanMaintenance(
   onlyEquipment?: string,
 ): Promise<MaintenanceScanOutcome> {
   const { em, clock } = deps;
-  await ensureCycles(em, clock, onlyEquipment);
+  const targets = await planTargets(em, onlyEquipment);
+  let cycleOf = await cyclesOf(em, onlyEquipment);
+  if (await startMissingCycles(em, clock, targets, cycleOf)) cycleOf = await cyclesOf(em, onlyEquipment);
   const outcome: MaintenanceScanOutcome = { tasksCreated: 0, reminders: 0, escalations: 0, lostRaces: 0 };
   const count = (result: OnceOutcome, field: 'tasksCreated' | 'reminders' | 'escalations') => {
     if (result === 'written') outcome[field] += 1;
     if (result === 'lost') outcome.lostRaces += 1;
   };
-  const cycles = await em.find(MaintenanceCycle, {});
-  const cycleOf = new Map(cycles.map((c) => [`${c.plan.id}|${c.equipment.code}`, c]));
   // Completing a task starts the next cycle, so the current cycle's task, if any, is an open one.
-  const open = await em.find(MaintenanceTask, { status: { $ne: 'done' } });
-  const openTask = new Map(open.map((t) => [`${t.plan.id}|${t.equipment.code}|${t.cycle}`, t]));
-  for (const target of await planTargets(em, onlyEquipment)) {
-    const cycle = cycleOf.get(`${target.plan.id}|${target.equipment.code}`);
+  const open = await em.find(MaintenanceTask, {
+    ...(onlyEquipment ? { equipment: onlyEquipment } : {}),
+    status: { $ne: 'done' },
+  });
+  const openTask = new Map(open.map((t) => [`${targetKey(t.plan.id, t.equipment.code)}|${t.cycle}`, t]));
+  for (const target of targets) {
+    const key = targetKey(target.plan.id, target.equipment.code);
+    const cycle = cycleOf.get(key);
     if (!cycle) continue;
-    const task = openTask.get(`${target.plan.id}|${target.equipment.code}|${cycle.cycle}`);
+    const task = openTask.get(`${key}|${cycle.cycle}`);
     if (task) {
       for (const due of overdueReminders(deps, task))
         count(await escalate(deps, task.id, due), 'escalations');

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { maintenanceCard } from '../../../cards/maintenance-card.js';
 import type { CardSpec, CardSubject } from '../../chat/cards/issue-card.js';
 import type { FactoryConfig } from '../../config/factory-config.js';
 import { inZone } from '../../shared/time.js';
 import { equipmentMessages as m } from '../messages.js';
-import { MaintenanceTask } from './maintenance-task.entity.js';
+import { MaintenanceTask, type MaintenanceTaskStatus } from './maintenance-task.entity.js';
 import { responsibleFor } from './responsible.js';
 
 export const MAINTENANCE_CARD = 'maintenance';
@@ -23,7 +24,7 @@ export async function loadMaintenanceTask(em: EntityManager, id: number): Promis
   });
 }
 
-/** The maintenance task's card: 接单 / 完成 / 延期 while it is open, a note once it is done. */
+/** The maintenance task's card (cards/maintenance-card.ts) as the task stands now. */
 export async function maintenanceCardSpec(
   em: EntityManager,
   config: FactoryConfig,
@@ -31,41 +32,18 @@ export async function maintenanceCardSpec(
   tz: string,
 ): Promise<CardSpec> {
   const { plan, equipment } = task;
-  const who = task.acceptedBy?.name ?? (await responsibleFor(em, config, plan)).label;
-  const fields = [
-    { label: m.fieldEquipment, value: `${equipment.code} ${equipment.name}` },
-    {
-      label: m.fieldDue,
-      value:
-        task.dueReason === 'hours' ? m.dueByHours(plan.everyHours ?? 0) : m.dueByDays(plan.everyDays ?? 0),
-    },
-    { label: m.fieldDeadline, value: shortTime(task.deadline, tz) },
-    { label: m.fieldChecklist, value: plan.checklist.length > 0 ? plan.checklist.join('、') : '—' },
-    { label: m.fieldResponsible, value: who },
-    { label: m.fieldStatus, value: m.taskStatusNames[task.status] ?? task.status },
-  ];
-  const title = m.taskTitle(task.id, equipment.code, plan.name);
-  if (task.status === 'done') {
-    return {
-      title,
-      fields,
-      buttons: [],
-      closedNote: m.taskDoneNote(task.doneBy?.name ?? '', task.doneAt ? shortTime(task.doneAt, tz) : ''),
-    };
-  }
-  return {
-    title,
-    fields,
-    buttons: [
-      ...(task.status === 'open'
-        ? [{ text: m.buttonAccept, action: 'accept', style: 'primary' as const }]
-        : []),
-      {
-        text: m.buttonDone,
-        action: 'done',
-        ...(task.status === 'accepted' ? { style: 'primary' as const } : {}),
-      },
-      { text: m.buttonPostpone, action: 'postpone' },
-    ],
-  };
+  return maintenanceCard({
+    id: task.id,
+    equipmentCode: equipment.code,
+    equipmentName: equipment.name,
+    planName: plan.name,
+    dueBecause:
+      task.dueReason === 'hours' ? m.dueByHours(plan.everyHours ?? 0) : m.dueByDays(plan.everyDays ?? 0),
+    deadline: shortTime(task.deadline, tz),
+    checklist: plan.checklist,
+    responsible: task.acceptedBy?.name ?? (await responsibleFor(em, config, plan)).label,
+    status: task.status as MaintenanceTaskStatus,
+    statusName: m.taskStatusNames[task.status] ?? task.status,
+    doneNote: m.taskDoneNote(task.doneBy?.name ?? '', task.doneAt ? shortTime(task.doneAt, tz) : ''),
+  });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { repairCard } from '../../../cards/repair-card.js';
 import type { CardSpec, CardSubject } from '../../chat/cards/issue-card.js';
 import type { RepairsConfig } from '../../config/factory-config.js';
 import { equipmentMessages as m } from '../messages.js';
@@ -18,51 +19,31 @@ export async function loadTicket(em: EntityManager, id: number): Promise<RepairT
   return em.findOne(RepairTicket, id, { populate: ['equipment', 'reportedBy', 'technician', 'verifiedBy'] });
 }
 
-const buttonsFor: Record<RepairState, CardSpec['buttons']> = {
-  reported: [{ text: m.buttonAccept, action: 'accept', style: 'primary' }],
-  accepted: [{ text: m.buttonStart, action: 'start', style: 'primary' }],
-  repairing: [{ text: m.buttonRepaired, action: 'repaired', style: 'primary' }],
-  verifying: [
-    { text: m.buttonPass, action: 'pass', style: 'primary' },
-    { text: m.buttonFail, action: 'fail', style: 'danger' },
-  ],
-  archived: [],
-};
-
-/** The ticket's card: one button row per state, so whoever holds it sees the next step. */
+/** The ticket's card (cards/repair-card.ts) as the ticket stands now. */
 export function repairCardSpec(ticket: RepairTicket, limits: RepairsConfig, tz: string): CardSpec {
-  const limit = limitMinutes(ticket.state as RepairState, limits);
-  const state = m.repairStateNames[ticket.state] ?? ticket.state;
-  const fields = [
-    { label: m.fieldEquipment, value: `${ticket.equipment.code} ${ticket.equipment.name}` },
-    { label: m.fieldSymptom, value: ticket.symptom },
-    { label: m.fieldReporter, value: `${ticket.reportedBy.name} ${shortTime(ticket.reportedAt, tz)}` },
-    { label: m.fieldTechnician, value: ticket.technician?.name ?? m.nobody },
-    { label: m.fieldStatus, value: state },
-    ...(limit === undefined
-      ? []
-      : [
-          {
-            label: m.fieldLimit,
-            value: m.limitText(
-              state,
-              limit,
-              shortTime(new Date(ticket.stateSince.getTime() + limit * 60_000), tz),
-            ),
-          },
-        ]),
-  ];
-  const title = m.ticketTitle(ticket.id, ticket.equipment.code, ticket.equipment.name);
-  if (ticket.state === 'archived') {
-    return {
-      title,
-      fields,
-      buttons: [],
-      closedNote: m.ticketArchivedNote(
-        ticket.verifiedBy?.name ?? '',
-        shortTime(ticket.archivedAt ?? ticket.stateSince, tz),
-      ),
-    };
-  }
-  return { title, fields, buttons: buttonsFor[ticket.state as RepairState] };
+  const state = ticket.state as RepairState;
+  const limit = limitMinutes(state, limits);
+  const stateName = m.repairStateNames[state] ?? state;
+  return repairCard({
+    id: ticket.id,
+    equipmentCode: ticket.equipment.code,
+    equipmentName: ticket.equipment.name,
+    symptom: ticket.symptom,
+    reported: `${ticket.reportedBy.name} ${shortTime(ticket.reportedAt, tz)}`,
+    technician: ticket.technician?.name ?? m.nobody,
+    state,
+    stateName,
+    limit:
+      limit === undefined
+        ? undefined
+        : m.limitText(
+            stateName,
+            limit,
+            shortTime(new Date(ticket.stateSince.getTime() + limit * 60_000), tz),
+          ),
+    archivedNote: m.ticketArchivedNote(
+      ticket.verifiedBy?.name ?? '',
+      shortTime(ticket.archivedAt ?? ticket.stateSince, tz),
+    ),
+  });
 }
