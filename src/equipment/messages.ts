@@ -102,6 +102,7 @@ export const equipmentMessages = {
   taskDone: (id: number, code: string, plan: string, missing: string[]) =>
     `保养 M${id}（${code}「${plan}」）已完成，计划已重新计时。${missing.length > 0 ? `未完成的项：${missing.join('、')}，已记录。` : ''}`,
   taskAlreadyDone: (id: number) => `保养 M${id} 已经完成了。`,
+  taskTaken: (id: number, who: string) => `保养 M${id} 已由 ${who} 接单。`,
   askPostpone: (max: number) => `延期几天、为什么？例如「2 等滤网到货」（最多 ${max} 天）。`,
   badPostpone: (max: number) => `请写天数和原因，例如「2 等滤网到货」，天数 1 到 ${max}。`,
   postponed: (id: number, until: string) => `保养 M${id} 已延期到 ${until}，车间主任已收到通知。`,

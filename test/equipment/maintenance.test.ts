@@ -82,6 +82,7 @@ describe('preventive maintenance under a controlled clock', () => {
     expect(await world.tap('gaoyuan', '接单')).toEqual([
       '已接单：保养 M1（EXT-01「更换滤网」）。设备状态改为「保养中」，完成后点「完成」。',
     ]);
+    expect(await world.say('mawei', '接单 M1')).toEqual(['保养 M1 已由 高远 接单。']);
     const machine = () => world.orm.em.fork().findOneOrFail(Equipment, 'EXT-01');
     expect((await machine()).status).toBe('maintenance');
     const [question] = await world.tap('gaoyuan', '完成');

@@ -73,7 +73,8 @@ export function assertMayMaintain(actor: Actor, task: MaintenanceTask): void {
 
 export async function acceptTask(deps: EquipmentDeps, actor: Actor, task: MaintenanceTask): Promise<void> {
   assertMayMaintain(actor, task);
-  if (task.status !== 'open') return;
+  if (task.status !== 'open')
+    throw new RefusedError('maintenance_taken', m.taskTaken(task.id, task.acceptedBy?.name ?? ''));
   Object.assign(task, {
     status: 'accepted',
     acceptedBy: deps.em.getReference(Person, actor.person.id),
