@@ -19,8 +19,13 @@ export const Equipment = defineEntity({
     /** Factory-local date, `YYYY-MM-DD`. */
     commissionedOn: p.string().length(10).nullable(),
     status: p.string().length(16).$type<EquipmentStatus>().default('running'),
-    /** Running time in minutes, fed by work reports and gateway readings; hours are shown, minutes kept exact. */
+    /** Running time in minutes; hours are shown, minutes kept exact. */
     runningMinutes: p.integer().default(0),
+    /**
+     * What feeds the counter: work reports, until a gateway reports the machine's hours; from then
+     * on the gateway alone, so report minutes cannot push the counter past the meter.
+     */
+    hoursSource: p.string().length(8).$type<'reports' | 'gateway'>().default('reports'),
   },
 });
 

@@ -30,6 +30,7 @@ export async function recordHours(
 ): Promise<Equipment> {
   const equipment = await em.findOne(Equipment, { code }, rowWriteLock(em));
   if (!equipment) throw new NotFoundError('equipment', code);
+  equipment.hoursSource = 'gateway';
   if ('hours' in reading) {
     const minutes = Math.round(reading.hours * 60);
     if (minutes < equipment.runningMinutes)
@@ -43,10 +44,12 @@ export async function recordHours(
 }
 
 /**
- * A work report ran the machine for `minutes`. Whether that made maintenance due is checked
- * for this machine once the report is committed, as after a gateway reading.
+ * A work report ran the machine for `minutes`; a machine with a gateway counts the meter's hours
+ * instead. Whether that made maintenance due is checked for this machine once the report is
+ * committed, as after a gateway reading.
  */
 export function addRunningMinutes(deps: EquipmentDeps, equipment: Equipment, minutes: number): void {
+  if (equipment.hoursSource === 'gateway') return;
   equipment.runningMinutes += minutes;
   deps.afterCommit?.(async (services) => {
     await scanMaintenance(services, equipment.code);

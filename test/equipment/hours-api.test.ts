@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Equipment } from '../../src/equipment/equipment.entity.js';
+import { addRunningMinutes } from '../../src/equipment/hours-service.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { startWorld, type World } from './world.js';
 
@@ -59,6 +60,24 @@ describe('POST /api/v1/equipment/:code/hours (gateway readings)', () => {
       expect(await response.json()).toMatchObject({ code: 'validation_failed' });
     }
     expect(await counter()).toBe(before);
+  });
+
+  it('once a gateway reports a machine, work reports no longer move its counter (the meter is the truth)', async () => {
+    const em = world.orm.em.fork();
+    const metered = await em.findOneOrFail(Equipment, 'EXT-01');
+    const reported = await em.findOneOrFail(Equipment, 'CNC-01');
+    expect([metered.hoursSource, reported.hoursSource]).toEqual(['gateway', 'reports']);
+    const [meterBefore, reportsBefore] = [metered.runningMinutes, reported.runningMinutes];
+    const deps = {
+      em,
+      clock: world.clock,
+      outbox: world.chat.outbox,
+      config: world.factory,
+      tz: 'Asia/Shanghai',
+    };
+    addRunningMinutes(deps, metered, 45);
+    addRunningMinutes(deps, reported, 45);
+    expect([metered.runningMinutes, reported.runningMinutes]).toEqual([meterBefore, reportsBefore + 45]);
   });
 
   it('is described in the OpenAPI document under its scope', async () => {
