@@ -4,20 +4,16 @@
  * Uses a scratch database that is dropped afterwards. MIGRATION_MYSQL_URL picks the server.
  */
 import { performance } from 'node:perf_hooks';
-import { resolveDatabaseTarget } from '../src/db/database-target.js';
-import { applyMigrations } from '../src/db/migrations.js';
-import { openOrm } from '../src/db/orm.js';
-import { createScratchMysql } from '../src/db/scratch-database.js';
 import { buildDailyFigures } from '../src/digest/daily-figures.js';
 import { digestChartPng } from '../src/digest/digest-chart.js';
 import { digestMarkdown } from '../src/digest/messages.js';
-import { entities } from '../src/entities.js';
 import { Equipment } from '../src/equipment/equipment.entity.js';
 import { Person } from '../src/people/person.entity.js';
 import { Item } from '../src/workorders/item.entity.js';
 import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
 import { WorkReport } from '../src/workorders/work-report.entity.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const DAYS = 365;
 const ORDERS_PER_DAY = 100;
@@ -25,13 +21,9 @@ const REPORTS_PER_DAY = 500;
 const TZ = 'Asia/Shanghai';
 const FIRST_DAY = Date.UTC(2025, 10, 24, 0, 0, 0); // 2025-11-24 08:00 Shanghai
 
-const scratch = await createScratchMysql(
-  process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/',
-  'sfb_bench',
-);
-const orm = await openOrm(await resolveDatabaseTarget(scratch.url), entities);
+const db = await openBenchDatabase();
+const { orm } = db;
 try {
-  await applyMigrations(orm);
   const em = orm.em.fork();
   await em.insertMany(
     Person,
@@ -138,6 +130,5 @@ try {
     `digest build (figures + markdown + chart), 5 runs: median ${timings[2]?.toFixed(0)} ms, best ${timings[0]?.toFixed(0)} ms, worst ${timings[4]?.toFixed(0)} ms (figures alone: median ${figureTimings[2]?.toFixed(0)} ms)`,
   );
 } finally {
-  await orm.close();
-  await scratch.drop();
+  await db.close();
 }

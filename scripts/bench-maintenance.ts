@@ -9,11 +9,6 @@ import { performance } from 'node:perf_hooks';
 import { Outbox } from '../src/chat/outbox/outbox.js';
 import { RecipientRouter } from '../src/chat/outbox/recipient-router.js';
 import { defaultFactoryConfig } from '../src/config/factory-config.js';
-import { resolveDatabaseTarget } from '../src/db/database-target.js';
-import { applyMigrations } from '../src/db/migrations.js';
-import { openOrm } from '../src/db/orm.js';
-import { createScratchMysql } from '../src/db/scratch-database.js';
-import { entities } from '../src/entities.js';
 import { Equipment } from '../src/equipment/equipment.entity.js';
 import { MaintenanceCycle } from '../src/equipment/maintenance/maintenance-cycle.entity.js';
 import { MaintenancePlan } from '../src/equipment/maintenance/maintenance-plan.entity.js';
@@ -21,19 +16,16 @@ import { scanMaintenance } from '../src/equipment/maintenance/maintenance-scan.j
 import { Person } from '../src/people/person.entity.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const MACHINES = 1_000;
 const TYPES = 10;
 const DUE = 100;
 const NOW = new Date('2026-11-24T02:05:00Z');
 
-const scratch = await createScratchMysql(
-  process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/',
-  'sfb_bench',
-);
-const orm = await openOrm(await resolveDatabaseTarget(scratch.url), entities);
+const db = await openBenchDatabase();
+const { orm } = db;
 try {
-  await applyMigrations(orm);
   const em = orm.em.fork();
   em.create(Person, { id: 'tech', name: '设备员', roles: ['maintenance'] });
   for (let t = 0; t < TYPES; t++) {
@@ -107,6 +99,5 @@ try {
   console.log(`steady scan: ${steadyMs.toFixed(0)} ms`);
   console.log(`one machine after a reading: median ${single[25]?.toFixed(1)} ms`);
 } finally {
-  await orm.close();
-  await scratch.drop();
+  await db.close();
 }

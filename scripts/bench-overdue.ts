@@ -10,14 +10,10 @@ import mysql from 'mysql2/promise';
 import { Outbox } from '../src/chat/outbox/outbox.js';
 import { RecipientRouter } from '../src/chat/outbox/recipient-router.js';
 import { defaultFactoryConfig } from '../src/config/factory-config.js';
-import { resolveDatabaseTarget } from '../src/db/database-target.js';
-import { applyMigrations } from '../src/db/migrations.js';
-import { openOrm } from '../src/db/orm.js';
-import { createScratchMysql } from '../src/db/scratch-database.js';
-import { entities } from '../src/entities.js';
 import { scanReminders } from '../src/outsourcing/reminder-service.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
+import { openBenchDatabase } from './bench-database.js';
 
 const TOTAL = 1_000_000;
 const OPEN = 10_000;
@@ -27,14 +23,10 @@ const PARTNERS = 10;
 const NOW = Date.UTC(2026, 10, 24, 2, 0, 0);
 const HOUR = 3_600_000;
 
-const scratch = await createScratchMysql(
-  process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/',
-  'sfb_bench',
-);
-const orm = await openOrm(await resolveDatabaseTarget(scratch.url), entities);
-const conn = await mysql.createConnection(scratch.url);
+const db = await openBenchDatabase();
+const { orm } = db;
+const conn = await mysql.createConnection(db.url);
 try {
-  await applyMigrations(orm);
   const created = new Date(NOW - 90 * 24 * HOUR);
   await conn.query(
     "INSERT INTO items (code, name, unit, kind) VALUES ('BTN-01', '金属纽扣', '件', 'finished')",
@@ -151,6 +143,5 @@ try {
   );
 } finally {
   await conn.end();
-  await orm.close();
-  await scratch.drop();
+  await db.close();
 }

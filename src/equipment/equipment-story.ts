@@ -3,35 +3,11 @@ import { inZone } from '../shared/time.js';
 import { minutesBetween } from './downtime-service.js';
 import { Downtime } from './downtime.entity.js';
 import type { Equipment } from './equipment.entity.js';
-import { dueState, type DueState } from './maintenance/due.js';
-import { MaintenanceCycle } from './maintenance/maintenance-cycle.entity.js';
-import { dueText } from './maintenance/maintenance-scan.js';
 import { MaintenanceTask } from './maintenance/maintenance-task.entity.js';
-import { planTargets } from './maintenance/plan-targets.js';
+import { dueText, planOutlooks } from './maintenance/outlook.js';
 import { shortTime } from './maintenance/task-view.js';
 import { equipmentMessages as m, hoursOf } from './messages.js';
 import { RepairTicket } from './repairs/repair-ticket.entity.js';
-
-export interface PlanOutlook {
-  planName: string;
-  state: DueState;
-}
-
-/** Each plan on the machine and where its current round stands. */
-export async function planOutlook(
-  em: EntityManager,
-  equipment: Equipment,
-  now: Date,
-  tz: string,
-): Promise<PlanOutlook[]> {
-  const cycles = await em.find(MaintenanceCycle, { equipment: equipment.code });
-  return (await planTargets(em, equipment.code)).flatMap(({ plan }) => {
-    const cycle = cycles.find((c) => c.plan.id === plan.id);
-    return cycle
-      ? [{ planName: plan.name, state: dueState(plan, cycle, equipment.runningMinutes, now, tz) }]
-      : [];
-  });
-}
 
 /** `设备 CNC-01`: status, hours, next maintenance, what is open, and the recent history. */
 export async function equipmentStory(
@@ -45,7 +21,7 @@ export async function equipmentStory(
     equipment.model ? m.model(equipment.model) : '',
     equipment.commissionedOn ? m.commissioned(equipment.commissionedOn) : '',
   ].filter(Boolean);
-  const outlook = await planOutlook(em, equipment, now, tz);
+  const outlook = (await planOutlooks(em, now, tz, equipment.code)).get(equipment.code) ?? [];
   const openTasks = await em.find(
     MaintenanceTask,
     { equipment: equipment.code, status: { $ne: 'done' } },

@@ -1,12 +1,7 @@
-import {
-  DeadlockException,
-  LockWaitTimeoutException,
-  raw,
-  UniqueConstraintViolationException,
-  type EntityManager,
-} from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { text } from '../chat/outbound.js';
+import { NoLongerDue, once } from '../db/once.js';
 import { Person } from '../people/person.entity.js';
 import type { Logger } from '../shared/logger.js';
 import type { OutsourcingDeps } from './deps.js';
@@ -64,9 +59,7 @@ export async function scanReminders(deps: ScanDeps): Promise<ScanOutcome> {
     for (const due of dueReminders(candidate.expectedReturnAt, now, config.reminders)) {
       const last = recorded.get(`${candidate.id}:${due.kind}:${dueKey}`);
       if (last !== undefined && last >= due.slot) continue;
-      const result = await withLockRetries(() =>
-        em.fork().transactional((tx) => writeReminder({ ...deps, em: tx }, candidate.id, dueKey, due)),
-      );
+      const result = await once(em, (tx) => writeReminder({ ...deps, em: tx }, candidate.id, dueKey, due));
       if (result === 'written') outcome.written += 1;
       if (result === 'lost') outcome.lostRaces += 1;
       if (result === 'busy') outcome.deferred += 1;
@@ -75,39 +68,6 @@ export async function scanReminders(deps: ScanDeps): Promise<ScanOutcome> {
   if (outcome.written + outcome.lostRaces + outcome.deferred > 0)
     deps.logger.info(outcome, 'outsourcing reminders written');
   return outcome;
-}
-
-/** Thrown to roll a claim back when the order changed between the scan and the claim. */
-class NoLongerDue extends Error {}
-
-/**
- * Runs one reminder's transaction. A unique-key collision means another scan wrote it: lost.
- * A lock conflict (SQLite has one writer and no busy wait here; MySQL may deadlock two
- * scans) is retried a few times after a short random pause, then left for the next minute.
- */
-async function withLockRetries(
-  work: () => Promise<boolean>,
-): Promise<'written' | 'skipped' | 'lost' | 'busy'> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await work()) ? 'written' : 'skipped';
-    } catch (error) {
-      if (error instanceof NoLongerDue) return 'skipped';
-      if (error instanceof UniqueConstraintViolationException) return 'lost';
-      if (!isLockConflict(error)) throw error;
-      if (attempt === 5) return 'busy';
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
-    }
-  }
-}
-
-function isLockConflict(error: unknown): boolean {
-  if (error instanceof LockWaitTimeoutException || error instanceof DeadlockException) return true;
-  // libsql reports a COMMIT that found the file locked without MikroORM's conversion.
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return (
-    (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || /database is locked/.test(String(message))
-  );
 }
 
 /** The highest slot recorded per (order, kind, expected return), read in chunks through the unique index. */
@@ -135,7 +95,7 @@ async function writeReminder(
   orderId: number,
   dueKey: string,
   due: DueReminder,
-): Promise<boolean> {
+): Promise<void> {
   const { em, config, clock, tz } = deps;
   const states = statesOf(config.outsourcing);
   const now = clock.now();
@@ -172,7 +132,6 @@ async function writeReminder(
     content,
     (personId) => `osr:${order.id}:${due.kind}:${dueKey}:${due.slot}:${personId}`,
   );
-  return true;
 }
 
 interface Route {

@@ -2,7 +2,8 @@ import type { Command } from '../../chat/commands/command.js';
 import { issueCard } from '../../chat/cards/issue-card.js';
 import { Equipment } from '../equipment.entity.js';
 import { equipmentNamed } from '../equipment-lookup.js';
-import { equipmentStory, planOutlook } from '../equipment-story.js';
+import { equipmentStory } from '../equipment-story.js';
+import { planOutlooks } from '../maintenance/outlook.js';
 import { MaintenancePlan } from '../maintenance/maintenance-plan.entity.js';
 import { MaintenanceTask } from '../maintenance/maintenance-task.entity.js';
 import { responsibleFor } from '../maintenance/responsible.js';
@@ -42,10 +43,10 @@ export const equipmentListCommand: Command = {
       { state: { $ne: 'archived' } },
       { orderBy: { id: 'asc' } },
     );
-    const lines = [];
-    for (const e of machines) {
+    const outlooks = await planOutlooks(ctx.em, ctx.clock.now(), ctx.tz);
+    const lines = machines.map((e) => {
       const ticket = tickets.find((t) => t.equipment.code === e.code);
-      const outlook = await planOutlook(ctx.em, e, ctx.clock.now(), ctx.tz);
+      const outlook = outlooks.get(e.code) ?? [];
       const due = outlook.find((o) => o.state.dueBy);
       const soon = outlook.find((o) => o.state.inLead);
       const note = ticket
@@ -55,10 +56,8 @@ export const equipmentListCommand: Command = {
           : soon
             ? m.listNoteSoon(soon.planName)
             : '';
-      lines.push(
-        m.listLine(e.code, e.name, m.statusNames[e.status] ?? e.status, hoursOf(e.runningMinutes), note),
-      );
-    }
+      return m.listLine(e.code, e.name, m.statusNames[e.status] ?? e.status, hoursOf(e.runningMinutes), note);
+    });
     ctx.reply([m.listTitle(machines.length), ...lines].join('\n'));
   },
 };

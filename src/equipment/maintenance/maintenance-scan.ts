@@ -3,12 +3,13 @@ import { text, type Recipient } from '../../chat/outbound.js';
 import { peopleWithRole, teamLeads } from '../../people/directory.js';
 import type { Logger } from '../../shared/logger.js';
 import { dueReminders, type DueReminder } from '../../shared/reminder-cadence.js';
-import { inZone } from '../../shared/time.js';
 import type { EquipmentDeps } from '../deps.js';
 import { Equipment } from '../equipment.entity.js';
-import { equipmentMessages as m, hoursOf } from '../messages.js';
-import { claimNotice, noticeSent, NoLongerDue, once, type OnceOutcome } from '../once.js';
+import { equipmentMessages as m } from '../messages.js';
+import { NoLongerDue, once, type OnceOutcome } from '../../db/once.js';
+import { claimNotice, noticeSent } from '../notices.js';
 import { dueState, type DueState } from './due.js';
+import { dueText } from './outlook.js';
 import { MaintenanceCycle } from './maintenance-cycle.entity.js';
 import { MaintenanceTask } from './maintenance-task.entity.js';
 import { cyclesOf, planTargets, startMissingCycles, targetKey, type PlanTarget } from './plan-targets.js';
@@ -58,8 +59,7 @@ export async function scanMaintenance(
     if (!cycle) continue;
     const task = openTask.get(`${key}|${cycle.cycle}`);
     if (task) {
-      for (const due of overdueReminders(deps, task))
-        count(await escalate(deps, task.id, due), 'escalations');
+      for (const due of overdueReminders(deps, task)) count(await escalate(deps, task, due), 'escalations');
       continue;
     }
     const state = dueState(target.plan, cycle, target.equipment.runningMinutes, clock.now(), deps.tz);
@@ -100,19 +100,6 @@ async function remindAhead(
   });
 }
 
-/** 「运行到 720 小时（还差 24 小时）」, 「12-01 前」, or both. */
-export function dueText(state: DueState, equipment: Equipment, tz: string): string {
-  const hours =
-    state.dueMinutes === undefined
-      ? undefined
-      : m.dueInHours(
-          hoursOf(Math.max(0, state.dueMinutes - equipment.runningMinutes)),
-          hoursOf(state.dueMinutes),
-        );
-  const day = state.dueDay === undefined ? undefined : m.dueOnDay(inZone(state.dueDay, tz).format('MM-DD'));
-  return hours && day ? m.dueEither(hours, day) : (hours ?? day ?? '');
-}
-
 function overdueReminders(deps: ScanDeps, task: MaintenanceTask): DueReminder[] {
   const { repeatHours, escalateHours, supervisorHours } = deps.config.maintenance;
   return dueReminders(task.deadline, deps.clock.now(), {
@@ -123,10 +110,10 @@ function overdueReminders(deps: ScanDeps, task: MaintenanceTask): DueReminder[] 
   });
 }
 
-async function escalate(deps: ScanDeps, taskId: number, due: DueReminder): Promise<OnceOutcome> {
-  const current = await deps.em.findOne(MaintenanceTask, taskId);
-  if (!current) return 'skipped';
-  const deadline = current.deadline.toISOString();
+/** `scanned` is the task as the scan read it; the claim's transaction reads it again. */
+async function escalate(deps: ScanDeps, scanned: MaintenanceTask, due: DueReminder): Promise<OnceOutcome> {
+  const taskId = scanned.id;
+  const deadline = scanned.deadline.toISOString();
   const key = `mt:${taskId}:${deadline}:${due.kind}:${due.slot}`;
   if (await noticeSent(deps.em, key)) return 'skipped';
   return once(deps.em, async (tx) => {

@@ -2,7 +2,8 @@ import { text } from '../../chat/outbound.js';
 import { peopleWithRole } from '../../people/directory.js';
 import type { ScanDeps } from '../maintenance/maintenance-scan.js';
 import { equipmentMessages as m } from '../messages.js';
-import { claimNotice, noticeSent, NoLongerDue, once } from '../once.js';
+import { NoLongerDue, once } from '../../db/once.js';
+import { claimNotice, noticeSent } from '../notices.js';
 import { limitMinutes } from './repair-limits.js';
 import { RepairTicket, type RepairState } from './repair-ticket.entity.js';
 
