@@ -1,5 +1,8 @@
 // `npm start`: compile when the sources are newer than the last build, then run the server.
 // `--build-only` (run by `npm ci` through `prepare`) compiles ahead, so the first start is quick.
+// package.json starts this with `exec`: npm forwards SIGTERM to its child, and a shell left in
+// between would take the signal and die alone, leaving the server orphaned on its port. The
+// server runs in this very process (the import at the end), so the signal reaches it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -25,6 +25,7 @@ import { syncPeople } from './people/people-sync.js';
 import { syncEquipment } from './equipment/equipment-sync.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
+import { runSteps, type ShutdownStep } from './shared/shutdown.js';
 
 export interface AppDeps {
   settings: Settings;
@@ -52,6 +53,8 @@ export interface App extends AppDeps {
   jobs: JobScheduler;
   console: ConsoleAdapter | undefined;
   listen(port: number, host?: string): Promise<Server>;
+  /** What `close()` stops, in order: requests in flight, Agenda, the outbox, long connections, the pool. */
+  shutdownSteps(): ShutdownStep[];
   close(): Promise<void>;
 }
 
@@ -138,6 +141,15 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     .map((m) => m.adapter)
     .find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
   let server: Server | undefined;
+  const shutdownSteps = (): ShutdownStep[] => [
+    { name: 'http-requests', run: () => closeServer(server) },
+    ...(options.background !== false ? [{ name: 'agenda', run: () => jobs.stop() }] : []),
+    { name: 'outbox-dispatcher', run: () => chat.dispatcher.stop() },
+    ...modules
+      .filter((m) => m.stop)
+      .map((m) => ({ name: `channel-${m.adapter.name}`, run: async () => await m.stop?.() })),
+    { name: 'database-pool', run: () => orm.close() },
+  ];
 
   return {
     ...deps,
@@ -155,16 +167,15 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
         server = s;
       });
     },
-    async close() {
-      if (server) {
-        const closing = new Promise<void>((resolve) => server?.close(() => resolve()));
-        server.closeIdleConnections();
-        await closing;
-      }
-      if (options.background !== false) await jobs.stop();
-      await chat.dispatcher.stop();
-      for (const module of modules) await module.stop?.();
-      await orm.close();
-    },
+    shutdownSteps,
+    close: () => runSteps(shutdownSteps()),
   };
+}
+
+/** Stops accepting connections, drops idle keep-alive ones, and waits for requests under way. */
+async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return;
+  const closing = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await closing;
 }

@@ -7,6 +7,7 @@ import { PendingMigrationsError } from './db/migrations.js';
 import { features } from './features.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
+import { onStopSignal, shutDown, type ShutdownStep } from './shared/shutdown.js';
 
 async function main(): Promise<void> {
   let settings;
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(settings.logLevel);
+  const logger = createLogger(settings.logLevel, { fallbackFile: settings.logFile });
   logger.info(
     { factoryConfig: factory.source, database: settings.databaseUrl.replace(/\/\/[^@]*@/, '//***@') },
     'starting',
@@ -37,27 +38,25 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await app.listen(settings.port);
-  logger.info({ port: settings.port, database: app.database.dialect }, 'listening');
+  const server = await app.listen(settings.port);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  logger.info({ port, pid: process.pid, database: app.database.dialect }, 'listening');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    app.close().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  onStopSignal(logger, (signal) => {
+    logger.info({ signal, deadlineMs: settings.shutdownTimeoutMs }, 'shutting down');
+    void shutDown({
+      steps: app.shutdownSteps().map((step) => hangForTest(step, settings.shutdownTestHangStep)),
+      deadlineMs: settings.shutdownTimeoutMs,
+      logger,
+      exit: (code) => process.exit(code),
+    });
+  });
+}
+
+/** SHUTDOWN_TEST_HANG_STEP: the named step never finishes, so a test can watch the deadline act. */
+function hangForTest(step: ShutdownStep, hangStep: string | undefined): ShutdownStep {
+  return step.name === hangStep ? { name: step.name, run: () => new Promise<void>(() => {}) } : step;
 }
 
 main().catch((error: unknown) => {

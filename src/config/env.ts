@@ -8,6 +8,12 @@ export interface Settings {
   factoryConfigPath: string | undefined;
   factoryTz: string;
   logLevel: string;
+  /** Where logging goes on once standard output is broken (LOG_FILE); without it, lines are dropped. */
+  logFile: string | undefined;
+  /** How long a shutdown may take before the process gives up waiting and exits non-zero. */
+  shutdownTimeoutMs: number;
+  /** Tests only (SHUTDOWN_TEST_HANG_STEP): the shutdown step made to hang, to prove the deadline. */
+  shutdownTestHangStep: string | undefined;
   /** Where people reach this server from outside (links in cards, partner pages). */
   publicUrl: string;
   /** Apply pending migrations at start-up instead of refusing to start. */
@@ -57,6 +63,9 @@ export function readSettings(env: Env = process.env): Settings {
     problems.push(`PORT: must be a port number, got "${env.PORT}"`);
   const factoryTz = env.FACTORY_TZ ?? 'Asia/Shanghai';
   if (!isValidTimeZone(factoryTz)) problems.push(`FACTORY_TZ: unknown time zone "${factoryTz}"`);
+  const shutdownTimeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
+    problems.push(`SHUTDOWN_TIMEOUT_MS: must be a positive number of milliseconds, got "${env.SHUTDOWN_TIMEOUT_MS}"`);
   const databaseUrl = nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL;
   if (!/^(mysql|mariadb):\/\/|^sqlite:/.test(databaseUrl)) {
     problems.push(`DATABASE_URL: must start with mysql://, mariadb:// or sqlite:, got "${databaseUrl}"`);
@@ -67,6 +76,9 @@ export function readSettings(env: Env = process.env): Settings {
     factoryConfigPath: nonEmpty(env.FACTORY_CONFIG),
     factoryTz,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFile: nonEmpty(env.LOG_FILE),
+    shutdownTimeoutMs,
+    shutdownTestHangStep: nonEmpty(env.SHUTDOWN_TEST_HANG_STEP),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     autoMigrate: env.AUTO_MIGRATE === 'true' || env.AUTO_MIGRATE === '1',
     consoleChannel: false,

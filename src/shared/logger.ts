@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type Logger } from 'pino';
+import { LogDestination } from './log-destination.js';
 
 /** What every log line written while handling one request, frame or job should carry. */
 export interface LogContext {
@@ -10,17 +11,43 @@ export interface LogContext {
 
 export const logContext = new AsyncLocalStorage<LogContext>();
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'shopfloor-bot' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    mixin: () => ({ ...logContext.getStore() }),
-    redact: {
-      paths: ['*.secret', '*.clientSecret', '*.aesKey', '*.token', '*.access_token'],
-      censor: '[redacted]',
+export interface LoggerOptions {
+  /** Where lines go once standard output is broken (LOG_FILE); without it they are dropped. */
+  fallbackFile?: string | undefined;
+}
+
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
+  keepGoingWithoutStdio();
+  const destination = new LogDestination(options.fallbackFile);
+  const logger = pino(
+    {
+      level,
+      base: { service: 'shopfloor-bot' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => ({ ...logContext.getStore() }),
+      redact: {
+        paths: ['*.secret', '*.clientSecret', '*.aesKey', '*.token', '*.access_token'],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
+  destination.onFallback = (reason, file) =>
+    logger.warn({ reason, file }, 'standard output failed; logging continues in the fallback file');
+  return logger;
+}
+
+let stdioGuarded = false;
+
+/**
+ * `console` output (ours and libraries') goes through process.stdout/stderr, which emit an
+ * 'error' (EPIPE) once their reader is gone; unhandled, that would crash the process. The
+ * stream is destroyed after that first error, so later writes are dropped quietly.
+ */
+function keepGoingWithoutStdio(): void {
+  if (stdioGuarded) return;
+  stdioGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 }
 
 export type { Logger };

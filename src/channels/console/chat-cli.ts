@@ -25,7 +25,7 @@ if (!values.as) {
 }
 
 const settings = { ...readSettings(), consoleChannel: true };
-const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { fallbackFile: settings.logFile });
 const app = await createApp(
   { settings, factory: loadFactoryConfig(settings.factoryConfigPath).config, clock: systemClock, logger },
   { features },
