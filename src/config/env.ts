@@ -65,7 +65,9 @@ export function readSettings(env: Env = process.env): Settings {
   if (!isValidTimeZone(factoryTz)) problems.push(`FACTORY_TZ: unknown time zone "${factoryTz}"`);
   const shutdownTimeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
   if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs <= 0)
-    problems.push(`SHUTDOWN_TIMEOUT_MS: must be a positive number of milliseconds, got "${env.SHUTDOWN_TIMEOUT_MS}"`);
+    problems.push(
+      `SHUTDOWN_TIMEOUT_MS: must be a positive number of milliseconds, got "${env.SHUTDOWN_TIMEOUT_MS}"`,
+    );
   const databaseUrl = nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL;
   if (!/^(mysql|mariadb):\/\/|^sqlite:/.test(databaseUrl)) {
     problems.push(`DATABASE_URL: must start with mysql://, mariadb:// or sqlite:, got "${databaseUrl}"`);

@@ -48,7 +48,7 @@ export class LogDestination {
 
 function writeFully(fd: number, line: string): void {
   const bytes = Buffer.from(line);
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
 }
 
 function openOrNothing(file: string): number {
