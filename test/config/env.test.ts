@@ -37,4 +37,15 @@ describe('environment settings', () => {
       'environment: WeCom bot is half configured: set WECOM_BOT_SECRET too, or unset WECOM_BOT_ID',
     ]);
   });
+
+  it('gives a shutdown 10 s by default and refuses a deadline that is not a positive whole number', () => {
+    expect(readSettings({}).shutdownTimeoutMs).toBe(10_000);
+    expect(readSettings({ SHUTDOWN_TIMEOUT_MS: '1500', LOG_FILE: '/var/log/sfb.log' })).toMatchObject({
+      shutdownTimeoutMs: 1500,
+      logFile: '/var/log/sfb.log',
+    });
+    expect(() => readSettings({ SHUTDOWN_TIMEOUT_MS: '0' })).toThrow(
+      'SHUTDOWN_TIMEOUT_MS: must be a positive number of milliseconds, got "0"',
+    );
+  });
 });
