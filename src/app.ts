@@ -131,6 +131,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     timezone: settings.factoryTz,
     definitions: jobDefinitions(services),
     logger,
+    // Runs under way get half the shutdown deadline, so the steps after Agenda still fit in it.
+    shutdownGraceMs: settings.shutdownTimeoutMs / 2,
   });
   for (const module of modules) await module.start?.();
   if (options.background !== false) {
