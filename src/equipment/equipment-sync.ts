@@ -47,7 +47,9 @@ export async function syncEquipment(em: EntityManager, config: FactoryConfig, cl
         leadHours: p.leadHours ?? 0,
         leadDays: p.leadDays ?? 0,
         checklist: (p.checklist ?? []).map((c) => (typeof c === 'string' ? c : c.item)),
-        requiredItems: (p.checklist ?? []).flatMap((c) => (typeof c !== 'string' && c.required ? [c.item] : [])),
+        requiredItems: (p.checklist ?? []).flatMap((c) =>
+          typeof c !== 'string' && c.required ? [c.item] : [],
+        ),
         responsiblePerson: p.person === undefined ? null : tx.getReference(Person, p.person),
         responsibleTeam: p.team === undefined ? null : tx.getReference(Team, p.team),
         active: true,

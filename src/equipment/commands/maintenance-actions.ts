@@ -34,9 +34,14 @@ export async function accept(ctx: CommandContext, task: MaintenanceTask): Promis
 export async function askDone(ctx: CommandContext, task: MaintenanceTask): Promise<void> {
   assertMayMaintain(ctx.actor, task);
   if (task.plan.checklist.length === 0) return done(ctx, task, [], null);
-  await ctx.ask(completeMaintenanceCommand.name, 'checklist', m.askChecklistDone(task.plan.checklist, task.plan.requiredItems ?? []), {
-    taskId: task.id,
-  });
+  await ctx.ask(
+    completeMaintenanceCommand.name,
+    'checklist',
+    m.askChecklistDone(task.plan.checklist, task.plan.requiredItems ?? []),
+    {
+      taskId: task.id,
+    },
+  );
 }
 
 async function done(ctx: CommandContext, task: MaintenanceTask, checked: string[], note: string | null) {

@@ -28,7 +28,8 @@ export const newPlanCommand: Command = {
   help: '建立一项保养计划（按运行小时和/或天数）；可一行一个回答，一次发完',
   args: [{ name: 'answers', label: '回答', kind: 'text', optional: true }],
   async run(ctx, args) {
-    if (args.answers === undefined || ctx.event.kind !== 'text') return ctx.ask(NAME, 'target', m.askPlanTarget, {});
+    if (args.answers === undefined || ctx.event.kind !== 'text')
+      return ctx.ask(NAME, 'target', m.askPlanTarget, {});
     // The tokens lost the line breaks; the answers are the lines of the message after the command word.
     await answerLines(ctx, 'target', {}, normalizeText(ctx.event.text).replace(/^\S+/, ''));
   },
