@@ -14,6 +14,8 @@ import { WorkOrder, WORK_ORDER_STATUSES, type WorkOrderStatus } from '../work-or
 const PAGE_SIZE = 10;
 const OPEN: WorkOrderStatus[] = ['planned', 'released', 'in_progress'];
 const filterArg = { name: 'filter', label: '筛选', kind: 'text', optional: true } as const;
+/** Who plans and follows the floor's orders: the lists are theirs. */
+const deskRoles = ['planner', 'supervisor', 'team_lead', 'manager'] as const;
 
 /** The words after a list command, with a trailing page number taken off: `逾期 2` → 逾期, page 2. */
 function pageOf(filter: unknown): { words: string[]; page: number } {
@@ -58,7 +60,7 @@ async function orderFilter(
 export const orderListCommand: Command = {
   name: '工单列表',
   aliases: ['orders'],
-  roles: ['planner', 'supervisor', 'team_lead', 'manager'],
+  roles: [...deskRoles],
   help: '列出未完结的工单，可加：逾期、今天到期、物料 <编码>、状态 <状态>；末尾加页码看下一页',
   args: [filterArg],
   async run(ctx, args) {
@@ -79,11 +81,11 @@ export const orderListCommand: Command = {
 export const itemListCommand: Command = {
   name: '物料列表',
   aliases: ['items'],
-  roles: ['planner', 'supervisor', 'team_lead', 'manager'],
+  roles: [...deskRoles],
   help: '列出物料的编码、名称和单位（新建工单时用编码或名称都可以）',
-  args: [filterArg],
+  args: [{ name: 'page', label: '页码', kind: 'quantity', optional: true }],
   async run(ctx, args) {
-    const { page } = pageOf(args.filter);
+    const page = typeof args.page === 'number' && Number.isInteger(args.page) ? Math.max(1, args.page) : 1;
     const items = await ctx.em.find(Item, {}, { orderBy: { code: 'asc' } });
     if (items.length === 0) return ctx.reply(m.noItems);
     const lines = items.map((i) => m.itemLine(i.code, i.name, i.unit));
