@@ -6,7 +6,7 @@ export interface TaskCardData {
   itemName: string;
   sequence: number;
   operation: string;
-  status: 'pending' | 'dispatched' | 'in_progress' | 'done';
+  status: 'pending' | 'dispatched' | 'in_progress' | 'done' | 'cancelled';
   statusName: string;
   available: number;
   good: number;
@@ -32,6 +32,7 @@ export function taskCard(d: TaskCardData): CardSpec {
     buttons: [],
   };
   if (d.status === 'done') return { ...spec, closedNote: '本工序已完成' };
+  if (d.status === 'cancelled') return { ...spec, closedNote: '工单已取消' };
   if (d.status === 'pending') return { ...spec, closedNote: '等待班组长派工' };
   if (d.remaining === 0) return { ...spec, closedNote: '等待上道工序交来合格品' };
   if (d.status === 'dispatched')

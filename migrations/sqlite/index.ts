@@ -5,6 +5,7 @@ import { Migration20261124123502_Outsourcing } from './Migration20261124123502_O
 import { Migration20261124124340_Incentives } from './Migration20261124124340_Incentives.js';
 import { Migration20261129235815_Equipment } from './Migration20261129235815_Equipment.js';
 import { Migration20261130005837_EquipmentHoursSource } from './Migration20261130005837_EquipmentHoursSource.js';
+import { Migration20261130133016_OrdersMaint } from './Migration20261130133016_OrdersMaint.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -15,4 +16,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261130005837_EquipmentHoursSource',
     class: Migration20261130005837_EquipmentHoursSource,
   },
+  { name: 'Migration20261130133016_OrdersMaint', class: Migration20261130133016_OrdersMaint },
 ];

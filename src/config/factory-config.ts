@@ -103,7 +103,7 @@ export interface MaintenancePlanConfig {
   /** Remind this many running hours / days before it comes due. */
   leadHours?: number;
   leadDays?: number;
-  checklist?: string[];
+  checklist?: Array<string | { item: string; required?: boolean }>;
   /** A person id, or else a team id; without either the maintenance team (or role) is responsible. */
   person?: string;
   team?: string;

@@ -110,6 +110,8 @@ const equipment = {
   },
 } as const;
 
+const checklistText = { type: 'string', minLength: 1, maxLength: 60 } as const;
+
 const maintenancePlan = {
   type: 'object',
   additionalProperties: false,
@@ -123,7 +125,22 @@ const maintenancePlan = {
     everyDays: { type: 'integer', minimum: 1, maximum: 3660 },
     leadHours: { type: 'integer', minimum: 0, maximum: 100_000 },
     leadDays: { type: 'integer', minimum: 0, maximum: 3660 },
-    checklist: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 60 } },
+    checklist: {
+      type: 'array',
+      maxItems: 20,
+      // An item is its text, or `{ item, required: true }` for one that may not be skipped.
+      items: {
+        anyOf: [
+          checklistText,
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['item'],
+            properties: { item: checklistText, required: { type: 'boolean' } },
+          },
+        ],
+      },
+    },
     person: identifier,
     team: identifier,
   },

@@ -25,6 +25,7 @@ const plan = (p: Partial<NewPlan> & Pick<NewPlan, 'name'>): NewPlan => ({
   leadHours: 0,
   leadDays: 0,
   checklist: [],
+  requiredItems: [],
   personId: null,
   teamId: null,
   ...p,
@@ -96,6 +97,7 @@ export async function seedEquipment(
         everyDays: 30,
         leadDays: 3,
         checklist: ['光电保护测试', '双手按钮测试', '离合器制动检查'],
+        requiredItems: ['双手按钮测试'],
         teamId: 'stamping',
       }),
     );

@@ -46,7 +46,10 @@ export async function syncEquipment(em: EntityManager, config: FactoryConfig, cl
         everyDays: p.everyDays ?? null,
         leadHours: p.leadHours ?? 0,
         leadDays: p.leadDays ?? 0,
-        checklist: p.checklist ?? [],
+        checklist: (p.checklist ?? []).map((c) => (typeof c === 'string' ? c : c.item)),
+        requiredItems: (p.checklist ?? []).flatMap((c) =>
+          typeof c !== 'string' && c.required ? [c.item] : [],
+        ),
         responsiblePerson: p.person === undefined ? null : tx.getReference(Person, p.person),
         responsibleTeam: p.team === undefined ? null : tx.getReference(Team, p.team),
         active: true,

@@ -83,7 +83,8 @@ export const equipmentMessages = {
     '多久保养一次？例如「720小时」「30天」或「720小时 90天」（先到为准）。可加提前量：「720小时 提前24小时」。',
   badInterval: '没看懂周期。请写成「720小时」「30天」或「720小时 90天 提前24小时 提前3天」。',
   leadTooLong: '提前量要小于保养周期。',
-  askChecklist: '保养清单：每项用顿号或换行分开，例如「停机断电、更换滤网、试机」。没有清单回复「无」。',
+  askChecklist:
+    '保养清单：每项用顿号分开，例如「停机断电、更换滤网、试机」；不能跳过的项后面写「（必做）」。没有清单回复「无」。',
   askResponsible: '由谁负责？回复 @姓名、班组名称，或「设备组」。',
   responsibleUnknown: (text: string) => `找不到「${text}」。请回复 @姓名、班组名称或「设备组」。`,
   planCreated: (code: string, summary: string) => `已建立保养计划 ${code}：${summary}`,
@@ -96,8 +97,10 @@ export const equipmentMessages = {
   taskDoneNote: (who: string, at: string) => `${who} 已于 ${at} 完成`,
   taskAccepted: (id: number, code: string, plan: string) =>
     `已接单：保养 M${id}（${code}「${plan}」）。设备状态改为「保养中」，完成后点「完成」。`,
-  askChecklistDone: (items: string[]) =>
-    `请确认保养清单：\n${items.map((item, i) => `${i + 1}. ${item}`).join('\n')}\n全部做完回复「全部」；否则回复做完的序号，例如「1 3」，后面可写原因。`,
+  askChecklistDone: (items: string[], required: string[]) =>
+    `请确认保养清单：\n${items.map((item, i) => `${i + 1}. ${item}${required.includes(item) ? '（必做）' : ''}`).join('\n')}\n全部做完回复「全部」；否则回复做完的序号，例如「1 3」，后面可写原因。`,
+  requiredItemsUnchecked: (id: number, items: string[]) =>
+    `必做项「${items.join('」「')}」没有完成，保养 M${id} 不能记为完成。做完后再回复清单；今天做不了请发送「延期保养 M${id} 天数 原因」，车间主任会收到通知。`,
   badChecklistAnswer: (n: number) => `请回复「全部」，或 1 到 ${n} 之间的序号，例如「1 3 滤网缺货」。`,
   taskDone: (id: number, code: string, plan: string, missing: string[]) =>
     `保养 M${id}（${code}「${plan}」）已完成，计划已重新计时。${missing.length > 0 ? `未完成的项：${missing.join('、')}，已记录。` : ''}`,
@@ -105,6 +108,7 @@ export const equipmentMessages = {
   taskTaken: (id: number, who: string) => `保养 M${id} 已由 ${who} 接单。`,
   askPostpone: (max: number) => `延期几天、为什么？例如「2 等滤网到货」（最多 ${max} 天）。`,
   badPostpone: (max: number) => `请写天数和原因，例如「2 等滤网到货」，天数 1 到 ${max}。`,
+  askPostponeReason: (days: number) => `延期 ${days} 天，原因是什么？`,
   postponed: (id: number, until: string) => `保养 M${id} 已延期到 ${until}，车间主任已收到通知。`,
   postponedAlert: (who: string, id: number, code: string, plan: string, until: string, reason: string) =>
     `📅 ${who} 把保养 M${id}（${code}「${plan}」）延期到 ${until}，原因：${reason}。`,

@@ -76,14 +76,23 @@ export function acknowledgeException(
   recordAudit(deps.em, actor, 'exception.acknowledge', 'exception', exception.id);
 }
 
-/** Closing an exception nobody acknowledged counts as acknowledging it at the same moment. */
-export function closeException(deps: ShopfloorDeps, actor: Actor, exception: ProductionException): number {
+/**
+ * Closing an exception nobody acknowledged counts as acknowledging it at the same moment. The
+ * closer's note (`关闭 E3 已补料`) stays with it for whoever looks at it later.
+ */
+export function closeException(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  exception: ProductionException,
+  note: string | null = null,
+): number {
   if (exception.status === 'closed')
     throw new RefusedError('exception_closed', m.exceptionAlreadyClosed(exception.id));
   if (!exception.acknowledgedAt) acknowledgeException(deps, actor, exception);
   exception.status = 'closed';
   exception.closedBy = deps.em.getReference(Person, actor.person.id);
   exception.closedAt = actor.at;
-  recordAudit(deps.em, actor, 'exception.close', 'exception', exception.id);
+  exception.closeNote = note === null ? null : note.slice(0, 500);
+  recordAudit(deps.em, actor, 'exception.close', 'exception', exception.id, { note });
   return Math.round((actor.at.getTime() - exception.raisedAt.getTime()) / 60_000);
 }

@@ -8,6 +8,8 @@ import {
   raiseExceptionCommand,
 } from './commands/exception-commands.js';
 import { issueMaterialCommand, newWorkOrderCommand, releaseCommand } from './commands/order-commands.js';
+import { exceptionListCommand, itemListCommand, orderListCommand } from './commands/list-commands.js';
+import { cancelOrderCommand, rescheduleCommand } from './commands/order-change-commands.js';
 import { taskCardHandler } from './commands/task-card-handler.js';
 import { finishCommand, startCommand } from './commands/task-commands.js';
 import { myTasksCommand, workOrderCommand } from './commands/view-commands.js';
@@ -23,10 +25,15 @@ export const workOrderFeature: ChatFeature = {
     raiseExceptionCommand,
     acknowledgeExceptionCommand,
     closeExceptionCommand,
+    exceptionListCommand,
     issueMaterialCommand,
     dispatchCommand,
     newWorkOrderCommand,
     releaseCommand,
+    cancelOrderCommand,
+    rescheduleCommand,
+    orderListCommand,
+    itemListCommand,
     dailyReportCommand,
   ],
   cards: [taskCardHandler],

@@ -13,6 +13,7 @@ export const workOrderMessages = {
     dispatched: '已派工',
     in_progress: '进行中',
     done: '已完成',
+    cancelled: '已取消',
   } as Record<string, string>,
   exceptionKindNames: {
     material: '缺料',
@@ -70,11 +71,61 @@ export const workOrderMessages = {
   exceptionNotFound: (ref: string) => `没有找到异常「${ref}」。异常号形如 E12。`,
   exceptionAlreadyClosed: (id: number) => `异常 E${id} 已经关闭了。`,
   exceptionAcknowledged: (id: number, who: string) => `异常 E${id} 已由 ${who} 接手处理。`,
-  exceptionClosed: (id: number, minutes: number) => `异常 E${id} 已关闭，从上报到关闭用时 ${minutes} 分钟。`,
-  itemNotFound: (code: string) => `没有物料「${code}」。`,
+  exceptionClosed: (id: number, minutes: number, note: string | null) =>
+    `异常 E${id} 已关闭，从上报到关闭用时 ${minutes} 分钟。${note === null ? '' : `说明：${note}`}`,
+  itemNotFound: (code: string) => `没有物料「${code}」。请写物料编码或名称，发送「物料列表」可以查看。`,
+  itemAmbiguous: (name: string, codes: string[]) =>
+    `有 ${codes.length} 个物料叫「${name}」：${codes.join('、')}。请写物料编码。`,
+  badOrderQuantity: (text: string) => `「${text}」不是有效的工单数量：数量要是大于 0 的整数，例如 300。`,
+  pastDueDate: (due: string, today: string) =>
+    `⚠️ 交期 ${due} 已经过去了（今天是 ${today}）。确定用这个交期吗？回复「是」确认，「否」放弃。`,
+  orderNotCreated: '好的，没有建工单。',
+  orderNotOpen: (number: string, status: string) => `工单 ${number} 当前是「${status}」，已不能修改。`,
+  orderCancelled: (number: string, stopped: number) =>
+    `工单 ${number} 已取消${stopped > 0 ? `，${stopped} 道未完成的工序已停止` : ''}。已报的数量保留。`,
+  taskCancelled: (number: string, op: string, reason: string, who: string) =>
+    `${who} 取消了工单 ${number}（${reason}），「${op}」不用再做了。`,
+  dueDateChanged: (number: string, from: string, to: string) =>
+    `工单 ${number} 的交期已从 ${from} 改为 ${to}。`,
+  dueDateUnchanged: (number: string, due: string) => `工单 ${number} 的交期本来就是 ${due}。`,
+  dueDateKept: '好的，交期没有改。',
+  confirmOutsideTeam: (number: string, op: string, to: string) =>
+    `${to} 不在您的班组。确定把 ${number}「${op}」派给 ${to} 吗？回复「是」确认，「否」放弃。`,
+  dispatchNotDone: '好的，没有派工。',
+  nextPage: (left: number, command: string) => `还有 ${left} 条，发送「${command}」看下一页。`,
+  openOrdersTitle: '未完结的工单',
+  overdueTitle: '逾期的工单',
+  dueTodayTitle: '今天到期的工单',
+  itemOrdersTitle: (code: string, name: string) => `物料 ${code} ${name} 未完结的工单`,
+  statusOrdersTitle: (status: string) => `「${status}」的工单`,
+  orderListHeader: (title: string, n: number) => `${title}共 ${n} 张：`,
+  noOrders: (title: string) => `没有${title}。`,
+  orderLine: (number: string, item: string, quantity: number, due: string, status: string) =>
+    `${number} ${item} × ${quantity}，交期 ${due}，${status}`,
+  badOrderFilter: (text: string) =>
+    `看不懂「${text}」。可以写：工单列表、工单列表 逾期、工单列表 今天到期、工单列表 物料 SHF-200、工单列表 状态 生产中。`,
+  itemListHeader: (n: number) => `物料共 ${n} 种：`,
+  itemLine: (code: string, name: string, unit: string) => `${code} ${name}（${unit}）`,
+  noItems: '还没有物料。',
+  exceptionListHeader: (onlyOpen: boolean, n: number) =>
+    `${onlyOpen ? '未关闭的' : ''}异常共 ${n} 条（最新的在前）：`,
+  exceptionLine: (e: {
+    id: number;
+    kind: string;
+    order: string;
+    status: string;
+    reason: string;
+    who: string;
+    at: string;
+    note: string | null;
+  }) =>
+    `E${e.id}【${e.status}】${e.kind} ${e.order}：${e.reason}（${e.who} ${e.at}）${e.note === null ? '' : `，说明：${e.note}`}`,
+  noExceptions: '还没有异常。',
+  noOpenExceptions: '没有未关闭的异常。',
+  badExceptionFilter: (text: string) => `看不懂「${text}」。可以写：异常列表、异常列表 未关闭。`,
   noRouting: (code: string) => `物料「${code}」还没有工艺路线，不能建工单。`,
   badDueDate: (text: string) => `「${text}」不是有效的交期，请写成 2026-12-01 或 12-01。`,
-  askItem: '新建工单：请输入物料编码（例如 BTN-001）：',
+  askItem: '新建工单：请输入物料编码或名称（例如 BTN-001）：',
   askOrderQuantity: (item: string) => `物料「${item}」，请输入数量：`,
   askDueDate: '请输入交期（例如 12-01）：',
   orderCreated: (number: string, item: string, quantity: number, due: string, ops: number) =>

@@ -4,8 +4,8 @@ import { Person } from '../people/person.entity.js';
 import { Team } from '../people/team.entity.js';
 import { WorkOrder } from './work-order.entity.js';
 
-/** 待派工 → 已派工 → 进行中 → 已完成. */
-export const TASK_STATUSES = ['pending', 'dispatched', 'in_progress', 'done'] as const;
+/** 待派工 → 已派工 → 进行中 → 已完成, or 已取消 with its work order (its reports are kept). */
+export const TASK_STATUSES = ['pending', 'dispatched', 'in_progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** One routing step of one work order: what a worker starts, reports and finishes. */

@@ -25,6 +25,8 @@ export const ProductionException = defineEntity({
     acknowledgedAt: p.datetime(3).nullable(),
     closedBy: () => p.manyToOne(Person).nullable(),
     closedAt: p.datetime(3).nullable(),
+    /** What the closer said was done about it (`关闭 E3 已补料`). */
+    closeNote: p.string().length(500).nullable(),
   },
 });
 

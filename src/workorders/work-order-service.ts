@@ -1,4 +1,5 @@
 import type { Actor } from '../chat/audit/actor.js';
+import { parseQuantity } from '../chat/text/chinese-number.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { RefusedError } from '../shared/errors.js';
 import { inZone } from '../shared/time.js';
@@ -92,4 +93,24 @@ export function parseDueDate(text: string, today: Date, tz: string): string | un
   const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const check = new Date(`${date}T00:00:00Z`);
   return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date ? undefined : date;
+}
+
+/** The factory's calendar date now, `YYYY-MM-DD`, to compare with due dates. */
+export function factoryToday(now: Date, tz: string): string {
+  return inZone(now, tz).format('YYYY-MM-DD');
+}
+
+/** A due date as typed, or a refusal saying how to write one. */
+export function dueDateOf(text: string, now: Date, tz: string): string {
+  const date = parseDueDate(text, now, tz);
+  if (!date) throw new RefusedError('bad_due_date', m.badDueDate(text));
+  return date;
+}
+
+/** 300 or 三百: a work order is for a whole, positive number of pieces. */
+export function orderQuantityOf(text: string): number {
+  const quantity = parseQuantity(text);
+  if (quantity === undefined || !Number.isInteger(quantity) || quantity <= 0)
+    throw new RefusedError('bad_quantity', m.badOrderQuantity(text));
+  return quantity;
 }

@@ -6,7 +6,7 @@ import { MaintenanceCycle } from '../../src/equipment/maintenance/maintenance-cy
 import { MaintenanceTask } from '../../src/equipment/maintenance/maintenance-task.entity.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { testDatabaseKind } from '../support/database.js';
-import { local, startWorld, type World } from './world.js';
+import { equipmentYaml, local, startWorld, type World } from './world.js';
 
 const HOUR = 3_600_000;
 
@@ -142,6 +142,57 @@ describe('preventive maintenance under a controlled clock', () => {
     expect(await world.pushed()).toEqual([
       ['gaoyuan', '🔴 保养 M1（EXT-01「更换滤网」）已逾期 5 分钟，请尽快完成。'],
     ]);
+  });
+
+  it('延期保养 takes Chinese numerals, and the days and the reason on one line or over two answers', async () => {
+    const world = await start();
+    await hours(world, 720);
+    await world.pushed();
+    // Before: 「三天」 alone was refused, so days and reason had to come in one line.
+    expect(await world.say('gaoyuan', '延期保养 M1 三天')).toEqual(['延期 3 天，原因是什么？']);
+    expect(await world.say('gaoyuan', '等滤网到货')).toEqual([
+      '保养 M1 已延期到 11-27 08:00，车间主任已收到通知。',
+    ]);
+    expect(await world.say('gaoyuan', '延期保养 M1')).toEqual([
+      '延期几天、为什么？例如「2 等滤网到货」（最多 14 天）。',
+    ]);
+    expect(await world.say('gaoyuan', '２天\n备件还没到')).toEqual([
+      '保养 M1 已延期到 11-29 08:00，车间主任已收到通知。',
+    ]);
+    const [task] = await filterTasks(world);
+    expect(task).toMatchObject({ postponements: 2, postponeReason: '备件还没到', status: 'open' });
+    expect(await world.pushed()).toEqual([
+      ['lijianguo', '📅 高远 把保养 M1（EXT-01「更换滤网」）延期到 11-27 08:00，原因：等滤网到货。'],
+      ['lijianguo', '📅 高远 把保养 M1（EXT-01「更换滤网」）延期到 11-29 08:00，原因：备件还没到。'],
+    ]);
+  });
+
+  it('完成保养 with a required checklist item unticked is refused, names the item, and is not recorded as done', async () => {
+    const world = await start({
+      factory: equipmentYaml.replace(
+        'checklist: [停机断电,',
+        'checklist: [{ item: 停机断电, required: true },',
+      ),
+    });
+    await hours(world, 720);
+    await world.pushed();
+    expect(await world.say('gaoyuan', '完成保养 M1')).toEqual([
+      '请确认保养清单：\n1. 停机断电（必做）\n2. 更换滤网\n3. 试机\n全部做完回复「全部」；否则回复做完的序号，例如「1 3」，后面可写原因。',
+    ]);
+    const refusal =
+      '必做项「停机断电」没有完成，保养 M1 不能记为完成。做完后再回复清单；今天做不了请发送「延期保养 M1 天数 原因」，车间主任会收到通知。';
+    expect(await world.say('gaoyuan', '2 3 没断电')).toEqual([refusal]);
+    const [open] = await filterTasks(world);
+    expect(open).toMatchObject({ status: 'open', checked: null, doneAt: null });
+    expect(
+      (await world.orm.em.fork().findOneOrFail(MaintenanceCycle, { plan: { code: 'film-filter' } })).cycle,
+    ).toBe(1);
+    // The question stays open: once the item is done, the same dialog records it.
+    expect(await world.say('gaoyuan', '全部')).toEqual([
+      '保养 M1（EXT-01「更换滤网」）已完成，计划已重新计时。',
+    ]);
+    const [done] = await filterTasks(world);
+    expect(done).toMatchObject({ status: 'done', checked: ['停机断电', '更换滤网', '试机'] });
   });
 
   it('a calendar plan fires on its day in the factory time zone, not the server’s UTC day', async () => {

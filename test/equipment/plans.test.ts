@@ -29,7 +29,7 @@ describe('maintenance plans made in chat and kept in step with factory.yaml', ()
       ['100小时 提前100小时', '提前量要小于保养周期。'],
       [
         '200小时 14天 提前8小时',
-        '保养清单：每项用顿号或换行分开，例如「停机断电、更换滤网、试机」。没有清单回复「无」。',
+        '保养清单：每项用顿号分开，例如「停机断电、更换滤网、试机」；不能跳过的项后面写「（必做）」。没有清单回复「无」。',
       ],
       ['清洁导轨、加注导轨油', '由谁负责？回复 @姓名、班组名称，或「设备组」。'],
       ['@nobody', '找不到「@nobody」。请回复 @姓名、班组名称或「设备组」。'],
@@ -63,6 +63,44 @@ describe('maintenance plans made in chat and kept in step with factory.yaml', ()
       '【lathe-weekly】周保养：所有「lathe」类设备，每 7 天，提前 1 天提醒，负责 高远、马伟',
       '【P3】导轨润滑：设备 CNC-01，每运行 200 小时或每 14 天，提前 8 小时提醒，负责 数控组',
     ]);
+  });
+
+  it('新建保养计划 reads Chinese numerals with units and full-width digits, and takes one answer per line of a message', async () => {
+    world = await startWorld();
+    const w = world;
+    // Before: 「五百小时 提前２４小时」 was not understood as a period, and the lines were one answer.
+    expect(await w.say('lijianguo', '新建保养计划\nCNC-01\n主轴保养\n五百小时 提前２４小时')).toEqual([
+      '保养清单：每项用顿号分开，例如「停机断电、更换滤网、试机」；不能跳过的项后面写「（必做）」。没有清单回复「无」。',
+    ]);
+    expect(await w.say('lijianguo', '清理锥孔、双手按钮测试（必做）\n@nobody\n数控组')).toEqual([
+      '找不到「@nobody」。请回复 @姓名、班组名称或「设备组」。',
+    ]);
+    expect(await w.say('lijianguo', '数控组')).toEqual([
+      '已建立保养计划 P3：主轴保养，设备 CNC-01，每运行 500 小时，提前 24 小时提醒',
+    ]);
+    expect(await w.orm.em.fork().findOneOrFail(MaintenancePlan, { code: 'P3' })).toMatchObject({
+      everyHours: 500,
+      everyDays: null,
+      leadHours: 24,
+      checklist: ['清理锥孔', '双手按钮测试'],
+      requiredItems: ['双手按钮测试'],
+    });
+
+    await w.say('lijianguo', '新建保养计划');
+    await w.say('lijianguo', '类型 lathe\n月保养');
+    expect(await w.say('lijianguo', '３０天 提前三天')).toEqual([
+      '保养清单：每项用顿号分开，例如「停机断电、更换滤网、试机」；不能跳过的项后面写「（必做）」。没有清单回复「无」。',
+    ]);
+    expect(await w.say('lijianguo', '无\n设备组')).toEqual([
+      '已建立保养计划 P4：月保养，所有「lathe」类设备，每 30 天，提前 3 天提醒',
+    ]);
+    expect(await w.orm.em.fork().findOneOrFail(MaintenancePlan, { code: 'P4' })).toMatchObject({
+      everyHours: null,
+      everyDays: 30,
+      leadDays: 3,
+      checklist: [],
+      requiredItems: [],
+    });
   });
 
   it('a plan taken out of factory.yaml is switched off at the next start, and its machine is no longer reminded', async () => {

@@ -1,3 +1,5 @@
+import { normalizeText } from './normalize.js';
+
 /**
  * Quantities typed in chat: `50`, `1.2万`, `五十`, `一百二十`, `两千三` (2300, the spoken
  * short form), `三万五`, `十五`, `一千零五`. Returns undefined for anything else, so the
@@ -28,6 +30,15 @@ const DIGITS: Record<string, number> = {
 };
 const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000 };
+const NUMERAL_RUN = new RegExp(`[${[...Object.keys(DIGITS), ...Object.keys(UNITS), '万萬'].join('')}]+`, 'g');
+
+/**
+ * `五百小时 提前２４小时` → `500小时 提前24小时`: full-width digits folded and every run of
+ * Chinese numerals written in digits, for the readers of amounts with units (周期, 天数).
+ */
+export function withArabicNumerals(text: string): string {
+  return normalizeText(text).replace(NUMERAL_RUN, (run) => String(parseChineseNumeral(run) ?? run));
+}
 
 export function parseQuantity(token: string): number | undefined {
   const t = token.trim().replace(/[个件只pcs]+$/i, '');

@@ -1,5 +1,7 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
+import { parseQuantity } from '../../chat/text/chinese-number.js';
+import { normalizeText } from '../../chat/text/normalize.js';
 import { RefusedError } from '../../shared/errors.js';
 import { depsOf } from '../../workorders/commands/deps.js';
 import type { MaintenanceTask } from '../maintenance/maintenance-task.entity.js';
@@ -32,9 +34,14 @@ export async function accept(ctx: CommandContext, task: MaintenanceTask): Promis
 export async function askDone(ctx: CommandContext, task: MaintenanceTask): Promise<void> {
   assertMayMaintain(ctx.actor, task);
   if (task.plan.checklist.length === 0) return done(ctx, task, [], null);
-  await ctx.ask(completeMaintenanceCommand.name, 'checklist', m.askChecklistDone(task.plan.checklist), {
-    taskId: task.id,
-  });
+  await ctx.ask(
+    completeMaintenanceCommand.name,
+    'checklist',
+    m.askChecklistDone(task.plan.checklist, task.plan.requiredItems ?? []),
+    {
+      taskId: task.id,
+    },
+  );
 }
 
 async function done(ctx: CommandContext, task: MaintenanceTask, checked: string[], note: string | null) {
@@ -94,26 +101,35 @@ export async function askPostpone(ctx: CommandContext, task: MaintenanceTask): P
   );
 }
 
-/** 「2 等滤网到货」→ 2 days, the reason. */
-export function readPostpone(answer: string, maxDays: number): { days: number; reason: string } | undefined {
-  const match = /^(\d{1,3})\s*天?\s*(.+)$/s.exec(answer.trim());
-  const days = Number(match?.[1]);
-  const reason = match?.[2]?.trim() ?? '';
-  if (!match || days < 1 || days > maxDays || reason === '') return undefined;
-  return { days, reason: reason.slice(0, 200) };
+/**
+ * 「2 等滤网到货」, 「三天 等滤网」 or 「２天\n等滤网」 → 2 days, the reason; the days alone
+ * (「3天」) leave the reason to the next question. Undefined when the days are missing or out of range.
+ */
+export function readPostpone(
+  answer: string,
+  maxDays: number,
+): { days: number; reason: string | null } | undefined {
+  const match = /^([\d零〇一二两三四五六七八九十百]+)\s*天?\s*(.*)$/s.exec(normalizeText(answer));
+  const days = parseQuantity(match?.[1] ?? '');
+  if (days === undefined || !Number.isInteger(days) || days < 1 || days > maxDays) return undefined;
+  const reason = (match?.[2] ?? '').trim();
+  return { days, reason: reason === '' ? null : reason.slice(0, 200) };
 }
 
-async function postpone(
-  ctx: CommandContext,
-  task: MaintenanceTask,
-  answer: string,
-  state: Record<string, unknown>,
-) {
+async function postpone(ctx: CommandContext, task: MaintenanceTask, days: number, reason: string) {
+  const until = await postponeTask(depsOf(ctx), ctx.actor, task, days, reason);
+  ctx.reply(m.postponed(task.id, shortTime(until, ctx.tz)));
+}
+
+/** Days and reason in one answer, or the days now and the reason asked for next. */
+async function answerPostpone(ctx: CommandContext, task: MaintenanceTask, answer: string) {
   const max = ctx.config.maintenance.maxPostponeDays;
   const read = readPostpone(answer, max);
-  if (!read) return ctx.ask(postponeMaintenanceCommand.name, 'reason', m.badPostpone(max), state);
-  const until = await postponeTask(depsOf(ctx), ctx.actor, task, read.days, read.reason);
-  ctx.reply(m.postponed(task.id, shortTime(until, ctx.tz)));
+  const name = postponeMaintenanceCommand.name;
+  if (!read) return ctx.ask(name, 'reason', m.badPostpone(max), { taskId: task.id });
+  if (read.reason === null)
+    return ctx.ask(name, 'why', m.askPostponeReason(read.days), { taskId: task.id, days: read.days });
+  await postpone(ctx, task, read.days, read.reason);
 }
 
 export const postponeMaintenanceCommand: Command = {
@@ -126,10 +142,13 @@ export const postponeMaintenanceCommand: Command = {
     const task = await taskOf(ctx, String(args.task));
     if (args.rest === undefined) return askPostpone(ctx, task);
     assertMayMaintain(ctx.actor, task);
-    await postpone(ctx, task, String(args.rest), { taskId: task.id });
+    await answerPostpone(ctx, task, String(args.rest));
   },
-  async resume(ctx, _step, state, answer) {
+  async resume(ctx, step, state, answer) {
     const task = await taskForChange(ctx.em, Number(state.taskId), `M${String(state.taskId)}`);
-    await postpone(ctx, task, answer, state);
+    if (step !== 'why') return answerPostpone(ctx, task, answer);
+    const reason = answer.trim().slice(0, 200);
+    if (reason === '') return ctx.ask(this.name, step, m.askPostponeReason(Number(state.days)), state);
+    await postpone(ctx, task, Number(state.days), reason);
   },
 };

@@ -24,6 +24,8 @@ export const MaintenancePlan = defineEntity({
     leadHours: p.integer().default(0),
     leadDays: p.integer().default(0),
     checklist: p.json<string[]>(),
+    /** Checklist items that must be ticked for the round to count as done (a press's two-hand test). */
+    requiredItems: p.json<string[]>().nullable(),
     responsiblePerson: () => p.manyToOne(Person).nullable(),
     responsibleTeam: () => p.manyToOne(Team).nullable(),
     source: p.string().length(8).$type<'config' | 'chat'>(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit, type Actor } from '../../chat/audit/actor.js';
+import { withArabicNumerals } from '../../chat/text/chinese-number.js';
 import type { Clock } from '../../shared/clock.js';
 import { MaintenancePlan } from './maintenance-plan.entity.js';
 import { ensureCycles } from './plan-targets.js';
@@ -17,15 +18,18 @@ export interface NewPlan extends PlanTiming {
   equipmentCode: string | null;
   equipmentType: string | null;
   checklist: string[];
+  /** The checklist items that must be ticked before the round counts as done. */
+  requiredItems: string[];
   personId: string | null;
   teamId: string | null;
 }
 
 /**
- * 「720小时 90天 提前24小时 提前3天」 → the timing; undefined when there is no interval or a
- * lead is not shorter than its interval.
+ * 「720小时 90天 提前24小时 提前3天」, also 「五百小时 提前２４小时」 → the timing; undefined when
+ * there is no interval or a lead is not shorter than its interval.
  */
-export function readTiming(text: string): PlanTiming | 'lead_too_long' | undefined {
+export function readTiming(answer: string): PlanTiming | 'lead_too_long' | undefined {
+  const text = withArabicNumerals(answer);
   const leadHours = /提前\s*(\d+)\s*(?:小时|h)/i.exec(text);
   const leadDays = /提前\s*(\d+)\s*天/.exec(text);
   const rest = text.replace(/提前\s*\d+\s*(?:小时|h|天)/gi, '');
@@ -63,6 +67,7 @@ export async function createPlan(
     leadHours: input.leadHours,
     leadDays: input.leadDays,
     checklist: input.checklist,
+    requiredItems: input.requiredItems,
     responsiblePerson: input.personId,
     responsibleTeam: input.teamId,
     source: 'chat',

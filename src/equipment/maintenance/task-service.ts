@@ -88,7 +88,8 @@ export async function acceptTask(deps: EquipmentDeps, actor: Actor, task: Mainte
 }
 
 /**
- * 完成: records what of the checklist was done, starts the plan's next round from the
+ * 完成: refused while a required checklist item is unticked (it is never recorded as done;
+ * whoever cannot do it postpones, which tells the supervisors); otherwise records what of the checklist was done, starts the plan's next round from the
  * machine's counter now, and lets the machine's status go back to what else is open on it.
  */
 export async function completeTask(
@@ -100,6 +101,9 @@ export async function completeTask(
 ): Promise<void> {
   const { em } = deps;
   assertMayMaintain(actor, task);
+  const skipped = (task.plan.requiredItems ?? []).filter((item) => !checked.includes(item));
+  if (skipped.length > 0)
+    throw new RefusedError('required_check_missing', m.requiredItemsUnchecked(task.id, skipped));
   Object.assign(task, {
     status: 'done',
     doneBy: em.getReference(Person, actor.person.id),

@@ -43,11 +43,12 @@ export const closeExceptionCommand: Command = {
   name: '关闭',
   aliases: ['close'],
   roles: [...handlers],
-  help: '异常处理完毕后关闭它',
-  args: exceptionRef,
+  help: '异常处理完毕后关闭它，可写说明：关闭 E3 已补料',
+  args: [...exceptionRef, { name: 'note', label: '说明', kind: 'text', optional: true }],
   async run(ctx, args) {
     const exception = await findException(depsOf(ctx), String(args.exception));
-    const minutes = closeException(depsOf(ctx), ctx.actor, exception);
-    ctx.reply(m.exceptionClosed(exception.id, minutes));
+    const note = args.note === undefined ? null : String(args.note);
+    const minutes = closeException(depsOf(ctx), ctx.actor, exception, note);
+    ctx.reply(m.exceptionClosed(exception.id, minutes, note));
   },
 };

@@ -1,74 +1,97 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
-import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { issueMaterial } from '../../materials/issue-service.js';
 import { materialMessages } from '../../materials/messages.js';
-import { RefusedError } from '../../shared/errors.js';
-import { Item } from '../item.entity.js';
+import { itemNamed } from '../item-lookup.js';
 import { workOrderMessages as m } from '../messages.js';
 import { loadOrder } from '../task-lookup.js';
-import { createWorkOrder, parseDueDate, releaseWorkOrder } from '../work-order-service.js';
+import {
+  createWorkOrder,
+  dueDateOf,
+  factoryToday,
+  orderQuantityOf,
+  releaseWorkOrder,
+} from '../work-order-service.js';
+import { readYesNo } from './confirm.js';
 import { depsOf } from './deps.js';
 
-async function create(
-  ctx: CommandContext,
-  itemCode: string,
-  quantity: number,
-  dueText: string,
-  customer?: string,
-) {
-  const dueDate = parseDueDate(dueText, ctx.clock.now(), ctx.tz);
-  if (!dueDate) throw new RefusedError('bad_due_date', m.badDueDate(dueText));
+interface OrderDraft {
+  item?: string;
+  quantity?: number;
+  due?: string;
+  customer?: string | null;
+}
+
+const NEW_ORDER = '新建工单';
+
+async function create(ctx: CommandContext, draft: Required<OrderDraft>) {
   const order = await createWorkOrder(
     depsOf(ctx),
     ctx.actor,
-    { itemCode, quantity, dueDate, customer: customer ?? null },
+    { itemCode: draft.item, quantity: draft.quantity, dueDate: draft.due, customer: draft.customer },
     ctx.tz,
   );
   const { tasks } = await loadOrder(ctx.em, order.number);
-  ctx.reply(m.orderCreated(order.number, order.item.name, quantity, dueDate, tasks.length));
+  ctx.reply(m.orderCreated(order.number, order.item.name, draft.quantity, draft.due, tasks.length));
 }
 
-/** `新建工单` alone starts a short dialog; with its arguments it is one line. */
+/** Asks for the first thing still missing; a due date already past is confirmed before anything is made. */
+async function next(ctx: CommandContext, draft: OrderDraft, itemName?: string): Promise<void> {
+  if (draft.item === undefined) return ctx.ask(NEW_ORDER, 'item', m.askItem, {});
+  if (draft.quantity === undefined)
+    return ctx.ask(NEW_ORDER, 'quantity', m.askOrderQuantity(itemName ?? draft.item), { ...draft });
+  if (draft.due === undefined) return ctx.ask(NEW_ORDER, 'due', m.askDueDate, { ...draft });
+  const today = factoryToday(ctx.clock.now(), ctx.tz);
+  if (draft.due < today) return ctx.ask(NEW_ORDER, 'past', m.pastDueDate(draft.due, today), { ...draft });
+  await create(ctx, { ...draft, customer: draft.customer ?? null } as Required<OrderDraft>);
+}
+
+/**
+ * `新建工单` alone starts a short dialog; `新建工单 传动轴 300 12-08 [客户]` is one line. The item
+ * is its code or its name; a bad quantity or date is refused as it is, without starting over.
+ */
 export const newWorkOrderCommand: Command = {
-  name: '新建工单',
+  name: NEW_ORDER,
   aliases: ['new'],
   roles: ['planner', 'supervisor'],
-  help: '新建工单（可一次写全：物料 数量 交期 [客户]）',
+  help: '新建工单（可一次写全：物料编码或名称 数量 交期 [客户]）',
   args: [
-    { name: 'item', label: '物料编码', kind: 'word', optional: true },
-    { name: 'quantity', label: '数量', kind: 'quantity', optional: true },
+    { name: 'item', label: '物料编码或名称', kind: 'word', optional: true },
+    { name: 'quantity', label: '数量', kind: 'word', optional: true },
     { name: 'due', label: '交期', kind: 'word', optional: true },
     { name: 'customer', label: '客户', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
-    if (args.item !== undefined && typeof args.quantity === 'number' && args.due !== undefined) {
-      return create(
-        ctx,
-        String(args.item),
-        args.quantity,
-        String(args.due),
-        args.customer as string | undefined,
-      );
-    }
-    await ctx.ask('新建工单', 'item', m.askItem, {});
+    if (args.item === undefined) return next(ctx, {});
+    const item = await itemNamed(ctx.em, String(args.item));
+    const draft: OrderDraft = {
+      item: item.code,
+      customer: args.customer === undefined ? null : String(args.customer),
+    };
+    if (args.quantity !== undefined) draft.quantity = orderQuantityOf(String(args.quantity));
+    if (args.due !== undefined) draft.due = dueDateOf(String(args.due), ctx.clock.now(), ctx.tz);
+    await next(ctx, draft, item.name);
   },
   async resume(ctx, step, state, answer) {
+    const draft = state as OrderDraft;
     const text = answer.trim();
+    // A refused answer leaves the question open (the refusal rolls the turn back): it is simply answered again.
     if (step === 'item') {
-      const item = await ctx.em.findOne(Item, { code: text.toUpperCase() });
-      if (!item) return ctx.ask('新建工单', 'item', `${m.itemNotFound(text)}${m.askItem}`, {});
-      return ctx.ask('新建工单', 'quantity', m.askOrderQuantity(item.name), { item: item.code });
+      const item = await itemNamed(ctx.em, text);
+      return next(ctx, { item: item.code }, item.name);
     }
-    if (step === 'quantity') {
-      const quantity = parseQuantity(text);
-      if (quantity === undefined || quantity <= 0)
-        return ctx.ask('新建工单', 'quantity', m.askOrderQuantity(String(state.item)), state);
-      return ctx.ask('新建工单', 'due', m.askDueDate, { ...state, quantity });
-    }
-    if (!parseDueDate(text, ctx.clock.now(), ctx.tz))
-      return ctx.ask('新建工单', 'due', `${m.badDueDate(text)}${m.askDueDate}`, state);
-    await create(ctx, String(state.item), Number(state.quantity), text);
+    if (step === 'quantity') return next(ctx, { ...draft, quantity: orderQuantityOf(text) });
+    if (step === 'due') return next(ctx, { ...draft, due: dueDateOf(text, ctx.clock.now(), ctx.tz) });
+    const confirmed = readYesNo(text);
+    if (confirmed === undefined)
+      return ctx.ask(
+        NEW_ORDER,
+        step,
+        m.pastDueDate(String(draft.due), factoryToday(ctx.clock.now(), ctx.tz)),
+        state,
+      );
+    if (!confirmed) return ctx.reply(m.orderNotCreated);
+    await create(ctx, { ...draft, customer: draft.customer ?? null } as Required<OrderDraft>);
   },
 };
 
