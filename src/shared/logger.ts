@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { redactLinkTokens } from './link-tokens.js';
 
 /** What every log line written while handling one request, frame or job should carry. */
 export interface LogContext {
@@ -10,8 +11,8 @@ export interface LogContext {
 
 export const logContext = new AsyncLocalStorage<LogContext>();
 
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'shopfloor-bot' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -20,7 +21,10 @@ export function createLogger(level: string): Logger {
       paths: ['*.secret', '*.clientSecret', '*.aesKey', '*.token', '*.access_token'],
       censor: '[redacted]',
     },
-  });
+    // Request paths carry partner link tokens (`/p/<token>`).
+    serializers: { path: (path: unknown) => (typeof path === 'string' ? redactLinkTokens(path) : path) },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };
