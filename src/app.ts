@@ -17,7 +17,7 @@ import { databaseReadiness } from './db/readiness.js';
 import { entities } from './entities.js';
 import { healthRoutes } from './http/health-routes.js';
 import { apiRouter } from './http/api/api-router.js';
-import { createHttpApp } from './http/http-app.js';
+import { createHttpApp, createHttpServer } from './http/http-app.js';
 import { jobDefinitions } from './job-definitions.js';
 import { outsourcingPages } from './outsourcing/web/routes.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
@@ -121,7 +121,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   };
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [
-    healthRoutes(readiness),
+    healthRoutes(readiness, logger),
     apiRouter(services, apiRoutes),
     outsourcingPages(services),
     ...modules.flatMap((m) => (m.routes ? [m.routes] : [])),
@@ -164,7 +164,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     console: consoleAdapter,
     listen(port, host) {
       return new Promise((resolve, reject) => {
-        const s = http.listen(port, host, () => resolve(s));
+        const s = createHttpServer(http, settings.requestTimeoutMs).listen(port, host, () => resolve(s));
         s.once('error', reject);
         server = s;
       });

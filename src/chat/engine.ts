@@ -15,6 +15,7 @@ import { CommandContext } from './context.js';
 import type { FollowUp } from './follow-ups.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
 import { InboundRecord } from './inbound/inbound-record.entity.js';
+import { RecentLiveReplies, sealedForStorage } from './inbound/stored-replies.js';
 import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
 import { chatMessages as m } from './messages.js';
 import type { OutboundContent, Recipient } from './outbound.js';
@@ -53,6 +54,8 @@ export interface HandleOutcome {
  * and changes nothing. Domain refusals roll the effect back but are recorded with their answer.
  */
 export class ChatEngine {
+  private readonly recentLive = new RecentLiveReplies();
+
   constructor(private readonly deps: ChatEngineDeps) {}
 
   async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
@@ -80,6 +83,7 @@ export class ChatEngine {
       const outcome = await this.inTransaction(em, event, options, (tx, record) =>
         this.process(tx, event, record, followUps),
       );
+      this.recentLive.remember(event, outcome.replies, this.deps.clock.now());
       await this.runFollowUps(followUps);
       return outcome;
     } catch (error) {
@@ -115,7 +119,7 @@ export class ChatEngine {
       // Claim the message id first: a concurrent redelivery now waits on this row and then fails.
       await tx.flush();
       const replies = await work(tx, record);
-      record.replies = replies;
+      record.replies = sealedForStorage(replies);
       const throughOutbox =
         typeof options.repliesThroughOutbox === 'function'
           ? options.repliesThroughOutbox(replies)
@@ -162,6 +166,8 @@ export class ChatEngine {
     em: EntityManager,
     event: InboundEvent,
   ): Promise<OutboundContent[] | undefined> {
+    const live = this.recentLive.recall(event, this.deps.clock.now());
+    if (live) return live;
     const record = await em.findOne(InboundRecord, {
       channel: event.channel,
       platformMessageId: event.platformMessageId,

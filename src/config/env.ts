@@ -20,6 +20,8 @@ export interface Settings {
   autoMigrate: boolean;
   /** The console channel: on for demos (no platform configured) or when asked for. */
   consoleChannel: boolean;
+  /** A request must arrive whole (headers and body) within this, or its socket is closed (HTTP_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
   wecom: WecomAppSettings | undefined;
   wecomBot: WecomBotSettings | undefined;
   dingtalk: DingtalkSettings | undefined;
@@ -84,6 +86,7 @@ export function readSettings(env: Env = process.env): Settings {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     autoMigrate: env.AUTO_MIGRATE === 'true' || env.AUTO_MIGRATE === '1',
     consoleChannel: false,
+    requestTimeoutMs: Number(env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000),
     wecom: readGroup(
       env,
       problems,
@@ -122,6 +125,8 @@ export function readSettings(env: Env = process.env): Settings {
   settings.consoleChannel =
     env.CONSOLE_CHANNEL === 'true' ||
     (env.CONSOLE_CHANNEL !== 'false' && !settings.wecom && !settings.wecomBot && !settings.dingtalk);
+  if (!Number.isInteger(settings.requestTimeoutMs) || settings.requestTimeoutMs < 100)
+    problems.push(`HTTP_REQUEST_TIMEOUT_MS: must be a whole number of milliseconds, at least 100`);
   if (settings.wecom && !Number.isInteger(settings.wecom.agentId))
     problems.push('WECOM_AGENT_ID: must be a whole number');
   if (settings.wecom && !/^[A-Za-z0-9]{43}$/.test(settings.wecom.aesKey)) {

@@ -1,3 +1,4 @@
+import { escapeMarkdownForAnyChannel } from '../chat/text/markdown-escape.js';
 import type { DailyFigures } from './daily-figures.js';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -53,7 +54,9 @@ export function digestMarkdown(f: DailyFigures, factoryName: string): { title: s
   if (f.openExceptions.length > 0) {
     lines.push('', '**未关闭异常**');
     for (const e of f.openExceptions) {
-      lines.push(`- E${e.id} ${KIND[e.kind] ?? e.kind} ${e.number}：${e.reason}（已 ${e.ageHours} 小时）`);
+      lines.push(
+        `- E${e.id} ${KIND[e.kind] ?? e.kind} ${e.number}：${escapeMarkdownForAnyChannel(e.reason)}（已 ${e.ageHours} 小时）`,
+      );
     }
   }
   return { title, text: lines.join('\n') };

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { bodyParser } from '@koa/bodyparser';
 import type Router from '@koa/router';
 import Koa from 'koa';
@@ -24,4 +25,24 @@ export function createHttpApp(logger: Logger, routers: Router[]): Koa {
   );
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   return app;
+}
+
+/** Headers are a few hundred bytes; a client that cannot send them in this long is stalling. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
+/**
+ * The server for the app, with a bound on how long one request may take to arrive: a client
+ * that declares a large body and trickles it would otherwise hold a socket for Node's default
+ * five minutes.
+ */
+export function createHttpServer(app: Koa, requestTimeoutMs: number): Server {
+  return createServer(
+    {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+      // Node enforces both only when it sweeps its connections (every 30 s by default).
+      connectionsCheckingInterval: Math.min(1000, requestTimeoutMs),
+    },
+    app.callback(),
+  );
 }

@@ -9,6 +9,7 @@ import { changeState, createOutsourcingOrder, type NewOutsourcingOrder } from '.
 import { orderInScope } from './order-lookup.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { PartnerContact } from './partner-contact.entity.js';
+import { assertOwnContacts } from './partner-contact-guard.js';
 import { contactsOf, upsertPartner, type PartnerInput } from './partner-service.js';
 import { Partner } from './partner.entity.js';
 import { statesOf } from './states.js';
@@ -34,11 +35,14 @@ export const putPartnerRoute = defineRoute<Omit<PartnerInput, 'code'>>({
   path: '/partners/:code',
   scope: 'outsourcing:write',
   tag: 'outsourcing',
-  summary: 'Create or update a partner (外协厂) and, when given, exactly its contacts',
+  summary:
+    'Create or update a partner (外协厂) and, when given, exactly its contacts; binding a person or chat account outside this partner also needs people:write',
   body: partnerBodySchema,
   async handle(request) {
-    const { em, body, params, services } = request;
-    const partner = await upsertPartner(em, { ...body, code: params.code ?? '' }, services.clock.now());
+    const { em, body, params, services, key } = request;
+    const input = { ...body, code: params.code ?? '' };
+    if (!key.scopes.includes('people:write')) await assertOwnContacts(em, input);
+    const partner = await upsertPartner(em, input, services.clock.now());
     return { body: partnerView(partner, await contactsOf(em, partner.code)) };
   },
 });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { redactLinkTokens } from './link-tokens.js';
 import { LogDestination } from './log-destination.js';
 
 /** What every log line written while handling one request, frame or job should carry. */
@@ -14,11 +15,13 @@ export const logContext = new AsyncLocalStorage<LogContext>();
 export interface LoggerOptions {
   /** Where lines go once standard output is broken (LOG_FILE); without it they are dropped. */
   fallbackFile?: string | undefined;
+  /** Tests read the lines themselves instead of standard output. */
+  destination?: DestinationStream;
 }
 
 export function createLogger(level: string, options: LoggerOptions = {}): Logger {
   keepGoingWithoutStdio();
-  const destination = new LogDestination(options.fallbackFile);
+  const stdout = options.destination ? undefined : new LogDestination(options.fallbackFile);
   const logger = pino(
     {
       level,
@@ -29,11 +32,14 @@ export function createLogger(level: string, options: LoggerOptions = {}): Logger
         paths: ['*.secret', '*.clientSecret', '*.aesKey', '*.token', '*.access_token'],
         censor: '[redacted]',
       },
+      // Request paths carry partner link tokens (`/p/<token>`).
+      serializers: { path: (path: unknown) => (typeof path === 'string' ? redactLinkTokens(path) : path) },
     },
-    destination,
+    options.destination ?? stdout,
   );
-  destination.onFallback = (reason, file) =>
-    logger.warn({ reason, file }, 'standard output failed; logging continues in the fallback file');
+  if (stdout)
+    stdout.onFallback = (reason, file) =>
+      logger.warn({ reason, file }, 'standard output failed; logging continues in the fallback file');
   return logger;
 }
 

@@ -48,4 +48,12 @@ describe('environment settings', () => {
       'SHUTDOWN_TIMEOUT_MS: must be a positive number of milliseconds, got "0"',
     );
   });
+
+  it('bounds how long a request may take to arrive: 30 s unless HTTP_REQUEST_TIMEOUT_MS says otherwise', () => {
+    expect(readSettings({}).requestTimeoutMs).toBe(30_000);
+    expect(readSettings({ HTTP_REQUEST_TIMEOUT_MS: '10000' }).requestTimeoutMs).toBe(10_000);
+    expect(() => readSettings({ HTTP_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(
+      'HTTP_REQUEST_TIMEOUT_MS: must be a whole number of milliseconds, at least 100',
+    );
+  });
 });

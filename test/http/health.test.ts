@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('health, readiness and error responses', () => {
@@ -65,5 +66,69 @@ describe('health, readiness and error responses', () => {
       ]);
     }
     expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
+  });
+
+  /** Makes `select 1` do what a frozen or vanished database does, for one /readyz call. */
+  const probeWith = async (select1: () => Promise<never>) => {
+    const connection = app.orm.em.getConnection();
+    const original = connection.execute.bind(connection);
+    const spy = vi
+      .spyOn(connection, 'execute')
+      .mockImplementation(((sql: string, ...rest: unknown[]) =>
+        sql === 'select 1' ? select1() : (original as (...a: unknown[]) => unknown)(sql, ...rest)) as never);
+    try {
+      const started = performance.now();
+      const res = await fetch(`${app.baseUrl}/readyz`);
+      return { status: res.status, text: await res.text(), ms: performance.now() - started };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('answers 503 within its bound when the database hangs, instead of hanging with it', async () => {
+    const res = await probeWith(() => new Promise<never>(() => undefined));
+    expect(res.status).toBe(503);
+    expect(res.ms).toBeLessThan(3000);
+    expect(JSON.parse(res.text)).toMatchObject({ status: 'not ready', reasons: ['database: timed out'] });
+  });
+
+  it('tells an anonymous caller only that the database is unreachable, not where it lives', async () => {
+    const res = await probeWith(() => Promise.reject(new Error('connect ECONNREFUSED 10.20.30.40:3306')));
+    expect(res.status).toBe(503);
+    expect(JSON.parse(res.text)).toMatchObject({ reasons: ['database: unreachable'] });
+    expect(res.text).not.toContain('10.20.30.40');
+    expect(res.text).not.toContain('3306');
+  });
+});
+
+describe('a client that declares a body and never sends it', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { HTTP_REQUEST_TIMEOUT_MS: '500' } });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('has its socket closed once HTTP_REQUEST_TIMEOUT_MS has passed', async () => {
+    const socket = connect(Number(new URL(app.baseUrl).port), '127.0.0.1');
+    const started = performance.now();
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.write(
+      'POST /api/v1/people/x HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 500000\r\n\r\n{"name":"',
+    );
+    const closedAfter = await new Promise<number>((resolve) => {
+      const giveUp = setTimeout(() => resolve(Infinity), 5000);
+      socket.on('close', () => {
+        clearTimeout(giveUp);
+        resolve(performance.now() - started);
+      });
+    });
+    socket.destroy();
+    expect(closedAfter).toBeLessThan(2500);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
+import { Partner } from '../../src/outsourcing/partner.entity.js';
 import { personByIdentity } from '../../src/people/directory.js';
+import { Person } from '../../src/people/person.entity.js';
 import { outsourcingYaml, startWorld, type World } from './world.js';
 
 const customFields = `
@@ -177,5 +179,90 @@ describe('the outsourcing API: partners and orders for the ERP', () => {
     expect(doc.paths['/outsourcing-orders/{number}']?.patch?.['x-required-scope']).toBe('outsourcing:write');
     expect(doc.paths['/partners/{code}']?.put?.['x-required-scope']).toBe('outsourcing:write');
     expect(doc.paths['/outsourcing-orders']?.get?.['x-required-scope']).toBe('outsourcing:read');
+  });
+
+  describe('given a key that may manage partners but not people', () => {
+    const identityOf = async (platform: string, externalId: string) =>
+      (await personByIdentity(world.orm.em.fork(), platform, externalId))?.id;
+
+    it('refuses to take over the supervisor through a partner contact, changing nothing', async () => {
+      const res = await call('PUT', '/partners/P-EVIL', {
+        name: '恶意外协',
+        process: '电镀',
+        contacts: [{ id: 'lijianguo', name: '李建国', wecom: 'attacker01' }],
+      });
+      expect(res.status).toBe(403);
+      expect(res.type).toMatch(/problem\+json/);
+      expect(res.json).toMatchObject({ code: 'people_write_required', contact: 'lijianguo' });
+      expect(await identityOf('wecom', 'attacker01')).toBeUndefined();
+      expect(await identityOf('wecom', 'lijianguo')).toBe('lijianguo');
+      expect((await world.orm.em.fork().findOne(Person, 'lijianguo'))?.roles).toEqual(['supervisor']);
+      expect(await world.orm.em.fork().findOne(Partner, 'P-EVIL')).toBeNull();
+    });
+
+    it('refuses to give a new contact the chat account of someone else, or to turn a worker into a partner', async () => {
+      const stolen = await call('PUT', '/partners/P-EVIL', {
+        name: '恶意外协',
+        process: '电镀',
+        contacts: [{ id: 'mole', name: '内鬼', wecom: 'lijianguo' }],
+      });
+      expect(stolen).toMatchObject({
+        status: 403,
+        json: { code: 'people_write_required', platform: 'wecom' },
+      });
+      expect(await identityOf('wecom', 'lijianguo')).toBe('lijianguo');
+      const worker = await call('PUT', '/partners/P-EVIL', {
+        name: '恶意外协',
+        process: '电镀',
+        contacts: [{ id: 'zhangwei', name: '张伟' }],
+      });
+      expect(worker).toMatchObject({
+        status: 403,
+        json: { code: 'people_write_required', contact: 'zhangwei' },
+      });
+      expect((await world.orm.em.fork().findOne(Person, 'zhangwei'))?.roles).toEqual(['worker']);
+      expect(await world.orm.em.fork().findOne(Person, 'mole')).toBeNull();
+    });
+
+    it('still edits its own contacts, and a key with people:write may bind anyone', async () => {
+      const own = await call('PUT', '/partners/P-PLATING', {
+        name: '华美电镀',
+        process: '电镀',
+        contacts: [{ id: 'chenshifu', name: '陈师傅', wecom: 'chenshifu-new', primary: true }],
+      });
+      expect(own.status).toBe(200);
+      expect(await identityOf('wecom', 'chenshifu-new')).toBe('chenshifu');
+      const hr = await createApiKey(
+        world.orm.em.fork(),
+        'HR+ERP',
+        ['outsourcing:write', 'people:write'],
+        world.clock.now(),
+      );
+      const moved = await call(
+        'PUT',
+        '/partners/P-HEAT',
+        {
+          name: '恒力热处理',
+          process: '热处理',
+          contacts: [{ id: 'liuyang', name: '刘洋', wecom: 'liuyang' }],
+        },
+        hr,
+      );
+      expect(moved.status).toBe(200);
+      expect((await world.orm.em.fork().findOne(Person, 'liuyang'))?.roles).toEqual(['worker', 'partner']);
+    });
+
+    it('names the missing scope in a 403 but never the scopes the key holds', async () => {
+      const res = await fetch(`${world.baseUrl}/api/v1/outsourcing-orders`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${reader}`, 'content-type': 'application/json' },
+        body: JSON.stringify(newOrder()),
+      });
+      expect(res.status).toBe(403);
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ code: 'missing_scope', required: 'outsourcing:write' });
+      expect(text).not.toContain('outsourcing:read');
+      expect(text).not.toContain('granted');
+    });
   });
 });

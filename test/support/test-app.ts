@@ -6,7 +6,7 @@ import { defaultFactoryConfig, type FactoryConfig } from '../../src/config/facto
 import { parseFactoryConfig } from '../../src/config/factory-loader.js';
 import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger, type Logger } from '../../src/shared/logger.js';
 import { createTestDatabase } from './database.js';
 
 export interface TestApp extends App {
@@ -25,6 +25,8 @@ export interface TestAppOptions extends AppOptions {
   /** factory.yaml text, or a config object; defaults to the built-in config. */
   factory?: string | FactoryConfig;
   env?: Record<string, string>;
+  /** Where the app logs; silent (or TEST_LOG's level) unless a test reads the lines. */
+  logger?: Logger;
 }
 
 /** Builds the whole app in-process on its own database, listening on a random port. */
@@ -42,7 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     typeof options.factory === 'string'
       ? parseFactoryConfig(options.factory)
       : (options.factory ?? defaultFactoryConfig);
-  const logger = createLogger(process.env.TEST_LOG ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env.TEST_LOG ?? 'silent');
   // Tests drive the outbox by hand under their own clock unless they ask otherwise.
   const app = await createApp({ settings, factory, clock, logger }, { background: false, ...options });
   if (!app.console) throw new Error('the console channel is off; tests need it');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CardButton, CardView } from '../../chat/cards/card-view.js';
+import { escapeDingtalkMarkdown } from '../../chat/text/markdown-escape.js';
 
 /**
  * A CardView as the variables of our DingTalk card template (cards/dingtalk-task-card.json).
@@ -43,7 +44,9 @@ export function templateParams(card: CardView): CardParamMap {
     lastMessage: card.title,
     title: card.title,
     subtitle: card.subtitle ?? '',
-    fields: card.fields.map((f) => `**${f.label}**：${f.value}`).join('\n'),
+    fields: card.fields
+      .map((f) => `**${escapeDingtalkMarkdown(f.label)}**：${escapeDingtalkMarkdown(f.value)}`)
+      .join('\n'),
     note: card.closedNote ?? '',
   };
   for (let i = 0; i < TEMPLATE_BUTTON_SLOTS; i += 1) {

@@ -1,4 +1,5 @@
 import type { CardView } from '../../chat/cards/card-view.js';
+import { escapeDingtalkMarkdown } from '../../chat/text/markdown-escape.js';
 import { cardAsMarkdown } from '../shared/card-markdown.js';
 import { dingtalkMessages as m } from './messages.js';
 
@@ -37,10 +38,13 @@ export function imageMessage(mediaId: string): RobotMessage {
 export function cardMessage(card: CardView): RobotMessage {
   const buttons = card.buttons;
   if (buttons.length === 0 || buttons.length > MAX_ACTION_CARD_BUTTONS) {
-    const { title, text } = cardAsMarkdown(card, m.buttonHint);
+    const { title, text } = cardAsMarkdown(card, escapeDingtalkMarkdown, m.buttonHint);
     return markdownMessage(m.cardSummary(title), text);
   }
-  const text = cutChars(`${cardAsMarkdown(card).text}\n\n${m.actionCardFooter}`, MAX_ACTION_CARD_CHARS);
+  const text = cutChars(
+    `${cardAsMarkdown(card, escapeDingtalkMarkdown).text}\n\n${m.actionCardFooter}`,
+    MAX_ACTION_CARD_CHARS,
+  );
   const title = m.cardSummary(card.title);
   const [only] = buttons;
   if (buttons.length === 1 && only !== undefined)

@@ -47,6 +47,8 @@ export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOp
         'nonce',
         'echostr',
       ]);
+      // A signed verification is as replayable as a message: a captured one must not echo forever.
+      assertFresh(timestamp, channel.clock.now(), options.timestampWindowSeconds);
       assertSignature(options, msg_signature, timestamp, nonce, echostr);
       ctx.type = 'text/plain';
       ctx.body = openEnvelope(options, echostr);

@@ -11,6 +11,7 @@ import {
 } from '../../chat/channel.js';
 import type { OutboundContent } from '../../chat/outbound.js';
 import { OutboxMessage } from '../../chat/outbox/outbox-message.entity.js';
+import { escapeWecomMarkdown } from '../../chat/text/markdown-escape.js';
 import { cardAsMarkdown } from '../shared/card-markdown.js';
 import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
 import type { WecomAnswer, WecomApiClient } from './api-client.js';
@@ -129,7 +130,7 @@ export class WecomAppAdapter implements ChannelAdapter {
         return this.outcome(
           await send({
             msgtype: 'markdown',
-            markdown: { content: cardAsMarkdown(content.card, m.groupButtonHint).text },
+            markdown: { content: cardAsMarkdown(content.card, escapeWecomMarkdown, m.groupButtonHint).text },
           }),
         );
       case 'card_update':
@@ -157,7 +158,7 @@ export class WecomAppAdapter implements ChannelAdapter {
         return this.outcome(
           await client.webhook(key, {
             msgtype: 'markdown',
-            markdown: { content: cardAsMarkdown(content.card).text },
+            markdown: { content: cardAsMarkdown(content.card, escapeWecomMarkdown).text },
           }),
         );
       case 'image': {

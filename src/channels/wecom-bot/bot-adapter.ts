@@ -6,6 +6,7 @@ import {
   type DeliveryResult,
   type RateLimit,
 } from '../../chat/channel.js';
+import { escapeWecomMarkdown } from '../../chat/text/markdown-escape.js';
 import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
 
 /**
@@ -37,7 +38,8 @@ export class WecomBotAdapter implements ChannelAdapter {
     let body: Parameters<WSClient['sendMessage']>[1];
     switch (content.kind) {
       case 'text':
-        body = { msgtype: 'markdown', markdown: { content: content.text } };
+        // The bot has no plain text message: a text goes out as markdown, so it is escaped.
+        body = { msgtype: 'markdown', markdown: { content: escapeWecomMarkdown(content.text) } };
         break;
       case 'markdown':
         body = { msgtype: 'markdown', markdown: { content: content.text } };

@@ -7,6 +7,7 @@ import { groupRecipientKey } from '../../chat/channel.js';
 import type { InboundEvent } from '../../chat/inbound-event.js';
 import type { OutboundContent } from '../../chat/outbound.js';
 import { OutboxMessage } from '../../chat/outbox/outbox-message.entity.js';
+import { escapeWecomMarkdown } from '../../chat/text/markdown-escape.js';
 import type { WecomBotSettings } from '../../config/env.js';
 import type { ChannelContext } from '../channel-module.js';
 import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
@@ -113,7 +114,7 @@ export class BotReceiver {
   private async answer(frame: Frame, event: InboundEvent): Promise<void> {
     const { replies } = await this.ctx.handle(event);
     const texts = replies.flatMap((r) =>
-      r.kind === 'text' ? [r.text] : r.kind === 'markdown' ? [r.text] : [],
+      r.kind === 'text' ? [escapeWecomMarkdown(r.text)] : r.kind === 'markdown' ? [r.text] : [],
     );
     const cards = replies.flatMap((r) => (r.kind === 'card' ? [r.card] : []));
     const [first, ...rest] = cards;

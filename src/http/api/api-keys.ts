@@ -51,10 +51,11 @@ export async function authorize(
   const record = await em.findOne(ApiKey, { hash: hashOf(key) });
   if (!record || record.revokedAt)
     throw new AppError('invalid_api_key', 'This API key is unknown or revoked.', { status: 401 });
+  // The refusal names what is needed, never what the key holds: a leaked key must not learn its reach.
   if (!record.scopes.includes(scope)) {
     throw new AppError('missing_scope', `This API key lacks the scope "${scope}".`, {
       status: 403,
-      details: { required: scope, granted: record.scopes },
+      details: { required: scope },
     });
   }
   record.lastUsedAt = now;

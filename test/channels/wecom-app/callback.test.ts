@@ -45,6 +45,15 @@ describe('the WeCom app callback', () => {
     expect(await res.text()).toBe('echo-1234567890');
   });
 
+  it('refuses a signed verification from a day ago with 403 and no echo', async () => {
+    const dayAgo = new Date(app.clock.now().getTime() - 86_400_000);
+    const res = await fetch(
+      `${app.baseUrl}/wecom/callback?${verificationQuery('echo-stale-01', dayAgo).query}`,
+    );
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe('');
+  });
+
   it('answers 帮助 from a bound user with an encrypted passive text reply', async () => {
     const res = await post(
       encryptedCallback(inbound.text('zhangwei', '帮助', app.clock.now()), { now: app.clock.now() }),
