@@ -95,9 +95,7 @@ describe('the morning digest of a day with known reports', () => {
     });
     const { text } = digestMarkdown(figures, '示例五金厂', SPAN);
     expect(text).toContain('统计时段：11-23 08:00 至 11-24 08:00。\n');
-    expect(text).toContain(
-      '**报工 4 次**：各工序合格 123 件，报废 4 件，报废率 3.1%；末道工序完工 73 件。',
-    );
+    expect(text).toContain('**报工 4 次**：各工序合格 123 件，报废 4 件，报废率 3.1%；末道工序完工 73 件。');
     expect(text).toContain(
       '- WO-A 轴：10 车削 50 件（报废 2） · 20 磨削 55 件（报废 1）；完工 55，累计 55/100（55.0%）',
     );

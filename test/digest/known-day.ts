@@ -85,7 +85,9 @@ export async function buildDay(em: EntityManager, app: TestApp): Promise<{ mater
   await step('WO-B', 20, 'M2', local('13:00'), [[local('15:00'), 18, 1]]);
 
   // A correction (撤销/更正) is a report with negative quantities that reverses an earlier one.
-  const turned = await em.findOneOrFail(WorkReport, { task: { workOrder: { number: 'WO-A' }, sequence: 10 } });
+  const turned = await em.findOneOrFail(WorkReport, {
+    task: { workOrder: { number: 'WO-A' }, sequence: 10 },
+  });
   em.create(WorkReport, {
     ...turned,
     id: undefined,
