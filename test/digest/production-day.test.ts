@@ -11,6 +11,10 @@ import { parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { features } from '../../src/features.js';
 import { digestDueAt, digestRunTime, dueDigestDay } from '../../src/digest/digest-day.js';
 import { awardEvents } from '../../src/incentives/awards.js';
+import { weekOf } from '../../src/incentives/periods.js';
+import { reportingRates } from '../../src/incentives/reporting-rate.js';
+import { OperationTask } from '../../src/workorders/operation-task.entity.js';
+import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { productionDateOf, productionDay, productionInterval } from '../../src/shared/production-day.js';
 import { castYaml } from '../support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -182,5 +186,32 @@ describe('日报 on the production day', () => {
       ['2026-11-25T15:00:00.000Z', 1],
       ['2026-11-26T01:00:00.000Z', 1],
     ]);
+  });
+
+  it('the reporting rate takes a week of production days: a 00:00 shift counts in the day before', async () => {
+    // Three shifts, the first at 08:00: 夜班 00:00–08:00 belongs to the production day before.
+    const threeShifts = withConfig({
+      shifts: [
+        { name: '早班', start: '08:00', end: '16:00' },
+        { name: '中班', start: '16:00', end: '00:00' },
+        { name: '夜班', start: '00:00', end: '08:00' },
+      ],
+    });
+    const em = app.orm.em.fork();
+    const task = await em.findOneOrFail(OperationTask, { workOrder: { number: 'WO-B' }, sequence: 20 });
+    // Sunday 11-29's night shift, after midnight: in the week of 11-23 (Monday to Sunday).
+    em.create(WorkReport, {
+      task,
+      person: 'zhangwei',
+      reportedAt: local('02:00', '2026-11-30'),
+      good: 0,
+      scrap: 1,
+      minutes: 60,
+      channel: 'console',
+    });
+    await em.flush();
+    const week = weekOf(local('12:00'), TZ);
+    const units = await reportingRates(app.orm.em.fork(), week, threeShifts, TZ);
+    expect(units.people.get('zhangwei')).toEqual({ worked: 6, onTime: 6, rate: 1 });
   });
 });
