@@ -10,7 +10,10 @@ export interface ProductionDay {
   startsAt: string;
 }
 
-export function productionDay(config: Pick<FactoryConfig, 'shifts' | 'productionDay'>, tz: string): ProductionDay {
+export function productionDay(
+  config: Pick<FactoryConfig, 'shifts' | 'productionDay'>,
+  tz: string,
+): ProductionDay {
   return { tz, startsAt: config.productionDay.startsAt ?? config.shifts[0]?.start ?? '00:00' };
 }
 
