@@ -36,9 +36,10 @@ export async function digestContents(
 }
 
 /**
- * Puts the digest for `day` (by default the latest production day whose digest is due) into the outbox for every supervisor (and the team groups when
- * configured). Each copy has a dedupe key, so a second server instance, or a second run of
- * the job for the same day, writes nothing: returns false then.
+ * Puts the digest for `day` (by default the latest production day whose digest is due) into
+ * the outbox for every supervisor (and the team groups when configured). Each copy has a
+ * dedupe key, so a second server instance, or a second run of the job for the same day,
+ * writes nothing: returns false then.
  */
 export async function sendMorningDigest(
   deps: DigestDeps,
