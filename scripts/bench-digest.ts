@@ -5,10 +5,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildDailyFigures } from '../src/digest/daily-figures.js';
+import { defaultFactoryConfig } from '../src/config/factory-config.js';
 import { digestChartPng } from '../src/digest/digest-chart.js';
+import { digestSpan } from '../src/digest/digest-day.js';
 import { digestMarkdown } from '../src/digest/messages.js';
 import { Equipment } from '../src/equipment/equipment.entity.js';
 import { Person } from '../src/people/person.entity.js';
+import { productionDay } from '../src/shared/production-day.js';
 import { Item } from '../src/workorders/item.entity.js';
 import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
@@ -109,13 +112,14 @@ try {
   const figureTimings: number[] = [];
   for (let run = 0; run < 5; run++) {
     const started = performance.now();
+    const now = new Date(FIRST_DAY + DAYS * 86_400_000);
     const figures = await buildDailyFigures(orm.em.fork(), day, {
-      tz: TZ,
+      productionDay: productionDay(defaultFactoryConfig, TZ),
       riskDays: 3,
-      now: new Date(FIRST_DAY + DAYS * 86_400_000),
+      now,
     });
     const figured = performance.now();
-    digestMarkdown(figures, 'bench');
+    digestMarkdown(figures, 'bench', digestSpan(day, now, defaultFactoryConfig, TZ));
     digestChartPng(figures);
     timings.push(performance.now() - started);
     figureTimings.push(figured - started);

@@ -139,6 +139,8 @@ export interface FactoryConfig {
   people: PersonConfig[];
   chat: { dialogExpiryMinutes: number };
   digest: { time: string; riskDays: number; teamGroups: boolean };
+  /** When the production day begins (HH:mm, factory zone); the first shift's start when unset. */
+  productionDay: { startsAt?: string };
   workOrders: { overReportTolerance: number };
   dingtalk: { cardTemplateId?: string };
   outsourcing: OutsourcingConfig;
@@ -160,6 +162,7 @@ export const defaultFactoryConfig: FactoryConfig = {
   people: [],
   chat: { dialogExpiryMinutes: 30 },
   digest: { time: '07:30', riskDays: 3, teamGroups: false },
+  productionDay: {},
   workOrders: { overReportTolerance: 0.05 },
   dingtalk: {},
   outsourcing: {

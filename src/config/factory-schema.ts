@@ -176,6 +176,11 @@ export const factorySchema = {
         teamGroups: { type: 'boolean' },
       },
     },
+    productionDay: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { startsAt: hhmm },
+    },
     workOrders: {
       type: 'object',
       additionalProperties: false,

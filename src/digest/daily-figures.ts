@@ -2,19 +2,31 @@ import type { EntityManager } from '@mikro-orm/core';
 import { downtimeBetween } from '../equipment/downtime-service.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { MaterialIssue } from '../materials/material-issue.entity.js';
+import { productionInterval, type ProductionDay } from '../shared/production-day.js';
 import { dayjs } from '../shared/time.js';
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 
-/** Yesterday, as the supervisor used to reconcile it from sheets every morning. */
+/**
+ * One production day, as the supervisor used to reconcile it from sheets every morning. Pieces
+ * are sums of the reports' signed quantities (a reversing report takes its pieces back off), so
+ * the headline, the order lines and the chart all add up to the same numbers.
+ */
 export interface DailyFigures {
   day: string;
+  /** The production day's span, [from, to); `to` is "now" while the day is still running. */
+  from: Date;
+  to: Date;
   orders: Array<{
     number: string;
     itemName: string;
     quantity: number;
+    /** Good and scrapped pieces each operation turned out in the day, in routing order. */
+    operations: Array<{ sequence: number; name: string; good: number; scrap: number }>;
+    /** Good pieces over every operation that day. */
+    good: number;
     /** Good pieces off the last operation that day: finished goods. */
     finished: number;
     /** Scrap reported on any operation that day. */
@@ -23,6 +35,7 @@ export interface DailyFigures {
     finishedTotal: number;
     progress: number;
   }>;
+  /** `reports` counts 报工 made (reversals not counted); pieces are over all operations. */
   totals: { reports: number; good: number; scrap: number; scrapRate: number; finished: number };
   materials: Array<{ itemCode: string; itemName: string; unit: string; quantity: number }>;
   equipment: Array<{ code: string; name: string; runMinutes: number; downMinutes: number }>;
@@ -38,9 +51,9 @@ export interface DailyFigures {
 }
 
 export interface FigureOptions {
-  tz: string;
+  productionDay: ProductionDay;
   riskDays: number;
-  /** When the digest is built: exception ages and "open" are as of now. */
+  /** When the digest is built: exception ages and "open" are as of now; a running day ends now. */
   now: Date;
 }
 
@@ -49,8 +62,9 @@ export async function buildDailyFigures(
   day: string,
   options: FigureOptions,
 ): Promise<DailyFigures> {
-  const start = dayjs.tz(day, options.tz).toDate();
-  const end = dayjs.tz(day, options.tz).add(1, 'day').toDate();
+  const interval = productionInterval(day, options.productionDay);
+  const start = interval.start;
+  const end = options.now < interval.end ? options.now : interval.end;
   const reports = await em.find(
     WorkReport,
     { reportedAt: { $gte: start, $lt: end } },
@@ -67,11 +81,22 @@ export async function buildDailyFigures(
       number: order.number,
       itemName: order.item.name,
       quantity: order.quantity,
+      operations: [],
+      good: 0,
       finished: 0,
       scrap: 0,
       finishedTotal: finishedToEnd.get(lastTasks.get(order.id) ?? -1) ?? 0,
       progress: 0,
     };
+    let operation = row.operations.find((o) => o.sequence === r.task.sequence);
+    if (!operation) {
+      operation = { sequence: r.task.sequence, name: r.task.name, good: 0, scrap: 0 };
+      row.operations.push(operation);
+      row.operations.sort((a, b) => a.sequence - b.sequence);
+    }
+    operation.good += r.good;
+    operation.scrap += r.scrap;
+    row.good += r.good;
     if (lastTasks.get(order.id) === r.task.id) row.finished += r.good;
     row.scrap += r.scrap;
     row.progress = ratio(row.finishedTotal, row.quantity);
@@ -81,9 +106,11 @@ export async function buildDailyFigures(
   const scrap = sum(reports.map((r) => r.scrap));
   return {
     day,
+    from: start,
+    to: end,
     orders: [...orders.values()].sort((a, b) => a.number.localeCompare(b.number)),
     totals: {
-      reports: reports.length,
+      reports: reports.filter((r) => !r.reverses).length,
       good,
       scrap,
       scrapRate: ratio(scrap, good + scrap),

@@ -3,36 +3,33 @@ import type { DailyFigures } from './daily-figures.js';
 import { digestMessages as m } from './messages.js';
 
 /**
- * The digest's picture: finished and scrapped pieces per work order.
+ * The digest's picture, matching its headline: per work order, the good pieces over all
+ * operations, the finished pieces (last operation) and the scrap, side by side.
  */
 export function digestChartPng(figures: DailyFigures): Buffer | undefined {
   if (figures.orders.length === 0) return undefined;
   const width = 720;
   const height = 360;
+  const series = [
+    { name: m.good, color: '#5b8fd9', value: (o: DailyFigures['orders'][number]) => o.good },
+    { name: m.finished, color: '#3b8f5a', value: (o: DailyFigures['orders'][number]) => o.finished },
+    { name: m.scrap, color: '#c0392b', value: (o: DailyFigures['orders'][number]) => o.scrap },
+  ];
   return chartPng(m.chartTitle(figures.day), width, height, {
     legend: { bottom: 0 },
-    grid: { left: 50, right: 20, top: 50, bottom: 60 },
+    grid: { left: 50, right: 20, top: 50, bottom: 70 },
     xAxis: {
       type: 'category',
       data: figures.orders.map((o) => o.number),
       axisLabel: { interval: 0, rotate: 20 },
     },
     yAxis: { type: 'value' },
-    series: [
-      {
-        name: m.finished,
-        type: 'bar',
-        stack: 'pieces',
-        data: figures.orders.map((o) => o.finished),
-        itemStyle: { color: '#3b8f5a' },
-      },
-      {
-        name: m.scrap,
-        type: 'bar',
-        stack: 'pieces',
-        data: figures.orders.map((o) => o.scrap),
-        itemStyle: { color: '#c0392b' },
-      },
-    ],
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'bar',
+      data: figures.orders.map(s.value),
+      itemStyle: { color: s.color },
+      label: { show: true, position: 'top' },
+    })),
   });
 }

@@ -4,9 +4,10 @@ import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import { Team } from '../people/team.entity.js';
-import { inZone } from '../shared/time.js';
+import { productionDay } from '../shared/production-day.js';
 import { buildDailyFigures, type DailyFigures } from './daily-figures.js';
 import { digestChartPng } from './digest-chart.js';
+import { digestSpan, dueDigestDay } from './digest-day.js';
 import { digestMarkdown } from './messages.js';
 
 export interface DigestDeps {
@@ -17,21 +18,17 @@ export interface DigestDeps {
   now: Date;
 }
 
-/** The factory-local calendar day before `now`. */
-export function yesterdayOf(now: Date, tz: string): string {
-  return inZone(now, tz).subtract(1, 'day').format('YYYY-MM-DD');
-}
-
 export async function digestContents(
   deps: DigestDeps,
   day: string,
 ): Promise<{ figures: DailyFigures; contents: OutboundContent[] }> {
   const figures = await buildDailyFigures(deps.em, day, {
-    tz: deps.tz,
+    productionDay: productionDay(deps.config, deps.tz),
     riskDays: deps.config.digest.riskDays,
     now: deps.now,
   });
-  const markdown = digestMarkdown(figures, deps.config.factory.name);
+  const span = digestSpan(day, deps.now, deps.config, deps.tz);
+  const markdown = digestMarkdown(figures, deps.config.factory.name, span);
   const png = digestChartPng(figures);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });
@@ -39,13 +36,14 @@ export async function digestContents(
 }
 
 /**
- * Puts the digest for `day` into the outbox for every supervisor (and the team groups when
- * configured). Each copy has a dedupe key, so a second server instance, or a second run of
- * the job for the same day, writes nothing: returns false then.
+ * Puts the digest for `day` (by default the latest production day whose digest is due) into
+ * the outbox for every supervisor (and the team groups when configured). Each copy has a
+ * dedupe key, so a second server instance, or a second run of the job for the same day,
+ * writes nothing: returns false then.
  */
 export async function sendMorningDigest(
   deps: DigestDeps,
-  day = yesterdayOf(deps.now, deps.tz),
+  day = dueDigestDay(deps.now, deps.config, deps.tz),
 ): Promise<boolean> {
   const { contents } = await digestContents(deps, day);
   try {

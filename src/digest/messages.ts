@@ -8,26 +8,50 @@ const KIND = { material: '缺料', equipment: '设备故障', quality: '质量�
   string
 >;
 
-/** The morning digest as a supervisor reads it: one message, most important first. */
-export function digestMarkdown(f: DailyFigures, factoryName: string): { title: string; text: string } {
+/** The span a digest covers, in factory-local wall-clock words, and whether it is still open. */
+export interface DigestSpan {
+  /** `MM-DD HH:mm` */
+  from: string;
+  to: string;
+  /** Set while the production day is still running. */
+  running?: { asOf: string; shift?: string };
+}
+
+function spanLine(span: DigestSpan): string {
+  const covered = `统计时段：${span.from} 至 ${span.to}`;
+  if (!span.running) return `${covered}。`;
+  const still = span.running.shift ? `${span.running.shift}仍在进行，数字未完` : '生产日未结束，数字未完';
+  return `${covered}，截至 ${span.running.asOf}（${still}）。`;
+}
+
+const operationOutput = (o: { sequence: number; name: string; good: number; scrap: number }) =>
+  `${o.sequence} ${o.name} ${o.good} 件${o.scrap !== 0 ? `（报废 ${o.scrap}）` : ''}`;
+
+/** The digest as a supervisor reads it: one message, most important first. */
+export function digestMarkdown(
+  f: DailyFigures,
+  factoryName: string,
+  span: DigestSpan,
+): { title: string; text: string } {
   const title = `${factoryName} · ${f.day} 生产日报`;
+  const lines = [`### ${title}`, spanLine(span)];
   if (
     f.totals.reports === 0 &&
     f.atRisk.length === 0 &&
     f.openExceptions.length === 0 &&
     f.materials.length === 0
   ) {
-    return { title, text: `### ${title}\n${f.day} 没有报工、领料或异常记录。` };
+    lines.push('没有报工、领料或异常记录。');
+    return { title, text: lines.join('\n') };
   }
-  const lines = [`### ${title}`];
   lines.push(
-    `**报工 ${f.totals.reports} 次**：合格 ${f.totals.good} 件，报废 ${f.totals.scrap} 件，报废率 ${pct(f.totals.scrapRate)}；完工入库 ${f.totals.finished} 件。`,
+    `**报工 ${f.totals.reports} 次**：各工序合格 ${f.totals.good} 件，报废 ${f.totals.scrap} 件，报废率 ${pct(f.totals.scrapRate)}；末道工序完工 ${f.totals.finished} 件。`,
   );
   if (f.orders.length > 0) {
-    lines.push('', '**工单进度**');
+    lines.push('', '**工单进度**（各工序合格件数；完工 = 末道工序）');
     for (const o of f.orders) {
       lines.push(
-        `- ${o.number} ${o.itemName}：完工 ${o.finished}，报废 ${o.scrap}，累计 ${o.finishedTotal}/${o.quantity}（${pct(o.progress)}）`,
+        `- ${o.number} ${o.itemName}：${o.operations.map(operationOutput).join(' · ')}；完工 ${o.finished}，累计 ${o.finishedTotal}/${o.quantity}（${pct(o.progress)}）`,
       );
     }
   }
@@ -63,8 +87,10 @@ export function digestMarkdown(f: DailyFigures, factoryName: string): { title: s
 }
 
 export const digestMessages = {
-  chartTitle: (day: string) => `${day} 各工单完工与报废`,
-  finished: '完工',
+  chartTitle: (day: string) => `${day} 各工单合格、完工与报废`,
+  good: '合格（各工序）',
+  finished: '完工（末道工序）',
   scrap: '报废',
-  badDay: (text: string) => `「${text}」不是有效的日期，请写成 2026-11-23 或 11-23。`,
+  today: '今天',
+  badDay: (text: string) => `「${text}」不是有效的日期，请写成 今天、2026-11-23 或 11-23。`,
 };

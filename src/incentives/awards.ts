@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { FactoryConfig } from '../config/factory-config.js';
+import {
+  productionDateOf,
+  productionDay,
+  productionInterval,
+  type ProductionDay,
+} from '../shared/production-day.js';
 import type { IncentiveEvent } from './events/incentive-event.js';
-import { dayOf, weekOf } from './periods.js';
+import { weekOf } from './periods.js';
 import { PointEntry } from './point-entry.entity.js';
 import { conditionHolds } from './rules/expression.js';
 import type { ActiveRule } from './rules/active-rules.js';
@@ -10,18 +17,19 @@ const CHUNK = 500;
 /**
  * Pays the rules of one trigger for these events (ordered by time), writing ledger entries into
  * the caller's unit of work. A (rule, event) already in the ledger is skipped, so reading an
- * event again pays nothing. A cap limits what one rule gives one person in the day / week the
- * event happened in; the award that reaches the cap is cut down to it. Returns the entries.
+ * event again pays nothing. A cap limits what one rule gives one person in the production day
+ * (a night shift counts whole in the day it began) / week the event happened in; the award
+ * that reaches the cap is cut down to it. Returns the entries.
  */
 export async function awardEvents(
   em: EntityManager,
   rules: readonly ActiveRule[],
   events: readonly IncentiveEvent[],
-  options: { tz: string; now: Date },
+  options: { tz: string; now: Date; config: Pick<FactoryConfig, 'shifts' | 'productionDay'> },
 ): Promise<PointEntry[]> {
   if (rules.length === 0 || events.length === 0) return [];
   const paid = await alreadyPaid(em, rules, events);
-  const tally = await capTally(em, rules, events, options.tz);
+  const tally = await capTally(em, rules, events, productionDay(options.config, options.tz));
   const written: PointEntry[] = [];
   for (const event of events) {
     for (const rule of rules) {
@@ -81,23 +89,33 @@ async function capTally(
   em: EntityManager,
   rules: readonly ActiveRule[],
   events: readonly IncentiveEvent[],
-  tz: string,
+  day: ProductionDay,
 ): Promise<CapTally> {
+  const { tz } = day;
   const capped = rules.filter((r) => r.dailyCap !== undefined || r.weeklyCap !== undefined);
   const used = new Map<string, number>();
   const keysOf = (ruleId: string, personId: string, at: Date) => ({
-    day: `${ruleId}|${personId}|${dayOf(at, tz).firstDay}`,
+    day: `${ruleId}|${personId}|${productionDateOf(at, day)}`,
     week: `${ruleId}|${personId}|w${weekOf(at, tz).firstDay}`,
   });
   if (capped.length > 0) {
     const times = events.map((e) => e.occurredAt.getTime());
-    const earliest = Math.min(...times);
-    const latest = Math.max(...times);
+    const earliest = new Date(Math.min(...times));
+    const latest = new Date(Math.max(...times));
+    // A production day can straddle the week's calendar boundary: read whichever reaches further.
+    const from = Math.min(
+      weekOf(earliest, tz).from.getTime(),
+      productionInterval(productionDateOf(earliest, day), day).start.getTime(),
+    );
+    const to = Math.max(
+      weekOf(latest, tz).to.getTime(),
+      productionInterval(productionDateOf(latest, day), day).end.getTime(),
+    );
     const rows = await em.find(
       PointEntry,
       {
         ruleId: { $in: capped.map((r) => r.id) },
-        occurredAt: { $gte: weekOf(new Date(earliest), tz).from, $lt: weekOf(new Date(latest), tz).to },
+        occurredAt: { $gte: new Date(from), $lt: new Date(to) },
       },
       { fields: ['ruleId', 'person', 'points', 'occurredAt'] },
     );

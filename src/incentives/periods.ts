@@ -30,11 +30,6 @@ export function weekOf(at: Date, tz: string, weeksBack = 0): Period {
   return periodOf(monday, dayjs(monday).add(7, 'day').format('YYYY-MM-DD'), tz);
 }
 
-export function dayOf(at: Date, tz: string): Period {
-  const day = inZone(at, tz).format('YYYY-MM-DD');
-  return periodOf(day, dayjs(day).add(1, 'day').format('YYYY-MM-DD'), tz);
-}
-
 export function monthOf(at: Date, tz: string): Period {
   const first = inZone(at, tz).startOf('month').format('YYYY-MM-DD');
   return periodOf(first, dayjs(first).add(1, 'month').format('YYYY-MM-DD'), tz);

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ShiftConfig } from '../config/factory-config.js';
+import type { FactoryConfig } from '../config/factory-config.js';
 import { Person } from '../people/person.entity.js';
+import { productionDay, productionInterval } from '../shared/production-day.js';
 import type { ShiftInterval } from '../shared/shifts.js';
+import { inZone } from '../shared/time.js';
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 import { shiftsStartingIn, type Period } from './periods.js';
@@ -89,16 +91,21 @@ export async function workedOperations(
 }
 
 /**
- * The reporting rate of every person and team over the shifts that start in `period` (a
- * night shift counts in the week it began). Teams are the people's teams as they are now.
+ * The reporting rate of every person and team over the shifts of the production days in
+ * `period` (a shift counts in the production day it began, a night shift after midnight
+ * included). Teams are the people's teams as they are now.
  */
 export async function reportingRates(
   em: EntityManager,
   period: Pick<Period, 'from' | 'to'>,
-  shifts: readonly ShiftConfig[],
+  config: Pick<FactoryConfig, 'shifts' | 'productionDay'>,
   tz: string,
 ): Promise<ReportingRates> {
-  const worked = await workedOperations(em, shiftsStartingIn(period.from, period.to, shifts, tz));
+  const day = productionDay(config, tz);
+  // The period's calendar days, each taken from its production day's start.
+  const startOf = (at: Date) => productionInterval(inZone(at, tz).format('YYYY-MM-DD'), day).start;
+  const shifts = shiftsStartingIn(startOf(period.from), startOf(period.to), config.shifts, tz);
+  const worked = await workedOperations(em, shifts);
   const people = new Map<string, ReportingRate>();
   for (const unit of worked) add(people, unit.personId, unit.reported);
   const members = await em.find(Person, { id: { $in: [...people.keys()] } });

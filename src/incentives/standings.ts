@@ -32,7 +32,7 @@ export async function standings(
   tz: string,
 ): Promise<Standings> {
   const points = await pointsByPerson(em, period);
-  const rates = await reportingRates(em, period, config.shifts, tz);
+  const rates = await reportingRates(em, period, config, tz);
   const teams = await em.find(Team, {}, { orderBy: { id: 'asc' } });
   const people = await em.find(Person, { active: true, team: { $ne: null } });
   const byPerson = new Map(points.map((p) => [p.personId, p.points]));

@@ -110,7 +110,7 @@ describe('repair tickets: 报修 → 接单 → 维修中 → 待验收 → 归�
 
     // The morning digest for Monday counts 08:00–11:30 as CNC-01's down time, exactly.
     const figures = await buildDailyFigures(world.orm.em.fork(), '2026-11-23', {
-      tz: world.settings.factoryTz,
+      productionDay: { tz: world.settings.factoryTz, startsAt: '08:00' },
       now: local('07:30', 24),
       riskDays: 3,
     });

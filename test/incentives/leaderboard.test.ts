@@ -70,7 +70,7 @@ describe(`the weekly leaderboard, on the demo shop with ${twoInstances ? 'two se
     const rates = await reportingRates(
       first.orm.em.fork(),
       weekOf(first.clock.now(), first.settings.factoryTz, 1),
-      first.factory.shifts,
+      first.factory,
       first.settings.factoryTz,
     );
     expect(Object.fromEntries(rates.teams)).toEqual({

@@ -3,9 +3,11 @@
  * person of the factory. Lines come from standard input, so it can be scripted:
  *   printf "帮助\n" | npm run chat -- --as zhangwei
  * Cards print with numbered buttons; typing the number taps it. Pushes addressed to this
- * person (reminders, dispatches) print as this process delivers them.
+ * person (reminders, dispatches) print as this process delivers them. Pictures (the digest's
+ * chart) are saved as PNG files under data/charts and their path printed.
  */
 import 'dotenv/config';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../app.js';
@@ -15,6 +17,7 @@ import { personByMention } from '../../people/directory.js';
 import { systemClock } from '../../shared/clock.js';
 import { createLogger } from '../../shared/logger.js';
 import { features } from '../../features.js';
+import { imageFiles } from './image-files.js';
 import { renderAsText } from './render-text.js';
 import { ConsoleSession } from './console-session.js';
 
@@ -39,8 +42,9 @@ if (!person) {
   process.exit(1);
 }
 
+const images = imageFiles(resolve('data', 'charts'));
 app.console?.onDelivery((delivery) => {
-  if (delivery.recipientKey === person.id) console.log(`\n📨 ${renderAsText(delivery.content)}\n`);
+  if (delivery.recipientKey === person.id) console.log(`\n📨 ${renderAsText(delivery.content, images)}\n`);
 });
 const conversation = values.group
   ? { kind: 'group' as const, chatId: values.group }
@@ -55,7 +59,7 @@ if (interactive) lines.prompt();
 for await (const line of lines) {
   if (line.trim() !== '') {
     if (!interactive) console.log(`${person.name}> ${line}`);
-    for (const reply of await session.say(line)) console.log(renderAsText(reply));
+    for (const reply of await session.say(line)) console.log(renderAsText(reply, images));
   }
   if (interactive) lines.prompt();
 }

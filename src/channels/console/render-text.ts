@@ -1,15 +1,20 @@
 import type { CardView } from '../../chat/cards/card-view.js';
 import type { OutboundContent } from '../../chat/outbound.js';
+import type { ImageSink } from './image-files.js';
+import { consoleMessages as m } from './messages.js';
 
-/** How a reply looks in a terminal: a card becomes a box with numbered buttons. */
-export function renderAsText(content: OutboundContent): string {
+/**
+ * How a reply looks in a terminal: a card becomes a box with numbered buttons; a picture is
+ * saved through `images` (when given) and shown as the path to open.
+ */
+export function renderAsText(content: OutboundContent, images?: ImageSink): string {
   switch (content.kind) {
     case 'text':
       return content.text;
     case 'markdown':
       return `【${content.title}】\n${content.text}`;
     case 'image':
-      return `[图片：${content.title}]`;
+      return images ? m.imageSaved(images(content)) : m.imageNotSaved(content.title);
     case 'card':
       return renderCard(content.card);
     case 'card_update':

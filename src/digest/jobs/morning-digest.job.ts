@@ -1,17 +1,22 @@
 import type { AppServices } from '../../app-services.js';
 import { defineJob } from '../../jobs/scheduler.js';
-import { sendMorningDigest, yesterdayOf } from '../digest-service.js';
+import { digestRunTime, dueDigestDay } from '../digest-day.js';
+import { sendMorningDigest } from '../digest-service.js';
 
 export const MORNING_DIGEST_JOB = 'digest:morning';
 
-/** At `digest.time` (factory zone, default 07:30): yesterday's figures to every supervisor. */
+/**
+ * Every morning, once the last production day's last shift has ended (and not before
+ * `digest.time`): that day's figures to every supervisor. With 白班 08:00–20:00 and 夜班
+ * 20:00–08:00 that is 08:00, after the night shift, even though digest.time says 07:30.
+ */
 export function morningDigestJob(s: AppServices) {
   return defineJob({
     name: MORNING_DIGEST_JOB,
-    recurring: { dailyAt: s.config.digest.time },
+    recurring: { dailyAt: digestRunTime(s.clock.now(), s.config, s.tz) },
     async run() {
       const now = s.clock.now();
-      const day = yesterdayOf(now, s.tz);
+      const day = dueDigestDay(now, s.config, s.tz);
       const sent = await sendMorningDigest(
         { em: s.orm.em.fork(), outbox: s.outbox, config: s.config, tz: s.tz, now },
         day,
