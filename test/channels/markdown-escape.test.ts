@@ -38,6 +38,8 @@ describe('people’s words in group markdown', () => {
     const { text } = digestMarkdown(
       {
         day: '2026-11-23',
+        from: new Date('2026-11-23T00:00:00Z'),
+        to: new Date('2026-11-24T00:00:00Z'),
         orders: [],
         totals: { reports: 0, good: 0, scrap: 0, scrapRate: 0, finished: 0 },
         materials: [],
@@ -55,6 +57,7 @@ describe('people’s words in group markdown', () => {
         ],
       },
       '示范工厂',
+      { from: '11-23 08:00', to: '11-24 08:00' },
     );
     expect(text.split('\n').at(-1)).toBe('- E3 缺料 WO-1：缺 ＊＊M8＊＊ ［螺母］(http://x)（已 2 小时）');
   });
