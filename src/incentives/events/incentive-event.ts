@@ -32,4 +32,6 @@ export interface EventSource {
   settleMs: number;
   /** The events whose time is in (from, to]. */
   read(em: EntityManager, from: Date, to: Date, context: EventContext): Promise<IncentiveEvent[]>;
+  /** The events of these records (report or task ids), for sources paid as they commit. */
+  readIds?(em: EntityManager, ids: number[], context: EventContext): Promise<IncentiveEvent[]>;
 }
