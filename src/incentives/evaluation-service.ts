@@ -62,7 +62,11 @@ async function evaluateSource(
  * it finished) as soon as they are committed, so 积分 shows them at once. The same ledger
  * keys, under the same cursor lock, make the job that reads them later pay nothing twice.
  */
-export async function awardRecords(deps: IncentiveDeps, trigger: TriggerName, ids: number[]): Promise<number> {
+export async function awardRecords(
+  deps: IncentiveDeps,
+  trigger: TriggerName,
+  ids: number[],
+): Promise<number> {
   const source = eventSources.find((s) => s.trigger === trigger);
   const rules = activeRules(deps.config).filter((r) => r.trigger === trigger);
   if (!source?.readIds || rules.length === 0 || ids.length === 0) return 0;

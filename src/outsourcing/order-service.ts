@@ -132,7 +132,8 @@ export async function changeState(
     );
   }
   const photos = options.photos ?? 0;
-  if (!states.isBack(from) && states.isBack(to)) return returnByStateChange(deps, changer, order, to, options);
+  if (!states.isBack(from) && states.isBack(to))
+    return returnByStateChange(deps, changer, order, to, options);
   const change = moveTo(deps, order, to, changer);
   if (changer.partnerSide) {
     const content = text(

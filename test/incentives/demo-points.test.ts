@@ -58,6 +58,10 @@ describe('the demo seeded on a Monday morning, under the built-in rules', () => 
     app.clock.set('2026-11-30T02:00:00Z');
     await app.as('zhangwei').say('完工 WO-DEMO-001 2');
     const [thisWeek] = texts(await app.as('zhangwei').say('排行'));
-    expect(thisWeek?.split('\n').slice(0, 3)).toEqual(['积分排行 · 本周（11-30—12-06）', '个人榜：', '🥇 张伟 1 分']);
+    expect(thisWeek?.split('\n').slice(0, 3)).toEqual([
+      '积分排行 · 本周（11-30—12-06）',
+      '个人榜：',
+      '🥇 张伟 1 分',
+    ]);
   });
 });

@@ -189,7 +189,9 @@ describe('outsourcing orders in chat', () => {
       `已登记 ${number} 回厂 180 件，全部到齐，状态改为「待质检」。`,
     ]);
     expect(await world.load(number)).toMatchObject({ state: 'inspecting', returnedQuantity: 300 });
-    const receipts = await world.orm.em.fork().find(ReturnReceipt, { order: { number } }, { orderBy: { id: 'asc' } });
+    const receipts = await world.orm.em
+      .fork()
+      .find(ReturnReceipt, { order: { number } }, { orderBy: { id: 'asc' } });
     expect(receipts.map((r) => [r.quantity, r.actorId])).toEqual([
       [120, 'chenshifu'],
       [180, 'sunli'],
@@ -215,7 +217,9 @@ describe('outsourcing rework', () => {
     expect(texts(await sunli.say(`外发 ${number} 待质检 100`))).toEqual([
       `已登记 ${number} 回厂 100 件，全部到齐，状态改为「待质检」。`,
     ]);
-    expect(texts(await sunli.say(`回厂 ${number} 1`))).toEqual([`${number} 已经回厂了（现在是「待质检」）。`]);
+    expect(texts(await sunli.say(`回厂 ${number} 1`))).toEqual([
+      `${number} 已经回厂了（现在是「待质检」）。`,
+    ]);
     await sunli.say(`外发 ${number} 加工中`);
     expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 0 });
     expect(texts(await sunli.say(`回厂 ${number} 100`))).toEqual([
