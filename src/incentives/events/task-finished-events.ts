@@ -1,31 +1,23 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { ShiftConfig } from '../../config/factory-config.js';
 import { dayjs } from '../../shared/time.js';
 import { OperationTask } from '../../workorders/operation-task.entity.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
 import { shiftsStartingIn } from '../periods.js';
-import type { EventContext, EventSource, IncentiveEvent } from './incentive-event.js';
+import { rowSource, type EventContext, type IncentiveEvent, type RowFilter } from './incentive-event.js';
 
 /**
  * One event per operation task marked done. It pays the assignee, or, for a task given to a
  * whole team, the person whose report finished it.
  */
-export const taskFinishedEvents: EventSource = {
-  trigger: 'task_finished',
-  settleMs: 0,
-  read(em, from, to, context) {
-    return taskEvents(em, { finishedAt: { $gt: from, $lte: to } }, context);
-  },
-  readIds(em, ids, context) {
-    return taskEvents(em, { id: { $in: ids } }, context);
-  },
-};
+export const taskFinishedEvents = rowSource('task_finished', taskEvents);
 
 async function taskEvents(
   em: EntityManager,
-  where: FilterQuery<OperationTask>,
+  rows: RowFilter,
   { config, tz }: EventContext,
 ): Promise<IncentiveEvent[]> {
+  const where = 'ids' in rows ? { id: { $in: rows.ids } } : { finishedAt: { $gt: rows.from, $lte: rows.to } };
   const tasks = await em.find(
     OperationTask,
     { $and: [where, { status: 'done' }] },

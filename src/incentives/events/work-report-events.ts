@@ -1,25 +1,17 @@
 import { shiftAt } from '../../shared/shifts.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { EventContext, EventSource, IncentiveEvent } from './incentive-event.js';
+import type { EntityManager } from '@mikro-orm/core';
+import { rowSource, type EventContext, type IncentiveEvent, type RowFilter } from './incentive-event.js';
 
 /** One event per 报工; a correction reversing an earlier report is not an achievement. */
-export const workReportEvents: EventSource = {
-  trigger: 'work_report',
-  settleMs: 0,
-  read(em, from, to, context) {
-    return reportEvents(em, { reportedAt: { $gt: from, $lte: to } }, context);
-  },
-  readIds(em, ids, context) {
-    return reportEvents(em, { id: { $in: ids } }, context);
-  },
-};
+export const workReportEvents = rowSource('work_report', reportEvents);
 
 async function reportEvents(
   em: EntityManager,
-  where: FilterQuery<WorkReport>,
+  rows: RowFilter,
   { config, tz }: EventContext,
 ): Promise<IncentiveEvent[]> {
+  const where = 'ids' in rows ? { id: { $in: rows.ids } } : { reportedAt: { $gt: rows.from, $lte: rows.to } };
   const reports = await em.find(
     WorkReport,
     { $and: [where, { reverses: null }] },
