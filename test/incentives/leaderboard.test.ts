@@ -138,12 +138,10 @@ describe(`the weekly leaderboard, on the demo shop with ${twoInstances ? 'two se
     first.clock.set('2026-11-30T02:00:00Z');
     for (const quantity of [1, 2, 3]) await first.as('zhangwei').say(`完工 WO-DEMO-001 ${quantity}`);
     // As if the payments at commit had failed: the evaluation job is what catches up.
-    await first.orm.em
-      .fork()
-      .nativeDelete(PointEntry, {
-        person: 'zhangwei',
-        occurredAt: { $gte: new Date('2026-11-29T16:00:00Z') },
-      });
+    await first.orm.em.fork().nativeDelete(PointEntry, {
+      person: 'zhangwei',
+      occurredAt: { $gte: new Date('2026-11-29T16:00:00Z') },
+    });
     first.clock.set('2026-11-30T02:01:00Z');
     const written = await Promise.all(
       instances().map((app) =>
