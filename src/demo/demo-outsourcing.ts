@@ -4,7 +4,8 @@ import type { FactoryConfig } from '../config/factory-config.js';
 import type { Clock } from '../shared/clock.js';
 import { atLocalTime } from '../shared/time.js';
 import type { Changer, OutsourcingDeps } from '../outsourcing/deps.js';
-import { createOutsourcingOrder, moveTo } from '../outsourcing/order-service.js';
+import { createOutsourcingOrder } from '../outsourcing/order-service.js';
+import { moveTo } from '../outsourcing/state-moves.js';
 import { upsertPartner, type PartnerInput } from '../outsourcing/partner-service.js';
 import { recordQc, recordReturn } from '../outsourcing/receiving-service.js';
 

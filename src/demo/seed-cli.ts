@@ -1,6 +1,7 @@
 /** `npm run seed:demo`: fills an empty database with the demo metalworking shop. */
 import 'dotenv/config';
 import { readSettings } from '../config/env.js';
+import { loadFactoryConfig } from '../config/factory-loader.js';
 import { resolveDatabaseTarget } from '../db/database-target.js';
 import { applyMigrations } from '../db/migrations.js';
 import { openOrm } from '../db/orm.js';
@@ -12,7 +13,8 @@ const settings = readSettings();
 const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entities);
 try {
   await applyMigrations(orm);
-  const { orders } = await seedDemo(orm.em.fork(), systemClock, settings.factoryTz);
+  const { config } = loadFactoryConfig(settings.factoryConfigPath);
+  const { orders } = await seedDemo(orm.em.fork(), systemClock, settings.factoryTz, config);
   console.log(`Seeded the demo shop: 20 people in 3 teams, 6 machines, 5 products, ${orders} work orders.`);
   console.log('Try: npm run chat -- --as zhangwei   (then 我的任务)');
 } catch (error) {

@@ -5,6 +5,7 @@ import type { Actor } from '../chat/audit/actor.js';
 import { defaultFactoryConfig, type FactoryConfig } from '../config/factory-config.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { MaterialLot } from '../materials/material-lot.entity.js';
+import { evaluateIncentives } from '../incentives/evaluation-service.js';
 import { issueMaterial } from '../materials/issue-service.js';
 import { personById } from '../people/directory.js';
 import { syncPeople } from '../people/people-sync.js';
@@ -33,8 +34,15 @@ export class DemoAlreadySeededError extends Error {
 /**
  * Builds the demo shop through the same services the chat uses, so the history is one the
  * rules allow. Pushes of the past are not sent: the services get an outbox with no channels.
+ * The week of history is scored under `scoring`'s incentive rules (the factory's own, by
+ * default the built-in ones), so 积分 and 排行 have points to show on any weekday.
  */
-export async function seedDemo(em: EntityManager, clock: Clock, tz: string): Promise<{ orders: number }> {
+export async function seedDemo(
+  em: EntityManager,
+  clock: Clock,
+  tz: string,
+  scoring: FactoryConfig = defaultFactoryConfig,
+): Promise<{ orders: number }> {
   if ((await em.count(WorkOrder)) > 0) throw new DemoAlreadySeededError();
   const config: FactoryConfig = { ...defaultFactoryConfig, teams: demoTeams, people: demoPeople };
   await syncPeople(em, config);
@@ -107,6 +115,7 @@ export async function seedDemo(em: EntityManager, clock: Clock, tz: string): Pro
   }
   await seedOutsourcing(em.fork(), clock, tz, config, silent);
   await seedEquipment(em.fork(), today, tz, config, silent, actorOf);
+  await evaluateIncentives({ em: em.fork(), config: scoring, tz, now: clock.now() });
   return { orders: demoOrders.length };
 }
 

@@ -7,6 +7,7 @@ import type { EventSource } from './events/incentive-event.js';
 import { retryOnLockConflict } from '../db/lock-retry.js';
 import { weekOf } from './periods.js';
 import { activeRules, type ActiveRule } from './rules/active-rules.js';
+import type { TriggerName } from './rules/triggers.js';
 
 export interface IncentiveDeps {
   em: EntityManager;
@@ -45,12 +46,7 @@ async function evaluateSource(
   source: EventSource,
   rules: ActiveRule[],
 ): Promise<number> {
-  await ensureCursor(deps, source.trigger);
-  return deps.em.fork().transactional(async (tx) => {
-    // The write comes first: it takes the row lock (SQLite: the database's write lock) before
-    // anything is read, so a second instance waits here and then reads what this one wrote.
-    await tx.nativeUpdate(EvaluationCursor, { trigger: source.trigger }, { lockedAt: deps.now });
-    const cursor = await tx.findOneOrFail(EvaluationCursor, { trigger: source.trigger });
+  return underCursor(deps, source.trigger, async (tx, cursor) => {
     const to = new Date(deps.now.getTime() - source.settleMs);
     const from = new Date(cursor.evaluatedTo.getTime() - OVERLAP_MS);
     if (to <= from) return 0;
@@ -58,6 +54,45 @@ async function evaluateSource(
     const written = await awardEvents(tx, rules, events, deps);
     if (to > cursor.evaluatedTo) cursor.evaluatedTo = to;
     return written.length;
+  });
+}
+
+/**
+ * Pays the rules of one trigger for the events of these records (a 报工 and the operations
+ * it finished) as soon as they are committed, so 积分 shows them at once. The same ledger
+ * keys, under the same cursor lock, make the job that reads them later pay nothing twice.
+ */
+export async function awardRecords(
+  deps: IncentiveDeps,
+  trigger: TriggerName,
+  ids: number[],
+): Promise<number> {
+  const source = eventSources.find((s) => s.trigger === trigger);
+  const rules = activeRules(deps.config).filter((r) => r.trigger === trigger);
+  if (!source?.readIds || rules.length === 0 || ids.length === 0) return 0;
+  const readIds = source.readIds.bind(source);
+  return retryOnLockConflict(() =>
+    underCursor(deps, trigger, async (tx) => {
+      const written = await awardEvents(tx, rules, await readIds(tx, ids, deps), deps);
+      return written.length;
+    }),
+  );
+}
+
+/**
+ * One trigger's evaluation in a transaction holding its cursor. The write comes first: it
+ * takes the row lock (SQLite: the database's write lock) before anything is read, so a second
+ * instance waits here and then reads what this one wrote, and caps are counted one at a time.
+ */
+async function underCursor<T>(
+  deps: IncentiveDeps,
+  trigger: TriggerName,
+  work: (tx: EntityManager, cursor: EvaluationCursor) => Promise<T>,
+): Promise<T> {
+  await ensureCursor(deps, trigger);
+  return deps.em.fork().transactional(async (tx) => {
+    await tx.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: deps.now });
+    return work(tx, await tx.findOneOrFail(EvaluationCursor, { trigger }));
   });
 }
 

@@ -184,6 +184,10 @@ export const incentiveMessages = {
     return lines.join('\n');
   },
 
+  boardWithLastWeek(thisWeek: Standings, lastWeek: Standings): string {
+    return [`本周（${span(thisWeek.period)}）暂无人得分，上周：`, this.board(lastWeek, '上周')].join('\n');
+  },
+
   rules(rules: readonly ActiveRule[], leaderboardDay: string, leaderboardTime: string): string {
     const day = WEEKDAY_WORDS[leaderboardDay] ?? leaderboardDay;
     if (rules.length === 0) return '现在没有积分规则。主管仍可以手动加分或扣分。';

@@ -68,6 +68,8 @@ export const patchSchema = {
   minProperties: 1,
   properties: {
     state: { type: 'string', minLength: 1, maxLength: 32 },
+    /** Required with a returned `state`: how many pieces came back this time. */
+    returnedQuantity: { type: 'integer', minimum: 1 },
     expectedReturnAt: instant,
     customer: nullableText(100),
     notes: nullableText(2000),

@@ -117,6 +117,7 @@ export const createOrderRoute = defineRoute<OrderBody>({
 
 interface PatchBody {
   state?: string;
+  returnedQuantity?: number;
   expectedReturnAt?: string;
   customer?: string | null;
   notes?: string | null;
@@ -147,7 +148,9 @@ export const updateOrderRoute = defineRoute<PatchBody>({
       if (!states.byId(body.state)) {
         throw new ValidationError(`Unknown state "${body.state}".`, { allowed: states.all.map((s) => s.id) });
       }
-      await changeState(depsOf(request), changerOf(request), order, body.state);
+      await changeState(depsOf(request), changerOf(request), order, body.state, {
+        returnedQuantity: body.returnedQuantity,
+      });
     }
     await em.flush();
     return { body: orderView(order, states) };

@@ -44,7 +44,8 @@ export async function riskBoard(
     const line = lines[i];
     if (!line) return;
     const left = order.expectedReturnAt.getTime() - now.getTime();
-    const back = states.isBack(order.state);
+    // Green only when nothing is left at the partner, whatever state it was moved to.
+    const back = states.isBack(order.state) && order.returnedQuantity >= order.quantity;
     const colour: RiskColour = back ? 'green' : left < 0 ? 'red' : left <= warnMs ? 'yellow' : 'green';
     const timing = back ? m.boardBack : left < 0 ? m.boardLate(duration(-left)) : m.boardLeft(duration(left));
     board[colour].push({ ...line, colour, timing });

@@ -1,7 +1,7 @@
 import type { AccessLink } from './access-link.entity.js';
 import type { Changer, OutsourcingDeps } from './deps.js';
 import { orderInScope } from './order-lookup.js';
-import { changeState } from './order-service.js';
+import { changeState, type StateChangeOutcome } from './order-service.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { OutsourcingPhoto } from './photo.entity.js';
 import { discardPhoto, storePhoto } from './photo-store.js';
@@ -36,7 +36,8 @@ export async function ordersOfLink(deps: OutsourcingDeps, link: AccessLink): Pro
 }
 
 /**
- * A partner moves one of its orders from its page, with an optional photo. The file is
+ * A partner moves one of its orders from its page, with an optional photo; sending pieces back
+ * (a returned state) carries how many. The file is
  * written first and removed again if the change is refused, so a photo exists only with its
  * record. Another partner's order is "not found".
  */
@@ -46,7 +47,8 @@ export async function moveByLink(
   number: string,
   to: string,
   photo: UploadedPhoto | undefined,
-): Promise<OutsourcingOrder> {
+  returnedQuantity?: number,
+): Promise<{ order: OutsourcingOrder; outcome: StateChangeOutcome }> {
   const order = await orderInScope(deps.em, number, link.partner?.code ?? null);
   const stored = photo
     ? await storePhoto(deps.config.outsourcing.photoDir, order.id, photo.bytes, photo.extension)
@@ -56,11 +58,14 @@ export async function moveByLink(
       const inTx = { ...deps, em: tx };
       const current = await orderInScope(tx, number, link.partner?.code ?? null);
       const changer = linkChanger(link, deps.clock.now());
-      const change = await changeState(inTx, changer, current, to, stored ? 1 : 0);
+      const outcome = await changeState(inTx, changer, current, to, {
+        photos: stored ? 1 : 0,
+        returnedQuantity,
+      });
       if (stored && photo) {
         tx.create(OutsourcingPhoto, {
           order: current,
-          stateChange: change,
+          stateChange: outcome.change,
           path: stored,
           contentType: photo.contentType,
           bytes: photo.bytes.length,
@@ -68,7 +73,7 @@ export async function moveByLink(
           actorId: changer.personId,
         });
       }
-      return current;
+      return { order: current, outcome };
     });
   } catch (error) {
     if (stored) await discardPhoto(deps.config.outsourcing.photoDir, stored);

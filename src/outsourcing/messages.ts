@@ -29,6 +29,8 @@ export function duration(ms: number): string {
   return `${mins} 分钟`;
 }
 
+const badQuantity = (text: string) => `「${text}」不是有效的数量，请输入正整数，例如 5000。`;
+
 const qcNames: Record<QcResult, string> = { pass: '合格', fail: '不合格', concession: '让步接收' };
 
 export const outsourcingMessages = {
@@ -52,7 +54,7 @@ export const outsourcingMessages = {
   personNotFound: (id: string) => `没有找到人员「${id}」。`,
   workOrderNotFound: (number: string) => `没有找到工单「${number}」。`,
   operationNotFound: (number: string, op: string) => `工单 ${number} 没有工序「${op}」。`,
-  badQuantity: (text: string) => `「${text}」不是有效的数量，请输入正整数，例如 5000。`,
+  badQuantity,
   badReturnTime: (text: string) => `「${text}」不是有效的回厂时间，请写成 11-28 或 11-28 14:00。`,
   numberTaken: (number: string) => `外发单号 ${number} 已经存在。`,
   customFieldsInvalid: (problems: string[]) => `自定义字段不符合要求：${problems.join('；')}。`,
@@ -82,9 +84,23 @@ export const outsourcingMessages = {
     allowed.length === 0
       ? `${number} 现在是「${from}」，不能改为「${to}」：这个状态之后不能再变更。`
       : `${number} 现在是「${from}」，不能改为「${to}」。可以改为：${allowed.join('、')}。`,
+  /** 回厂 as the factory says it (chat, API). */
+  factoryWords: {
+    badQuantity,
+    overReturn: (number: string, requested: number, outstanding: number) =>
+      `回厂数量超出：${number} 还有 ${outstanding} 件未回，您登记了 ${requested} 件。`,
+    quantityRequired: (number: string, state: string, outstanding: number) =>
+      `改为「${state}」就是回厂，请写上回来的件数：外发 ${number} ${state} <件数>（还有 ${outstanding} 件未回）。`,
+  },
+  /** The same as the partner says it: they send pieces back, they do not move states. */
+  partnerWords: {
+    badQuantity: (text: string) => `「${text}」不是有效的件数，请填写发回多少件，例如 300。`,
+    overReturn: (number: string, requested: number, outstanding: number) =>
+      `${number} 还有 ${outstanding} 件没有发回，您填写了 ${requested} 件，请核对。`,
+    quantityRequired: (number: string, _state: string, outstanding: number) =>
+      `请填写 ${number} 发回多少件（还有 ${outstanding} 件没有发回）。`,
+  },
   alreadyBack: (number: string, state: string) => `${number} 已经回厂了（现在是「${state}」）。`,
-  overReturn: (number: string, requested: number, outstanding: number) =>
-    `回厂数量超出：${number} 还有 ${outstanding} 件未回，您登记了 ${requested} 件。`,
   notBackYet: (number: string, state: string) =>
     `${number} 还没有回厂（现在是「${state}」），不能质检。请先登记「回厂」。`,
   alreadyClosed: (number: string) => `${number} 已经完成，不能再变更。`,
@@ -120,10 +136,22 @@ export const outsourcingMessages = {
     `📦 新外发单 ${o.number}：${product(o)} ${o.quantity} 件（${o.process}），请于 ${o.due} 前送回。收到后请回复「外发 ${o.number} 加工中」。`,
   partnerMoved: (who: string, number: string, from: string, to: string, photos: number) =>
     `🔄 ${who} 将外发单 ${number} 从「${from}」改为「${to}」${photos > 0 ? `，附照片 ${photos} 张` : ''}。`,
+  partnerSentBack: (
+    who: string,
+    number: string,
+    quantity: number,
+    returned: number,
+    total: number,
+    movedTo: string | null,
+    photos: number,
+  ) =>
+    `🚚 ${who} 发回外发单 ${number} ${quantity} 件，累计 ${returned}/${total}` +
+    (movedTo ? `，已全部发回，状态改为「${movedTo}」` : `，还差 ${total - returned} 件`) +
+    `${photos > 0 ? `，附照片 ${photos} 张` : ''}。`,
   qcFailed: (number: string, partner: string, note: string | null) =>
     `❌ 外发单 ${number}（${partner}）质检不合格${note ? `：${note}` : ''}。请与外协厂联系返工或处理。`,
   warn: (o: OrderLine, left: string) =>
-    `⏰ 外发单 ${o.number}：${product(o)} ${o.quantity} 件（${o.process}）预计 ${o.due} 回厂，还有 ${left}。如会延误请及时告知。`,
+    `⏰ 外发单 ${o.number}：${product(o)} ${o.quantity - o.returned} 件（${o.process}）预计 ${o.due} 回厂，还有 ${left}。如会延误请及时告知。`,
   overdue: (o: OrderLine, late: string, repeat: number) =>
     `🔴 外发单 ${o.number}：${product(o)}（${o.process}）应于 ${o.due} 回厂，已逾期 ${late}，还有 ${o.quantity - o.returned} 件未回。` +
     `请尽快送回${repeat > 0 ? `（第 ${repeat + 1} 次提醒）` : ''}。`,
@@ -133,7 +161,7 @@ export const outsourcingMessages = {
   smsOverdue: (o: OrderLine, late: string) =>
     `外发单${o.number}（${o.productCode} ${o.quantity - o.returned}件）应于${o.due}回厂，已逾期${late}，请尽快送回。`,
   smsWarn: (o: OrderLine, left: string) =>
-    `外发单${o.number}（${o.productCode} ${o.quantity}件）预计${o.due}回厂，还有${left}。`,
+    `外发单${o.number}（${o.productCode} ${o.quantity - o.returned}件）预计${o.due}回厂，还有${left}。`,
   noContact: '（未指定）',
 
   // — links —
@@ -149,6 +177,7 @@ export const outsourcingMessages = {
   boardLate: (late: string) => `已逾期 ${late}`,
   boardLeft: (left: string) => `还剩 ${left}`,
   boardBack: '已回厂',
+  boardReturned: (returned: number, total: number) => `已回 ${returned}/${total}`,
   boardEmpty: '没有未完成的外发单。',
   boardRefresh: (seconds: number) => `每 ${seconds} 秒自动刷新`,
 
@@ -156,6 +185,13 @@ export const outsourcingMessages = {
   pageTitle: (partner: string) => `${partner} · 外发单`,
   pageNoOrders: '目前没有需要处理的外发单。',
   pageMoveTo: (state: string) => `改为「${state}」`,
+  pageSendBack: '确认发回',
+  pageSendBackLabel: '发回多少件',
+  pageSentSoFar: (returned: number, total: number) => `已发回 ${returned}/${total} 件`,
+  pageSent: (number: string, quantity: number, left: number) =>
+    left === 0
+      ? `已登记：${number} 发回 ${quantity} 件，已全部发回。`
+      : `已登记：${number} 发回 ${quantity} 件，还差 ${left} 件。`,
   pagePhoto: '拍照 / 上传照片（可选）',
   pageDone: (number: string, state: string) => `已更新：${number} →「${state}」。`,
   pageLinkInvalid: '链接无效或已过期，请联系我们的外协跟单获取新链接。',

@@ -15,7 +15,9 @@ import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { PartnerContact } from './partner-contact.entity.js';
 import { contactsOf } from './partner-service.js';
 import { Partner } from './partner.entity.js';
-import { OutsourcingStateChange } from './state-change.entity.js';
+import type { OutsourcingStateChange } from './state-change.entity.js';
+import { recordReturn, type ReturnOutcome } from './receiving-service.js';
+import { recordChange, moveTo } from './state-moves.js';
 import { statesOf } from './states.js';
 
 export interface NewOutsourcingOrder {
@@ -90,14 +92,25 @@ export async function createOutsourcingOrder(
   return order;
 }
 
-/** Moves an order along an allowed transition; the refusal lists the allowed ones. */
+export interface StateChangeOutcome {
+  /** The recorded move; null when a partial return left the order where it was. */
+  change: OutsourcingStateChange | null;
+  /** Set when the move was into a returned state: the receipt it recorded. */
+  received?: ReturnOutcome;
+}
+
+/**
+ * Moves an order along an allowed transition; the refusal lists the allowed ones. Moving into
+ * a returned state is a 回厂 and needs the quantity that came back: all of what is
+ * outstanding moves the order, less is recorded and leaves it (and its reminders) where it is.
+ */
 export async function changeState(
   deps: OutsourcingDeps,
   changer: Changer,
   order: OutsourcingOrder,
   to: string,
-  photos = 0,
-): Promise<OutsourcingStateChange> {
+  options: { photos?: number; returnedQuantity?: number | undefined } = {},
+): Promise<StateChangeOutcome> {
   const states = statesOf(deps.config.outsourcing);
   const from = order.state;
   if (from === to) throw new RefusedError('same_state', m.sameState(order.number, states.nameOf(to)));
@@ -118,6 +131,9 @@ export async function changeState(
       { from, to, allowed },
     );
   }
+  const photos = options.photos ?? 0;
+  if (!states.isBack(from) && states.isBack(to))
+    return returnByStateChange(deps, changer, order, to, options);
   const change = moveTo(deps, order, to, changer);
   if (changer.partnerSide) {
     const content = text(
@@ -125,47 +141,42 @@ export async function changeState(
     );
     await pushTo(deps, await coordinatorsOf(deps, order), content);
   }
-  return change;
+  return { change };
 }
 
-/**
- * Sets the state without asking the transition table: for physical facts (the last of the
- * batch came back, QC accepted it) that the rules cannot refuse.
- */
-export function moveTo(
+async function returnByStateChange(
   deps: OutsourcingDeps,
+  changer: Changer,
   order: OutsourcingOrder,
   to: string,
-  changer: Changer,
-  note: string | null = null,
-): OutsourcingStateChange {
+  options: { photos?: number; returnedQuantity?: number | undefined },
+): Promise<StateChangeOutcome> {
   const states = statesOf(deps.config.outsourcing);
-  const wasBack = states.isBack(order.state);
-  const from = order.state;
-  order.state = to;
-  order.stateChangedAt = changer.at;
-  if (!wasBack && states.isBack(to)) order.actualReturnAt ??= changer.at;
-  // Sent back for rework: out again, so the return is awaited (and reminded) again.
-  if (wasBack && !states.isBack(to)) order.actualReturnAt = null;
-  return recordChange(deps.em, order, from, changer, note);
-}
-
-function recordChange(
-  em: EntityManager,
-  order: OutsourcingOrder,
-  from: string | null,
-  changer: Changer,
-  note: string | null = null,
-): OutsourcingStateChange {
-  return em.create(OutsourcingStateChange, {
-    order,
-    fromState: from,
-    toState: order.state,
-    at: changer.at,
-    actorId: changer.personId,
-    channel: changer.channel,
-    note,
-  });
+  const outstanding = order.quantity - order.returnedQuantity;
+  if (options.returnedQuantity === undefined) {
+    const words = changer.partnerSide ? m.partnerWords : m.factoryWords;
+    throw new RefusedError(
+      'returned_quantity_required',
+      words.quantityRequired(order.number, states.nameOf(to), outstanding),
+      { outstanding },
+    );
+  }
+  const received = recordReturn(deps, changer, order, options.returnedQuantity, to);
+  if (changer.partnerSide) {
+    const content = text(
+      m.partnerSentBack(
+        changer.name,
+        order.number,
+        options.returnedQuantity,
+        received.returned,
+        order.quantity,
+        received.complete ? states.nameOf(to) : null,
+        options.photos ?? 0,
+      ),
+    );
+    await pushTo(deps, await coordinatorsOf(deps, order), content);
+  }
+  return { change: received.change, received };
 }
 
 async function contactFor(

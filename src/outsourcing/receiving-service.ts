@@ -3,37 +3,48 @@ import { RefusedError } from '../shared/errors.js';
 import type { Changer, OutsourcingDeps } from './deps.js';
 import { outsourcingMessages as m } from './messages.js';
 import { coordinatorsOf, pushTo } from './notifications.js';
-import { moveTo } from './order-service.js';
+import { moveTo } from './state-moves.js';
 import type { OutsourcingOrder, QcResult } from './outsourcing-order.entity.js';
 import { ReturnReceipt } from './return-receipt.entity.js';
+import type { OutsourcingStateChange } from './state-change.entity.js';
 import { statesOf } from './states.js';
 
 export interface ReturnOutcome {
+  /** This receipt's quantity. */
+  received: number;
+  /** The running total back. */
   returned: number;
   /** True when this receipt completed the batch and moved it to the returned state. */
   complete: boolean;
+  /** The move to the returned state, when this receipt made it. */
+  change: OutsourcingStateChange | null;
 }
 
 /**
  * 回厂: part or all of the batch is back. Each receipt is kept; the last one moves the order
- * to the returned state whatever the transition table says, since the batch is physically here.
+ * to a returned state (`backState`, the first declared one unless a state change named
+ * another) whatever the transition table says, since the batch is physically here. Reminders
+ * follow the state, so they stop only when nothing is left at the partner.
  */
 export function recordReturn(
   deps: OutsourcingDeps,
   changer: Changer,
   order: OutsourcingOrder,
   quantity: number,
+  backState = statesOf(deps.config.outsourcing).returnedState.id,
 ): ReturnOutcome {
   const states = statesOf(deps.config.outsourcing);
-  if (states.isBack(order.state)) {
+  const outstanding = order.quantity - order.returnedQuantity;
+  // A batch moved back before quantities were required may still miss pieces: 回厂 takes them.
+  if (outstanding <= 0) {
     throw new RefusedError('already_returned', m.alreadyBack(order.number, states.nameOf(order.state)));
   }
-  const outstanding = order.quantity - order.returnedQuantity;
+  const words = changer.partnerSide ? m.partnerWords : m.factoryWords;
   if (!Number.isInteger(quantity) || quantity <= 0) {
-    throw new RefusedError('bad_quantity', m.badQuantity(String(quantity)));
+    throw new RefusedError('bad_quantity', words.badQuantity(String(quantity)));
   }
   if (quantity > outstanding) {
-    throw new RefusedError('over_return', m.overReturn(order.number, quantity, outstanding), {
+    throw new RefusedError('over_return', words.overReturn(order.number, quantity, outstanding), {
       requested: quantity,
       outstanding,
     });
@@ -47,8 +58,9 @@ export function recordReturn(
   });
   order.returnedQuantity += quantity;
   const complete = order.returnedQuantity === order.quantity;
-  if (complete) moveTo(deps, order, states.returnedState.id, changer, 'returned');
-  return { returned: order.returnedQuantity, complete };
+  const change =
+    complete && !states.isBack(order.state) ? moveTo(deps, order, backState, changer, 'returned') : null;
+  return { received: quantity, returned: order.returnedQuantity, complete, change };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ShopfloorDeps } from './shopfloor-deps.js';
 import { isAssignedTo, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
 import { WorkReport } from './work-report.entity.js';
 import { addRunningMinutes } from '../equipment/hours-service.js';
+import { awardAtCommit } from '../incentives/award-at-commit.js';
 
 export interface ReportOutcome {
   report: WorkReport;
@@ -109,6 +110,7 @@ export async function reportTask(
   recordAudit(deps.em, actor, 'task.report', 'task', task.id, { order: order.number, good, scrap, minutes });
 
   const finished = completeWhatIsComplete(actor, loaded);
+  deps.afterCommit?.(awardAtCommit(report, finished));
   await announceNextOperation(deps, loaded, task, good);
   // The reported task, those it finished, and the next one (it has more to work on now).
   const changed = new Set([

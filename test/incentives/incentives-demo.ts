@@ -1,3 +1,5 @@
+import { EvaluationCursor } from '../../src/incentives/evaluation-cursor.entity.js';
+import { PointEntry } from '../../src/incentives/point-entry.entity.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { wecomEnv } from '../channels/wecom-app/callback-client.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
@@ -37,6 +39,10 @@ export async function startIncentivesDemo(options: TestAppOptions = {}): Promise
     clock.set('2026-11-29T02:00:00Z');
     await app.as('liuyang').say('开工 WO-DEMO-006');
     clock.set(MONDAY_0910);
+    // The seed scored the week before that 开工 was slipped into Sunday: the tests score it
+    // again from scratch, as the evaluation job does on a fresh database.
+    await app.orm.em.fork().nativeDelete(PointEntry, {});
+    await app.orm.em.fork().nativeDelete(EvaluationCursor, {});
   }
   return app;
 }

@@ -7,6 +7,7 @@ import { evaluateIncentives } from '../../src/incentives/evaluation-service.js';
 import { pointsByPerson } from '../../src/incentives/ledger.js';
 import { weekOf } from '../../src/incentives/periods.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
+import { WorkOrder } from '../../src/workorders/work-order.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import type { DemoApp } from '../support/demo-app.js';
 import { MONDAY_0910, startIncentivesDemo } from './incentives-demo.js';
@@ -40,19 +41,20 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
       app.orm.em.fork(),
       weekOf(app.clock.now(), app.settings.factoryTz, 1),
     );
-    // report (1, at most 2 a day) + big-batch (5, at most 8 a week) + early-finish (3) + full-shift (2)
+    // report (1, at most 2 a day) + big-batch (5, at most 8 a week) + early-finish (3, done by the
+    // due day's last shift end) + full-shift (2)
     expect(Object.fromEntries(lastWeek.map((p) => [p.personId, p.points]))).toEqual({
-      wujun: 3 + 8 + 3 + 6,
+      wujun: 3 + 8 + 6 + 6,
       guolin: 1 + 5 + 3 + 2,
-      maling: 2 + 5 + 0 + 4,
+      maling: 2 + 5 + 6 + 4,
       zhangwei: 4 + 0 + 0 + 6,
       heping: 1 + 0 + 3 + 2,
       hujie: 2 + 0 + 0 + 4,
       xuqiang: 2 + 0 + 0 + 4,
       // Three reports, but the operation he started on Sunday was never reported: no full-shift that day.
       liuyang: 2 + 0 + 0 + 2,
-      sunhao: 1 + 0 + 0 + 2,
-      yangfan: 1 + 0 + 0 + 2,
+      sunhao: 1 + 0 + 3 + 2,
+      yangfan: 1 + 0 + 3 + 2,
     });
     const heping = await entriesOf('heping');
     expect(heping.map((e) => [e.ruleId, e.eventKey?.split(':')[0], e.points, e.reason])).toEqual([
@@ -63,7 +65,8 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     expect(heping[2]?.details).toMatchObject({
       plannedMinutes: 80,
       actualMinutes: 120,
-      minutesBeforePlannedEnd: -40,
+      // Done 11-24 10:00, due 11-25: the plan ends with that day's night shift, 11-26 08:00.
+      minutesBeforePlannedEnd: 46 * 60,
     });
   });
 
@@ -88,8 +91,9 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     // Today the day cap starts again from zero, and stops 张伟 at his third report again.
     app.clock.set('2026-11-30T02:00:00Z');
     for (const quantity of [2, 3, 4]) await app.as('zhangwei').say(`完工 WO-DEMO-001 ${quantity}`);
+    // Paid as each report committed; the job, a minute later, finds nothing left to pay.
     app.clock.set('2026-11-30T02:01:00Z');
-    expect(await evaluate()).toMatchObject({ work_report: 2 });
+    expect(await evaluate()).toMatchObject({ work_report: 0 });
     const today = (await entriesOf('zhangwei')).filter(
       (e) => e.occurredAt >= new Date('2026-11-29T16:00:00Z'),
     );
@@ -160,7 +164,7 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     expect(await app.orm.em.fork().count(PointEntry, { source: 'manual' })).toBe(before);
     expect(texts(await app.as('zhangwei').say('积分 @吴军'))).toEqual(['您只能查看自己的积分。']);
     expect(texts(await app.as('zhoumin').say('积分 @吴军'))[0]).toMatch(
-      /^吴军的积分：本周 0 分，累计 20 分。/,
+      /^吴军的积分：本周 0 分，累计 23 分。/,
     );
   });
 
@@ -174,6 +178,54 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
         '4. 当班全部报工：一个班次里做过的工序都在下班前报了工，+2 分',
         '主管也可以手动加分或扣分，并写明原因。',
       ].join('\n'),
+    ]);
+  });
+
+  it('积分 right after three reports shows their points at once; the job then pays nothing twice', async () => {
+    app.clock.set('2026-11-30T06:00:00Z');
+    const huangtao = app.as('huangtao');
+    await huangtao.say('开工 WO-DEMO-005');
+    for (const minute of [1, 2, 3]) {
+      app.clock.set(`2026-11-30T06:0${minute}:00Z`);
+      await huangtao.say('完工 WO-DEMO-005 10');
+    }
+    expect(texts(await huangtao.say('积分'))).toEqual([
+      [
+        '黄涛的积分：本周 2 分，累计 2 分。',
+        '最近记录：',
+        '· 11-30 14:02 +1 报工（WO-DEMO-005 车削 合格 10 件）',
+        '· 11-30 14:01 +1 报工（WO-DEMO-005 车削 合格 10 件）',
+      ].join('\n'),
+    ]);
+    const paid = await entriesOf('huangtao');
+    expect(paid.map((e) => [e.ruleId, e.eventKey?.split(':')[0], e.points])).toEqual([
+      ['report', 'work_report', 1],
+      ['report', 'work_report', 1],
+    ]);
+    app.clock.set('2026-11-30T06:10:00Z');
+    expect(await evaluate()).toMatchObject({ work_report: 0, task_finished: 0 });
+    expect((await entriesOf('huangtao')).map((e) => e.id)).toEqual(paid.map((e) => e.id));
+  });
+
+  it('比计划提前 is measured against the due date: finishing right after 开工 on a late order earns nothing, before the due date it does', async () => {
+    // WO-DEMO-005 was due yesterday: done minutes after 开工, it is still late by the plan.
+    await app.orm.em.fork().nativeUpdate(WorkOrder, { number: 'WO-DEMO-005' }, { dueDate: '2026-11-29' });
+    app.clock.set('2026-11-30T06:05:00Z');
+    expect(texts(await app.as('huangtao').say('完工 WO-DEMO-005 970'))[0]).toMatch(/^已报工/);
+    const late = await app.orm.em.fork().find(PointEntry, { person: 'huangtao', ruleId: 'early-finish' });
+    expect(late).toEqual([]);
+
+    // WO-DEMO-012 is due on Thursday: its 折弯 done on Monday afternoon is ahead of the plan.
+    app.clock.set('2026-11-30T07:00:00Z');
+    await app.as('maling').say('开工 WO-DEMO-012');
+    app.clock.set('2026-11-30T07:01:00Z');
+    await app.as('maling').say('完工 WO-DEMO-012 100');
+    const early = await app.orm.em
+      .fork()
+      .find(PointEntry, { person: 'maling', ruleId: 'early-finish', occurredAt: { $gte: app.clock.now() } });
+    expect(early.map((e) => [e.points, e.details.workOrder, e.details.minutesBeforePlannedEnd])).toEqual([
+      // Due 12-03: the plan ends with that day's night shift, 12-04 08:00 Shanghai (00:00 UTC).
+      [3, 'WO-DEMO-012', (Date.parse('2026-12-04T00:00:00Z') - Date.parse('2026-11-30T07:01:00Z')) / 60_000],
     ]);
   });
 });

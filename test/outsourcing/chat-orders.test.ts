@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
 import { ReturnReceipt } from '../../src/outsourcing/return-receipt.entity.js';
-import { startWorld, texts, type World } from './world.js';
+import { outsourcingYaml, startWorld, texts, type World } from './world.js';
 
 describe('outsourcing orders in chat', () => {
   let world: World;
@@ -157,6 +157,73 @@ describe('outsourcing orders in chat', () => {
     expect((await history(number)).slice(-2)).toEqual([
       ['inspecting', 'inspecting', 'zhouqiang', 'console', 'qc:fail 镀层起泡'],
       ['inspecting', 'done', 'zhouqiang', 'console', 'qc:concession'],
+    ]);
+  });
+
+  it('moving into 待质检 is a 回厂: it needs the quantity, a part keeps the order out and chased, 回厂 takes the rest', async () => {
+    const number = await world.order({ quantity: 300 });
+    const chenshifu = world.as('chenshifu');
+    await chenshifu.say(`外发 ${number} 加工中`);
+    expect(texts(await chenshifu.say(`外发 ${number} 待质检`))).toEqual([
+      `请填写 ${number} 发回多少件（还有 300 件没有发回）。`,
+    ]);
+    expect(texts(await world.as('sunli').say(`外发 ${number} 待质检`))).toEqual([
+      `改为「待质检」就是回厂，请写上回来的件数：外发 ${number} 待质检 <件数>（还有 300 件未回）。`,
+    ]);
+    expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 0 });
+    expect(texts(await chenshifu.say(`外发 ${number} 待质检 120`))).toEqual([
+      `已登记 ${number} 回厂 120 件，累计 120/300，还差 180 件。`,
+    ]);
+    expect(await world.pushedTo('sunli')).toContain(
+      `🚚 陈师傅 发回外发单 ${number} 120 件，累计 120/300，还差 180 件。`,
+    );
+    expect(await world.load(number)).toMatchObject({
+      state: 'processing',
+      returnedQuantity: 120,
+      actualReturnAt: null,
+    });
+    const [line] = texts(await world.as('sunli').say('看板'));
+    expect(line).toContain(`${number} 华美电镀·电镀 金属纽扣（BTN-01） 300 件，「加工中」`);
+    expect(line).toContain('已回 120/300');
+    expect(texts(await world.as('sunli').say(`回厂 ${number} 180`))).toEqual([
+      `已登记 ${number} 回厂 180 件，全部到齐，状态改为「待质检」。`,
+    ]);
+    expect(await world.load(number)).toMatchObject({ state: 'inspecting', returnedQuantity: 300 });
+    const receipts = await world.orm.em
+      .fork()
+      .find(ReturnReceipt, { order: { number } }, { orderBy: { id: 'asc' } });
+    expect(receipts.map((r) => [r.quantity, r.actorId])).toEqual([
+      [120, 'chenshifu'],
+      [180, 'sunli'],
+    ]);
+  });
+});
+
+describe('outsourcing rework', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld({
+      factory: `${outsourcingYaml}outsourcing:\n  transitions: { shipped: [processing], processing: [inspecting], inspecting: [done, processing] }\n`,
+    });
+  });
+  afterAll(async () => {
+    await world.stop();
+  });
+
+  it('sent back for rework, the batch is out again: its return is counted afresh', async () => {
+    const number = await world.order({ quantity: 100 });
+    const sunli = world.as('sunli');
+    await sunli.say(`外发 ${number} 加工中`);
+    expect(texts(await sunli.say(`外发 ${number} 待质检 100`))).toEqual([
+      `已登记 ${number} 回厂 100 件，全部到齐，状态改为「待质检」。`,
+    ]);
+    expect(texts(await sunli.say(`回厂 ${number} 1`))).toEqual([
+      `${number} 已经回厂了（现在是「待质检」）。`,
+    ]);
+    await sunli.say(`外发 ${number} 加工中`);
+    expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 0 });
+    expect(texts(await sunli.say(`回厂 ${number} 100`))).toEqual([
+      `已登记 ${number} 回厂 100 件，全部到齐，状态改为「待质检」。`,
     ]);
   });
 });

@@ -30,9 +30,10 @@ describe('the partner link page and the board page', () => {
     const res = await fetch(`${world.baseUrl}${path}`, { redirect: 'manual' });
     return { status: res.status, html: await res.text() };
   };
-  const post = async (path: string, to: string, photo?: Uint8Array) => {
+  const post = async (path: string, to: string, photo?: Uint8Array, quantity?: string) => {
     const form = new FormData();
     form.set('to', to);
+    if (quantity !== undefined) form.set('quantity', quantity);
     if (photo) form.set('photo', new Blob([photo], { type: 'image/jpeg' }), 'IMG_0001.jpg');
     const res = await fetch(`${world.baseUrl}${path}`, { method: 'POST', body: form, redirect: 'manual' });
     return { status: res.status, location: res.headers.get('location'), html: await res.text() };
@@ -54,9 +55,11 @@ describe('the partner link page and the board page', () => {
     const number = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
     const link = await linkFor('精磨抛光');
     expect(await post(`${link}/orders/${number}`, 'processing')).toMatchObject({ status: 303 });
-    const moved = await post(`${link}/orders/${number}`, 'inspecting', JPEG);
-    expect(moved).toMatchObject({ status: 303, location: `${link}?done=${number}` });
-    expect((await get(`${link}?done=${number}`)).html).toContain(`已更新：${number} →「待质检」。`);
+    const moved = await post(`${link}/orders/${number}`, 'inspecting', JPEG, '300');
+    expect(moved).toMatchObject({ status: 303, location: `${link}?done=${number}&sent=300` });
+    expect((await get(`${link}?done=${number}&sent=300`)).html).toContain(
+      `已登记：${number} 发回 300 件，已全部发回。`,
+    );
     const order = await world.load(number);
     expect(order).toMatchObject({ state: 'inspecting', actualReturnAt: world.clock.now() });
     const [change] = await world.orm.em.fork().find(OutsourcingStateChange, { order, toState: 'inspecting' });
@@ -69,8 +72,53 @@ describe('the partner link page and the board page', () => {
     });
     expect(readFileSync(join(photoDir, photo?.path ?? 'missing'))).toEqual(Buffer.from(JPEG));
     expect(await world.pushedTo('sunli')).toContain(
-      `🔄 王老板（精磨抛光） 将外发单 ${number} 从「加工中」改为「待质检」，附照片 1 张。`,
+      `🚚 王老板（精磨抛光） 发回外发单 ${number} 300 件，累计 300/300，已全部发回，状态改为「待质检」，附照片 1 张。`,
     );
+  });
+
+  it('sending back asks how many pieces in the partner’s words; a part stays on the page and on the board as not back', async () => {
+    const number = await world.order({
+      partnerCode: 'P-POLISH',
+      quantity: 300,
+      expectedReturnAt: new Date(world.clock.now().getTime() - 3_600_000),
+    });
+    const link = await linkFor('精磨抛光');
+    await post(`${link}/orders/${number}`, 'processing');
+    const page = (await get(link)).html;
+    expect(page).toContain('发回多少件');
+    expect(page).toContain('确认发回');
+    expect(page).not.toContain('改为「待质检」');
+    const missing = await post(`${link}/orders/${number}`, 'inspecting', undefined, '');
+    expect(missing.status).toBe(422);
+    expect(missing.html).toContain(`请填写 ${number} 发回多少件（还有 300 件没有发回）。`);
+    const over = await post(`${link}/orders/${number}`, 'inspecting', undefined, '500');
+    expect(over.html).toContain(`${number} 还有 300 件没有发回，您填写了 500 件，请核对。`);
+    const junk = await post(`${link}/orders/${number}`, 'inspecting', undefined, '很多');
+    expect(junk.html).toContain('「很多」不是有效的件数，请填写发回多少件，例如 300。');
+    expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 0 });
+
+    const part = await post(`${link}/orders/${number}`, 'inspecting', undefined, '120');
+    expect(part).toMatchObject({ status: 303, location: `${link}?done=${number}&sent=120` });
+    const after = (await get(`${link}?done=${number}&sent=120`)).html;
+    expect(after).toContain(`已登记：${number} 发回 120 件，还差 180 件。`);
+    expect(after).toContain('已发回 120/300 件');
+    expect(after).toContain('value="180"');
+    expect(await world.load(number)).toMatchObject({
+      state: 'processing',
+      returnedQuantity: 120,
+      actualReturnAt: null,
+    });
+    expect(await world.pushedTo('sunli')).toContain(
+      `🚚 王老板（精磨抛光） 发回外发单 ${number} 120 件，累计 120/300，还差 180 件。`,
+    );
+
+    const [reply] = texts(await world.as('sunli').say('看板链接'));
+    const board = await get(/(\/board\/outsourcing\?token=[A-Za-z0-9_-]+)/.exec(reply ?? '')?.[1] ?? '');
+    const red = board.html.split('data-colour="red"')[1]?.split('</section>')[0] ?? '';
+    const row = red.split(`data-order="${number}"`)[1]?.split('</li>')[0] ?? '';
+    expect(row).toContain('<span class="state">加工中</span>');
+    expect(row).toContain('<span class="returned">已回 120/300</span>');
+    expect(row).toContain('已逾期 1 小时');
   });
 
   it('refuses another partner’s order, a move the rules do not allow, and a file that is not a photo, changing nothing', async () => {

@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium)(
       rmSync(photoDir, { recursive: true, force: true });
     });
 
-    it('on a phone-sized screen: open the link, move the order to 待质检 with a photo, the coordinator is told in chat', async () => {
+    it('on a phone-sized screen: open the link, send back part then the rest with a photo, the coordinator is told in chat', async () => {
       const number = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
       await world.as('sunli').say(`外发 ${number} 加工中`);
       const [reply] = texts(await world.as('sunli').say('外协链接 精磨抛光'));
@@ -60,29 +60,51 @@ describe.skipIf(!haveChromium)(
         'document.documentElement.scrollWidth - window.innerWidth',
       );
       expect(overflow).toBeLessThanOrEqual(0);
-      const button = card.getByRole('button', { name: '改为「待质检」' });
+      // The partner is asked how many pieces go back, not which state the factory calls it.
+      expect(await card.getByRole('button', { name: '改为「待质检」' }).count()).toBe(0);
+      const button = card.getByRole('button', { name: '确认发回' });
       const box = await button.boundingBox();
       expect(box?.height).toBeGreaterThanOrEqual(44);
+      const quantity = card.getByLabel('发回多少件');
+      expect(await quantity.inputValue()).toBe('300');
 
       const shots = process.env.SCREENSHOT_DIR;
       if (shots) await page.screenshot({ path: join(shots, 'partner-page.png'), fullPage: true });
-      await card.locator('input[type=file]').setInputFiles({
+      await quantity.fill('120');
+      await Promise.all([page.waitForURL(`**${path}?done=${number}&sent=120`), button.tap()]);
+      expect((await page.getByRole('status').textContent())?.trim()).toBe(
+        `已登记：${number} 发回 120 件，还差 180 件。`,
+      );
+      const still = page.locator(`[data-order="${number}"]`);
+      expect((await still.locator('.sent').textContent())?.trim()).toBe('已发回 120/300 件');
+      expect(await still.getByLabel('发回多少件').inputValue()).toBe('180');
+      if (shots) await page.screenshot({ path: join(shots, 'partner-page-part.png'), fullPage: true });
+
+      await still.locator('input[type=file]').setInputFiles({
         name: 'IMG_0001.jpg',
         mimeType: 'image/jpeg',
         buffer: Buffer.from(JPEG),
       });
-      await Promise.all([page.waitForURL(`**${path}?done=${number}`), button.tap()]);
-      expect((await page.getByRole('status').textContent())?.trim()).toBe(`已更新：${number} →「待质检」。`);
+      await Promise.all([
+        page.waitForURL(`**${path}?done=${number}&sent=180`),
+        still.getByRole('button', { name: '确认发回' }).tap(),
+      ]);
+      expect((await page.getByRole('status').textContent())?.trim()).toBe(
+        `已登记：${number} 发回 180 件，已全部发回。`,
+      );
       // Back at the factory: the partner has nothing left to do with this order.
       expect(await page.locator(`[data-order="${number}"]`).count()).toBe(0);
       if (shots) await page.screenshot({ path: join(shots, 'partner-page-after.png') });
       await context.close();
 
-      expect((await world.load(number)).state).toBe('inspecting');
+      expect(await world.load(number)).toMatchObject({ state: 'inspecting', returnedQuantity: 300 });
       expect(await world.orm.em.fork().count(OutsourcingPhoto, { order: { number } })).toBe(1);
       await world.chat.dispatcher.drainOnce();
-      expect(world.console.deliveredTo('sunli').map(textOf)).toContain(
-        `🔄 王老板（精磨抛光） 将外发单 ${number} 从「加工中」改为「待质检」，附照片 1 张。`,
+      expect(world.console.deliveredTo('sunli').map(textOf)).toEqual(
+        expect.arrayContaining([
+          `🚚 王老板（精磨抛光） 发回外发单 ${number} 120 件，累计 120/300，还差 180 件。`,
+          `🚚 王老板（精磨抛光） 发回外发单 ${number} 180 件，累计 300/300，已全部发回，状态改为「待质检」，附照片 1 张。`,
+        ]),
       );
     });
   },

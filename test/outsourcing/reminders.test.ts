@@ -112,6 +112,30 @@ describe('outsourcing reminders under a controlled clock', () => {
     ]);
   });
 
+  it('a partner moving the order to 待质检 with part of it keeps being chased for the rest only; all of it stops the chasing', async () => {
+    const world = await start();
+    const number = await world.order({ expectedReturnAt: local('14:00') });
+    const chenshifu = world.as('chenshifu');
+    await chenshifu.say(`外发 ${number} 加工中`);
+    await chenshifu.say(`外发 ${number} 待质检 2000`);
+    expect(await at(world, local('10:00'))).toEqual([
+      [
+        'chenshifu',
+        `⏰ 外发单 ${number}：金属纽扣（BTN-01） 3000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误请及时告知。`,
+      ],
+    ]);
+    expect(await at(world, local('14:01'))).toEqual([
+      [
+        'chenshifu',
+        `🔴 外发单 ${number}：金属纽扣（BTN-01）（电镀）应于 11-23 14:00 回厂，已逾期 1 分钟，还有 3000 件未回。请尽快送回。`,
+      ],
+    ]);
+    await chenshifu.say(`外发 ${number} 待质检 3000`);
+    expect(await world.load(number)).toMatchObject({ state: 'inspecting', returnedQuantity: 5000 });
+    expect(await at(world, local('16:00'))).toEqual([]);
+    expect(await at(world, local('22:00'))).toEqual([]);
+  });
+
   it('a job that missed hours sends the current reminder once, not every missed one', async () => {
     const world = await start();
     const number = await world.order({ expectedReturnAt: local('14:00') });

@@ -15,7 +15,7 @@ export interface DemoApp extends TestApp {
 export async function startDemoApp(options: TestAppOptions = {}): Promise<DemoApp> {
   const clock = options.clock ?? new ManualClock(DEMO_NOW);
   const app = await startTestApp({ features, ...options, clock });
-  if (!options.db) await seedDemo(app.orm.em.fork(), clock, app.settings.factoryTz);
+  if (!options.db) await seedDemo(app.orm.em.fork(), clock, app.settings.factoryTz, app.factory);
   return Object.assign(app, {
     as: (personId: string) => new ConsoleSession(app.chat.engine, clock, personId),
   });

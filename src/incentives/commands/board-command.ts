@@ -4,7 +4,10 @@ import { incentiveMessages as m } from '../messages.js';
 import { monthOf, weekOf } from '../periods.js';
 import { standings } from '../standings.js';
 
-/** 排行 [本周|上周|本月]: the individual and team boards, this week unless told otherwise. */
+/**
+ * 排行 [本周|上周|本月]: the individual and team boards, this week unless told otherwise; a week
+ * without points yet shows last week's under it.
+ */
 export const boardCommand: Command = {
   name: '排行',
   aliases: ['leaderboard', '排行榜', '排名'],
@@ -17,6 +20,12 @@ export const boardCommand: Command = {
     if (!which) throw new RefusedError('bad_period', m.badPeriod(word));
     const now = ctx.clock.now();
     const period = which === 'month' ? monthOf(now, ctx.tz) : weekOf(now, ctx.tz, which === 'last' ? 1 : 0);
-    ctx.reply(m.board(await standings(ctx.em, period, ctx.config, ctx.tz), m.periodLabels[which]));
+    const board = await standings(ctx.em, period, ctx.config, ctx.tz);
+    // Early in a week (a Monday morning) nobody has points yet: last week's board still says something.
+    if (which === 'this' && board.people.length === 0) {
+      const lastWeek = await standings(ctx.em, weekOf(now, ctx.tz, 1), ctx.config, ctx.tz);
+      if (lastWeek.people.length > 0) return ctx.reply(m.boardWithLastWeek(board, lastWeek));
+    }
+    ctx.reply(m.board(board, m.periodLabels[which]));
   },
 };

@@ -32,4 +32,22 @@ export interface EventSource {
   settleMs: number;
   /** The events whose time is in (from, to]. */
   read(em: EntityManager, from: Date, to: Date, context: EventContext): Promise<IncentiveEvent[]>;
+  /** The events of these records (report or task ids), for sources paid as they commit. */
+  readIds?(em: EntityManager, ids: number[], context: EventContext): Promise<IncentiveEvent[]>;
+}
+
+/** Which rows of a source's table: those stamped within (from, to], or those with these ids. */
+export type RowFilter = { from: Date; to: Date } | { ids: number[] };
+
+/** A source whose events are rows of one table, read by time for the job and by id at commit. */
+export function rowSource(
+  trigger: TriggerName,
+  events: (em: EntityManager, rows: RowFilter, context: EventContext) => Promise<IncentiveEvent[]>,
+): EventSource {
+  return {
+    trigger,
+    settleMs: 0,
+    read: (em, from, to, context) => events(em, { from, to }, context),
+    readIds: (em, ids, context) => events(em, { ids }, context),
+  };
 }

@@ -1,56 +1,75 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { ShiftConfig } from '../../config/factory-config.js';
+import { dayjs } from '../../shared/time.js';
 import { OperationTask } from '../../workorders/operation-task.entity.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
-import type { EventSource, IncentiveEvent } from './incentive-event.js';
+import { shiftsStartingIn } from '../periods.js';
+import { rowSource, type EventContext, type IncentiveEvent, type RowFilter } from './incentive-event.js';
 
 /**
  * One event per operation task marked done. It pays the assignee, or, for a task given to a
  * whole team, the person whose report finished it.
  */
-export const taskFinishedEvents: EventSource = {
-  trigger: 'task_finished',
-  settleMs: 0,
-  async read(em, from, to) {
-    const tasks = await em.find(
-      OperationTask,
-      { status: 'done', finishedAt: { $gt: from, $lte: to } },
-      { populate: ['workOrder.item'], orderBy: { finishedAt: 'asc', id: 'asc' } },
+export const taskFinishedEvents = rowSource('task_finished', taskEvents);
+
+async function taskEvents(
+  em: EntityManager,
+  rows: RowFilter,
+  { config, tz }: EventContext,
+): Promise<IncentiveEvent[]> {
+  const where = 'ids' in rows ? { id: { $in: rows.ids } } : { finishedAt: { $gt: rows.from, $lte: rows.to } };
+  const tasks = await em.find(
+    OperationTask,
+    { $and: [where, { status: 'done' }] },
+    { populate: ['workOrder.item'], orderBy: { finishedAt: 'asc', id: 'asc' } },
+  );
+  const teamTasks = tasks.filter((t) => !t.assignee).map((t) => t.id);
+  const finishers = new Map<number, string>();
+  if (teamTasks.length > 0) {
+    const reports = await em.find(
+      WorkReport,
+      { task: { $in: teamTasks } },
+      { orderBy: { reportedAt: 'asc', id: 'asc' } },
     );
-    const teamTasks = tasks.filter((t) => !t.assignee).map((t) => t.id);
-    const finishers = new Map<number, string>();
-    if (teamTasks.length > 0) {
-      const reports = await em.find(
-        WorkReport,
-        { task: { $in: teamTasks } },
-        { orderBy: { reportedAt: 'asc', id: 'asc' } },
-      );
-      for (const report of reports) finishers.set(report.task.id, report.person.id);
-    }
-    return tasks.flatMap((task): IncentiveEvent[] => {
-      const personId = task.assignee?.id ?? finishers.get(task.id);
-      if (!personId || !task.finishedAt) return [];
-      const plannedMinutes = Math.round(task.standardMinutes * task.plannedQuantity);
-      const actualMinutes = task.startedAt
-        ? Math.round((task.finishedAt.getTime() - task.startedAt.getTime()) / 60_000)
-        : undefined;
-      const planned = plannedMinutes > 0 && actualMinutes !== undefined;
-      return [
-        {
-          key: `task_finished:${task.id}`,
-          personId,
-          occurredAt: task.finishedAt,
-          fields: {
-            good: task.goodTotal,
-            scrap: task.scrapTotal,
-            quantity: task.goodTotal + task.scrapTotal,
-            ...(actualMinutes !== undefined && { actualMinutes }),
-            ...(planned && { plannedMinutes, minutesBeforePlannedEnd: plannedMinutes - actualMinutes }),
-            operation: task.name,
-            sequence: task.sequence,
-            workOrder: task.workOrder.number,
-            item: task.workOrder.item.code,
-          },
+    for (const report of reports) finishers.set(report.task.id, report.person.id);
+  }
+  return tasks.flatMap((task): IncentiveEvent[] => {
+    const personId = task.assignee?.id ?? finishers.get(task.id);
+    if (!personId || !task.finishedAt) return [];
+    const plannedMinutes = Math.round(task.standardMinutes * task.plannedQuantity);
+    const actualMinutes = task.startedAt
+      ? Math.round((task.finishedAt.getTime() - task.startedAt.getTime()) / 60_000)
+      : undefined;
+    const plannedEnd = plannedEndOf(task.workOrder.dueDate, config.shifts, tz);
+    return [
+      {
+        key: `task_finished:${task.id}`,
+        personId,
+        occurredAt: task.finishedAt,
+        fields: {
+          good: task.goodTotal,
+          scrap: task.scrapTotal,
+          quantity: task.goodTotal + task.scrapTotal,
+          ...(actualMinutes !== undefined && { actualMinutes }),
+          ...(plannedMinutes > 0 && { plannedMinutes }),
+          minutesBeforePlannedEnd: Math.floor((plannedEnd.getTime() - task.finishedAt.getTime()) / 60_000),
+          operation: task.name,
+          sequence: task.sequence,
+          workOrder: task.workOrder.number,
+          item: task.workOrder.item.code,
         },
-      ];
-    });
-  },
-};
+      },
+    ];
+  });
+}
+
+/**
+ * When the plan says the work is due: the end of the last shift that starts on the order's
+ * due day (midnight when no shift does). Measured from the plan, not from when the worker
+ * said 开工, so a report tapped right after 开工 does not count as "ahead of plan".
+ */
+function plannedEndOf(dueDate: string, shifts: readonly ShiftConfig[], tz: string): Date {
+  const dayStart = dayjs.tz(dueDate, tz);
+  const nextDay = dayStart.add(1, 'day').toDate();
+  return shiftsStartingIn(dayStart.toDate(), nextDay, shifts, tz).at(-1)?.end ?? nextDay;
+}

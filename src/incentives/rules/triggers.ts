@@ -31,9 +31,10 @@ export const TRIGGERS = {
     },
   },
   /**
-   * An operation task marked done. Its planned end is its start (开工, or its first report)
-   * plus standard minutes × planned quantity; tasks without a standard time have none, and
-   * conditions on the plan fields are false for them.
+   * An operation task marked done. Its planned end comes from the plan, not from when the
+   * worker started: the end of the last shift on the work order's due day. plannedMinutes
+   * (standard minutes × planned quantity, absent without a standard time) and actualMinutes
+   * (开工 to finish) describe the effort.
    */
   task_finished: {
     fields: {
@@ -42,7 +43,7 @@ export const TRIGGERS = {
       quantity: 'number',
       plannedMinutes: 'number',
       actualMinutes: 'number',
-      /** Planned end minus the finish; negative when it finished late. */
+      /** Planned end (the due day's last shift end) minus the finish; negative when late. */
       minutesBeforePlannedEnd: 'number',
       operation: 'string',
       sequence: 'number',

@@ -1,5 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
+import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { tokenize } from '../../chat/text/normalize.js';
 import { RefusedError } from '../../shared/errors.js';
 import { outsourcingMessages as m } from '../messages.js';
@@ -9,6 +10,7 @@ import { OutsourcingOrder } from '../outsourcing-order.entity.js';
 import { partnerScopeOf } from '../partner-service.js';
 import { statesOf } from '../states.js';
 import { changerOf, depsOf } from './chat-deps.js';
+import { returnReply } from './receiving-commands.js';
 import { askNext, continueDraft, prefill, type Draft } from './create-dialog.js';
 
 export const OUTSOURCE_COMMAND = '外发';
@@ -26,7 +28,7 @@ export const outsourceCommand: Command = {
   args: [{ name: 'text', label: '单号 状态', kind: 'text', optional: true }],
   async run(ctx, args) {
     const tokens = tokenize(args.text === undefined ? '' : String(args.text));
-    if (await isStateChange(ctx, tokens)) return move(ctx, tokens[0] ?? '', tokens[1] ?? '');
+    if (await isStateChange(ctx, tokens)) return move(ctx, tokens[0] ?? '', tokens[1] ?? '', tokens[2]);
     const scope = await partnerScopeOf(ctx.em, ctx.person);
     if (scope !== undefined) return ctx.reply(scope === null ? m.partnerUnbound : m.partnerOnlyUpdates);
     const draft = await prefill(ctx, tokens);
@@ -37,15 +39,24 @@ export const outsourceCommand: Command = {
   },
 };
 
-/** Two words, the first an order number: a state change, even when the state is misspelt. */
+/**
+ * Two words, the first an order number: a state change, even when the state is misspelt. A
+ * third word is the quantity back when the state is a returned one.
+ */
 async function isStateChange(ctx: CommandContext, tokens: string[]): Promise<boolean> {
-  const [first, second, ...rest] = tokens;
+  const [first, second, third, ...rest] = tokens;
   if (first === undefined || second === undefined || rest.length > 0) return false;
+  if (third !== undefined && parseQuantity(third) === undefined) return false;
   if (statesOf(ctx.config.outsourcing).parse(second)) return true;
   return (await ctx.em.count(OutsourcingOrder, { number: first.toUpperCase() })) > 0;
 }
 
-async function move(ctx: CommandContext, number: string, stateText: string): Promise<void> {
+async function move(
+  ctx: CommandContext,
+  number: string,
+  stateText: string,
+  quantityText: string | undefined,
+): Promise<void> {
   const states = statesOf(ctx.config.outsourcing);
   const order = await orderFor(ctx.em, ctx.person, number);
   const target = states.parse(stateText);
@@ -59,6 +70,8 @@ async function move(ctx: CommandContext, number: string, stateText: string): Pro
     );
   }
   const from = states.nameOf(order.state);
-  await changeState(depsOf(ctx), changerOf(ctx), order, target.id);
-  ctx.reply(m.moved(order.number, from, target.name));
+  const returnedQuantity = quantityText === undefined ? undefined : parseQuantity(quantityText);
+  const { received } = await changeState(depsOf(ctx), changerOf(ctx), order, target.id, { returnedQuantity });
+  if (!received) return ctx.reply(m.moved(order.number, from, target.name));
+  ctx.reply(returnReply(ctx, order, received));
 }

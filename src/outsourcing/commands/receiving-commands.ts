@@ -1,7 +1,9 @@
 import type { Command } from '../../chat/commands/command.js';
 import { outsourcingMessages as m } from '../messages.js';
 import { orderFor } from '../order-lookup.js';
-import { recordQc, recordReturn } from '../receiving-service.js';
+import type { CommandContext } from '../../chat/context.js';
+import type { OutsourcingOrder } from '../outsourcing-order.entity.js';
+import { recordQc, recordReturn, type ReturnOutcome } from '../receiving-service.js';
 import { statesOf } from '../states.js';
 import { changerOf, depsOf } from './chat-deps.js';
 
@@ -18,15 +20,17 @@ export const returnCommand: Command = {
   async run(ctx, args) {
     const order = await orderFor(ctx.em, ctx.person, String(args.order));
     const quantity = Number(args.quantity);
-    const outcome = recordReturn(depsOf(ctx), changerOf(ctx), order, quantity);
-    const states = statesOf(ctx.config.outsourcing);
-    ctx.reply(
-      outcome.complete
-        ? m.returnedAll(order.number, quantity, states.nameOf(order.state))
-        : m.returnedPart(order.number, quantity, outcome.returned, order.quantity),
-    );
+    ctx.reply(returnReply(ctx, order, recordReturn(depsOf(ctx), changerOf(ctx), order, quantity)));
   },
 };
+
+/** The answer to a receipt, whether 回厂 or a move into a returned state recorded it. */
+export function returnReply(ctx: CommandContext, order: OutsourcingOrder, outcome: ReturnOutcome): string {
+  const quantity = outcome.received;
+  return outcome.complete
+    ? m.returnedAll(order.number, quantity, statesOf(ctx.config.outsourcing).nameOf(order.state))
+    : m.returnedPart(order.number, quantity, outcome.returned, order.quantity);
+}
 
 /** 质检 <单号> 合格|不合格|让步 [说明]: the inspection of a returned batch. */
 export const qcCommand: Command = {

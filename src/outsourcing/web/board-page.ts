@@ -28,9 +28,10 @@ export function boardPage(options: { factoryName: string; at: string; board: Ris
           (r) =>
             html`<li data-order="${r.number}">
               <span class="no">${r.number}</span> ${r.partnerName}·${r.process}
+              <div class="meta">${r.productName} ${r.quantity} 件 · ${m.pageDueLabel} ${r.due}</div>
               <div class="meta">
-                ${r.productName} ${r.quantity} 件 · ${m.pageDueLabel}
-                ${r.due}${r.returned > 0 && r.returned < r.quantity ? ` · 已回 ${r.returned}` : ''}
+                <span class="state">${r.stateName}</span> ·
+                <span class="returned">${m.boardReturned(r.returned, r.quantity)}</span>
               </div>
               <div class="timing">${r.timing}</div>
             </li>`,

@@ -4,8 +4,8 @@ import { html, page, type Html } from './html.js';
 
 export interface PartnerOrderCard extends OrderLine {
   overdue: boolean;
-  /** The states this order may move to: [id, name]. */
-  next: Array<[string, string]>;
+  /** The states this order may move to; one that `sendsBack` asks how many pieces. */
+  next: Array<{ id: string; name: string; sendsBack: boolean }>;
 }
 
 const css = `
@@ -17,6 +17,7 @@ main{padding:12px;max-width:640px;margin:0 auto}.note{background:#e8f5e9;border-
 .card h2{font-size:17px;margin:0 0 6px}.meta{color:#4e5969;font-size:14px;word-break:break-all}.late{color:#c62828;font-weight:600}
 form{margin-top:10px}label{display:block;font-size:14px;color:#4e5969;margin-bottom:6px}
 input[type=file]{width:100%;font-size:14px;margin-bottom:10px}
+input[type=number]{display:block;width:100%;min-height:44px;font-size:18px;padding:6px 10px;border:1px solid #c9cdd4;border-radius:8px;margin-top:4px}
 button{display:block;width:100%;min-height:48px;border:0;border-radius:8px;background:#1f6feb;color:#fff;font-size:17px;margin-top:8px}
 footer{color:#86909c;font-size:13px;text-align:center;padding:16px}`;
 
@@ -38,6 +39,7 @@ export function partnerPage(options: {
           ${m.pageStateLabel}：<b class="state">${o.stateName}</b> · ${m.pageDueLabel}
           <span class="${o.overdue ? 'late' : ''}">${o.due}</span>
         </div>
+        ${o.returned > 0 ? html`<div class="meta sent">${m.pageSentSoFar(o.returned, o.quantity)}</div>` : html``}
         ${
           o.next.length === 0
             ? html``
@@ -45,7 +47,7 @@ export function partnerPage(options: {
                 <label
                   >${m.pagePhoto}<input type="file" name="photo" accept="image/*" capture="environment"
                 /></label>
-                ${o.next.map(([id, name]) => html`<button type="submit" name="to" value="${id}">${m.pageMoveTo(name)}</button>`)}
+                ${o.next.map((s) => (s.sendsBack ? sendBack(o, s.id) : moveButton(s.id, s.name)))}
               </form>`
         }
       </section>`,
@@ -59,6 +61,25 @@ export function partnerPage(options: {
     <main>${notice}${cards.length === 0 ? html`<p>${m.pageNoOrders}</p>` : cards}</main>
     <footer>${options.expires}</footer>`;
   return page({ title: m.pageTitle(options.partnerName), css, body });
+}
+
+function moveButton(id: string, name: string): Html {
+  return html`<button type="submit" name="to" value="${id}">${m.pageMoveTo(name)}</button>`;
+}
+
+/** Sending pieces back is asked as the partner thinks of it: how many, not which state. */
+function sendBack(o: OrderLine, id: string): Html {
+  const left = o.quantity - o.returned;
+  return html`<label
+      >${m.pageSendBackLabel}<input
+        type="number"
+        name="quantity"
+        inputmode="numeric"
+        min="1"
+        max="${left}"
+        value="${left}"
+    /></label>
+    <button type="submit" name="to" value="${id}">${m.pageSendBack}</button>`;
 }
 
 export function messagePage(title: string, text: string, back?: string): string {

@@ -1,7 +1,8 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import type { AppServices } from '../../app-services.js';
-import { AppError } from '../../shared/errors.js';
+import { parseQuantity } from '../../chat/text/chinese-number.js';
+import { AppError, RefusedError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { riskBoard } from '../board.js';
 import type { OutsourcingDeps } from '../deps.js';
@@ -39,6 +40,7 @@ export function outsourcingPages(services: AppServices): Router {
     const orders = await ordersOfLink(d, link);
     const lines = await orderLines(d.em, orders, states, services.tz);
     const done = typeof ctx.query.done === 'string' ? ctx.query.done : undefined;
+    const sent = typeof ctx.query.sent === 'string' ? Number(ctx.query.sent) : undefined;
     const moved = done ? orders.find((o) => o.number === done) : undefined;
     ctx.type = 'html';
     ctx.set('cache-control', 'no-store');
@@ -50,7 +52,7 @@ export function outsourcingPages(services: AppServices): Router {
         return {
           ...line,
           overdue: order !== undefined && order.expectedReturnAt.getTime() < now.getTime(),
-          next: next.map((id): [string, string] => [id, states.nameOf(id)]),
+          next: next.map((id) => ({ id, name: states.nameOf(id), sendsBack: states.isBack(id) })),
         };
       }),
       action: (number) =>
@@ -58,7 +60,10 @@ export function outsourcingPages(services: AppServices): Router {
       ...(done
         ? {
             notice: {
-              text: m.pageDone(done, moved ? states.nameOf(moved.state) : states.returnedState.name),
+              text:
+                sent === undefined
+                  ? m.pageDone(done, moved ? states.nameOf(moved.state) : states.returnedState.name)
+                  : m.pageSent(done, sent, moved ? moved.quantity - moved.returnedQuantity : 0),
               error: false,
             },
           }
@@ -74,13 +79,15 @@ export function outsourcingPages(services: AppServices): Router {
     const form = await readMultipart(ctx, MAX_PHOTO_BYTES + 64 * 1024);
     const photo = await photoOf(form.get('photo'));
     const number = ctx.params.number ?? '';
-    await moveByLink(d, link, number, String(form.get('to') ?? ''), photo);
+    const quantity = quantityOf(form.get('quantity'));
+    const { outcome } = await moveByLink(d, link, number, String(form.get('to') ?? ''), photo, quantity);
     services.logger.info(
-      { number, channel: 'link', photo: photo !== undefined },
+      { number, channel: 'link', photo: photo !== undefined, returned: outcome.received?.received },
       'partner moved an outsourcing order',
     );
+    const sent = outcome.received ? `&sent=${outcome.received.received}` : '';
     // Post/redirect/get: reloading the page does not submit the move again.
-    ctx.redirect(`/p/${encodeURIComponent(token)}?done=${encodeURIComponent(number)}`);
+    ctx.redirect(`/p/${encodeURIComponent(token)}?done=${encodeURIComponent(number)}${sent}`);
     ctx.status = 303;
   });
 
@@ -97,6 +104,16 @@ export function outsourcingPages(services: AppServices): Router {
     });
   });
   return router;
+}
+
+/** 发回多少件: empty means not given; anything else must read as a number. */
+function quantityOf(value: ReturnType<FormData['get']>): number | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const quantity = parseQuantity(value);
+  if (quantity === undefined) {
+    throw new RefusedError('bad_quantity', m.partnerWords.badQuantity(value.trim()));
+  }
+  return quantity;
 }
 
 async function photoOf(value: ReturnType<FormData['get']>): Promise<UploadedPhoto | undefined> {
