@@ -1,24 +1,28 @@
 import type { CardView } from '../../chat/cards/card-view.js';
 import type { OutboundContent } from '../../chat/outbound.js';
+import { consoleMessages as m } from './messages.js';
 
-/** How a reply looks in a terminal: a card becomes a box with numbered buttons. */
-export function renderAsText(content: OutboundContent): string {
+/**
+ * How a reply looks in a terminal: a card becomes a box, headed by the number the session
+ * gave it (`#3`), with numbered buttons.
+ */
+export function renderAsText(content: OutboundContent, cardNumber?: number): string {
   switch (content.kind) {
     case 'text':
       return content.text;
     case 'markdown':
       return `【${content.title}】\n${content.text}`;
     case 'image':
-      return `[图片：${content.title}]`;
+      return m.image(content.title);
     case 'card':
-      return renderCard(content.card);
+      return renderCard(content.card, cardNumber);
     case 'card_update':
-      return `（卡片已更新）\n${renderCard(content.card)}`;
+      return `${m.cardUpdated}\n${renderCard(content.card, cardNumber)}`;
   }
 }
 
-function renderCard(card: CardView): string {
-  const lines = [`┌ ${card.title}`];
+function renderCard(card: CardView, cardNumber: number | undefined): string {
+  const lines = [`┌ ${cardNumber === undefined ? '' : `${m.cardNumber(cardNumber)} `}${card.title}`];
   if (card.subtitle) lines.push(`│ ${card.subtitle}`);
   for (const f of card.fields) lines.push(`│ ${f.label}：${f.value}`);
   for (const s of card.selects) lines.push(`│ ${s.title}：${s.options.map((o) => o.text).join(' / ')}`);
