@@ -107,6 +107,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     clock,
     config: factory,
     tz: settings.factoryTz,
+    publicUrl: settings.publicUrl,
     logger,
     channels: modules.map((m) => m.adapter),
     features: options.features ?? [],

@@ -72,9 +72,13 @@ describe('the console session', () => {
     expect(all).toHaveLength(open);
     expect(new Set(all.map((c) => (c.kind === 'card' ? c.card.title : ''))).size).toBe(open);
     // Workable cards offer 完工 or 开工; the ones waiting for an earlier operation come last.
-    const workable = all.map((c) => c.kind === 'card' && c.card.fields.some((f) => f.label === '剩余' && f.value !== '0 件'));
+    const workable = all.map(
+      (c) => c.kind === 'card' && c.card.fields.some((f) => f.label === '剩余' && f.value !== '0 件'),
+    );
     expect(workable).toEqual([...workable].sort((a, b) => Number(b) - Number(a)));
     expect(workable).toContain(false);
-    expect(titles(await zhangwei.say('下一页'))).toEqual(['没有「下一页」这个命令。发送「帮助」查看可用命令。']);
+    expect(titles(await zhangwei.say('下一页'))).toEqual([
+      '没有「下一页」这个命令。发送「帮助」查看可用命令。',
+    ]);
   });
 });
