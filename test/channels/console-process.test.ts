@@ -30,6 +30,14 @@ describe('a console process beside the server on one SQLite file', () => {
     rmSync(factoryPath, { force: true });
   });
 
+  /** The server pushes a text to a person, as a reminder or a dispatch would. */
+  const push = (personId: string, text: string) =>
+    server.orm.em
+      .fork()
+      .transactional((tx) =>
+        server.chat.outbox.enqueue(tx, { kind: 'person', personId }, { kind: 'text', text }),
+      );
+
   /** A unit of work that reads before it writes, as the chat engine's does. */
   const readThenWrite = (text: string) =>
     server.orm.em.fork().transactional(async (tx) => {
@@ -63,15 +71,7 @@ describe('a console process beside the server on one SQLite file', () => {
     child.stdin.write('帮助\n');
     await until(() => out.includes('刘洋> 帮助\n') && out.length > '刘洋> 帮助\n'.length + 10);
     // The person's session is open now; the server writes while the console does.
-    await server.orm.em
-      .fork()
-      .transactional((tx) =>
-        server.chat.outbox.enqueue(
-          tx,
-          { kind: 'person', personId: 'liuyang' },
-          { kind: 'text', text: '请到 CNC-01 换刀' },
-        ),
-      );
+    await push('liuyang', '请到 CNC-01 换刀');
     for (let i = 0; i < 15; i++) child.stdin.write('我的任务\n');
     const writes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => readThenWrite(`服务 ${i}`)));
     await until(() => out.includes('📨 请到 CNC-01 换刀'));
@@ -103,15 +103,7 @@ describe('a console process beside the server on one SQLite file', () => {
   }, 240_000);
 
   it('a process with no console session open for the person leaves their push queued', async () => {
-    await server.orm.em
-      .fork()
-      .transactional((tx) =>
-        server.chat.outbox.enqueue(
-          tx,
-          { kind: 'person', personId: 'wangfang' },
-          { kind: 'text', text: '交接班' },
-        ),
-      );
+    await push('wangfang', '交接班');
     const console = new ConsoleAdapter();
     const dispatcher = new OutboxDispatcher({
       orm: server.orm,
