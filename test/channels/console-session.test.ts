@@ -28,23 +28,32 @@ describe('the console session', () => {
     expect(titles(await zhangwei.say('#1.5'))).toEqual(['没有第 5 个按钮。']);
     expect(titles(await zhangwei.say('#2 开工'))).toEqual(['卡片 #2 上没有「开工」按钮。']);
 
-    // 开工 on card 3 while card 3 is not the last one shown, and it answers with the card.
-    const started = await zhangwei.say('#3 开工');
-    expect(titles(started)).toEqual([
+    // A button of card 3 by its name.
+    expect(titles(await zhangwei.say('#3 开工'))).toEqual([
       '已开工：WO-DEMO-005「车削」，设备 CNC-01。完工时点卡片上的「完工」或发送「完工 WO-DEMO-005 数量」。',
-      'WO-DEMO-005 · 10 车削',
     ]);
-    expect(renderAsText(started[1]!, zhangwei.number(started[1]!)).split('\n')).toContain(
-      '└ [1] 完工 1000 件  [2] 其他数量',
-    );
     const task = await app.orm.em
       .fork()
       .findOneOrFail(OperationTask, { workOrder: { number: 'WO-DEMO-005' }, sequence: 10 });
     expect(task.status).toBe('in_progress');
 
-    // A bare number still taps the last card shown: card 4, the one 开工 answered with.
+    // #1.2 taps 其他数量 on card 1, an older card than the last.
     expect(titles(await zhangwei.say('#1.2'))).toEqual([
       'WO-DEMO-003「车削」完工多少件？还剩 39 件。回复数量即可，例如「39」或「39 报废 2」。',
+    ]);
+  });
+
+  it('开工 typed answers with the task card, and a bare number taps that card', async () => {
+    const liuyang = app.as('liuyang');
+    const started = await liuyang.say('开工 WO-DEMO-006');
+    expect(started.map((r) => renderAsText(r, liuyang.number(r)))).toEqual([
+      '已开工：WO-DEMO-006「车削」，设备 CNC-01。完工时点卡片上的「完工」或发送「完工 WO-DEMO-006 数量」。',
+      expect.stringMatching(
+        /^┌ #1 WO-DEMO-006 · 10 车削\n[^]*│ 状态：进行中\n[^]*└ \[1\] 完工 50 件 {2}\[2\] 其他数量$/,
+      ),
+    ]);
+    expect(titles(await liuyang.say('2'))).toEqual([
+      'WO-DEMO-006「车削」完工多少件？还剩 50 件。回复数量即可，例如「50」或「50 报废 2」。',
     ]);
   });
 

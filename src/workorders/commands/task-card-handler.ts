@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { CardHandler } from '../../chat/cards/card-handler.js';
 import { workOrderMessages as m } from '../messages.js';
 import { OperationTask } from '../operation-task.entity.js';
+import { startTask } from '../reporting-service.js';
 import { loadTask } from '../task-lookup.js';
-import { askQuantity, finish, remainingOf, start } from './task-commands.js';
+import { depsOf } from './deps.js';
+import { askQuantity, finish, remainingOf } from './task-commands.js';
 
 /** The task card's buttons: 开工, 完工 <remaining> (one tap), 其他数量 (asks). */
 export const taskCardHandler: CardHandler = {
@@ -19,10 +21,12 @@ export const taskCardHandler: CardHandler = {
   },
   async act(ctx, subjectId, action) {
     const loaded = await loadTask(ctx.em, Number(subjectId));
+    const { order } = loaded;
     const task = loaded.task;
     switch (action) {
       case 'start':
-        return start(ctx, loaded, task);
+        await startTask(depsOf(ctx), ctx.actor, loaded, task);
+        return ctx.reply(m.started(order.number, task.name, task.equipment?.code));
       case 'finish-all':
         return finish(ctx, loaded, task, remainingOf(loaded, task), 0);
       case 'finish-other':

@@ -34,8 +34,11 @@ export const startCommand: Command = {
   },
 };
 
-/** Starts and answers with the card, whose 完工 button is the next thing to tap; shared with the card's 开工. */
-export async function start(ctx: CommandContext, loaded: OrderWithTasks, task: OperationTask) {
+/**
+ * Starts and answers with the card, whose 完工 button is the next thing to tap. The card's own
+ * 开工 button needs no new card: the tapped card is redrawn where it is.
+ */
+async function start(ctx: CommandContext, loaded: OrderWithTasks, task: OperationTask) {
   await startTask(depsOf(ctx), ctx.actor, loaded, task);
   ctx.reply(m.started(loaded.order.number, task.name, task.equipment?.code));
   ctx.reply(ctx.card('task', taskSubject(task), taskCardSpec(loaded, task)));
