@@ -28,8 +28,9 @@ interface KnexTransaction {
 class ImmediateLibSqlDialect extends LibSqlKnexDialect {
   // Knex's SQLite client has transaction(); MikroORM's typing of the dialect leaves it out.
   transaction(...args: unknown[]): unknown {
-    const base = (LibSqlKnexDialect.prototype as unknown as { transaction: (...a: unknown[]) => KnexTransaction })
-      .transaction;
+    const base = (
+      LibSqlKnexDialect.prototype as unknown as { transaction: (...a: unknown[]) => KnexTransaction }
+    ).transaction;
     const trx = base.apply(this, args);
     // Knex calls begin() once it holds a connection, after this constructor has returned.
     trx.begin = (conn) => trx.query(conn, 'BEGIN IMMEDIATE;');
