@@ -40,6 +40,11 @@ export interface AppOptions {
   retryPolicy?: RetryPolicy;
   /** Run the outbox dispatcher and other background work (off in tests that drive them by hand). */
   background?: boolean;
+  /**
+   * Open the platforms' long connections (WeCom bot, DingTalk Stream). A console process beside
+   * the server leaves them to the server; it still knows every channel, to route pushes alike.
+   */
+  connect?: boolean;
 }
 
 /** The assembled service: one ORM, one HTTP app, the chat, and what runs in the background. */
@@ -105,6 +110,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     clock,
     config: factory,
     tz: settings.factoryTz,
+    publicUrl: settings.publicUrl,
     logger,
     channels: modules.map((m) => m.adapter),
     features: options.features ?? [],
@@ -134,7 +140,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     // Runs under way get half the shutdown deadline, so the steps after Agenda still fit in it.
     shutdownGraceMs: settings.shutdownTimeoutMs / 2,
   });
-  for (const module of modules) await module.start?.();
+  if (options.connect !== false) for (const module of modules) await module.start?.();
   if (options.background !== false) {
     chat.dispatcher.start();
     await jobs.start();

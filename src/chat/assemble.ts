@@ -20,6 +20,7 @@ export interface ChatDeps {
   clock: Clock;
   config: FactoryConfig;
   tz: string;
+  publicUrl: string;
   logger: Logger;
   /** Enabled channels, in the order a person is tried when we push to them. */
   channels: ChannelAdapter[];

@@ -42,6 +42,11 @@ export interface ChannelAdapter {
   readonly name: ChannelName;
   readonly limits: RateLimit[];
   deliver(request: DeliveryRequest): Promise<DeliveryResult>;
+  /**
+   * The only recipients this process can deliver to (a console reaches the people whose
+   * session is open here); messages to others stay queued for the process that can.
+   */
+  recipientKeys?(): readonly string[] | undefined;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   readiness?: ReadinessCheck;

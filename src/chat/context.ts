@@ -29,6 +29,8 @@ export class CommandContext {
     readonly tz: string,
     private readonly outbox: Outbox,
     private readonly dialogs: PendingDialogs,
+    /** PUBLIC_URL from the settings: links made here open the server, whichever process made them. */
+    readonly publicUrl: string,
   ) {}
 
   reply(content: OutboundContent | string): void {

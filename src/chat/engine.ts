@@ -28,6 +28,8 @@ export interface ChatEngineDeps {
   clock: Clock;
   config: FactoryConfig;
   tz: string;
+  /** Where people reach the server from outside (PUBLIC_URL), for links made in any process. */
+  publicUrl: string;
   logger: Logger;
   router: EventRouter;
   outbox: Outbox;
@@ -137,13 +139,24 @@ export class ChatEngine {
     record: InboundRecord,
     followUps: FollowUp[],
   ): Promise<OutboundContent[]> {
-    const { clock, config, tz, outbox, dialogs, router } = this.deps;
+    const { clock, config, tz, outbox, dialogs, router, publicUrl } = this.deps;
     const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
     if (!person) return answerUnboundSender(tx, event, clock, outbox);
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
     if (groupRefusal) return groupRefusal;
     record.personId = person.id;
-    const ctx = new CommandContext(person, event, record.id, tx, clock, config, tz, outbox, dialogs);
+    const ctx = new CommandContext(
+      person,
+      event,
+      record.id,
+      tx,
+      clock,
+      config,
+      tz,
+      outbox,
+      dialogs,
+      publicUrl,
+    );
     await router.route(ctx);
     followUps.push(...ctx.followUps);
     return ctx.replies;

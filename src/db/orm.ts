@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { MikroORM, type AnyEntity, type EntitySchema, type Options } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
 import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
 import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
 import type { DatabaseTarget } from './database-target.js';
+import { SharedFileSqliteDriver } from './sqlite-driver.js';
 
 export type Orm = MikroORM;
 
@@ -42,7 +42,7 @@ export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnt
     },
   };
   if (target.dialect === 'sqlite') {
-    return { ...common, driver: LibSqlDriver, dbName: target.location };
+    return { ...common, driver: SharedFileSqliteDriver, dbName: target.location };
   }
   return {
     ...common,
@@ -56,10 +56,9 @@ export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnt
 export async function openOrm(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Orm> {
   const orm = await MikroORM.init(ormOptions(target, entities));
   if (target.dialect === 'sqlite' && target.location !== ':memory:') {
-    // The chat console and the server may share the embedded file: a writer waits for the
-    // other instead of failing at once with "database is locked", and readers do not block it.
+    // The chat console and the server may share the embedded file: readers do not block the
+    // writer (the mode stays with the file). Waiting for the lock is the driver's business.
     await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
-    await orm.em.getConnection().execute('PRAGMA busy_timeout = 10000');
   }
   return orm;
 }

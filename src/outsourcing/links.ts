@@ -8,14 +8,6 @@ import type { Partner } from './partner.entity.js';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/**
- * Where people reach this server from outside (PUBLIC_URL, as the settings read it). Read here
- * because chat commands do not get the settings; see the report on issue 9.
- */
-export function publicUrl(env: Record<string, string | undefined> = process.env): string {
-  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, '');
-}
-
 /** A new link: 24 random bytes, of which only the hash is stored. Returns the token once. */
 export async function createAccessLink(
   em: EntityManager,

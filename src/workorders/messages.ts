@@ -63,7 +63,8 @@ export const workOrderMessages = {
   equipmentUnknown: (code: string) => `没有设备「${code}」。`,
   noTasks: '您现在没有待办任务。',
   nothingToReportOn: (number: string) => `工单 ${number} 现在没有可以报工的工序。`,
-  moreTasks: (n: number) => `还有 ${n} 个任务，完成上面的任务后再发送「我的任务」查看。`,
+  moreTasks: (n: number) => `还有 ${n} 个任务，发送「下一页」查看。`,
+  nextPageHint: '发送「下一页」查看更多任务，或直接发送别的命令。',
   exceptionRaised: (id: number, kind: string, number: string) =>
     `已上报异常 E${id}（${kind}），工单 ${number}。班组长和车间主任会收到通知。`,
   exceptionAlert: (id: number, kind: string, number: string, reason: string, who: string) =>

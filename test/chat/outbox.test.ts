@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 class FlakyConsole implements ChannelAdapter {
   readonly name = 'console' as const;
   readonly limits = [{ scope: 'recipient' as const, windowMs: 60_000, max: 20 }];
-  readonly inner = new ConsoleAdapter();
+  readonly inner = new ConsoleAdapter().reachEveryone();
   attempts = 0;
   readonly tried: number[] = [];
   constructor(private readonly failures: number) {}
@@ -122,7 +122,7 @@ describe('the outbox', () => {
   });
 
   it('100 messages to one person are paced within the per-recipient limit, in order, and all arrive', async () => {
-    const console = new ConsoleAdapter();
+    const console = new ConsoleAdapter().reachEveryone();
     await enqueue(
       'liuyang',
       Array.from({ length: 100 }, (_, i) => `消息 ${i + 1}`),
@@ -144,7 +144,7 @@ describe('the outbox', () => {
   });
 
   it('two dispatchers on one database never send the same message twice', async () => {
-    const console = new ConsoleAdapter([]);
+    const console = new ConsoleAdapter([]).reachEveryone();
     await enqueue(
       'zhangwei',
       Array.from({ length: 40 }, (_, i) => `并发 ${i}`),

@@ -144,7 +144,7 @@ describe('日报 on the production day', () => {
   it('in the console, the chart is saved as a PNG file and its path printed', async () => {
     const replies = await ask(local('08:30', '2026-11-24'), '日报');
     const dir = mkdtempSync(join(tmpdir(), 'digest-chart-'));
-    const printed = replies.map((r) => renderAsText(r, imageFiles(dir)));
+    const printed = replies.map((r) => renderAsText(r, { images: imageFiles(dir) }));
     const path = /^图表已保存：(.+\.png)$/.exec(printed[1] ?? '')?.[1];
     expect(path?.startsWith(dir)).toBe(true);
     const png = readFileSync(path ?? '');

@@ -48,6 +48,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // Tests drive the outbox by hand under their own clock unless they ask otherwise.
   const app = await createApp({ settings, factory, clock, logger }, { background: false, ...options });
   if (!app.console) throw new Error('the console channel is off; tests need it');
+  // A test speaks for every person, so it takes every console push, session open or not.
+  app.console.reachEveryone();
   const server = await app.listen(0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return Object.assign(app, {

@@ -2,15 +2,19 @@
  * `npm run chat -- --as zhangwei [--group <chat id>]`: talk to the bot from a terminal as a
  * person of the factory. Lines come from standard input, so it can be scripted:
  *   printf "帮助\n" | npm run chat -- --as zhangwei
- * Cards print with numbered buttons; typing the number taps it. Pushes addressed to this
- * person (reminders, dispatches) print as this process delivers them. Pictures (the digest's
- * chart) are saved as PNG files under data/charts and their path printed.
+ * Every card shown gets a number; `#3.1` or `#3 完工` taps a button of card 3, a bare number a
+ * button of the last card. Pushes addressed to this person — made here, by the server or by
+ * another console — print here; those made while no console of theirs was open wait in the
+ * outbox and print when one opens. Pictures (the digest's chart) are saved as PNG files under
+ * data/charts and their path printed. This process runs no job scheduler and delivers nothing
+ * but its own person's console pushes: reminders and platform messages are the server's.
  */
 import 'dotenv/config';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../app.js';
+import { OutboxDispatcher } from '../../chat/outbox/dispatcher.js';
 import { readSettings } from '../../config/env.js';
 import { loadFactoryConfig } from '../../config/factory-loader.js';
 import { personByMention } from '../../people/directory.js';
@@ -20,6 +24,7 @@ import { features } from '../../features.js';
 import { imageFiles } from './image-files.js';
 import { renderAsText } from './render-text.js';
 import { ConsoleSession } from './console-session.js';
+import { consoleMessages as m } from './messages.js';
 
 const { values } = parseArgs({ options: { as: { type: 'string' }, group: { type: 'string' } } });
 if (!values.as) {
@@ -31,10 +36,10 @@ const settings = { ...readSettings(), consoleChannel: true };
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { fallbackFile: settings.logFile });
 const app = await createApp(
   { settings, factory: loadFactoryConfig(settings.factoryConfigPath).config, clock: systemClock, logger },
-  { features },
+  { features, background: false, connect: false },
 );
 const person = await personByMention(app.orm.em.fork(), values.as);
-if (!person) {
+if (!person || !app.console) {
   console.error(
     `Nobody called "${values.as}" is bound in this factory. Run \`npm run seed:demo\` or add them to factory.yaml.`,
   );
@@ -42,14 +47,22 @@ if (!person) {
   process.exit(1);
 }
 
-const images = imageFiles(resolve('data', 'charts'));
-app.console?.onDelivery((delivery) => {
-  if (delivery.recipientKey === person.id) console.log(`\n📨 ${renderAsText(delivery.content, images)}\n`);
-});
 const conversation = values.group
   ? { kind: 'group' as const, chatId: values.group }
   : { kind: 'direct' as const };
 const session = new ConsoleSession(app.chat.engine, systemClock, person.id, conversation);
+const images = imageFiles(resolve('data', 'charts'));
+const closeSession = app.console.openSession(person.id, (content) =>
+  console.log(`\n${m.pushed} ${renderAsText(content, { cardNumber: session.number(content), images })}\n`),
+);
+const inbox = new OutboxDispatcher({
+  orm: app.orm,
+  clock: systemClock,
+  logger,
+  outbox: app.chat.outbox,
+  channels: new Map([['console', app.console]]),
+});
+inbox.start(500);
 const interactive = process.stdin.isTTY;
 if (interactive)
   console.log(`${person.name}（${person.roles.join(', ')}）已连接。输入「帮助」查看命令，Ctrl+D 退出。`);
@@ -59,10 +72,13 @@ if (interactive) lines.prompt();
 for await (const line of lines) {
   if (line.trim() !== '') {
     if (!interactive) console.log(`${person.name}> ${line}`);
-    for (const reply of await session.say(line)) console.log(renderAsText(reply, images));
+    for (const reply of await session.say(line))
+      console.log(renderAsText(reply, { cardNumber: session.number(reply), images }));
   }
   if (interactive) lines.prompt();
 }
-// Let pushes caused by the last line go out before leaving.
-await app.chat.dispatcher.drainOnce();
+// Show the pushes the last line caused to this person before leaving.
+await inbox.stop();
+await inbox.drainOnce();
+closeSession();
 await app.close();

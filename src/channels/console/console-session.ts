@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { CardView } from '../../chat/cards/card-view.js';
+import type { CardButton, CardView } from '../../chat/cards/card-view.js';
 import type { ChatEngine, HandleOutcome } from '../../chat/engine.js';
 import type { Conversation, InboundEvent } from '../../chat/inbound-event.js';
 import type { OutboundContent } from '../../chat/outbound.js';
 import type { Clock } from '../../shared/clock.js';
+import { consoleMessages as m } from './messages.js';
+
+/**
+ * Which button a line of console input taps: a bare number is a button of the last card shown
+ * (as before card numbers existed); `#3.1` or `#3 完工` a button of card 3. The `#` keeps a
+ * card tap apart from answers a dialog may expect, such as `1.5` hours or `3 件`.
+ */
+const LAST_CARD_BUTTON = /^\s*(\d{1,2})\s*$/;
+const CARD_BUTTON_BY_NUMBER = /^\s*[#＃]\s*(\d{1,4})\s*[.．]\s*(\d{1,2})\s*$/;
+const CARD_BUTTON_BY_TEXT = /^\s*[#＃]\s*(\d{1,4})\s+(\S.*?)\s*$/;
 
 /**
  * One person talking to the bot through the console: the receiver half of the console
- * channel. Typing a number taps that button of the last card shown.
+ * channel. Every card it shows — replies and pushes alike — gets a number for the session.
  */
 export class ConsoleSession {
-  private lastCard: CardView | undefined;
+  private readonly cards: CardView[] = [];
+  private readonly numbers = new WeakMap<OutboundContent, number>();
 
   constructor(
     private readonly engine: ChatEngine,
@@ -20,15 +31,32 @@ export class ConsoleSession {
   ) {}
 
   async say(text: string, platformMessageId: string = randomUUID()): Promise<OutboundContent[]> {
-    const button = /^\s*(\d{1,2})\s*$/.exec(text);
-    if (button && this.lastCard) return this.tap(Number(button[1]));
+    const last = LAST_CARD_BUTTON.exec(text);
+    if (last && this.cards.length > 0) return this.tap(Number(last[1]));
+    const byNumber = CARD_BUTTON_BY_NUMBER.exec(text);
+    if (byNumber) {
+      const n = Number(byNumber[2]);
+      return this.tapOnCard(Number(byNumber[1]), (card) => card.buttons[n - 1], m.noSuchButton(n));
+    }
+    const byText = CARD_BUTTON_BY_TEXT.exec(text);
+    if (byText) {
+      const [cardNumber, label] = [Number(byText[1]), byText[2] ?? ''];
+      return this.tapOnCard(
+        cardNumber,
+        (card) => card.buttons.find((b) => b.text === label),
+        m.noSuchButtonOnCard(cardNumber, label),
+      );
+    }
     return this.send({ ...this.base(platformMessageId), kind: 'text', text });
   }
 
-  /** Taps button `n` (1-based) of the last card this session saw. */
-  async tap(n: number, card: CardView | undefined = this.lastCard): Promise<OutboundContent[]> {
-    const button = card?.buttons[n - 1];
-    if (!button) return [{ kind: 'text', text: `没有第 ${n} 个按钮。` }];
+  /** Taps button `n` (1-based) of the last card this session saw, or of `card`. */
+  async tap(n: number, card: CardView | undefined = this.cards.at(-1)): Promise<OutboundContent[]> {
+    return this.press(card?.buttons[n - 1], m.noSuchButton(n));
+  }
+
+  private async press(button: CardButton | undefined, missing: string): Promise<OutboundContent[]> {
+    if (!button) return [{ kind: 'text', text: missing }];
     return this.send({
       ...this.base(randomUUID()),
       kind: 'card_action',
@@ -37,14 +65,34 @@ export class ConsoleSession {
     });
   }
 
+  /** The session's number for a card shown to this person, given when first seen. */
+  number(content: OutboundContent): number | undefined {
+    if (content.kind !== 'card' && content.kind !== 'card_update') return undefined;
+    const known = this.numbers.get(content);
+    if (known !== undefined) return known;
+    this.cards.push(content.card);
+    this.numbers.set(content, this.cards.length);
+    return this.cards.length;
+  }
+
   async scan(scannedText: string): Promise<OutboundContent[]> {
     return this.send({ ...this.base(randomUUID()), kind: 'scan', scannedText });
   }
 
   async deliver(event: InboundEvent): Promise<HandleOutcome> {
     const outcome = await this.engine.handle(event);
-    this.remember(outcome.replies);
+    for (const reply of outcome.replies) this.number(reply);
     return outcome;
+  }
+
+  private async tapOnCard(
+    cardNumber: number,
+    pick: (card: CardView) => CardButton | undefined,
+    missing: string,
+  ): Promise<OutboundContent[]> {
+    const card = this.cards[cardNumber - 1];
+    if (!card) return [{ kind: 'text', text: m.noSuchCard(cardNumber) }];
+    return this.press(pick(card), missing);
   }
 
   private async send(event: InboundEvent): Promise<OutboundContent[]> {
@@ -59,10 +107,5 @@ export class ConsoleSession {
       conversation: this.conversation,
       receivedAt: this.clock.now(),
     };
-  }
-
-  private remember(replies: OutboundContent[]): void {
-    const cards = replies.filter((r): r is Extract<OutboundContent, { kind: 'card' }> => r.kind === 'card');
-    if (cards.length > 0) this.lastCard = cards[cards.length - 1]?.card;
   }
 }

@@ -3,11 +3,18 @@ import type { OutboundContent } from '../../chat/outbound.js';
 import type { ImageSink } from './image-files.js';
 import { consoleMessages as m } from './messages.js';
 
+export interface TextRendering {
+  /** The number the session gave this card (`#3`). */
+  cardNumber?: number | undefined;
+  /** Where pictures are saved; without it a picture shows as its title. */
+  images?: ImageSink | undefined;
+}
+
 /**
- * How a reply looks in a terminal: a card becomes a box with numbered buttons; a picture is
- * saved through `images` (when given) and shown as the path to open.
+ * How a reply looks in a terminal: a card becomes a box, headed by its number, with numbered
+ * buttons; a picture is saved through `images` and shown as the path to open.
  */
-export function renderAsText(content: OutboundContent, images?: ImageSink): string {
+export function renderAsText(content: OutboundContent, { cardNumber, images }: TextRendering = {}): string {
   switch (content.kind) {
     case 'text':
       return content.text;
@@ -16,14 +23,14 @@ export function renderAsText(content: OutboundContent, images?: ImageSink): stri
     case 'image':
       return images ? m.imageSaved(images(content)) : m.imageNotSaved(content.title);
     case 'card':
-      return renderCard(content.card);
+      return renderCard(content.card, cardNumber);
     case 'card_update':
-      return `（卡片已更新）\n${renderCard(content.card)}`;
+      return `${m.cardUpdated}\n${renderCard(content.card, cardNumber)}`;
   }
 }
 
-function renderCard(card: CardView): string {
-  const lines = [`┌ ${card.title}`];
+function renderCard(card: CardView, cardNumber: number | undefined): string {
+  const lines = [`┌ ${cardNumber === undefined ? '' : `${m.cardNumber(cardNumber)} `}${card.title}`];
   if (card.subtitle) lines.push(`│ ${card.subtitle}`);
   for (const f of card.fields) lines.push(`│ ${f.label}：${f.value}`);
   for (const s of card.selects) lines.push(`│ ${s.title}：${s.options.map((o) => o.text).join(' / ')}`);

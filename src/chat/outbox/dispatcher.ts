@@ -60,13 +60,19 @@ export class OutboxDispatcher {
   async drainOnce(batch = 50): Promise<number> {
     const em = this.deps.orm.em.fork();
     const now = this.deps.clock.now();
+    const reachable = this.reachable();
+    if (reachable.length === 0) return 0;
     const due = await em.find(
       OutboxMessage,
       {
-        channel: { $in: [...this.deps.channels.keys()] },
-        $or: [
-          { status: 'pending', nextAttemptAt: { $lte: now } },
-          { status: 'sending', leaseUntil: { $lt: now } },
+        $and: [
+          { $or: reachable },
+          {
+            $or: [
+              { status: 'pending', nextAttemptAt: { $lte: now } },
+              { status: 'sending', leaseUntil: { $lt: now } },
+            ],
+          },
         ],
       },
       { orderBy: { id: 'asc' }, limit: batch },
@@ -81,6 +87,15 @@ export class OutboxDispatcher {
       if (outcome === 'paced') paced.add(lane);
     }
     return sent;
+  }
+
+  /** Which channels, and on a channel that says so which recipients, this process delivers to. */
+  private reachable(): Array<{ channel: string; recipientKey?: { $in: string[] } }> {
+    return [...this.deps.channels.values()].flatMap((adapter) => {
+      const keys = adapter.recipientKeys?.();
+      if (keys === undefined) return [{ channel: adapter.name }];
+      return keys.length === 0 ? [] : [{ channel: adapter.name, recipientKey: { $in: [...keys] } }];
+    });
   }
 
   private async deliverOne(

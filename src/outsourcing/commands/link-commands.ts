@@ -1,5 +1,5 @@
 import type { Command } from '../../chat/commands/command.js';
-import { createAccessLink, publicUrl, revokePartnerLinks } from '../links.js';
+import { createAccessLink, revokePartnerLinks } from '../links.js';
 import { outsourcingMessages as m } from '../messages.js';
 import { formatAt } from '../order-view.js';
 import { findPartner } from '../partner-service.js';
@@ -24,7 +24,7 @@ export const partnerLinkCommand: Command = {
       days,
     });
     ctx.reply(
-      m.linkCreated(partner.name, `${publicUrl()}/p/${token}`, formatAt(link.expiresAt ?? now, ctx.tz)),
+      m.linkCreated(partner.name, `${ctx.publicUrl}/p/${token}`, formatAt(link.expiresAt ?? now, ctx.tz)),
     );
   },
 };
@@ -55,7 +55,7 @@ export const boardLinkCommand: Command = {
       now,
       days: BOARD_LINK_DAYS,
     });
-    const url = `${publicUrl()}/board/outsourcing?token=${token}`;
+    const url = `${ctx.publicUrl}/board/outsourcing?token=${token}`;
     ctx.reply(m.boardLinkCreated(url, formatAt(link.expiresAt ?? now, ctx.tz)));
   },
 };

@@ -7,6 +7,7 @@ import type { OperationTask } from '../operation-task.entity.js';
 import { availableFor, remainingFor } from '../progress.js';
 import { reportTask, startTask } from '../reporting-service.js';
 import { loadOrder, loadTask, pickTask, previousOf, type OrderWithTasks } from '../task-lookup.js';
+import { taskCardSpec, taskSubject } from '../task-view.js';
 import { depsOf } from './deps.js';
 
 const order = { name: 'order', label: '工单号', kind: 'word' } as const;
@@ -29,10 +30,19 @@ export const startCommand: Command = {
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
     const task = pickTask(loaded, ctx.person, args.operation as string | undefined);
-    await startTask(depsOf(ctx), ctx.actor, loaded, task);
-    ctx.reply(m.started(loaded.order.number, task.name, task.equipment?.code));
+    await start(ctx, loaded, task);
   },
 };
+
+/**
+ * Starts and answers with the card, whose 完工 button is the next thing to tap. The card's own
+ * 开工 button needs no new card: the tapped card is redrawn where it is.
+ */
+async function start(ctx: CommandContext, loaded: OrderWithTasks, task: OperationTask) {
+  await startTask(depsOf(ctx), ctx.actor, loaded, task);
+  ctx.reply(m.started(loaded.order.number, task.name, task.equipment?.code));
+  ctx.reply(ctx.card('task', taskSubject(task), taskCardSpec(loaded, task)));
+}
 
 /** Reports and replies; shared by the command, the dialog answer and the card's one tap. */
 export async function finish(

@@ -1,42 +1,62 @@
 import { workOrderCard } from '../../../cards/work-order-card.js';
 import type { Command } from '../../chat/commands/command.js';
+import type { CommandContext } from '../../chat/context.js';
 import { workOrderMessages as m } from '../messages.js';
 import { OperationTask } from '../operation-task.entity.js';
 import { loadOrder } from '../task-lookup.js';
 import { taskCardSpec, taskSubject } from '../task-view.js';
+import { remainingOf } from './task-commands.js';
 
-const MAX_TASK_CARDS = 5;
+/** One screen of task cards; the rest come a page at a time on 下一页. */
+const TASK_CARDS_PER_PAGE = 5;
+const NEXT_PAGE = /^(下一页|更多|next|more)$/i;
 
 export const myTasksCommand: Command = {
   name: '我的任务',
   aliases: ['tasks', '任务'],
   roles: ['worker', 'team_lead'],
-  help: '查看分给您或您班组的任务卡片',
+  help: '查看分给您或您班组的任务卡片，能开工或报工的在前',
   args: [],
   async run(ctx) {
-    const mine = await ctx.em.find(
-      OperationTask,
-      {
-        status: { $in: ['dispatched', 'in_progress'] },
-        $or: [
-          { assignee: ctx.person.id },
-          ...(ctx.person.teamId ? [{ assignee: null, team: ctx.person.teamId }] : []),
-        ],
-      },
-      {
-        populate: ['workOrder'],
-        orderBy: { workOrder: { dueDate: 'asc', priority: 'asc' }, sequence: 'asc' },
-      },
-    );
-    if (mine.length === 0) return ctx.reply(m.noTasks);
-    for (const task of mine.slice(0, MAX_TASK_CARDS)) {
-      const loaded = await loadOrder(ctx.em, task.workOrder.number);
-      const current = loaded.tasks.find((t) => t.id === task.id) ?? task;
-      ctx.reply(ctx.card('task', taskSubject(current), taskCardSpec(loaded, current)));
-    }
-    if (mine.length > MAX_TASK_CARDS) ctx.reply(m.moreTasks(mine.length - MAX_TASK_CARDS));
+    await showTasks(ctx, 0);
+  },
+  async resume(ctx, _step, state, answer) {
+    if (!NEXT_PAGE.test(answer.trim())) return ctx.reply(m.nextPageHint);
+    await showTasks(ctx, Number(state.page));
   },
 };
+
+/** Shows page `page` (from 0) of the person's tasks and, when more follow, waits for 下一页. */
+async function showTasks(ctx: CommandContext, page: number): Promise<void> {
+  const mine = await ctx.em.find(
+    OperationTask,
+    {
+      status: { $in: ['dispatched', 'in_progress'] },
+      $or: [
+        { assignee: ctx.person.id },
+        ...(ctx.person.teamId ? [{ assignee: null, team: ctx.person.teamId }] : []),
+      ],
+    },
+    {
+      populate: ['workOrder'],
+      orderBy: { workOrder: { dueDate: 'asc', priority: 'asc' }, sequence: 'asc' },
+    },
+  );
+  if (mine.length === 0) return ctx.reply(m.noTasks);
+  const cards = [];
+  for (const task of mine) {
+    const loaded = await loadOrder(ctx.em, task.workOrder.number);
+    const current = loaded.tasks.find((t) => t.id === task.id) ?? task;
+    cards.push({ workable: remainingOf(loaded, current) > 0, loaded, current });
+  }
+  // Stable: within each group the earliest due date still comes first.
+  const ordered = [...cards.filter((c) => c.workable), ...cards.filter((c) => !c.workable)];
+  const shown = ordered.slice(page * TASK_CARDS_PER_PAGE, (page + 1) * TASK_CARDS_PER_PAGE);
+  for (const { loaded, current } of shown)
+    ctx.reply(ctx.card('task', taskSubject(current), taskCardSpec(loaded, current)));
+  const left = ordered.length - (page + 1) * TASK_CARDS_PER_PAGE;
+  if (left > 0) await ctx.ask('我的任务', 'page', m.moreTasks(left), { page: page + 1 });
+}
 
 export const workOrderCommand: Command = {
   name: '工单',

@@ -146,7 +146,9 @@ describe('DingTalk cards', () => {
       expect(puts).toMatchObject([{ status: 200, body: { outTrackId: card.outTrackId } }]);
       expect(fake.card(card.outTrackId)?.updates.map((u) => u.source)).toEqual(['api']);
       expect(fake.card(card.outTrackId)?.cardParamMap.button1Text).toMatch(/^完工 \d+ 件$/);
-      expect(fake.cards()).toHaveLength(3);
+      // The typed 开工 also answers with the started card, as a new one: three listed, one answer.
+      expect(fake.cards()).toHaveLength(4);
+      expect(fake.cards().at(-1)?.cardParamMap.button1Text).toMatch(/^完工 \d+ 件$/);
     });
     it('a task dispatched to a team arrives in its group as a card; a member’s tap redraws it for the whole group', async () => {
       const { fake } = await start(CARD_TEMPLATE);
