@@ -20,7 +20,7 @@ import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from '../repai
 export const equipmentCommand: Command = {
   name: '设备',
   aliases: ['equipment', '设备状态'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '查看一台设备：状态、运行小时、下次保养、未结维修和最近记录',
   args: [{ name: 'code', label: '设备编号', kind: 'word' }],
   async run(ctx, args) {
@@ -32,7 +32,7 @@ export const equipmentCommand: Command = {
 export const equipmentListCommand: Command = {
   name: '设备列表',
   aliases: ['equipment-list'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '所有设备的状态和运行小时',
   args: [],
   async run(ctx) {
