@@ -1,3 +1,5 @@
+import { formatDuration } from '../shared/display.js';
+
 /** What a person tried on a task, named in a refusal. */
 export type WorkVerb = '开工' | '报工';
 

@@ -4,6 +4,7 @@ import { Team } from '../../people/team.entity.js';
 import { Equipment } from '../equipment.entity.js';
 import { equipmentNamed } from '../equipment-lookup.js';
 import { createPlan, readTiming, type NewPlan } from '../maintenance/plan-service.js';
+import { typeKeyOf, typeName } from '../type-names.js';
 import { equipmentMessages as m } from '../messages.js';
 
 type Draft = Partial<NewPlan>;
@@ -26,10 +27,11 @@ export const newPlanCommand: Command = {
     const text = answer.trim();
     switch (step) {
       case 'target': {
-        const type = /^类型\s*(\S+)$/.exec(text)?.[1];
-        if (type) {
+        const written = /^类型\s*(\S+)$/.exec(text)?.[1];
+        if (written) {
+          const type = typeKeyOf(ctx.config, written);
           if ((await ctx.em.count(Equipment, { type })) === 0)
-            return ctx.ask(this.name, step, m.unknownType(type), draft);
+            return ctx.ask(this.name, step, m.unknownType(written), draft);
           return ctx.ask(this.name, 'name', m.askPlanName, {
             ...draft,
             equipmentType: type,
@@ -76,7 +78,8 @@ export const newPlanCommand: Command = {
           personId: person?.id ?? null,
           teamId: team?.id ?? null,
         });
-        const summary = `${plan.name}，${m.planTarget(draft.equipmentCode ?? undefined, draft.equipmentType ?? undefined)}，${m.planInterval(plan.everyHours ?? null, plan.everyDays ?? null)}${m.planLead(plan.leadHours, plan.leadDays)}`;
+        const type = draft.equipmentType ? typeName(ctx.config, draft.equipmentType) : undefined;
+        const summary = `${plan.name}，${m.planTarget(draft.equipmentCode ?? undefined, type)}，${m.planInterval(plan.everyHours ?? null, plan.everyDays ?? null)}${m.planLead(plan.leadHours, plan.leadDays)}`;
         return ctx.reply(m.planCreated(plan.code, summary));
       }
       default:

@@ -13,6 +13,7 @@ import {
   maintenanceCardSpec,
   maintenanceSubject,
 } from '../maintenance/task-view.js';
+import { typeName } from '../type-names.js';
 import { equipmentMessages as m, hoursOf } from '../messages.js';
 import { RepairTicket } from '../repairs/repair-ticket.entity.js';
 import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from '../repairs/repair-view.js';
@@ -81,7 +82,10 @@ export const plansCommand: Command = {
         m.planEntry(
           p.code,
           p.name,
-          m.planTarget(p.equipment?.code, p.equipmentType ?? undefined),
+          m.planTarget(
+            p.equipment?.code,
+            p.equipmentType ? typeName(ctx.config, p.equipmentType) : undefined,
+          ),
           m.planInterval(p.everyHours ?? null, p.everyDays ?? null),
           m.planLead(p.leadHours, p.leadDays),
           (await responsibleFor(ctx.em, ctx.config, p)).label,
