@@ -31,8 +31,13 @@ export function cliArgs<T extends ParseArgsConfig>(
     return parseArgs<T>({ ...config, args: argv });
   } catch (error) {
     if (!isParseArgsError(error)) throw error;
-    throw new CliMistake(m.badCall(usage), 2);
+    throw usageMistake(usage);
   }
+}
+
+/** A call the tool does not understand: says so and shows how to call it (exit code 2). */
+export function usageMistake(usage: string): CliMistake {
+  return new CliMistake(m.badCall(usage), 2);
 }
 
 /**
@@ -57,7 +62,8 @@ function describeMistake(error: unknown): { text: string; exitCode: number } | u
   if (error instanceof AppError && error.expose)
     return { text: error.userMessage ?? error.message, exitCode: 1 };
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return { text: m.fileNotFound((error as { path?: string }).path ?? ''), exitCode: 1 };
+  if (code === 'ENOENT')
+    return { text: m.fileNotFound((error as { path?: string }).path ?? ''), exitCode: 1 };
   return undefined;
 }
 
