@@ -9,11 +9,20 @@ import { loadFactoryConfig } from '../../config/factory-loader.js';
 import { cliArgs, CliMistake, runCli, usageMistake } from '../../shared/cli.js';
 import { systemClock } from '../../shared/clock.js';
 import { createLogger } from '../../shared/logger.js';
-import { WecomApiClient } from './api-client.js';
+import { WecomApiClient, WecomApiError } from './api-client.js';
 import { createAppChat, getAppChat } from './appchat.js';
 import { wecomAppMessages as m } from './messages.js';
 
-await runCli(async () => {
+await runCli(() =>
+  groupTool().catch((error: unknown) => {
+    // WeCom refusing (no such user, no permission) is a setup mistake, not a bug.
+    if (error instanceof WecomApiError)
+      throw new CliMistake(m.wecomRefused(error.answer.errcode, error.answer.errmsg));
+    throw error;
+  }),
+);
+
+async function groupTool(): Promise<void> {
   const { positionals } = cliArgs(m.groupUsage, { allowPositionals: true });
   const [command, arg] = positionals;
   if (!arg || positionals.length > 2 || !['create', 'show'].includes(command ?? ''))
@@ -32,4 +41,4 @@ await runCli(async () => {
   if (!team || !lead?.wecom) throw new CliMistake(m.teamNeedsLead(arg));
   const chatid = await createAppChat(client, { name: team.name, owner: lead.wecom, userlist: members });
   console.log(m.groupCreated(team.name, chatid));
-});
+}

@@ -13,6 +13,6 @@ await runCli(async () => {
   const settings = readSettings();
   if (!settings.wecom) throw new CliMistake(m.wecomNotSet, 2);
   const answer = await installMenu(new WecomApiClient(settings.wecom, systemClock, createLogger('warn')));
-  if (answer.errcode !== 0) throw new CliMistake(m.menuRefused(answer.errcode, answer.errmsg));
+  if (answer.errcode !== 0) throw new CliMistake(m.wecomRefused(answer.errcode, answer.errmsg));
   console.log(m.menuInstalled);
 });

@@ -18,7 +18,7 @@ export const wecomAppMessages = {
   ].join('\n'),
   wecomNotSet: '请先设置 WECOM_CORP_ID、WECOM_AGENT_ID、WECOM_SECRET、WECOM_TOKEN 和 WECOM_AES_KEY。',
   menuInstalled: '应用菜单已安装：扫码报工 · 我的任务 · 帮助',
-  menuRefused: (code: number, message: string) => `企业微信拒绝了菜单：${code} ${message}`,
+  wecomRefused: (code: number, message: string) => `企业微信拒绝了请求：${code} ${message}`,
   teamNeedsLead: (team: string) => `班组「${team}」需要在 factory.yaml 里有一位带企业微信账号的班组长。`,
   groupCreated: (name: string, chatId: string) =>
     `已建群「${name}」。请在 factory.yaml 的这个班组下添加：  wecomGroup: ${chatId}`,
