@@ -79,7 +79,12 @@ export class EventRouter {
     if (!mayUse(command, ctx.person.roles)) {
       // `everyone` is never refused; `staff` refuses only partners.
       if (!Array.isArray(command.roles)) return ctx.reply(m.staffOnly(command.name));
-      return ctx.reply(m.notAllowed(command.name, command.roles.map((r) => m.roleNames[r] ?? r)));
+      return ctx.reply(
+        m.notAllowed(
+          command.name,
+          command.roles.map((r) => m.roleNames[r] ?? r),
+        ),
+      );
     }
     const parsed = parseArgs(tokens, command.args);
     if (!parsed.ok) return ctx.reply(m.badArgs(parsed.problem, usageOf(command.name, command.args)));

@@ -77,8 +77,7 @@ export const equipmentMessages = {
   maintenanceTeam: '设备组',
 
   // 新建保养计划 (dialog)
-  askPlanTarget:
-    '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 车床」表示所有该类设备。',
+  askPlanTarget: '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 车床」表示所有该类设备。',
   unknownType: (type: string) => `没有类型为「${type}」的设备。`,
   askPlanName: '保养内容叫什么？例如「更换滤网」：',
   askPlanInterval:

@@ -75,7 +75,8 @@ export const workOrderMessages = {
   exceptionNotFound: (ref: string) => `没有找到异常「${ref}」。异常号形如 E12。`,
   exceptionAlreadyClosed: (id: number) => `异常 E${id} 已经关闭了。`,
   exceptionAcknowledged: (id: number, who: string) => `异常 E${id} 已由 ${who} 接手处理。`,
-  exceptionClosed: (id: number, minutes: number) => `异常 E${id} 已关闭，从上报到关闭用时 ${minutes} 分钟。`,
+  exceptionClosed: (id: number, minutes: number) =>
+    `异常 E${id} 已关闭，从上报到关闭用时 ${formatDuration(minutes)}。`,
   itemNotFound: (code: string) => `没有物料「${code}」。`,
   noRouting: (code: string) => `物料「${code}」还没有工艺路线，不能建工单。`,
   badDueDate: (text: string) => `「${text}」不是有效的交期，请写成 2026-12-01 或 12-01。`,

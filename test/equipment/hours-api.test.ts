@@ -49,7 +49,8 @@ describe('POST /api/v1/equipment/:code/hours (gateway readings)', () => {
     const backwards = await world.postHours('EXT-01', { hours: 6000 });
     expect(await backwards.json()).toMatchObject({
       currentHours: 6431.07,
-      detail: 'The running-hours counter of EXT-01 is at 6431.07 h; a reading of 6000 h would move it backwards.',
+      detail:
+        'The running-hours counter of EXT-01 is at 6431.07 h; a reading of 6000 h would move it backwards.',
     });
   });
 
