@@ -82,7 +82,7 @@ export async function reportTask(
   good: number,
   scrap: number,
 ): Promise<ReportOutcome> {
-  assertMayWork(actor, loaded, task, '开工');
+  assertMayWork(actor, loaded, task, '报工');
   const { order, tasks } = loaded;
   if (good + scrap <= 0) throw new RefusedError('empty_report', m.zeroReport);
   const previous = previousOf(tasks, task);
