@@ -61,7 +61,7 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
   });
 
   it('a refused 开工 says 开工, not 报工', async () => {
-    expect(texts(await app.as('liuyang').say('开工 WO-DEMO-001'))).toEqual([
+    expect(texts(await app.as('liuyang').say('开工 WO-DEMO-001 车削'))).toEqual([
       'WO-DEMO-001 的「车削」分给了张伟，您不能为它开工。',
     ]);
   });
