@@ -3,7 +3,7 @@ import type { Orm } from '../db/orm.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChannelAdapter } from './channel.js';
-import { cancelCommand, helpCommand } from './commands/builtin.js';
+import { builtinFeature } from './commands/builtin.js';
 import { CommandRegistry } from './commands/registry.js';
 import { PendingDialogs } from './dialogs/pending-dialogs.js';
 import { ChatEngine } from './engine.js';
@@ -41,10 +41,7 @@ export function assembleChat(deps: ChatDeps): Chat {
   const outbox = new Outbox(new RecipientRouter([...channels.keys()]), deps.clock);
   const dialogs = new PendingDialogs(deps.clock, deps.config.chat.dialogExpiryMinutes);
   const commands = new CommandRegistry();
-  const router = new EventRouter(commands, dialogs, [
-    { commands: [helpCommand(commands), cancelCommand(dialogs)] },
-    ...deps.features,
-  ]);
+  const router = new EventRouter(commands, dialogs, [builtinFeature(commands, dialogs), ...deps.features]);
   const engine = new ChatEngine({ ...deps, router, outbox, dialogs });
   const dispatcher = new OutboxDispatcher({
     orm: deps.orm,

@@ -15,6 +15,8 @@ export const chatMessages = {
       ? `没有「${word}」这个命令。发送「帮助」查看可用命令。`
       : `没有「${word}」这个命令。你是不是想说「${suggestion}」？发送「帮助」查看可用命令。`,
   notAllowed: (command: string, roles: string[]) => `「${command}」只有${roles.join('、')}可以使用。`,
+  staffOnly: (command: string) =>
+    `「${command}」只供厂内人员使用。外协厂联系人可以查看和更新自己的外发单，发送「帮助」查看可用命令。`,
   badArgs: (problem: ArgProblem, usage: string) => `${describeProblem(problem)}\n用法：${usage}`,
   helpHeader: (name: string) => `${name}，您可以发送：`,
   helpFooter: '发送「取消」可以结束正在进行的对话。',

@@ -77,8 +77,14 @@ export class EventRouter {
 
   private async runCommand(ctx: CommandContext, command: Command, tokens: string[]): Promise<void> {
     if (!mayUse(command, ctx.person.roles)) {
-      const roles = command.roles === 'everyone' ? [] : command.roles.map((r) => m.roleNames[r] ?? r);
-      return ctx.reply(m.notAllowed(command.name, roles));
+      // `everyone` is never refused; `staff` refuses only partners.
+      if (!Array.isArray(command.roles)) return ctx.reply(m.staffOnly(command.name));
+      return ctx.reply(
+        m.notAllowed(
+          command.name,
+          command.roles.map((r) => m.roleNames[r] ?? r),
+        ),
+      );
     }
     const parsed = parseArgs(tokens, command.args);
     if (!parsed.ok) return ctx.reply(m.badArgs(parsed.problem, usageOf(command.name, command.args)));

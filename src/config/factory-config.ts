@@ -147,6 +147,8 @@ export interface FactoryConfig {
   reminders: RemindersConfig;
   incentives: IncentivesConfig;
   equipment: EquipmentConfig[];
+  /** Display names of equipment types (`press: 冲床`); built-in names cover the common ones. */
+  equipmentTypes: Record<string, string>;
   maintenance: MaintenanceConfig;
   repairs: RepairsConfig;
 }
@@ -197,6 +199,7 @@ export const defaultFactoryConfig: FactoryConfig = {
     ],
   },
   equipment: [],
+  equipmentTypes: {},
   maintenance: {
     doneWithinHours: 24,
     repeatHours: 8,

@@ -226,6 +226,12 @@ export const factorySchema = {
       },
     },
     equipment: { type: 'array', items: equipment },
+    /** Chinese names of equipment types, e.g. `press: 冲床`, shown wherever a type is. */
+    equipmentTypes: {
+      type: 'object',
+      propertyNames: { type: 'string', minLength: 1, maxLength: 64 },
+      additionalProperties: { type: 'string', minLength: 1, maxLength: 32 },
+    },
     maintenance: {
       type: 'object',
       additionalProperties: false,

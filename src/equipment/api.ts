@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/api/api-route.js';
-import { recordHours, type HoursReading } from './hours-service.js';
+import { hoursOfMinutes, recordHours, type HoursReading } from './hours-service.js';
 import { scanMaintenance } from './maintenance/maintenance-scan.js';
 
 const hoursBody = {
@@ -34,12 +34,23 @@ export const equipmentHoursRoute = defineRoute<HoursReading>({
   body: hoursBody,
   response: {
     type: 'object',
-    properties: { code: { type: 'string' }, runningHours: { type: 'number' }, status: { type: 'string' } },
+    properties: {
+      code: { type: 'string' },
+      runningHours: {
+        type: 'number',
+        description: 'The counter after this reading, in hours to two decimals',
+      },
+      status: { type: 'string' },
+    },
   },
   async handle({ body, params, em, services }) {
     const equipment = await recordHours(em, (params.code ?? '').toUpperCase(), body);
     return {
-      body: { code: equipment.code, runningHours: equipment.runningMinutes / 60, status: equipment.status },
+      body: {
+        code: equipment.code,
+        runningHours: hoursOfMinutes(equipment.runningMinutes),
+        status: equipment.status,
+      },
       afterCommit: async () => {
         await scanMaintenance({ ...services, em: services.orm.em.fork() }, equipment.code);
       },

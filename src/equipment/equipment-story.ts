@@ -38,7 +38,7 @@ export async function equipmentStory(
     m.nextMaintenanceTitle,
     ...(outlook.length === 0
       ? [m.noPlans]
-      : outlook.map((o) => m.planLine(o.planName, dueText(o.state, equipment, tz), o.state.inLead))),
+      : outlook.map((o) => m.planLine(o.planName, dueText(o.state, equipment, now, tz), o.state.inLead))),
     ...openTasks.map((t) =>
       m.openTaskLine(
         t.id,

@@ -8,6 +8,11 @@ import { scanMaintenance } from './maintenance/maintenance-scan.js';
 /** A gateway's reading: the machine's absolute hour counter, or hours run since its last reading. */
 export type HoursReading = { hours: number } | { increment: number };
 
+/** A counter kept in whole minutes, as hours to two decimals: 385864 minutes are 6431.07 h. */
+export function hoursOfMinutes(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
 export class CounterBackwardsError extends AppError {
   constructor(code: string, currentHours: number, readingHours: number) {
     super(
@@ -34,7 +39,7 @@ export async function recordHours(
   if ('hours' in reading) {
     const minutes = Math.round(reading.hours * 60);
     if (minutes < equipment.runningMinutes)
-      throw new CounterBackwardsError(code, equipment.runningMinutes / 60, reading.hours);
+      throw new CounterBackwardsError(code, hoursOfMinutes(equipment.runningMinutes), reading.hours);
     equipment.runningMinutes = minutes;
   } else {
     equipment.runningMinutes += Math.round(reading.increment * 60);

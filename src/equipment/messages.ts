@@ -1,3 +1,4 @@
+import { formatDuration } from '../shared/display.js';
 import type { EquipmentStatus } from './equipment.entity.js';
 import type { RepairState } from './repairs/repair-ticket.entity.js';
 
@@ -60,8 +61,9 @@ export const equipmentMessages = {
 
   // 保养计划
   plansTitle: (n: number) => `保养计划共 ${n} 项：`,
-  planTarget: (equipment: string | undefined, type: string | undefined) =>
-    equipment ? `设备 ${equipment}` : `所有「${type ?? ''}」类设备`,
+  /** `typeName` is the type as people read it (冲床), not its key. */
+  planTarget: (equipment: string | undefined, typeName: string | undefined) =>
+    equipment ? `设备 ${equipment}` : `所有「${typeName ?? ''}」类设备`,
   planInterval: (hours: number | null, days: number | null) =>
     [hours ? `每运行 ${hours} 小时` : '', days ? `每 ${days} 天` : ''].filter(Boolean).join('或'),
   planLead: (hours: number, days: number) =>
@@ -75,8 +77,7 @@ export const equipmentMessages = {
   maintenanceTeam: '设备组',
 
   // 新建保养计划 (dialog)
-  askPlanTarget:
-    '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 lathe」表示所有该类设备。',
+  askPlanTarget: '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 车床」表示所有该类设备。',
   unknownType: (type: string) => `没有类型为「${type}」的设备。`,
   askPlanName: '保养内容叫什么？例如「更换滤网」：',
   askPlanInterval:
@@ -120,7 +121,8 @@ export const equipmentMessages = {
   taskUnknown: (ref: string) => `没有找到保养任务「${ref}」。`,
 
   // Repairs
-  limitText: (state: string, minutes: number, until: string) => `${state} ${minutes} 分钟内（${until} 前）`,
+  limitText: (state: string, minutes: number, until: string) =>
+    `${state} ${formatDuration(minutes)}内（${until} 前）`,
   ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,
   repairReported: (id: number, code: string) =>
     `已报修 R${id}（设备 ${code}），设备组已收到通知。修好后会请您验收。`,
@@ -138,7 +140,7 @@ export const equipmentMessages = {
   repairArchivedAlert: (id: number, who: string, downtime: string) =>
     `🎉 维修 R${id} 已由 ${who} 验收通过，停机 ${downtime}。`,
   repairOverLimit: (id: number, code: string, state: string, limit: number, late: string, who: string) =>
-    `🚨 升级 维修 R${id}（${code}）「${state}」已超时限 ${limit} 分钟，超出 ${late}，当前由 ${who} 负责。`,
+    `🚨 升级 维修 R${id}（${code}）「${state}」已超时限 ${formatDuration(limit)}，超出 ${late}，当前由 ${who} 负责。`,
   nobody: '无人接单',
   notMaintenance: '只有设备员可以接单和维修。',
   notYourRepair: (id: number, who: string) => `维修 R${id} 由 ${who} 负责，您不能操作。`,
@@ -154,11 +156,5 @@ export const equipmentMessages = {
   notStopped: (code: string) => `${code} 没有在停机。`,
   stoppedForRepair: (code: string, id: number) => `${code} 正在维修 R${id}，验收通过后自动恢复运行。`,
 
-  // Durations
-  minutesText: (minutes: number) =>
-    minutes < 60
-      ? `${minutes} 分钟`
-      : minutes % 60 === 0
-        ? `${minutes / 60} 小时`
-        : `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`,
+  minutesText: formatDuration,
 };

@@ -4,7 +4,6 @@
  * every row is acceptable. Exit code 1 when something was refused.
  */
 import 'dotenv/config';
-import { parseArgs } from 'node:util';
 import { Outbox } from '../chat/outbox/outbox.js';
 import { RecipientRouter } from '../chat/outbox/recipient-router.js';
 import { readSettings } from '../config/env.js';
@@ -13,59 +12,54 @@ import { resolveDatabaseTarget } from '../db/database-target.js';
 import { openOrm } from '../db/orm.js';
 import { entities } from '../entities.js';
 import { personById } from '../people/directory.js';
+import { cliArgs, CliMistake, runCli, usageMistake } from '../shared/cli.js';
 import { systemClock } from '../shared/clock.js';
 import { guessKind, type TableKind } from './columns.js';
 import { importRows } from './import-service.js';
 import { importMessages as m } from './messages.js';
 import { readTable } from './read-table.js';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { kind: { type: 'string' }, as: { type: 'string' } },
+await runCli(async () => {
+  const { positionals, values } = cliArgs(m.usage, {
+    allowPositionals: true,
+    options: { kind: { type: 'string' }, as: { type: 'string' } },
+  });
+  const [path] = positionals;
+  if (!path || positionals.length > 1) throw usageMistake(m.usage);
+  const settings = readSettings();
+  const config = loadFactoryConfig(settings.factoryConfigPath).config;
+  const rows = await readTable(path);
+  const kind = (values.kind as TableKind | undefined) ?? guessKind(path, rows);
+  if (!kind || !['items', 'routings', 'workorders'].includes(kind)) throw new CliMistake(m.unknownTable, 2);
+  const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entities);
+  try {
+    const em = orm.em.fork();
+    const person = (values.as ? await personById(em, values.as) : undefined) ?? {
+      id: 'import',
+      name: '导入',
+      roles: ['planner' as const],
+      teamId: undefined,
+    };
+    // An import announces nothing: the outbox it gets reaches no channel.
+    const deps = {
+      em,
+      clock: systemClock,
+      outbox: new Outbox(new RecipientRouter([]), systemClock),
+      config,
+      tz: settings.factoryTz,
+    };
+    const report = await importRows(
+      deps,
+      { person, channel: 'import', inboundEventId: null, at: systemClock.now() },
+      kind,
+      rows,
+    );
+    for (const row of report.rows)
+      console.log(`第 ${row.line} 行  ${row.result === 'refused' ? '✗' : '✓'} ${row.message}`);
+    const count = (r: string) => report.rows.filter((row) => row.result === r).length;
+    console.log(m.summary(count('created'), count('updated'), count('refused')));
+    if (!report.committed) process.exitCode = 1;
+  } finally {
+    await orm.close();
+  }
 });
-const [path] = positionals;
-if (!path) {
-  console.error(
-    'Usage: npm run import -- <file.xlsx|file.csv> [--kind items|routings|workorders] [--as <person id>]',
-  );
-  process.exit(2);
-}
-const settings = readSettings();
-const config = loadFactoryConfig(settings.factoryConfigPath).config;
-const rows = await readTable(path);
-const kind = (values.kind as TableKind | undefined) ?? guessKind(path, rows);
-if (!kind || !['items', 'routings', 'workorders'].includes(kind)) {
-  console.error(m.unknownTable);
-  process.exit(2);
-}
-const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entities);
-try {
-  const em = orm.em.fork();
-  const person = (values.as ? await personById(em, values.as) : undefined) ?? {
-    id: 'import',
-    name: '导入',
-    roles: ['planner' as const],
-    teamId: undefined,
-  };
-  // An import announces nothing: the outbox it gets reaches no channel.
-  const deps = {
-    em,
-    clock: systemClock,
-    outbox: new Outbox(new RecipientRouter([]), systemClock),
-    config,
-    tz: settings.factoryTz,
-  };
-  const report = await importRows(
-    deps,
-    { person, channel: 'import', inboundEventId: null, at: systemClock.now() },
-    kind,
-    rows,
-  );
-  for (const row of report.rows)
-    console.log(`第 ${row.line} 行  ${row.result === 'refused' ? '✗' : '✓'} ${row.message}`);
-  const count = (r: string) => report.rows.filter((row) => row.result === r).length;
-  console.log(m.summary(count('created'), count('updated'), count('refused')));
-  if (!report.committed) process.exitCode = 1;
-} finally {
-  await orm.close();
-}

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { RefusedError } from '../shared/errors.js';
+import { importMessages as m } from './messages.js';
 
 export type Row = Record<string, string>;
 
@@ -13,7 +15,7 @@ export async function readTable(path: string): Promise<Row[]> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return parseCsv(decode(readFileSync(path)));
   if (ext === '.xlsx') return readXlsx(path);
-  throw new Error(`unsupported file type "${ext}": use .xlsx or .csv`);
+  throw new RefusedError('unsupported_file', m.unsupportedFile(ext || path));
 }
 
 function decode(bytes: Buffer): string {

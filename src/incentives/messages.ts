@@ -1,3 +1,4 @@
+import { formatDuration } from '../shared/display.js';
 import { inZone } from '../shared/time.js';
 import type { PointEntry } from './point-entry.entity.js';
 import type { Period } from './periods.js';
@@ -106,7 +107,11 @@ function entryWhy(entry: PointEntry, tz: string): string {
     case 'task_finished': {
       const ahead = num('minutesBeforePlannedEnd');
       const plan =
-        ahead === undefined ? '' : ahead >= 0 ? `，比计划提前 ${ahead} 分钟` : `，比计划晚 ${-ahead} 分钟`;
+        ahead === undefined
+          ? ''
+          : ahead >= 0
+            ? `，比计划提前 ${formatDuration(ahead)}`
+            : `，比计划晚 ${formatDuration(-ahead)}`;
       return `${entry.reason}（${String(d.workOrder)} ${String(d.operation)} 完工${plan}${capped}）`;
     }
     case 'shift_reported':

@@ -1,4 +1,5 @@
 /** Everything outsourcing says to people (chat, SMS, the partner page, the board), in one place. */
+import { formatDuration } from '../shared/display.js';
 import type { QcResult } from './outsourcing-order.entity.js';
 
 /** A line's worth of an order, as the messages describe it. */
@@ -18,15 +19,9 @@ export interface OrderLine {
 const product = (o: OrderLine) =>
   o.productName === o.productCode ? o.productCode : `${o.productName}（${o.productCode}）`;
 
-/** `2 天 3 小时`, `3 小时 20 分钟`, `45 分钟`. */
+/** A span of milliseconds in whole minutes passed: `2 天 3 小时 5 分钟`, `45 分钟`. */
 export function duration(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} 天 ${hours} 小时` : `${days} 天`;
-  if (hours > 0) return mins > 0 ? `${hours} 小时 ${mins} 分钟` : `${hours} 小时`;
-  return `${mins} 分钟`;
+  return formatDuration(Math.floor(ms / 60_000));
 }
 
 const badQuantity = (text: string) => `「${text}」不是有效的数量，请输入正整数，例如 5000。`;

@@ -31,7 +31,7 @@ export async function dispatchTask(
   if (!['released', 'in_progress'].includes(order.status)) {
     throw new RefusedError(
       'order_not_open',
-      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status),
+      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status, '派工'),
     );
   }
   if (task.status === 'in_progress' || task.status === 'done') {

@@ -1,3 +1,8 @@
+import { formatDuration } from '../shared/display.js';
+
+/** What a person tried on a task, named in a refusal. */
+export type WorkVerb = '开工' | '报工';
+
 /** What the work-order loop says to people, in one place for review and translation. */
 export const workOrderMessages = {
   statusNames: {
@@ -32,15 +37,15 @@ export const workOrderMessages = {
   whichOperation: (number: string, ops: string[]) =>
     `工单 ${number} 有多道工序分给了您，请指明工序：${ops.join('、')}。`,
   noOperationOfYours: (number: string) => `工单 ${number} 没有分给您或您班组的工序。`,
-  notYourTask: (number: string, op: string, owner: string) =>
-    `${number} 的「${op}」分给了${owner}，您不能为它报工。`,
+  notYourTask: (number: string, op: string, owner: string, verb: WorkVerb) =>
+    `${number} 的「${op}」分给了${owner}，您不能为它${verb}。`,
   notDispatched: (number: string, op: string) => `${number} 的「${op}」还没有派工，请联系班组长。`,
   alreadyDone: (number: string, op: string) => `${number} 的「${op}」已经完成了。`,
   alreadyStarted: (number: string, op: string) => `${number} 的「${op}」已经开工了。`,
   nothingAvailable: (number: string, op: string, previous: string) =>
     `${number} 的「${op}」还不能开工：上道工序「${previous}」还没有合格品。`,
-  orderNotReleased: (number: string, status: string) =>
-    `工单 ${number} 当前状态是「${status}」，不能派工或报工。`,
+  orderNotReleased: (number: string, status: string, verb: WorkVerb | '派工') =>
+    `工单 ${number} 当前状态是「${status}」，不能${verb}。`,
   overReport: (op: string, requested: number, remaining: number, allowed: number) =>
     `报工数量超出：「${op}」还剩 ${remaining} 件可报，您报了 ${requested} 件（最多允许 ${allowed} 件）。请核对后重新报工。`,
   zeroReport: '合格数和报废数不能都为 0。',
@@ -73,7 +78,7 @@ export const workOrderMessages = {
   exceptionAlreadyClosed: (id: number) => `异常 E${id} 已经关闭了。`,
   exceptionAcknowledged: (id: number, who: string) => `异常 E${id} 已由 ${who} 接手处理。`,
   exceptionClosed: (id: number, minutes: number, note: string | null) =>
-    `异常 E${id} 已关闭，从上报到关闭用时 ${minutes} 分钟。${note === null ? '' : `说明：${note}`}`,
+    `异常 E${id} 已关闭，从上报到关闭用时 ${formatDuration(minutes)}。${note === null ? '' : `说明：${note}`}`,
   itemNotFound: (code: string) => `没有物料「${code}」。请写物料编码或名称，发送「物料列表」可以查看。`,
   itemAmbiguous: (name: string, codes: string[]) =>
     `有 ${codes.length} 个物料叫「${name}」：${codes.join('、')}。请写物料编码。`,

@@ -5,7 +5,7 @@ import { RefusedError } from '../shared/errors.js';
 import { shiftAt } from '../shared/shifts.js';
 import { refreshTaskCards } from './card-refresh.js';
 import { OverReportError } from './errors.js';
-import { workOrderMessages as m } from './messages.js';
+import { workOrderMessages as m, type WorkVerb } from './messages.js';
 import type { OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
 import type { ShopfloorDeps } from './shopfloor-deps.js';
@@ -21,13 +21,16 @@ export interface ReportOutcome {
   orderCompleted: boolean;
 }
 
-/** Workers act on their own tasks or their team's; leads and supervisors may act for them. */
-function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask): void {
+/**
+ * Workers act on their own tasks or their team's; leads and supervisors may act for them.
+ * The refusal names what the person tried: 开工 or 报工.
+ */
+function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask, verb: WorkVerb): void {
   const { order } = loaded;
   if (!['released', 'in_progress'].includes(order.status)) {
     throw new RefusedError(
       'order_not_open',
-      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status),
+      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status, verb),
     );
   }
   if (task.status === 'pending')
@@ -35,7 +38,7 @@ function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask
   if (task.status === 'done') throw new RefusedError('task_done', m.alreadyDone(order.number, task.name));
   if (!isAssignedTo(task, actor.person) && !hasRole(actor.person, 'team_lead', 'supervisor')) {
     const owner = task.assignee?.name ?? task.team?.name ?? '别人';
-    throw new RefusedError('not_your_task', m.notYourTask(order.number, task.name, owner));
+    throw new RefusedError('not_your_task', m.notYourTask(order.number, task.name, owner, verb));
   }
 }
 
@@ -45,7 +48,7 @@ export async function startTask(
   loaded: OrderWithTasks,
   task: OperationTask,
 ): Promise<void> {
-  assertMayWork(actor, loaded, task);
+  assertMayWork(actor, loaded, task, '开工');
   const { order, tasks } = loaded;
   if (task.status === 'in_progress')
     throw new RefusedError('task_started', m.alreadyStarted(order.number, task.name));
@@ -80,7 +83,7 @@ export async function reportTask(
   good: number,
   scrap: number,
 ): Promise<ReportOutcome> {
-  assertMayWork(actor, loaded, task);
+  assertMayWork(actor, loaded, task, '报工');
   const { order, tasks } = loaded;
   if (good + scrap <= 0) throw new RefusedError('empty_report', m.zeroReport);
   const previous = previousOf(tasks, task);

@@ -35,7 +35,7 @@ describe('equipment in the demo shop', () => {
     expect(list).toEqual(expect.stringMatching(/GRIND-01 平面磨床 · 维修中 · 43\d\d 小时 · 维修 R3/));
     const [plans] = await say('lijianguo', '保养计划');
     expect(plans).toContain('【P1】主轴润滑保养：设备 CNC-01，每运行 500 小时，提前 24 小时提醒，负责 高远');
-    expect(plans).toContain('【P2】冲床安全检查：所有「press」类设备，每 30 天，提前 3 天提醒，负责 冲压组');
+    expect(plans).toContain('【P2】冲床安全检查：所有「冲床」类设备，每 30 天，提前 3 天提醒，负责 冲压组');
     const mine = await say('gaoyuan', '我的维修');
     expect(mine).toEqual([
       '[维修 R2 · CNC-01 数控车床 1 号]',

@@ -40,6 +40,20 @@ describe('POST /api/v1/equipment/:code/hours (gateway readings)', () => {
     expect(await counter()).toBe(before);
   });
 
+  it('answers in hours to two decimals, never a long fraction of minutes', async () => {
+    // 6431 h 4 min on the meter: 6431.066666… h unrounded.
+    expect((await world.postHours('EXT-01', { hours: 6431 })).status).toBe(200);
+    const increment = await world.postHours('EXT-01', { increment: 4 / 60 });
+    expect(await increment.json()).toEqual({ code: 'EXT-01', runningHours: 6431.07, status: 'running' });
+    expect(await counter()).toBe(385_864);
+    const backwards = await world.postHours('EXT-01', { hours: 6000 });
+    expect(await backwards.json()).toMatchObject({
+      currentHours: 6431.07,
+      detail:
+        'The running-hours counter of EXT-01 is at 6431.07 h; a reading of 6000 h would move it backwards.',
+    });
+  });
+
   it('refuses unknown equipment, a bad key, a key without the scope and a malformed body', async () => {
     const before = await counter();
     const unknown = await world.postHours('NOPE-1', { hours: 10 });

@@ -67,15 +67,15 @@ describe('preventive maintenance under a controlled clock', () => {
     expect(await world.pushed()).toEqual([]);
     world.clock.set(local('08:00', 25));
     await world.runJob(MAINTENANCE_WATCH_JOB);
-    const escalation = '🚨 升级 保养 M1（EXT-01「更换滤网」）已逾期 24 小时，负责 高远，仍未完成。';
+    const escalation = '🚨 升级 保养 M1（EXT-01「更换滤网」）已逾期 1 天，负责 高远，仍未完成。';
     expect(await world.pushed()).toEqual([
-      ['gaoyuan', '🔴 保养 M1（EXT-01「更换滤网」）已逾期 24 小时，请尽快完成（第 4 次提醒）。'],
+      ['gaoyuan', '🔴 保养 M1（EXT-01「更换滤网」）已逾期 1 天，请尽快完成（第 4 次提醒）。'],
       ['wangfang', escalation],
     ]);
     world.clock.set(local('08:00', 26));
     await world.runJob(MAINTENANCE_WATCH_JOB);
     expect((await world.pushed()).filter(([to]) => to !== 'gaoyuan')).toEqual([
-      ['lijianguo', escalation.replace('24 小时', '48 小时')],
+      ['lijianguo', escalation.replace('1 天', '2 天')],
     ]);
 
     // 接单 puts the machine into 保养中; 完成 asks the checklist and resets the plan.

@@ -17,7 +17,7 @@ describe('maintenance plans made in chat and kept in step with factory.yaml', ()
     const dialog: Array<[string, string]> = [
       [
         '新建保养计划',
-        '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 lathe」表示所有该类设备。',
+        '新建保养计划：对哪台设备？请回复设备编号（例如 CNC-01），或「类型 车床」表示所有该类设备。',
       ],
       ['类型 boiler', '没有类型为「boiler」的设备。'],
       ['cnc-01', '保养内容叫什么？例如「更换滤网」：'],
@@ -60,7 +60,7 @@ describe('maintenance plans made in chat and kept in step with factory.yaml', ()
     expect(list?.split('\n')).toEqual([
       '保养计划共 3 项：',
       '【film-filter】更换滤网：设备 EXT-01，每运行 720 小时，提前 24 小时提醒，负责 高远',
-      '【lathe-weekly】周保养：所有「lathe」类设备，每 7 天，提前 1 天提醒，负责 高远、马伟',
+      '【lathe-weekly】周保养：所有「车床」类设备，每 7 天，提前 1 天提醒，负责 高远、马伟',
       '【P3】导轨润滑：设备 CNC-01，每运行 200 小时或每 14 天，提前 8 小时提醒，负责 数控组',
     ]);
   });

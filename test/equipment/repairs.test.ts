@@ -138,7 +138,7 @@ describe('repair tickets: 报修 → 接单 → 维修中 → 待验收 → 归�
     await world.pushed();
     expect(await run('09:50')).toEqual([]);
     expect(await run('09:55')).toEqual([
-      ['lijianguo', '🚨 升级 维修 R1（CNC-01）「已接单」已超时限 60 分钟，超出 5 分钟，当前由 马伟 负责。'],
+      ['lijianguo', '🚨 升级 维修 R1（CNC-01）「已接单」已超时限 1 小时，超出 5 分钟，当前由 马伟 负责。'],
     ]);
     expect(await run('10:30')).toEqual([]);
   });

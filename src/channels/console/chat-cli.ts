@@ -12,12 +12,12 @@
 import 'dotenv/config';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { createApp } from '../../app.js';
 import { OutboxDispatcher } from '../../chat/outbox/dispatcher.js';
 import { readSettings } from '../../config/env.js';
 import { loadFactoryConfig } from '../../config/factory-loader.js';
 import { personByMention } from '../../people/directory.js';
+import { cliArgs, CliMistake, runCli } from '../../shared/cli.js';
 import { systemClock } from '../../shared/clock.js';
 import { createLogger } from '../../shared/logger.js';
 import { features } from '../../features.js';
@@ -26,59 +26,59 @@ import { renderAsText } from './render-text.js';
 import { ConsoleSession } from './console-session.js';
 import { consoleMessages as m } from './messages.js';
 
-const { values } = parseArgs({ options: { as: { type: 'string' }, group: { type: 'string' } } });
-if (!values.as) {
-  console.error('Usage: npm run chat -- --as <person id or name> [--group <chat id>]');
-  process.exit(2);
-}
-
-const settings = { ...readSettings(), consoleChannel: true };
-const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { fallbackFile: settings.logFile });
-const app = await createApp(
-  { settings, factory: loadFactoryConfig(settings.factoryConfigPath).config, clock: systemClock, logger },
-  { features, background: false, connect: false },
-);
-const person = await personByMention(app.orm.em.fork(), values.as);
-if (!person || !app.console) {
-  console.error(
-    `Nobody called "${values.as}" is bound in this factory. Run \`npm run seed:demo\` or add them to factory.yaml.`,
+await runCli(async () => {
+  const { values } = cliArgs(m.usage, { options: { as: { type: 'string' }, group: { type: 'string' } } });
+  if (!values.as) throw new CliMistake(m.missingPerson, 2);
+  const settings = { ...readSettings(), consoleChannel: true };
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { fallbackFile: settings.logFile });
+  const app = await createApp(
+    { settings, factory: loadFactoryConfig(settings.factoryConfigPath).config, clock: systemClock, logger },
+    { features, background: false, connect: false },
   );
-  await app.close();
-  process.exit(1);
-}
+  try {
+    const person = await personByMention(app.orm.em.fork(), values.as);
+    const consoleChannel = app.console;
+    if (!person || !consoleChannel) throw new CliMistake(m.unknownPerson(values.as));
+    const conversation = values.group
+      ? { kind: 'group' as const, chatId: values.group }
+      : { kind: 'direct' as const };
+    const session = new ConsoleSession(app.chat.engine, systemClock, person.id, conversation);
+    const images = imageFiles(resolve('data', 'charts'));
+    const print = (content: Parameters<typeof renderAsText>[0]) =>
+      renderAsText(content, { cardNumber: session.number(content), images });
+    const closeSession = consoleChannel.openSession(person.id, (content) =>
+      console.log(`\n${m.pushed} ${print(content)}\n`),
+    );
+    // Only this person's console pushes: everything else is the server's to deliver.
+    const inbox = new OutboxDispatcher({
+      orm: app.orm,
+      clock: systemClock,
+      logger,
+      outbox: app.chat.outbox,
+      channels: new Map([['console', consoleChannel]]),
+    });
+    inbox.start(500);
+    const interactive = process.stdin.isTTY;
+    if (interactive) console.log(m.connected(person.name, person.roles));
 
-const conversation = values.group
-  ? { kind: 'group' as const, chatId: values.group }
-  : { kind: 'direct' as const };
-const session = new ConsoleSession(app.chat.engine, systemClock, person.id, conversation);
-const images = imageFiles(resolve('data', 'charts'));
-const closeSession = app.console.openSession(person.id, (content) =>
-  console.log(`\n${m.pushed} ${renderAsText(content, { cardNumber: session.number(content), images })}\n`),
-);
-const inbox = new OutboxDispatcher({
-  orm: app.orm,
-  clock: systemClock,
-  logger,
-  outbox: app.chat.outbox,
-  channels: new Map([['console', app.console]]),
-});
-inbox.start(500);
-const interactive = process.stdin.isTTY;
-if (interactive)
-  console.log(`${person.name}（${person.roles.join(', ')}）已连接。输入「帮助」查看命令，Ctrl+D 退出。`);
-
-const lines = createInterface({ input: process.stdin, terminal: interactive, prompt: `${person.name}> ` });
-if (interactive) lines.prompt();
-for await (const line of lines) {
-  if (line.trim() !== '') {
-    if (!interactive) console.log(`${person.name}> ${line}`);
-    for (const reply of await session.say(line))
-      console.log(renderAsText(reply, { cardNumber: session.number(reply), images }));
+    const lines = createInterface({
+      input: process.stdin,
+      terminal: interactive,
+      prompt: `${person.name}> `,
+    });
+    if (interactive) lines.prompt();
+    for await (const line of lines) {
+      if (line.trim() !== '') {
+        if (!interactive) console.log(`${person.name}> ${line}`);
+        for (const reply of await session.say(line)) console.log(print(reply));
+      }
+      if (interactive) lines.prompt();
+    }
+    // Show the pushes the last line caused to this person before leaving.
+    await inbox.stop();
+    await inbox.drainOnce();
+    closeSession();
+  } finally {
+    await app.close();
   }
-  if (interactive) lines.prompt();
-}
-// Show the pushes the last line caused to this person before leaving.
-await inbox.stop();
-await inbox.drainOnce();
-closeSession();
-await app.close();
+});

@@ -6,34 +6,39 @@
 import 'dotenv/config';
 import { readSettings } from '../../config/env.js';
 import { loadFactoryConfig } from '../../config/factory-loader.js';
+import { cliArgs, CliMistake, runCli, usageMistake } from '../../shared/cli.js';
 import { systemClock } from '../../shared/clock.js';
 import { createLogger } from '../../shared/logger.js';
-import { WecomApiClient } from './api-client.js';
+import { WecomApiClient, WecomApiError } from './api-client.js';
 import { createAppChat, getAppChat } from './appchat.js';
+import { wecomAppMessages as m } from './messages.js';
 
-const [command, arg] = process.argv.slice(2);
-const settings = readSettings();
-if (!settings.wecom || !arg || !['create', 'show'].includes(command ?? '')) {
-  console.error('Usage: npm run wecom:group -- create <team id> | show <chat id>   (WECOM_* must be set)');
-  process.exit(2);
-}
-const client = new WecomApiClient(settings.wecom, systemClock, createLogger('warn'));
-try {
+await runCli(() =>
+  groupTool().catch((error: unknown) => {
+    // WeCom refusing (no such user, no permission) is a setup mistake, not a bug.
+    if (error instanceof WecomApiError)
+      throw new CliMistake(m.wecomRefused(error.answer.errcode, error.answer.errmsg));
+    throw error;
+  }),
+);
+
+async function groupTool(): Promise<void> {
+  const { positionals } = cliArgs(m.groupUsage, { allowPositionals: true });
+  const [command, arg] = positionals;
+  if (!arg || positionals.length > 2 || !['create', 'show'].includes(command ?? ''))
+    throw usageMistake(m.groupUsage);
+  const settings = readSettings();
+  if (!settings.wecom) throw new CliMistake(m.wecomNotSet, 2);
+  const client = new WecomApiClient(settings.wecom, systemClock, createLogger('warn'));
   if (command === 'show') {
     console.log(JSON.stringify(await getAppChat(client, arg), null, 2));
-  } else {
-    const config = loadFactoryConfig(settings.factoryConfigPath).config;
-    const team = config.teams.find((t) => t.id === arg);
-    const members = config.people.filter((p) => p.team === arg && p.wecom).map((p) => p.wecom as string);
-    const lead = config.people.find((p) => p.team === arg && p.roles.includes('team_lead') && p.wecom);
-    if (!team || !lead?.wecom)
-      throw new Error(`team "${arg}" needs a team lead with a WeCom id in factory.yaml`);
-    const chatid = await createAppChat(client, { name: team.name, owner: lead.wecom, userlist: members });
-    console.log(
-      `Created the group "${team.name}". Add to factory.yaml under this team:  wecomGroup: ${chatid}`,
-    );
+    return;
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  const config = loadFactoryConfig(settings.factoryConfigPath).config;
+  const team = config.teams.find((t) => t.id === arg);
+  const members = config.people.filter((p) => p.team === arg && p.wecom).map((p) => p.wecom as string);
+  const lead = config.people.find((p) => p.team === arg && p.roles.includes('team_lead') && p.wecom);
+  if (!team || !lead?.wecom) throw new CliMistake(m.teamNeedsLead(arg));
+  const chatid = await createAppChat(client, { name: team.name, owner: lead.wecom, userlist: members });
+  console.log(m.groupCreated(team.name, chatid));
 }

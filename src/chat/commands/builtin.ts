@@ -1,5 +1,6 @@
 import { chatMessages as m } from '../messages.js';
 import type { PendingDialogs } from '../dialogs/pending-dialogs.js';
+import type { ChatFeature } from '../feature.js';
 import { usageOf } from './arguments.js';
 import type { Command } from './command.js';
 import type { CommandRegistry } from './registry.js';
@@ -32,4 +33,9 @@ export function cancelCommand(dialogs: PendingDialogs): Command {
       ctx.reply((await dialogs.close(ctx.em, ctx.person.id, ctx.event)) ? m.cancelled : m.nothingToCancel);
     },
   };
+}
+
+/** The chat's own commands, offered before every capability's. */
+export function builtinFeature(registry: CommandRegistry, dialogs: PendingDialogs): ChatFeature {
+  return { commands: [helpCommand(registry), cancelCommand(dialogs)] };
 }

@@ -11,8 +11,11 @@ export interface Command {
   name: string;
   /** English alias first, then synonyms (报工 for 完工). */
   aliases: string[];
-  /** Who may use it; `everyone` includes people with any role. */
-  roles: Role[] | 'everyone';
+  /**
+   * Who may use it: `staff` is every factory role, partners excluded (they see only their own
+   * outsourcing orders); `everyone` includes partners too. `admin` may use every command.
+   */
+  roles: Role[] | 'staff' | 'everyone';
   /** One line for `帮助`. */
   help: string;
   args: readonly ArgSpec[];
@@ -22,7 +25,7 @@ export interface Command {
 }
 
 export function mayUse(command: Pick<Command, 'roles'>, roles: readonly Role[]): boolean {
-  return (
-    command.roles === 'everyone' || command.roles.some((r) => roles.includes(r)) || roles.includes('admin')
-  );
+  if (command.roles === 'everyone' || roles.includes('admin')) return true;
+  if (command.roles === 'staff') return roles.some((r) => r !== 'partner');
+  return command.roles.some((r) => roles.includes(r));
 }

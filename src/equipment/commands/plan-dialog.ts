@@ -6,6 +6,7 @@ import { Team } from '../../people/team.entity.js';
 import { Equipment } from '../equipment.entity.js';
 import { equipmentNamed } from '../equipment-lookup.js';
 import { createPlan, readTiming, type NewPlan } from '../maintenance/plan-service.js';
+import { typeKeyOf, typeName } from '../type-names.js';
 import { equipmentMessages as m } from '../messages.js';
 
 type Draft = Partial<NewPlan>;
@@ -62,9 +63,10 @@ async function answerOne(ctx: CommandContext, step: string, draft: Draft, text: 
   const again = (question: string): Step => ({ step, question, draft, accepted: false });
   switch (step) {
     case 'target': {
-      const type = /^类型\s*(\S+)$/.exec(text)?.[1];
-      if (type) {
-        if ((await ctx.em.count(Equipment, { type })) === 0) return again(m.unknownType(type));
+      const written = /^类型\s*(\S+)$/.exec(text)?.[1];
+      if (written) {
+        const type = typeKeyOf(ctx.config, written);
+        if ((await ctx.em.count(Equipment, { type })) === 0) return again(m.unknownType(written));
         return next('name', m.askPlanName, { equipmentType: type, equipmentCode: null });
       }
       const equipment = await equipmentNamed(ctx.em, text);
@@ -105,7 +107,8 @@ async function answerOne(ctx: CommandContext, step: string, draft: Draft, text: 
         personId: person?.id ?? null,
         teamId: team?.id ?? null,
       });
-      const summary = `${plan.name}，${m.planTarget(draft.equipmentCode ?? undefined, draft.equipmentType ?? undefined)}，${m.planInterval(plan.everyHours ?? null, plan.everyDays ?? null)}${m.planLead(plan.leadHours, plan.leadDays)}`;
+      const type = draft.equipmentType ? typeName(ctx.config, draft.equipmentType) : undefined;
+      const summary = `${plan.name}，${m.planTarget(draft.equipmentCode ?? undefined, type)}，${m.planInterval(plan.everyHours ?? null, plan.everyDays ?? null)}${m.planLead(plan.leadHours, plan.leadDays)}`;
       return { done: m.planCreated(plan.code, summary) };
     }
     default:

@@ -27,7 +27,7 @@ async function ticketOf(ctx: CommandContext, ref: string): Promise<RepairTicket>
 export const reportRepairCommand: Command = {
   name: '报修',
   aliases: ['repair'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '设备故障报修，设备组会收到维修单',
   args: [
     { name: 'equipment', label: '设备编号', kind: 'word' },
@@ -136,7 +136,7 @@ async function reject(ctx: CommandContext, ticket: RepairTicket, reason: string)
 export const verifyCommand: Command = {
   name: '验收',
   aliases: ['verify'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '验收修好的设备：验收 R12 通过，或 验收 R12 不通过 原因',
   args: [ticketRef, { name: 'verdict', label: '通过/不通过 原因', kind: 'text', optional: true }],
   async run(ctx, args) {

@@ -13,6 +13,7 @@ import {
   maintenanceCardSpec,
   maintenanceSubject,
 } from '../maintenance/task-view.js';
+import { typeName } from '../type-names.js';
 import { equipmentMessages as m, hoursOf } from '../messages.js';
 import { RepairTicket } from '../repairs/repair-ticket.entity.js';
 import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from '../repairs/repair-view.js';
@@ -20,7 +21,7 @@ import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from '../repai
 export const equipmentCommand: Command = {
   name: '设备',
   aliases: ['equipment', '设备状态'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '查看一台设备：状态、运行小时、下次保养、未结维修和最近记录',
   args: [{ name: 'code', label: '设备编号', kind: 'word' }],
   async run(ctx, args) {
@@ -32,7 +33,7 @@ export const equipmentCommand: Command = {
 export const equipmentListCommand: Command = {
   name: '设备列表',
   aliases: ['equipment-list'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '所有设备的状态和运行小时',
   args: [],
   async run(ctx) {
@@ -81,7 +82,10 @@ export const plansCommand: Command = {
         m.planEntry(
           p.code,
           p.name,
-          m.planTarget(p.equipment?.code, p.equipmentType ?? undefined),
+          m.planTarget(
+            p.equipment?.code,
+            p.equipmentType ? typeName(ctx.config, p.equipmentType) : undefined,
+          ),
           m.planInterval(p.everyHours ?? null, p.everyDays ?? null),
           m.planLead(p.leadHours, p.leadDays),
           (await responsibleFor(ctx.em, ctx.config, p)).label,

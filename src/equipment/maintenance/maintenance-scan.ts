@@ -94,7 +94,12 @@ async function remindAhead(
     const notice = await claimNotice(tx, key, deps.clock.now());
     const responsible = await responsibleFor(tx, deps.config, plan);
     const content = text(
-      m.leadReminder(equipment.code, equipment.name, plan.name, dueText(state, equipment, deps.tz)),
+      m.leadReminder(
+        equipment.code,
+        equipment.name,
+        plan.name,
+        dueText(state, equipment, deps.clock.now(), deps.tz),
+      ),
     );
     notice.recipients = await pushAll(deps, tx, responsible.recipients, content, key);
   });

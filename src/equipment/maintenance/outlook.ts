@@ -1,5 +1,5 @@
+import { formatDay } from '../../shared/display.js';
 import type { EntityManager } from '@mikro-orm/core';
-import { inZone } from '../../shared/time.js';
 import type { Equipment } from '../equipment.entity.js';
 import { equipmentMessages as m, hoursOf } from '../messages.js';
 import { dueState, type DueState } from './due.js';
@@ -28,8 +28,8 @@ export async function planOutlooks(
   return outlooks;
 }
 
-/** 「运行到 720 小时（还差 24 小时）」, 「12-01 前」, or both. */
-export function dueText(state: DueState, equipment: Equipment, tz: string): string {
+/** 「运行到 720 小时（还差 24 小时）」, 「12-01 前」 (with the year when not this year), or both. */
+export function dueText(state: DueState, equipment: Equipment, now: Date, tz: string): string {
   const hours =
     state.dueMinutes === undefined
       ? undefined
@@ -37,6 +37,6 @@ export function dueText(state: DueState, equipment: Equipment, tz: string): stri
           hoursOf(Math.max(0, state.dueMinutes - equipment.runningMinutes)),
           hoursOf(state.dueMinutes),
         );
-  const day = state.dueDay === undefined ? undefined : m.dueOnDay(inZone(state.dueDay, tz).format('MM-DD'));
+  const day = state.dueDay === undefined ? undefined : m.dueOnDay(formatDay(state.dueDay, now, tz));
   return hours && day ? m.dueEither(hours, day) : (hours ?? day ?? '');
 }

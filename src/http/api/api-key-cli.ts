@@ -4,44 +4,37 @@
  * `npm run api-key -- revoke <prefix>`
  */
 import 'dotenv/config';
-import { parseArgs } from 'node:util';
 import { readSettings } from '../../config/env.js';
 import { resolveDatabaseTarget } from '../../db/database-target.js';
 import { openOrm } from '../../db/orm.js';
 import { entities } from '../../entities.js';
+import { cliArgs, runCli, usageMistake } from '../../shared/cli.js';
 import { ApiKey } from './api-key.entity.js';
 import { API_SCOPES, createApiKey, revokeApiKey } from './api-keys.js';
+import { apiKeyMessages as m } from './messages.js';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { scopes: { type: 'string' } },
-});
-const [command, arg] = positionals;
-const orm = await openOrm(await resolveDatabaseTarget(readSettings().databaseUrl), entities);
-const em = orm.em.fork();
-try {
-  if (command === 'create' && arg) {
-    const key = await createApiKey(em, arg, (values.scopes ?? '').split(',').filter(Boolean), new Date());
-    console.log(`API key for "${arg}" (shown only now, store it safely):\n${key}`);
-  } else if (command === 'list') {
-    for (const k of await em.find(ApiKey, {}, { orderBy: { id: 'asc' } })) {
-      console.log(`${k.prefix}…  ${k.name}  [${k.scopes.join(', ')}]${k.revokedAt ? '  (revoked)' : ''}`);
+await runCli(async () => {
+  const usage = m.usage(API_SCOPES);
+  const { positionals, values } = cliArgs(usage, {
+    allowPositionals: true,
+    options: { scopes: { type: 'string' } },
+  });
+  const [command, arg] = positionals;
+  const valid = command === 'list' || ((command === 'create' || command === 'revoke') && arg !== undefined);
+  if (!valid) throw usageMistake(usage);
+  const orm = await openOrm(await resolveDatabaseTarget(readSettings().databaseUrl), entities);
+  const em = orm.em.fork();
+  try {
+    if (command === 'create' && arg) {
+      const key = await createApiKey(em, arg, (values.scopes ?? '').split(',').filter(Boolean), new Date());
+      console.log(m.created(arg, key));
+    } else if (command === 'revoke' && arg) {
+      console.log((await revokeApiKey(em, arg, new Date())) === 1 ? m.revoked(arg) : m.noActiveKey(arg));
+    } else {
+      for (const k of await em.find(ApiKey, {}, { orderBy: { id: 'asc' } }))
+        console.log(m.listLine(k.prefix, k.name, k.scopes, k.revokedAt !== null));
     }
-  } else if (command === 'revoke' && arg) {
-    console.log(
-      (await revokeApiKey(em, arg, new Date())) === 1
-        ? `Revoked ${arg}.`
-        : `No active key starts with ${arg}.`,
-    );
-  } else {
-    console.error(
-      `Usage: api-key create <name> --scopes <scope,…> | list | revoke <prefix>\nScopes: ${API_SCOPES.join(', ')}`,
-    );
-    process.exitCode = 2;
+  } finally {
+    await orm.close();
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await orm.close();
-}
+});

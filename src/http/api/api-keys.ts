@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { AppError } from '../../shared/errors.js';
+import { AppError, RefusedError } from '../../shared/errors.js';
+import { apiKeyMessages as m } from './messages.js';
 import { ApiKey } from './api-key.entity.js';
 
 export const API_SCOPES = [
@@ -25,7 +26,7 @@ export async function createApiKey(
 ): Promise<string> {
   const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s));
   if (unknown.length > 0)
-    throw new Error(`unknown scope(s): ${unknown.join(', ')}; known: ${API_SCOPES.join(', ')}`);
+    throw new RefusedError('unknown_scope', m.unknownScopes(unknown, API_SCOPES), { unknown });
   const key = `sfb_${randomBytes(24).toString('base64url')}`;
   em.create(ApiKey, { name, prefix: key.slice(0, 12), hash: hashOf(key), scopes, createdAt: now });
   await em.flush();

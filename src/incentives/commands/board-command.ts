@@ -11,7 +11,7 @@ import { standings } from '../standings.js';
 export const boardCommand: Command = {
   name: '排行',
   aliases: ['leaderboard', '排行榜', '排名'],
-  roles: 'everyone',
+  roles: 'staff',
   help: m.boardHelp,
   args: [{ name: 'period', label: '本周|上周|本月', kind: 'word', optional: true }],
   async run(ctx, args) {

@@ -12,7 +12,7 @@ const RECENT = 5;
 export const pointsCommand: Command = {
   name: '积分',
   aliases: ['points', '我的积分'],
-  roles: 'everyone',
+  roles: 'staff',
   help: m.pointsHelp,
   args: [{ name: 'who', label: '@某人', kind: 'mention', optional: true }],
   async run(ctx, args) {

@@ -6,7 +6,7 @@ import { activeRules } from '../rules/active-rules.js';
 export const rulesCommand: Command = {
   name: '规则',
   aliases: ['rules', '积分规则'],
-  roles: 'everyone',
+  roles: 'staff',
   help: m.rulesHelp,
   args: [],
   async run(ctx) {

@@ -1,7 +1,7 @@
 import type { Command } from '../../chat/commands/command.js';
 import { createAccessLink, revokePartnerLinks } from '../links.js';
 import { outsourcingMessages as m } from '../messages.js';
-import { formatAt } from '../order-view.js';
+import { formatDateTime } from '../../shared/display.js';
 import { findPartner } from '../partner-service.js';
 
 const BOARD_LINK_DAYS = 365;
@@ -24,7 +24,11 @@ export const partnerLinkCommand: Command = {
       days,
     });
     ctx.reply(
-      m.linkCreated(partner.name, `${ctx.publicUrl}/p/${token}`, formatAt(link.expiresAt ?? now, ctx.tz)),
+      m.linkCreated(
+        partner.name,
+        `${ctx.publicUrl}/p/${token}`,
+        formatDateTime(link.expiresAt ?? now, now, ctx.tz),
+      ),
     );
   },
 };
@@ -56,6 +60,6 @@ export const boardLinkCommand: Command = {
       days: BOARD_LINK_DAYS,
     });
     const url = `${ctx.publicUrl}/board/outsourcing?token=${token}`;
-    ctx.reply(m.boardLinkCreated(url, formatAt(link.expiresAt ?? now, ctx.tz)));
+    ctx.reply(m.boardLinkCreated(url, formatDateTime(link.expiresAt ?? now, now, ctx.tz)));
   },
 };

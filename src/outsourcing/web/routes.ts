@@ -9,6 +9,7 @@ import type { OutsourcingDeps } from '../deps.js';
 import { moveByLink, ordersOfLink, type UploadedPhoto } from '../link-actions.js';
 import { verifyAccessLink } from '../links.js';
 import { outsourcingMessages as m } from '../messages.js';
+import { formatDateTime } from '../../shared/display.js';
 import { formatAt, orderLines } from '../order-view.js';
 import { MAX_PHOTO_BYTES, photoTypeOf } from '../photo-store.js';
 import { statesOf } from '../states.js';
@@ -68,7 +69,7 @@ export function outsourcingPages(services: AppServices): Router {
             },
           }
         : {}),
-      expires: m.pageExpires(formatAt(link.expiresAt ?? now, services.tz)),
+      expires: m.pageExpires(formatDateTime(link.expiresAt ?? now, now, services.tz)),
     });
   });
 

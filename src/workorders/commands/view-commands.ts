@@ -61,7 +61,7 @@ async function showTasks(ctx: CommandContext, page: number): Promise<void> {
 export const workOrderCommand: Command = {
   name: '工单',
   aliases: ['wo', 'order'],
-  roles: 'everyone',
+  roles: 'staff',
   help: '查看工单进度卡片',
   args: [{ name: 'order', label: '工单号', kind: 'word' }],
   async run(ctx, args) {
