@@ -28,8 +28,11 @@ export const workOrderMessages = {
   orderNotFound: (number: string) => `没有找到工单「${number}」。请检查工单号。`,
   operationNotFound: (number: string, op: string, ops: string[]) =>
     `工单 ${number} 没有工序「${op}」。它的工序有：${ops.join('、')}。`,
-  whichOperation: (number: string, ops: string[]) =>
-    `工单 ${number} 有多道工序分给了您，请指明工序：${ops.join('、')}。`,
+  whichOperationShort: (ops: string[]) => `请指明工序：${ops.join('、')}。`,
+  whichOperation: (number: string, ops: string[], example: string, good: number | undefined) =>
+    `工单 ${number} 有多道工序分给了您，${good === undefined ? '是哪道工序' : `合格 ${good} 件报在哪道工序`}？请回复工序号：${ops.join('、')}。下次可以一次写全，例如「${example}」。`,
+  numberCouldBeEither: (n: number | undefined) => `「${n}」可能是工序号，也可能是数量，所以先问清楚。`,
+  notAChoice: (answer: string) => `「${answer}」不是下面的工序之一。`,
   noOperationOfYours: (number: string) => `工单 ${number} 没有分给您或您班组的工序。`,
   notYourTask: (number: string, op: string, owner: string) =>
     `${number} 的「${op}」分给了${owner}，您不能为它报工。`,
@@ -43,6 +46,8 @@ export const workOrderMessages = {
   overReport: (op: string, requested: number, remaining: number, allowed: number) =>
     `报工数量超出：「${op}」还剩 ${remaining} 件可报，您报了 ${requested} 件（最多允许 ${allowed} 件）。请核对后重新报工。`,
   zeroReport: '合格数和报废数不能都为 0。',
+  notWholePieces: (label: string, value: number) =>
+    `${label}必须是不小于 0 的整数：零件按件计，不能报「${value}」件。请重新报工，例如「完工 工单号 10」。`,
   started: (number: string, op: string, equipment: string | undefined) =>
     `已开工：${number}「${op}」${equipment ? `，设备 ${equipment}` : ''}。完工时点卡片上的「完工」或发送「完工 ${number} 数量」。`,
   reported: (number: string, op: string, good: number, scrap: number, remaining: number) =>

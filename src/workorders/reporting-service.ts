@@ -81,6 +81,7 @@ export async function reportTask(
 ): Promise<ReportOutcome> {
   assertMayWork(actor, loaded, task);
   const { order, tasks } = loaded;
+  assertWholePieces(good, scrap);
   if (good + scrap <= 0) throw new RefusedError('empty_report', m.zeroReport);
   const previous = previousOf(tasks, task);
   const remainingBefore = remainingFor(task, availableFor(task, previous, order.quantity));
@@ -123,6 +124,17 @@ export async function reportTask(
     taskDone: finished.includes(task),
     orderCompleted: order.status === 'completed',
   };
+}
+
+/** Pieces are counted, not weighed: `10.5` or `0.4` would be stored as something else than said. */
+function assertWholePieces(good: number, scrap: number): void {
+  for (const [label, value] of [
+    ['合格数', good],
+    ['报废数', scrap],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RefusedError('not_whole_pieces', m.notWholePieces(label, value), { good, scrap });
+  }
 }
 
 /**

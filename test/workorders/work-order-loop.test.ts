@@ -107,7 +107,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
 
   it('refuses a report on someone else’s task', async () => {
     const before = await reports('WO-DEMO-001');
-    expect(texts(await app.as('liuyang').say('完工 WO-DEMO-001 10 5'))).toEqual([
+    expect(texts(await app.as('liuyang').say('完工 WO-DEMO-001 工序10 5'))).toEqual([
       'WO-DEMO-001 的「车削」分给了张伟，您不能为它报工。',
     ]);
     expect(await reports('WO-DEMO-001')).toBe(before);
