@@ -139,7 +139,8 @@ export interface FactoryConfig {
   people: PersonConfig[];
   chat: { dialogExpiryMinutes: number };
   digest: { time: string; riskDays: number; teamGroups: boolean };
-  workOrders: { overReportTolerance: number };
+  /** undoMinutes: how long a worker may 撤销 their own last report. */
+  workOrders: { overReportTolerance: number; undoMinutes: number };
   dingtalk: { cardTemplateId?: string };
   outsourcing: OutsourcingConfig;
   reminders: RemindersConfig;
@@ -160,7 +161,7 @@ export const defaultFactoryConfig: FactoryConfig = {
   people: [],
   chat: { dialogExpiryMinutes: 30 },
   digest: { time: '07:30', riskDays: 3, teamGroups: false },
-  workOrders: { overReportTolerance: 0.05 },
+  workOrders: { overReportTolerance: 0.05, undoMinutes: 30 },
   dingtalk: {},
   outsourcing: {
     states: [

@@ -50,8 +50,28 @@ export const workOrderMessages = {
     `${label}必须是不小于 0 的整数：零件按件计，不能报「${value}」件。请重新报工，例如「完工 工单号 10」。`,
   started: (number: string, op: string, equipment: string | undefined) =>
     `已开工：${number}「${op}」${equipment ? `，设备 ${equipment}` : ''}。完工时点卡片上的「完工」或发送「完工 ${number} 数量」。`,
-  reported: (number: string, op: string, good: number, scrap: number, remaining: number) =>
-    `已报工：${number}「${op}」合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  reported: (label: string, number: string, op: string, good: number, scrap: number, remaining: number) =>
+    `已报工（报工号 ${label}）：${number}「${op}」合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  undone: (label: string, number: string, op: string, good: number, scrap: number, remaining: number) =>
+    `已撤销报工 ${label}：${number}「${op}」合格 ${good} 件${scrap !== 0 ? `，报废 ${scrap} 件` : ''}不再计入。还剩 ${remaining} 件。`,
+  corrected: (
+    label: string,
+    number: string,
+    op: string,
+    was: { good: number; scrap: number },
+    now: { good: number; scrap: number },
+    remaining: number,
+  ) =>
+    `已更正报工 ${label}：${number}「${op}」合格 ${was.good} → ${now.good} 件，报废 ${was.scrap} → ${now.scrap} 件。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  nothingToUndo: '您没有可以撤销的报工。',
+  undoTooLate: (label: string, minutes: number) =>
+    `您最近的报工 ${label} 已超过 ${minutes} 分钟，不能自己撤销了。请联系班组长发送「更正 ${label} <合格数>」。`,
+  reportNotFound: (ref: string) => `没有找到报工「${ref}」。报工号形如 B12，见报工时的回复。`,
+  notYourTeamsReport: (label: string) => `报工 ${label} 不是您班组的，只有该班组的班组长或车间主任可以更正。`,
+  correctionNotReversible: (label: string) => `${label} 本身是一条撤销/更正记录，不能再撤销或更正。`,
+  alreadyReversed: (label: string) => `报工 ${label} 已经撤销或更正过了，不能重复。`,
+  piecesUsedDownstream: (next: string, used: number) =>
+    `不能这样更正：下道工序「${next}」已经报了 ${used} 件，合格数不能少于这个数。`,
   orderCompleted: (number: string) => `工单 ${number} 全部工序已完成，工单已完工。`,
   askQuantity: (number: string, op: string, remaining: number) =>
     `${number}「${op}」完工多少件？还剩 ${remaining} 件。回复数量即可，例如「${remaining}」或「${remaining} 报废 2」。`,

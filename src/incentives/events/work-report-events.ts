@@ -2,7 +2,10 @@ import { shiftAt } from '../../shared/shifts.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
 import type { EventSource, IncentiveEvent } from './incentive-event.js';
 
-/** One event per 报工; a correction reversing an earlier report is not an achievement. */
+/**
+ * One event per 报工; a correction reversing an earlier report is not an achievement, and a
+ * report already reversed when it is first read earns nothing.
+ */
 export const workReportEvents: EventSource = {
   trigger: 'work_report',
   settleMs: 0,
@@ -12,7 +15,16 @@ export const workReportEvents: EventSource = {
       { reportedAt: { $gt: from, $lte: to }, reverses: null },
       { populate: ['task.workOrder.item'], orderBy: { reportedAt: 'asc', id: 'asc' } },
     );
-    return reports.map((report): IncentiveEvent => {
+    const reversed = new Set(
+      (
+        await em.find(
+          WorkReport,
+          { reverses: { $in: reports.map((r) => r.id) } },
+          { fields: ['reverses'] },
+        )
+      ).map((r) => r.reverses?.id),
+    );
+    return reports.filter((r) => !reversed.has(r.id)).map((report): IncentiveEvent => {
       const shift = shiftAt(report.reportedAt, config.shifts, tz);
       const task = report.task;
       return {

@@ -5,6 +5,7 @@ import { tokenize } from '../../chat/text/normalize.js';
 import { workOrderMessages as m } from '../messages.js';
 import type { OperationTask } from '../operation-task.entity.js';
 import { availableFor, remainingFor } from '../progress.js';
+import { reportLabel } from '../correction-service.js';
 import { reportTask, startTask } from '../reporting-service.js';
 import {
   loadOrder,
@@ -121,7 +122,11 @@ export async function finish(
   scrap: number,
 ) {
   const outcome = await reportTask(depsOf(ctx), ctx.actor, loaded, task, good, scrap);
-  ctx.reply(m.reported(loaded.order.number, task.name, good, scrap, outcome.remaining));
+  await ctx.em.flush(); // the report's number is its id
+  const { report } = outcome;
+  ctx.reply(
+    m.reported(reportLabel(report.id), loaded.order.number, task.name, report.good, report.scrap, outcome.remaining),
+  );
   if (outcome.orderCompleted) ctx.reply(m.orderCompleted(loaded.order.number));
 }
 
