@@ -23,7 +23,15 @@ export interface DailyFigures {
     finishedTotal: number;
     progress: number;
   }>;
-  totals: { reports: number; good: number; scrap: number; scrapRate: number; finished: number };
+  /** reports: 报工 made; corrections: 撤销/更正 rows, whose signed quantities net into the sums. */
+  totals: {
+    reports: number;
+    corrections: number;
+    good: number;
+    scrap: number;
+    scrapRate: number;
+    finished: number;
+  };
   materials: Array<{ itemCode: string; itemName: string; unit: string; quantity: number }>;
   equipment: Array<{ code: string; name: string; runMinutes: number; downMinutes: number }>;
   atRisk: Array<{ number: string; itemName: string; dueDate: string; progress: number; overdue: boolean }>;
@@ -83,7 +91,8 @@ export async function buildDailyFigures(
     day,
     orders: [...orders.values()].sort((a, b) => a.number.localeCompare(b.number)),
     totals: {
-      reports: reports.length,
+      reports: reports.filter((r) => !r.reverses).length,
+      corrections: reports.filter((r) => r.reverses).length,
       good,
       scrap,
       scrapRate: ratio(scrap, good + scrap),

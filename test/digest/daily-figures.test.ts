@@ -65,7 +65,7 @@ describe('the morning digest of a day with known reports', () => {
           progress: 0.9,
         },
       ],
-      totals: { reports: 3, good: 128, scrap: 4, scrapRate: 0.0303, finished: 68 },
+      totals: { reports: 3, corrections: 0, good: 128, scrap: 4, scrapRate: 0.0303, finished: 68 },
       materials: [{ itemCode: 'R1', itemName: '圆钢', unit: 'kg', quantity: 12.5 }],
       equipment: [
         { code: 'M1', name: '车床', runMinutes: 180, downMinutes: 90 },
