@@ -81,7 +81,10 @@ async function reverse(
     throw new RefusedError('already_reversed', m.alreadyReversed(label));
   const { order, tasks } = loaded;
   if (!['released', 'in_progress', 'completed'].includes(order.status))
-    throw new RefusedError('order_not_open', m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status));
+    throw new RefusedError(
+      'order_not_open',
+      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status),
+    );
   const task = tasks.find((t) => t.id === original.task.id) as OperationTask;
   const good = corrected.good - original.good;
   const scrap = corrected.scrap - original.scrap;

@@ -118,14 +118,14 @@ describe('every record made in chat is the one the person meant', () => {
     expect(texts(await app.as('lijianguo').say(`更正 ${label} 4`))).toEqual([
       `报工 ${label} 已经撤销或更正过了，不能重复。`,
     ]);
-    const older = await app.orm.em
-      .fork()
-      .findOneOrFail(WorkReport, { person: 'zhangwei', reverses: null, id: { $ne: Number(label.slice(1)) } }, {
-        orderBy: { reportedAt: 'desc', id: 'desc' },
-      });
+    expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销或更正过了，不能重复。`]);
+    await zhangwei.say('完工 WO-DEMO-003 2');
+    const late = await lastReportLabel(app.orm);
+    app.clock.advance(31 * 60_000);
     expect(texts(await zhangwei.say('撤销'))).toEqual([
-      `您最近的报工 B${older.id} 已超过 30 分钟，不能自己撤销了。请联系班组长发送「更正 B${older.id} <合格数>」。`,
+      `您最近的报工 ${late} 已超过 30 分钟，不能自己撤销了。请联系班组长发送「更正 ${late} <合格数>」。`,
     ]);
+    expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 22 });
   });
 
   it('更正 by the team’s lead writes a reversing report, takes back the points, and only once', async () => {

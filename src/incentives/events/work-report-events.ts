@@ -17,36 +17,34 @@ export const workReportEvents: EventSource = {
     );
     const reversed = new Set(
       (
-        await em.find(
-          WorkReport,
-          { reverses: { $in: reports.map((r) => r.id) } },
-          { fields: ['reverses'] },
-        )
+        await em.find(WorkReport, { reverses: { $in: reports.map((r) => r.id) } }, { fields: ['reverses'] })
       ).map((r) => r.reverses?.id),
     );
-    return reports.filter((r) => !reversed.has(r.id)).map((report): IncentiveEvent => {
-      const shift = shiftAt(report.reportedAt, config.shifts, tz);
-      const task = report.task;
-      return {
-        key: `work_report:${report.id}`,
-        personId: report.person.id,
-        occurredAt: report.reportedAt,
-        fields: {
-          good: report.good,
-          scrap: report.scrap,
-          quantity: report.good + report.scrap,
-          minutes: report.minutes,
-          ...(shift && {
-            shift: shift.name,
-            minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - report.reportedAt.getTime()) / 60_000),
-          }),
-          channel: report.channel,
-          operation: task.name,
-          sequence: task.sequence,
-          workOrder: task.workOrder.number,
-          item: task.workOrder.item.code,
-        },
-      };
-    });
+    return reports
+      .filter((r) => !reversed.has(r.id))
+      .map((report): IncentiveEvent => {
+        const shift = shiftAt(report.reportedAt, config.shifts, tz);
+        const task = report.task;
+        return {
+          key: `work_report:${report.id}`,
+          personId: report.person.id,
+          occurredAt: report.reportedAt,
+          fields: {
+            good: report.good,
+            scrap: report.scrap,
+            quantity: report.good + report.scrap,
+            minutes: report.minutes,
+            ...(shift && {
+              shift: shift.name,
+              minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - report.reportedAt.getTime()) / 60_000),
+            }),
+            channel: report.channel,
+            operation: task.name,
+            sequence: task.sequence,
+            workOrder: task.workOrder.number,
+            item: task.workOrder.item.code,
+          },
+        };
+      });
   },
 };

@@ -38,7 +38,13 @@ export const correctReportCommand: Command = {
   async run(ctx, args) {
     const good = Number(args.good);
     const scrap = typeof args.scrap === 'number' ? args.scrap : 0;
-    const { original, loaded, task } = await correctReport(depsOf(ctx), ctx.actor, String(args.report), good, scrap);
+    const { original, loaded, task } = await correctReport(
+      depsOf(ctx),
+      ctx.actor,
+      String(args.report),
+      good,
+      scrap,
+    );
     ctx.reply(
       m.corrected(
         reportLabel(original.id),

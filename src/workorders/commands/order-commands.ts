@@ -111,7 +111,13 @@ export const issueMaterialCommand: Command = {
     );
     // What was stored, not what was typed: the reply is the record.
     ctx.reply(
-      materialMessages.issued(lot.lotNumber, issue.quantity, lot.item.unit, loaded.order.number, lot.remaining),
+      materialMessages.issued(
+        lot.lotNumber,
+        issue.quantity,
+        lot.item.unit,
+        loaded.order.number,
+        lot.remaining,
+      ),
     );
   },
 };

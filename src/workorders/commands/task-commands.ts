@@ -125,7 +125,14 @@ export async function finish(
   await ctx.em.flush(); // the report's number is its id
   const { report } = outcome;
   ctx.reply(
-    m.reported(reportLabel(report.id), loaded.order.number, task.name, report.good, report.scrap, outcome.remaining),
+    m.reported(
+      reportLabel(report.id),
+      loaded.order.number,
+      task.name,
+      report.good,
+      report.scrap,
+      outcome.remaining,
+    ),
   );
   if (outcome.orderCompleted) ctx.reply(m.orderCompleted(loaded.order.number));
 }
