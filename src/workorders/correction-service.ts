@@ -115,7 +115,7 @@ async function reverse(
     good,
     scrap,
   });
-  reverseReportPoints(deps.em, original.id, label, actor.at);
+  await reverseReportPoints(deps.em, original.id, label, actor.at);
   await deps.em.flush();
   await refreshAround(deps, loaded, task, finished);
   return { original, reversal, loaded, task };

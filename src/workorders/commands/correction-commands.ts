@@ -2,7 +2,7 @@ import type { Command } from '../../chat/commands/command.js';
 import { correctReport, reportLabel, undoLastReport } from '../correction-service.js';
 import { workOrderMessages as m } from '../messages.js';
 import { depsOf } from './deps.js';
-import { remainingOf } from './task-commands.js';
+import { remainingOf, scrapArg } from './task-commands.js';
 
 export const undoReportCommand: Command = {
   name: '撤销',
@@ -33,7 +33,7 @@ export const correctReportCommand: Command = {
   args: [
     { name: 'report', label: '报工号', kind: 'word' },
     { name: 'good', label: '合格数', kind: 'quantity' },
-    { name: 'scrap', label: '报废数', kind: 'quantity', optional: true, keywords: ['报废', 'scrap', '废'] },
+    scrapArg,
   ],
   async run(ctx, args) {
     const good = Number(args.good);

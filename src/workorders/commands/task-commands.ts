@@ -20,7 +20,7 @@ import { depsOf } from './deps.js';
 
 const order = { name: 'order', label: '工单号', kind: 'word' } as const;
 const operation = { name: 'operation', label: '工序', kind: 'operation', optional: true } as const;
-const scrapArg = {
+export const scrapArg = {
   name: 'scrap',
   label: '报废数',
   kind: 'quantity',
