@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundContent } from '../../src/chat/outbound.js';
+import { buildDailyFigures } from '../../src/digest/daily-figures.js';
+import { digestMarkdown } from '../../src/digest/messages.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
 import { MaterialLot } from '../../src/materials/material-lot.entity.js';
 import { MaterialIssue } from '../../src/materials/material-issue.entity.js';
@@ -115,6 +117,13 @@ describe('every record made in chat is the one the person meant', () => {
     expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 20, scrapTotal: 1 });
     const reversal = await app.orm.em.fork().findOneOrFail(WorkReport, { reverses: Number(label.slice(1)) });
     expect(reversal).toMatchObject({ good: -5, scrap: 0 });
+    const figures = await buildDailyFigures(app.orm.em.fork(), '2026-11-24', {
+      tz: app.settings.factoryTz,
+      riskDays: 3,
+      now: app.clock.now(),
+    });
+    expect(figures.totals).toMatchObject({ reports: 1, corrections: 1, good: 0, scrap: 0 });
+    expect(digestMarkdown(figures, '演示厂').text).toContain('更正/撤销 1 条（数量已按更正后计）。');
     expect(texts(await app.as('lijianguo').say(`更正 ${label} 4`))).toEqual([
       `报工 ${label} 已经撤销或更正过了，不能重复。`,
     ]);
