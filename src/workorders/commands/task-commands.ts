@@ -19,7 +19,8 @@ import {
 import { depsOf } from './deps.js';
 
 const order = { name: 'order', label: '工单号', kind: 'word' } as const;
-const operation = { name: 'operation', label: '工序', kind: 'operation', optional: true } as const;
+// The label shows the marker in usage lines: a bare number is a quantity, never an operation.
+const operation = { name: 'operation', label: '工序，如 工序10', kind: 'operation', optional: true } as const;
 export const scrapArg = {
   name: 'scrap',
   label: '报废数',
