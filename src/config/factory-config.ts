@@ -141,7 +141,8 @@ export interface FactoryConfig {
   digest: { time: string; riskDays: number; teamGroups: boolean };
   /** When the production day begins (HH:mm, factory zone); the first shift's start when unset. */
   productionDay: { startsAt?: string };
-  workOrders: { overReportTolerance: number };
+  /** undoMinutes: how long a worker may 撤销 their own last report. */
+  workOrders: { overReportTolerance: number; undoMinutes: number };
   dingtalk: { cardTemplateId?: string };
   outsourcing: OutsourcingConfig;
   reminders: RemindersConfig;
@@ -165,7 +166,7 @@ export const defaultFactoryConfig: FactoryConfig = {
   chat: { dialogExpiryMinutes: 30 },
   digest: { time: '07:30', riskDays: 3, teamGroups: false },
   productionDay: {},
-  workOrders: { overReportTolerance: 0.05 },
+  workOrders: { overReportTolerance: 0.05, undoMinutes: 30 },
   dingtalk: {},
   outsourcing: {
     states: [

@@ -186,6 +186,7 @@ export const factorySchema = {
       additionalProperties: false,
       properties: {
         overReportTolerance: { type: 'number', minimum: 0, maximum: 1 },
+        undoMinutes: { type: 'integer', minimum: 0, maximum: 1440 },
       },
     },
     outsourcing: {

@@ -35,8 +35,15 @@ export interface DailyFigures {
     finishedTotal: number;
     progress: number;
   }>;
-  /** `reports` counts 报工 made (reversals not counted); pieces are over all operations. */
-  totals: { reports: number; good: number; scrap: number; scrapRate: number; finished: number };
+  /** reports: 报工 made; corrections: 撤销/更正 rows, whose signed quantities net into the sums; pieces are over all operations. */
+  totals: {
+    reports: number;
+    corrections: number;
+    good: number;
+    scrap: number;
+    scrapRate: number;
+    finished: number;
+  };
   materials: Array<{ itemCode: string; itemName: string; unit: string; quantity: number }>;
   equipment: Array<{ code: string; name: string; runMinutes: number; downMinutes: number }>;
   atRisk: Array<{ number: string; itemName: string; dueDate: string; progress: number; overdue: boolean }>;
@@ -111,6 +118,7 @@ export async function buildDailyFigures(
     orders: [...orders.values()].sort((a, b) => a.number.localeCompare(b.number)),
     totals: {
       reports: reports.filter((r) => !r.reverses).length,
+      corrections: reports.filter((r) => r.reverses).length,
       good,
       scrap,
       scrapRate: ratio(scrap, good + scrap),

@@ -154,6 +154,7 @@ export function leaderboardMarkdown(board: TeamLeaderboard): { title: string; te
 
 export const incentiveMessages = {
   pointsUnit: '积分',
+  reportReversed: (report: string, reason: string) => `报工 ${report} 已撤销或更正：${reason}`,
   chartTitle: (team: string, week: Period) => `${team} ${span(week)} 积分`,
   pointsHelp: '查看积分：本周、累计和最近的得分原因',
   boardHelp: '查看积分排行（本周、上周或本月）',

@@ -2,6 +2,12 @@
 export const materialMessages = {
   lotNotFound: (lot: string) => `没有找到批次「${lot}」。`,
   badQuantity: '领料数量必须大于 0。',
+  notAQuantity: (text: string) =>
+    `「${text}」不是有效的领料数量。请写数字，可带单位，例如 150、150kg 或 2.5kg（最多 3 位小数）。`,
+  wrongUnit: (lot: string, unit: string, written: string) =>
+    `批次 ${lot} 以「${unit}」计，不能按「${written}」领料。请写 ${unit} 数，例如 150${unit}。`,
+  notWholeUnits: (lot: string, unit: string, quantity: number) =>
+    `批次 ${lot} 以「${unit}」计，只能领整数，不能领 ${quantity}${unit}。`,
   lotShort: (lot: string, remaining: number, requested: number, unit: string) =>
     `批次 ${lot} 只剩 ${remaining}${unit}，不够领 ${requested}${unit}。`,
   issued: (lot: string, quantity: number, unit: string, number: string, remaining: number) =>

@@ -1,6 +1,7 @@
 import { mayUse } from '../chat/commands/command.js';
 import type { ChatFeature } from '../chat/feature.js';
 import { dailyReportCommand } from '../digest/daily-report-command.js';
+import { correctReportCommand, undoReportCommand } from './commands/correction-commands.js';
 import { dispatchCommand } from './commands/dispatch-command.js';
 import {
   acknowledgeExceptionCommand,
@@ -21,6 +22,8 @@ export const workOrderFeature: ChatFeature = {
     myTasksCommand,
     startCommand,
     finishCommand,
+    undoReportCommand,
+    correctReportCommand,
     workOrderCommand,
     raiseExceptionCommand,
     acknowledgeExceptionCommand,

@@ -34,8 +34,11 @@ export const workOrderMessages = {
   orderNotFound: (number: string) => `没有找到工单「${number}」。请检查工单号。`,
   operationNotFound: (number: string, op: string, ops: string[]) =>
     `工单 ${number} 没有工序「${op}」。它的工序有：${ops.join('、')}。`,
-  whichOperation: (number: string, ops: string[]) =>
-    `工单 ${number} 有多道工序分给了您，请指明工序：${ops.join('、')}。`,
+  whichOperationShort: (ops: string[]) => `请指明工序：${ops.join('、')}。`,
+  whichOperation: (number: string, ops: string[], example: string, good: number | undefined) =>
+    `工单 ${number} 有多道工序分给了您，${good === undefined ? '是哪道工序' : `合格 ${good} 件报在哪道工序`}？请回复工序号：${ops.join('、')}。下次可以一次写全，例如「${example}」。`,
+  numberCouldBeEither: (n: number | undefined) => `「${n}」可能是工序号，也可能是数量，所以先问清楚。`,
+  notAChoice: (answer: string) => `「${answer}」不是下面的工序之一。`,
   noOperationOfYours: (number: string) => `工单 ${number} 没有分给您或您班组的工序。`,
   notYourTask: (number: string, op: string, owner: string, verb: WorkVerb) =>
     `${number} 的「${op}」分给了${owner}，您不能为它${verb}。`,
@@ -44,15 +47,37 @@ export const workOrderMessages = {
   alreadyStarted: (number: string, op: string) => `${number} 的「${op}」已经开工了。`,
   nothingAvailable: (number: string, op: string, previous: string) =>
     `${number} 的「${op}」还不能开工：上道工序「${previous}」还没有合格品。`,
-  orderNotReleased: (number: string, status: string, verb: WorkVerb | '派工') =>
+  orderNotReleased: (number: string, status: string, verb: WorkVerb | '派工' | '撤销' | '更正') =>
     `工单 ${number} 当前状态是「${status}」，不能${verb}。`,
   overReport: (op: string, requested: number, remaining: number, allowed: number) =>
     `报工数量超出：「${op}」还剩 ${remaining} 件可报，您报了 ${requested} 件（最多允许 ${allowed} 件）。请核对后重新报工。`,
   zeroReport: '合格数和报废数不能都为 0。',
+  notWholePieces: (label: string, value: number) =>
+    `${label}必须是不小于 0 的整数：零件按件计，不能报「${value}」件。请重新报工，例如「完工 工单号 10」。`,
   started: (number: string, op: string, equipment: string | undefined) =>
     `已开工：${number}「${op}」${equipment ? `，设备 ${equipment}` : ''}。完工时点卡片上的「完工」或发送「完工 ${number} 数量」。`,
-  reported: (number: string, op: string, good: number, scrap: number, remaining: number) =>
-    `已报工：${number}「${op}」合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  reported: (label: string, number: string, op: string, good: number, scrap: number, remaining: number) =>
+    `已报工（报工号 ${label}）：${number}「${op}」合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  undone: (label: string, number: string, op: string, good: number, scrap: number, remaining: number) =>
+    `已撤销报工 ${label}：${number}「${op}」合格 ${good} 件${scrap !== 0 ? `，报废 ${scrap} 件` : ''}不再计入。还剩 ${remaining} 件。`,
+  corrected: (
+    label: string,
+    number: string,
+    op: string,
+    was: { good: number; scrap: number },
+    now: { good: number; scrap: number },
+    remaining: number,
+  ) =>
+    `已更正报工 ${label}：${number}「${op}」合格 ${was.good} → ${now.good} 件，报废 ${was.scrap} → ${now.scrap} 件。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+  nothingToUndo: '您没有可以撤销的报工。',
+  undoTooLate: (label: string, minutes: number) =>
+    `您最近的报工 ${label} 已超过 ${minutes} 分钟，不能自己撤销了。请联系班组长发送「更正 ${label} <合格数>」。`,
+  reportNotFound: (ref: string) => `没有找到报工「${ref}」。报工号形如 B12，见报工时的回复。`,
+  notYourTeamsReport: (label: string) => `报工 ${label} 不是您班组的，只有该班组的班组长或车间主任可以更正。`,
+  correctionNotReversible: (label: string) => `${label} 本身是一条撤销/更正记录，不能再撤销或更正。`,
+  alreadyReversed: (label: string) => `报工 ${label} 已经撤销或更正过了，不能重复。`,
+  piecesUsedDownstream: (next: string, used: number) =>
+    `不能这样更正：下道工序「${next}」已经报了 ${used} 件，合格数不能少于这个数。`,
   orderCompleted: (number: string) => `工单 ${number} 全部工序已完成，工单已完工。`,
   askQuantity: (number: string, op: string, remaining: number) =>
     `${number}「${op}」完工多少件？还剩 ${remaining} 件。回复数量即可，例如「${remaining}」或「${remaining} 报废 2」。`,

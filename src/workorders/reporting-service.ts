@@ -85,6 +85,7 @@ export async function reportTask(
 ): Promise<ReportOutcome> {
   assertMayWork(actor, loaded, task, '报工');
   const { order, tasks } = loaded;
+  assertWholePieces(good, scrap);
   if (good + scrap <= 0) throw new RefusedError('empty_report', m.zeroReport);
   const previous = previousOf(tasks, task);
   const remainingBefore = remainingFor(task, availableFor(task, previous, order.quantity));
@@ -115,19 +116,24 @@ export async function reportTask(
   const finished = completeWhatIsComplete(actor, loaded);
   deps.afterCommit?.(awardAtCommit(report, finished));
   await announceNextOperation(deps, loaded, task, good);
-  // The reported task, those it finished, and the next one (it has more to work on now).
-  const changed = new Set([
-    task,
-    ...finished,
-    ...(nextOf(tasks, task) ? [nextOf(tasks, task) as OperationTask] : []),
-  ]);
-  for (const t of changed) await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, t);
+  await refreshAround(deps, loaded, task, finished);
   return {
     report,
     remaining: remainingFor(task, availableFor(task, previous, order.quantity)),
     taskDone: finished.includes(task),
     orderCompleted: order.status === 'completed',
   };
+}
+
+/** Pieces are counted, not weighed: `10.5` or `0.4` would be stored as something else than said. */
+export function assertWholePieces(good: number, scrap: number): void {
+  for (const [label, value] of [
+    ['合格数', good],
+    ['报废数', scrap],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RefusedError('not_whole_pieces', m.notWholePieces(label, value), { good, scrap });
+  }
 }
 
 /**
@@ -150,7 +156,7 @@ async function workedMinutes(deps: ShopfloorDeps, task: OperationTask, at: Date)
  * Marks done every operation that can no longer receive pieces, in routing order (finishing
  * one can finish the next), and the order when its last operation is done.
  */
-function completeWhatIsComplete(actor: Actor, { order, tasks }: OrderWithTasks): OperationTask[] {
+export function completeWhatIsComplete(actor: Actor, { order, tasks }: OrderWithTasks): OperationTask[] {
   const finished: OperationTask[] = [];
   for (const t of tasks) {
     if (t.status === 'in_progress' && isComplete(t, previousOf(tasks, t), order.quantity)) {
@@ -165,6 +171,18 @@ function completeWhatIsComplete(actor: Actor, { order, tasks }: OrderWithTasks):
     order.completedAt = actor.at;
   }
   return finished;
+}
+
+/** Redraws the reported task, those it finished, and the next one (what it may work on changed). */
+export async function refreshAround(
+  deps: ShopfloorDeps,
+  loaded: OrderWithTasks,
+  task: OperationTask,
+  finished: OperationTask[],
+): Promise<void> {
+  const next = nextOf(loaded.tasks, task);
+  const changed = new Set([task, ...finished, ...(next ? [next] : [])]);
+  for (const t of changed) await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, t);
 }
 
 /** Tells whoever has the next operation that good pieces have arrived. */

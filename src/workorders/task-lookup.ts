@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { rowWriteLock } from '../db/locking.js';
 import type { PersonView } from '../people/person-view.js';
+import { readOperation } from '../chat/commands/arguments.js';
 import { RefusedError } from '../shared/errors.js';
 import { workOrderMessages as m } from './messages.js';
 import { OperationTask } from './operation-task.entity.js';
@@ -57,8 +58,9 @@ export function isAssignedTo(task: OperationTask, person: PersonView): boolean {
 }
 
 /**
- * `完工 WO-7 20`, `完工 WO-7 车削` or just `完工 WO-7`: the operation is named by sequence or by
- * name, or, when omitted, is the one operation of that order that belongs to the person.
+ * `完工 WO-7 工序20 5`, `完工 WO-7 车削 5` or just `完工 WO-7 5`: the operation is named by its
+ * marked number or its name, or, when omitted, is the one open operation of that order that
+ * belongs to the person. With several, the person is asked ({@link WhichOperationError}).
  */
 export function pickTask(
   loaded: OrderWithTasks,
@@ -66,20 +68,29 @@ export function pickTask(
   operation: string | undefined,
 ): OperationTask {
   const { order, tasks } = loaded;
-  const label = (t: OperationTask) => `${t.sequence} ${t.name}`;
   if (operation !== undefined) {
-    const task = tasks.find((t) => String(t.sequence) === operation || t.name === operation);
+    const wanted = readOperation(operation) ?? operation;
+    const task = tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
     if (!task)
       throw new RefusedError(
         'operation_not_found',
-        m.operationNotFound(order.number, operation, tasks.map(label)),
+        m.operationNotFound(order.number, operation, tasks.map(operationLabel)),
       );
     return task;
   }
   const mine = tasks.filter((t) => isAssignedTo(t, person) && t.status !== 'done');
   if (mine.length === 1 && mine[0]) return mine[0];
   if (mine.length === 0) throw new RefusedError('no_task_of_yours', m.noOperationOfYours(order.number));
-  throw new RefusedError('which_operation', m.whichOperation(order.number, mine.map(label)));
+  throw new WhichOperationError(mine);
+}
+
+export const operationLabel = (t: OperationTask): string => `${t.sequence} ${t.name}`;
+
+/** Several open operations of the order are the person's: which one is for the caller to ask. */
+export class WhichOperationError extends RefusedError {
+  constructor(readonly choices: OperationTask[]) {
+    super('which_operation', m.whichOperationShort(choices.map(operationLabel)));
+  }
 }
 
 /** Locks only inside a transaction: a read-only look (工单, 我的任务) takes no lock. */

@@ -41,7 +41,7 @@ describe('people’s words in group markdown', () => {
         from: new Date('2026-11-23T00:00:00Z'),
         to: new Date('2026-11-24T00:00:00Z'),
         orders: [],
-        totals: { reports: 0, good: 0, scrap: 0, scrapRate: 0, finished: 0 },
+        totals: { reports: 0, corrections: 0, good: 0, scrap: 0, scrapRate: 0, finished: 0 },
         materials: [],
         equipment: [],
         atRisk: [],

@@ -22,6 +22,8 @@ const roleMatrix: Record<string, readonly Role[]> = {
   我的任务: ['worker', 'team_lead'],
   开工: ['worker', 'team_lead', 'supervisor'],
   完工: ['worker', 'team_lead', 'supervisor'],
+  撤销: ['worker', 'team_lead', 'supervisor'],
+  更正: ['team_lead', 'supervisor'],
   工单: STAFF,
   异常: ['worker', 'team_lead', 'supervisor', 'qc', 'maintenance'],
   处理: ['team_lead', 'supervisor', 'qc', 'maintenance'],

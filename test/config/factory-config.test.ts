@@ -14,9 +14,11 @@ describe('factory.yaml', () => {
   });
 
   it('keeps what the file says and fills in the rest', () => {
-    const config = parseFactoryConfig('digest:\n  time: "06:45"\nworkOrders:\n  overReportTolerance: 0.1\n');
+    const config = parseFactoryConfig(
+      'digest:\n  time: "06:45"\nworkOrders:\n  overReportTolerance: 0.1\n  undoMinutes: 10\n',
+    );
     expect(config.digest).toEqual({ ...defaultFactoryConfig.digest, time: '06:45' });
-    expect(config.workOrders.overReportTolerance).toBe(0.1);
+    expect(config.workOrders).toEqual({ overReportTolerance: 0.1, undoMinutes: 10 });
     expect(config.shifts).toEqual(defaultFactoryConfig.shifts);
   });
 

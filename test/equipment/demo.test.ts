@@ -49,7 +49,7 @@ describe('equipment in the demo shop', () => {
       app.orm.em.fork().count(OutboxMessage, { recipientKey: 'gaoyuan', dedupeKey: { $like: 'lead:%' } });
     expect(await leadFor()).toBe(0);
     const [reported] = await say('zhangwei', '完工 WO-DEMO-001 5');
-    expect(reported).toMatch(/^已报工：WO-DEMO-001「车削」合格 5 件/);
+    expect(reported).toMatch(/^已报工（报工号 B\d+）：WO-DEMO-001「车削」合格 5 件/);
     const [lead] = await app.orm.em
       .fork()
       .find(OutboxMessage, { recipientKey: 'gaoyuan', dedupeKey: { $like: 'lead:%' } });

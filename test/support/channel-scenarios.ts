@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import type { DemoApp } from './demo-app.js';
+import { lastReportLabel } from './reports.js';
 
 /** What a person sees in their chat, whatever the platform drew it with. */
 export type Seen = { text: string } | { card: { title: string; buttons: string[] } };
@@ -70,7 +71,9 @@ export function channelScenarios(name: string, start: () => Promise<ChannelUnder
     it('完工 in Chinese numerals is reported once, even when the platform delivers it again', async () => {
       const before = await reports();
       const first = texts(await channel.driver.say('zhangwei', '完工 WO-DEMO-001 十'));
-      expect(first).toEqual(['已报工：WO-DEMO-001「车削」合格 10 件。还剩 28 件。']);
+      expect(first).toEqual([
+        `已报工（报工号 ${await lastReportLabel(channel.app.orm)}）：WO-DEMO-001「车削」合格 10 件。还剩 28 件。`,
+      ]);
       const again = texts(await channel.driver.redeliverLast());
       expect(again.filter((t) => t.startsWith('已报工'))).toEqual(again.length > 0 ? first : []);
       expect(await reports()).toBe(before + 1);
@@ -78,8 +81,9 @@ export function channelScenarios(name: string, start: () => Promise<ChannelUnder
 
     it('one tap on the task card reports the remaining quantity', async () => {
       await channel.driver.say('zhangwei', '我的任务');
-      expect(texts(await channel.driver.tap('zhangwei', '完工 28 件'))).toContain(
-        '已报工：WO-DEMO-001「车削」合格 28 件。本工序已完成。',
+      const replies = texts(await channel.driver.tap('zhangwei', '完工 28 件'));
+      expect(replies).toContain(
+        `已报工（报工号 ${await lastReportLabel(channel.app.orm)}）：WO-DEMO-001「车削」合格 28 件。本工序已完成。`,
       );
     });
   });

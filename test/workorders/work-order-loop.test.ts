@@ -8,6 +8,7 @@ import { ProductionException } from '../../src/workorders/production-exception.e
 import { WorkOrder } from '../../src/workorders/work-order.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
+import { lastReportLabel } from '../support/reports.js';
 
 const texts = (replies: OutboundContent[]) =>
   replies.filter((r) => r.kind === 'text').map((r) => (r.kind === 'text' ? r.text : ''));
@@ -61,7 +62,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect(started?.buttons[0]?.text).toBe('完工 50 件');
     const before = (await app.orm.em.fork().findOneOrFail(Equipment, 'CNC-01')).runningMinutes;
     expect(texts(await liuyang.tap(1, started))).toEqual([
-      '已报工：WO-DEMO-006「车削」合格 50 件。本工序已完成。',
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-006「车削」合格 50 件。本工序已完成。`,
     ]);
     const report = await app.orm.em
       .fork()
@@ -74,7 +75,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
 
   it('完工 with a typed quantity, in Chinese numerals, with scrap', async () => {
     expect(texts(await app.as('zhangwei').say('完工 WO-DEMO-001 二十 报废 两'))).toEqual([
-      '已报工：WO-DEMO-001「车削」合格 20 件，报废 2 件。还剩 16 件。',
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 20 件，报废 2 件。还剩 16 件。`,
     ]);
     expect(await task('WO-DEMO-001', 10)).toMatchObject({ goodTotal: 100, scrapTotal: 4 });
   });
@@ -92,7 +93,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
       'WO-DEMO-003「车削」完工多少件？还剩 39 件。回复数量即可，例如「39」或「39 报废 2」。',
     ]);
     expect(texts(await zhangwei.say('好'))).toEqual([
-      '已报工：WO-DEMO-003「车削」合格 39 件。本工序已完成。',
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-003「车削」合格 39 件。本工序已完成。`,
     ]);
   });
 
@@ -107,7 +108,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
 
   it('refuses a report on someone else’s task', async () => {
     const before = await reports('WO-DEMO-001');
-    expect(texts(await app.as('liuyang').say('完工 WO-DEMO-001 10 5'))).toEqual([
+    expect(texts(await app.as('liuyang').say('完工 WO-DEMO-001 工序10 5'))).toEqual([
       'WO-DEMO-001 的「车削」分给了张伟，您不能为它报工。',
     ]);
     expect(await reports('WO-DEMO-001')).toBe(before);
@@ -171,7 +172,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
 
   it('the work order completes when its last operation does', async () => {
     expect(texts(await app.as('hujie').say('完工 WO-DEMO-004 97'))).toEqual([
-      '已报工：WO-DEMO-004「钻孔」合格 97 件。本工序已完成。',
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-004「钻孔」合格 97 件。本工序已完成。`,
       '工单 WO-DEMO-004 全部工序已完成，工单已完工。',
     ]);
     const order = await app.orm.em.fork().findOneOrFail(WorkOrder, { number: 'WO-DEMO-004' });

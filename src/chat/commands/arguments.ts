@@ -5,7 +5,7 @@ import { parseQuantity } from '../text/chinese-number.js';
  * keyword slots introduced by a word (`报废 3`). Matching is by kind, so `完工 WO-7 50` and
  * `完工 WO-7 车削 50` both read right without the worker having to name anything.
  */
-export type ArgKind = 'word' | 'quantity' | 'mention' | 'text';
+export type ArgKind = 'word' | 'quantity' | 'mention' | 'text' | 'operation';
 
 export interface ArgSpec {
   name: string;
@@ -35,7 +35,7 @@ export function usageOf(name: string, specs: readonly ArgSpec[]): string {
 }
 
 export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResult {
-  const rest = [...tokens];
+  const rest = specs.some((s) => s.kind === 'operation') ? joinOperationMarker(tokens) : [...tokens];
   const args: ParsedArgs = {};
   for (const spec of specs.filter((s) => s.keywords)) {
     const at = rest.findIndex((t) => spec.keywords?.includes(t.toLowerCase()));
@@ -106,6 +106,32 @@ function leaveForQuantities(positional: readonly ArgSpec[], i: number, rest: str
   return rest.length <= positional.slice(i + 1).filter((s) => s.kind === 'quantity').length;
 }
 
+/**
+ * An operation is named by its name (`车削`) or by its number with a marker: `工序10`, `10工序`,
+ * `工序 10` or `#10`. A bare number is never an operation: next to an order it is a quantity.
+ */
+const OPERATION_MARKER = /^(?:工序|#)(\d+)$|^(\d+)工序$/;
+
+/** `工序 10` written with a space is one argument. */
+function joinOperationMarker(tokens: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    if (tokens[i] === '工序' && next !== undefined && /^\d+$/.test(next)) {
+      joined.push(`工序${next}`);
+      i++;
+    } else joined.push(tokens[i] as string);
+  }
+  return joined;
+}
+
+/** The operation's sequence number as a string, or its name; undefined for a bare number. */
+export function readOperation(token: string): string | undefined {
+  const marked = OPERATION_MARKER.exec(token);
+  if (marked) return marked[1] ?? marked[2];
+  return token.startsWith('@') || parseQuantity(token) !== undefined ? undefined : token;
+}
+
 function fits(spec: ArgSpec, token: string): boolean {
   return convert(spec, token) !== undefined;
 }
@@ -120,5 +146,7 @@ function convert(spec: ArgSpec, token: string): string | number | undefined {
       return token.startsWith('@') ? undefined : token;
     case 'text':
       return token;
+    case 'operation':
+      return readOperation(token);
   }
 }

@@ -1,18 +1,28 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
-import { parseArgs } from '../../chat/commands/arguments.js';
+import { parseArgs, readOperation } from '../../chat/commands/arguments.js';
 import { tokenize } from '../../chat/text/normalize.js';
 import { workOrderMessages as m } from '../messages.js';
 import type { OperationTask } from '../operation-task.entity.js';
 import { availableFor, remainingFor } from '../progress.js';
+import { reportLabel } from '../correction-service.js';
 import { reportTask, startTask } from '../reporting-service.js';
-import { loadOrder, loadTask, pickTask, previousOf, type OrderWithTasks } from '../task-lookup.js';
+import {
+  loadOrder,
+  loadTask,
+  operationLabel,
+  pickTask,
+  previousOf,
+  WhichOperationError,
+  type OrderWithTasks,
+} from '../task-lookup.js';
 import { taskCardSpec, taskSubject } from '../task-view.js';
 import { depsOf } from './deps.js';
 
 const order = { name: 'order', label: '工单号', kind: 'word' } as const;
-const operation = { name: 'operation', label: '工序', kind: 'word', optional: true } as const;
-const scrapArg = {
+// The label shows the marker in usage lines: a bare number is a quantity, never an operation.
+const operation = { name: 'operation', label: '工序，如 工序10', kind: 'operation', optional: true } as const;
+export const scrapArg = {
   name: 'scrap',
   label: '报废数',
   kind: 'quantity',
@@ -29,8 +39,13 @@ export const startCommand: Command = {
   args: [order, operation],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const task = pickTask(loaded, ctx.person, args.operation as string | undefined);
-    await start(ctx, loaded, task);
+    const task = await taskOrAsk(ctx, '开工', loaded, args.operation as string | undefined, {});
+    if (task) await start(ctx, loaded, task);
+  },
+  async resume(ctx, _step, state, answer) {
+    const loaded = await loadOrder(ctx.em, String(state.order));
+    const task = await answeredTask(ctx, '开工', loaded, state, answer);
+    if (task) await start(ctx, loaded, task);
   },
 };
 
@@ -38,10 +53,71 @@ export const startCommand: Command = {
  * Starts and answers with the card, whose 完工 button is the next thing to tap. The card's own
  * 开工 button needs no new card: the tapped card is redrawn where it is.
  */
-async function start(ctx: CommandContext, loaded: OrderWithTasks, task: OperationTask) {
+async function start(ctx: CommandContext, loaded: OrderWithTasks, task: OperationTask): Promise<void> {
   await startTask(depsOf(ctx), ctx.actor, loaded, task);
   ctx.reply(m.started(loaded.order.number, task.name, task.equipment?.code));
   ctx.reply(ctx.card('task', taskSubject(task), taskCardSpec(loaded, task)));
+}
+
+/**
+ * The operation named, or the person's one open operation; with several, asks which and
+ * returns undefined. A quantity already given travels with the question, unless it could be
+ * an operation number too (`完工 WO-7 20` when 20 is one of them): then it is asked again.
+ */
+async function taskOrAsk(
+  ctx: CommandContext,
+  command: '开工' | '完工',
+  loaded: OrderWithTasks,
+  operation: string | undefined,
+  quantities: { good?: number; scrap?: number },
+): Promise<OperationTask | undefined> {
+  try {
+    return pickTask(loaded, ctx.person, operation);
+  } catch (error) {
+    if (!(error instanceof WhichOperationError)) throw error;
+    await askOperation(ctx, command, loaded, error.choices, quantities);
+    return undefined;
+  }
+}
+
+async function askOperation(
+  ctx: CommandContext,
+  command: '开工' | '完工',
+  loaded: OrderWithTasks,
+  choices: OperationTask[],
+  quantities: { good?: number; scrap?: number },
+  prefix = '',
+): Promise<void> {
+  const number = loaded.order.number;
+  const { good } = quantities;
+  const either = good !== undefined && choices.some((t) => t.sequence === good);
+  const kept = either ? {} : quantities;
+  const example = `${command} ${number} 工序${choices[0]?.sequence ?? ''}${command === '完工' ? ` ${kept.good ?? '<合格数>'}` : ''}`;
+  const question = m.whichOperation(number, choices.map(operationLabel), example, kept.good);
+  await ctx.ask(command, 'operation', `${prefix}${either ? m.numberCouldBeEither(good) : ''}${question}`, {
+    order: number,
+    choices: choices.map((t) => t.id),
+    ...kept,
+  });
+}
+
+/** The answer to "which operation": `20`, `工序20`, `#20` or `车削`; anything else is asked again. */
+async function answeredTask(
+  ctx: CommandContext,
+  command: '开工' | '完工',
+  loaded: OrderWithTasks,
+  state: Record<string, unknown>,
+  answer: string,
+): Promise<OperationTask | undefined> {
+  const text = answer.trim();
+  const wanted = /^\d+$/.test(text) ? text : readOperation(text);
+  const ids = state.choices as number[];
+  const choices = loaded.tasks.filter((t) => ids.includes(t.id));
+  const task = choices.find((t) => String(t.sequence) === wanted || t.name === wanted);
+  if (task) return task;
+  const quantities = { good: state.good as number | undefined, scrap: state.scrap as number | undefined };
+  await askOperation(ctx, command, loaded, choices, quantities, m.notAChoice(text));
+  return undefined;
 }
 
 /** Reports and replies; shared by the command, the dialog answer and the card's one tap. */
@@ -53,7 +129,18 @@ export async function finish(
   scrap: number,
 ) {
   const outcome = await reportTask(depsOf(ctx), ctx.actor, loaded, task, good, scrap);
-  ctx.reply(m.reported(loaded.order.number, task.name, good, scrap, outcome.remaining));
+  await ctx.em.flush(); // the report's number is its id
+  const { report } = outcome;
+  ctx.reply(
+    m.reported(
+      reportLabel(report.id),
+      loaded.order.number,
+      task.name,
+      report.good,
+      report.scrap,
+      outcome.remaining,
+    ),
+  );
   if (outcome.orderCompleted) ctx.reply(m.orderCompleted(loaded.order.number));
 }
 
@@ -76,15 +163,25 @@ export const finishCommand: Command = {
   name: '完工',
   aliases: ['done', '报工', 'report'],
   roles: ['worker', 'team_lead', 'supervisor'],
-  help: '报告合格数和报废数；不写数量时会问您',
+  help: '报告合格数和报废数（多道工序时写「工序10」）；不写数量时会问您',
   args: [order, operation, { name: 'good', label: '合格数', kind: 'quantity', optional: true }, scrapArg],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const task = pickTask(loaded, ctx.person, args.operation as string | undefined);
-    if (typeof args.good !== 'number') return askQuantity(ctx, loaded, task);
-    await finish(ctx, loaded, task, args.good, typeof args.scrap === 'number' ? args.scrap : 0);
+    const quantities = {
+      ...(typeof args.good === 'number' && { good: args.good }),
+      ...(typeof args.scrap === 'number' && { scrap: args.scrap }),
+    };
+    const task = await taskOrAsk(ctx, '完工', loaded, args.operation as string | undefined, quantities);
+    if (task) await finishOrAsk(ctx, loaded, task, quantities);
   },
-  async resume(ctx, _step, state, answer) {
+  async resume(ctx, step, state, answer) {
+    if (step === 'operation') {
+      const loaded = await loadOrder(ctx.em, String(state.order));
+      const task = await answeredTask(ctx, '完工', loaded, state, answer);
+      const quantities = { good: state.good as number | undefined, scrap: state.scrap as number | undefined };
+      if (task) await finishOrAsk(ctx, loaded, task, quantities);
+      return;
+    }
     const loaded = await loadTask(ctx.em, Number(state.taskId));
     const confirmed = /^(好|是|对|确认|ok|y|yes)$/i.test(answer.trim());
     const parsed = confirmed ? undefined : parseArgs(tokenize(answer), quantityArgs);
@@ -94,3 +191,13 @@ export const finishCommand: Command = {
     await finish(ctx, loaded, loaded.task, good, scrap);
   },
 };
+
+async function finishOrAsk(
+  ctx: CommandContext,
+  loaded: OrderWithTasks,
+  task: OperationTask,
+  { good, scrap }: { good?: number | undefined; scrap?: number | undefined },
+): Promise<void> {
+  if (good === undefined) return askQuantity(ctx, loaded, task);
+  await finish(ctx, loaded, task, good, scrap ?? 0);
+}

@@ -12,6 +12,7 @@ import {
   wecomEnv,
   type CallbackRequest,
 } from './callback-client.js';
+import { lastReportLabel } from '../../support/reports.js';
 
 describe('the WeCom app callback', () => {
   let app: DemoApp;
@@ -92,7 +93,11 @@ describe('the WeCom app callback', () => {
     const before = await rows();
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(openReply(await (await post(request)).text()).Content);
-    expect(answers).toEqual(Array(3).fill('已报工：WO-DEMO-001「车削」合格 3 件。还剩 35 件。'));
+    expect(answers).toEqual(
+      Array(3).fill(
+        `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 3 件。还剩 35 件。`,
+      ),
+    );
     const after = await rows();
     expect([after.inbound - before.inbound, after.reports - before.reports]).toEqual([1, 1]);
     const [latest] = await app.orm.em

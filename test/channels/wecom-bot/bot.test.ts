@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkReport } from '../../../src/workorders/work-report.entity.js';
 import { startFakeWecomBot, type FakeWecomBot } from '../../fakes/wecom-bot/server.js';
 import { startDemoApp, type DemoApp } from '../../support/demo-app.js';
+import { lastReportLabel } from '../../support/reports.js';
 
 const BOT = { botId: 'aibot-factory-01', secret: 'bot-secret-01' };
 /** 数控组's group, where the intelligent bot is a member (src/demo/demo-cast.ts). */
@@ -103,7 +104,9 @@ describe('the WeCom intelligent bot over its long connection, with the real SDK'
     const first = await fake.waitForReply(reqId);
     fake.redeliver(reqId);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(streamText(first.body)).toBe('已报工：WO-DEMO-001「车削」合格 4 件。还剩 34 件。');
+    expect(streamText(first.body)).toBe(
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 4 件。还剩 34 件。`,
+    );
     expect(await reports()).toBe(before + 1);
   });
 

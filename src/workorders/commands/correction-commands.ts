@@ -1,0 +1,59 @@
+import type { Command } from '../../chat/commands/command.js';
+import { correctReport, reportLabel, undoLastReport } from '../correction-service.js';
+import { workOrderMessages as m } from '../messages.js';
+import { depsOf } from './deps.js';
+import { remainingOf, scrapArg } from './task-commands.js';
+
+export const undoReportCommand: Command = {
+  name: '撤销',
+  aliases: ['undo'],
+  roles: ['worker', 'team_lead', 'supervisor'],
+  help: '撤销自己最近的一次报工（报工后一段时间内）',
+  args: [],
+  async run(ctx) {
+    const { original, loaded, task } = await undoLastReport(depsOf(ctx), ctx.actor);
+    ctx.reply(
+      m.undone(
+        reportLabel(original.id),
+        loaded.order.number,
+        task.name,
+        original.good,
+        original.scrap,
+        remainingOf(loaded, task),
+      ),
+    );
+  },
+};
+
+export const correctReportCommand: Command = {
+  name: '更正',
+  aliases: ['correct'],
+  roles: ['team_lead', 'supervisor'],
+  help: '更正一条报工的合格数和报废数（报工号见报工回复）',
+  args: [
+    { name: 'report', label: '报工号', kind: 'word' },
+    { name: 'good', label: '合格数', kind: 'quantity' },
+    scrapArg,
+  ],
+  async run(ctx, args) {
+    const good = Number(args.good);
+    const scrap = typeof args.scrap === 'number' ? args.scrap : 0;
+    const { original, loaded, task } = await correctReport(
+      depsOf(ctx),
+      ctx.actor,
+      String(args.report),
+      good,
+      scrap,
+    );
+    ctx.reply(
+      m.corrected(
+        reportLabel(original.id),
+        loaded.order.number,
+        task.name,
+        { good: original.good, scrap: original.scrap },
+        { good, scrap },
+        remainingOf(loaded, task),
+      ),
+    );
+  },
+};

@@ -1,0 +1,161 @@
+import type { Actor } from '../chat/audit/actor.js';
+import { recordAudit } from '../chat/audit/actor.js';
+import { addRunningMinutes } from '../equipment/hours-service.js';
+import { reverseReportPoints } from '../incentives/report-reversal.js';
+import { hasRole } from '../people/person-view.js';
+import { RefusedError } from '../shared/errors.js';
+import { OverReportError } from './errors.js';
+import { workOrderMessages as m } from './messages.js';
+import type { OperationTask } from './operation-task.entity.js';
+import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
+import { assertWholePieces, completeWhatIsComplete, refreshAround } from './reporting-service.js';
+import type { ShopfloorDeps } from './shopfloor-deps.js';
+import { loadOrder, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
+import { WorkReport } from './work-report.entity.js';
+
+/** How a report is named in chat: B for 报工, distinct from repair tickets' R. */
+export const reportLabel = (id: number): string => `B${id}`;
+
+export interface Reversal {
+  original: WorkReport;
+  reversal: WorkReport;
+  loaded: OrderWithTasks;
+  task: OperationTask;
+}
+
+/**
+ * 撤销: the person's own latest report, if it is recent enough. The undo window is
+ * `workOrders.undoMinutes`; after it a lead or supervisor can still 更正 it.
+ */
+export async function undoLastReport(deps: ShopfloorDeps, actor: Actor): Promise<Reversal> {
+  const original = await deps.em.findOne(
+    WorkReport,
+    { person: actor.person.id, reverses: null },
+    { orderBy: { reportedAt: 'desc', id: 'desc' } },
+  );
+  if (!original) throw new RefusedError('nothing_to_undo', m.nothingToUndo);
+  const minutes = deps.config.workOrders.undoMinutes;
+  if (actor.at.getTime() - original.reportedAt.getTime() > minutes * 60_000)
+    throw new RefusedError('undo_too_late', m.undoTooLate(reportLabel(original.id), minutes));
+  return reverse(deps, actor, original, { good: 0, scrap: 0, keepMinutes: false });
+}
+
+/** 更正 B12 <合格> [报废 n]: a lead for their own team, or a supervisor, puts a report right. */
+export async function correctReport(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  ref: string,
+  good: number,
+  scrap: number,
+): Promise<Reversal> {
+  const id = /^B(\d+)$/i.exec(ref.trim())?.[1];
+  const original = id
+    ? await deps.em.findOne(WorkReport, Number(id), { populate: ['person', 'task.team', 'task.assignee'] })
+    : null;
+  if (!original) throw new RefusedError('report_not_found', m.reportNotFound(ref));
+  if (!hasRole(actor.person, 'supervisor')) {
+    const team = original.task.team?.id ?? original.task.assignee?.team?.id ?? original.person.team?.id;
+    if (team === undefined || team !== actor.person.teamId)
+      throw new RefusedError('not_your_team', m.notYourTeamsReport(reportLabel(original.id)));
+  }
+  assertWholePieces(good, scrap);
+  return reverse(deps, actor, original, { good, scrap, keepMinutes: true });
+}
+
+/**
+ * Writes the reversing report: signed quantities that bring the original to `corrected`, so
+ * every sum over reports (task, order, digest, equipment hours) comes out right. An undo also
+ * takes back the minutes; a correction keeps them, the time was worked.
+ */
+async function reverse(
+  deps: ShopfloorDeps,
+  actor: Actor,
+  original: WorkReport,
+  corrected: { good: number; scrap: number; keepMinutes: boolean },
+): Promise<Reversal> {
+  const label = reportLabel(original.id);
+  if (original.reverses) throw new RefusedError('not_reversible', m.correctionNotReversible(label));
+  await deps.em.populate(original, ['task.workOrder']);
+  const loaded = await loadOrder(deps.em, original.task.workOrder.number);
+  if (await deps.em.count(WorkReport, { reverses: original.id }))
+    throw new RefusedError('already_reversed', m.alreadyReversed(label));
+  const { order, tasks } = loaded;
+  if (!['released', 'in_progress', 'completed'].includes(order.status))
+    throw new RefusedError(
+      'order_not_open',
+      m.orderNotReleased(
+        order.number,
+        m.statusNames[order.status] ?? order.status,
+        corrected.keepMinutes ? '更正' : '撤销',
+      ),
+    );
+  const task = tasks.find((t) => t.id === original.task.id) as OperationTask;
+  const good = corrected.good - original.good;
+  const scrap = corrected.scrap - original.scrap;
+  assertStillConsistent(deps, loaded, task, good, scrap);
+
+  const minutes = corrected.keepMinutes ? 0 : -original.minutes;
+  const reversal = deps.em.create(WorkReport, {
+    task,
+    person: original.person,
+    reportedAt: actor.at,
+    good,
+    scrap,
+    equipment: original.equipment ?? null,
+    minutes,
+    channel: actor.channel,
+    inboundEventId: actor.inboundEventId,
+    reverses: original,
+  });
+  if (original.equipment && minutes !== 0) addRunningMinutes(deps, original.equipment, minutes);
+  task.goodTotal += good;
+  task.scrapTotal += scrap;
+  task.revision += 1;
+  reopenWhatIsNoLongerComplete(loaded);
+  const finished = completeWhatIsComplete(actor, loaded);
+  recordAudit(deps.em, actor, 'task.report.reverse', 'task', task.id, {
+    order: order.number,
+    reverses: original.id,
+    good,
+    scrap,
+  });
+  await reverseReportPoints(deps.em, original.id, label, actor.at);
+  await deps.em.flush();
+  await refreshAround(deps, loaded, task, finished);
+  return { original, reversal, loaded, task };
+}
+
+/**
+ * A correction may not take away good pieces the next operation has already worked on, nor
+ * claim more than could have arrived.
+ */
+function assertStillConsistent(
+  deps: ShopfloorDeps,
+  { order, tasks }: OrderWithTasks,
+  task: OperationTask,
+  good: number,
+  scrap: number,
+): void {
+  const next = nextOf(tasks, task);
+  const used = next ? next.goodTotal + next.scrapTotal : 0;
+  if (task.goodTotal + good < used)
+    throw new RefusedError('pieces_used_downstream', m.piecesUsedDownstream(next?.name ?? '', used));
+  const remaining = remainingFor(task, availableFor(task, previousOf(tasks, task), order.quantity));
+  const allowed = allowedReport(remaining, deps.config.workOrders.overReportTolerance);
+  if (good + scrap > allowed) throw new OverReportError(task.name, good + scrap, remaining, allowed);
+}
+
+/** An operation marked done that a reversal left short is open again, and so is its order. */
+function reopenWhatIsNoLongerComplete({ order, tasks }: OrderWithTasks): void {
+  for (const t of tasks) {
+    if (t.status === 'done' && !isComplete(t, previousOf(tasks, t), order.quantity)) {
+      t.status = 'in_progress';
+      t.finishedAt = null;
+      t.revision += 1;
+    }
+  }
+  if (order.status === 'completed' && tasks.some((t) => t.status !== 'done')) {
+    order.status = 'in_progress';
+    order.completedAt = null;
+  }
+}
