@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { downtimeBetween } from '../equipment/downtime-service.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { MaterialIssue } from '../materials/material-issue.entity.js';
@@ -35,10 +35,15 @@ export interface DailyFigures {
     finishedTotal: number;
     progress: number;
   }>;
-  /** reports: 报工 made; corrections: 撤销/更正 rows, whose signed quantities net into the sums; pieces are over all operations. */
+  /**
+   * reports: 报工 made that day; corrections: 撤销/更正 of those reports, whenever made, whose
+   * signed quantities net into the sums; earlierCorrected: corrections made that day to reports
+   * of earlier days (counted there). Pieces are over all operations.
+   */
   totals: {
     reports: number;
     corrections: number;
+    earlierCorrected: number;
     good: number;
     scrap: number;
     scrapRate: number;
@@ -71,15 +76,16 @@ export async function buildDailyFigures(
 ): Promise<DailyFigures> {
   const interval = productionInterval(day, options.productionDay);
   const start = interval.start;
-  const end = options.now < interval.end ? options.now : interval.end;
-  const reports = await em.find(
-    WorkReport,
-    { reportedAt: { $gte: start, $lt: end } },
-    { populate: ['task.workOrder.item', 'equipment'], orderBy: { id: 'asc' } },
-  );
+  // Up to and including this instant: a running day ends here, and so do the corrections seen.
+  const asOf = new Date(options.now.getTime() + 1);
+  const end = asOf < interval.end ? asOf : interval.end;
+  const reports = await em.find(WorkReport, madeOrCorrecting({ $gte: start, $lt: end }, asOf), {
+    populate: ['task.workOrder.item', 'equipment'],
+    orderBy: { id: 'asc' },
+  });
   const orderIds = [...new Set(reports.map((r) => r.task.workOrder.id))];
   const lastTasks = await lastOperations(em, orderIds);
-  const finishedToEnd = await finishedBefore(em, [...lastTasks.values()], end);
+  const finishedToEnd = await finishedBefore(em, [...lastTasks.values()], end, asOf);
 
   const orders = new Map<number, DailyFigures['orders'][number]>();
   for (const r of reports) {
@@ -119,6 +125,10 @@ export async function buildDailyFigures(
     totals: {
       reports: reports.filter((r) => !r.reverses).length,
       corrections: reports.filter((r) => r.reverses).length,
+      earlierCorrected: await em.count(WorkReport, {
+        reportedAt: { $gte: start, $lt: end },
+        reverses: { reportedAt: { $lt: start } },
+      }),
       good,
       scrap,
       scrapRate: ratio(scrap, good + scrap),
@@ -140,10 +150,28 @@ async function lastOperations(em: EntityManager, orderIds: number[]): Promise<Ma
   return new Map(tasks.map((t) => [t.workOrder.id, t.id]));
 }
 
-async function finishedBefore(em: EntityManager, taskIds: number[], end: Date): Promise<Map<number, number>> {
+/**
+ * The reports made in a span, and the corrections (撤销/更正) of those reports whenever they
+ * were made: a correction puts the figures of the day it corrects right, not the day it was typed.
+ */
+function madeOrCorrecting(span: { $gte?: Date; $lt: Date }, asOf: Date): FilterQuery<WorkReport> {
+  return {
+    $or: [
+      { reverses: null, reportedAt: span },
+      { reverses: { reportedAt: span }, reportedAt: { $lt: asOf } },
+    ],
+  };
+}
+
+async function finishedBefore(
+  em: EntityManager,
+  taskIds: number[],
+  end: Date,
+  asOf: Date,
+): Promise<Map<number, number>> {
   const rows = await em.find(
     WorkReport,
-    { task: { $in: taskIds }, reportedAt: { $lt: end } },
+    { $and: [{ task: { $in: taskIds } }, madeOrCorrecting({ $lt: end }, asOf)] },
     { fields: ['good', 'task'] },
   );
   const totals = new Map<number, number>();

@@ -48,6 +48,8 @@ export function digestMarkdown(
     `**报工 ${f.totals.reports} 次**：各工序合格 ${f.totals.good} 件，报废 ${f.totals.scrap} 件，报废率 ${pct(f.totals.scrapRate)}；末道工序完工 ${f.totals.finished} 件。`,
   );
   if (f.totals.corrections > 0) lines.push(`更正/撤销 ${f.totals.corrections} 条（数量已按更正后计）。`);
+  if (f.totals.earlierCorrected > 0)
+    lines.push(`另有 ${f.totals.earlierCorrected} 条更正/撤销针对更早日期的报工，已计入那一天。`);
   if (f.orders.length > 0) {
     lines.push('', '**工单进度**（各工序合格件数；完工 = 末道工序）');
     for (const o of f.orders) {

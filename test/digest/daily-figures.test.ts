@@ -64,7 +64,15 @@ describe('the morning digest of a day with known reports', () => {
           progress: 0.9,
         },
       ],
-      totals: { reports: 4, corrections: 1, good: 123, scrap: 4, scrapRate: 0.0315, finished: 73 },
+      totals: {
+        reports: 4,
+        corrections: 1,
+        earlierCorrected: 0,
+        good: 123,
+        scrap: 4,
+        scrapRate: 0.0315,
+        finished: 73,
+      },
       materials: [{ itemCode: 'R1', itemName: '圆钢', unit: 'kg', quantity: 12.5 }],
       equipment: [
         { code: 'M1', name: '车床', runMinutes: 480, downMinutes: 90 },

@@ -92,7 +92,7 @@ describe('maintenance plans made in chat and kept in step with factory.yaml', ()
       '保养清单：每项用顿号分开，例如「停机断电、更换滤网、试机」；不能跳过的项后面写「（必做）」。没有清单回复「无」。',
     ]);
     expect(await w.say('lijianguo', '无\n设备组')).toEqual([
-      '已建立保养计划 P4：月保养，所有「lathe」类设备，每 30 天，提前 3 天提醒',
+      '已建立保养计划 P4：月保养，所有「车床」类设备，每 30 天，提前 3 天提醒',
     ]);
     expect(await w.orm.em.fork().findOneOrFail(MaintenancePlan, { code: 'P4' })).toMatchObject({
       everyHours: null,

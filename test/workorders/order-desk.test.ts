@@ -134,7 +134,7 @@ describe('work orders from the planner’s desk', () => {
 
     const open = await app.orm.em.fork().findOneOrFail(ProductionException, { status: { $ne: 'closed' } });
     expect(await say('wangfang', `关闭 E${open.id} 仓库已补 45# 圆钢 200kg`)).toEqual([
-      `异常 E${open.id} 已关闭，从上报到关闭用时 1200 分钟。说明：仓库已补 45# 圆钢 200kg`,
+      `异常 E${open.id} 已关闭，从上报到关闭用时 20 小时。说明：仓库已补 45# 圆钢 200kg`,
     ]);
     expect(await app.orm.em.fork().findOneOrFail(ProductionException, open.id)).toMatchObject({
       status: 'closed',
@@ -180,7 +180,7 @@ describe('work orders from the planner’s desk', () => {
       ['liuyang', '陈静 取消了工单 WO-DEMO-001（客户撤单），「铣键槽」不用再做了。'],
     ]);
     expect(await say('zhangwei', '完工 WO-DEMO-001 5')).toEqual([
-      '工单 WO-DEMO-001 当前状态是「已取消」，不能派工或报工。',
+      '工单 WO-DEMO-001 当前状态是「已取消」，不能报工。',
     ]);
     expect(await say('chenjing', '取消工单 WO-DEMO-007 重复')).toEqual([
       '工单 WO-DEMO-007 当前是「已完工」，已不能修改。',

@@ -143,20 +143,10 @@ describe('every record made in chat is the one the person meant', () => {
   it('更正 by the team’s lead writes a reversing report, takes back the points, and only once', async () => {
     const original = await seededReport();
     const label = `B${original.id}`;
-    const em = app.orm.em.fork();
-    em.create(PointEntry, {
-      person: 'zhangwei',
-      points: 5,
-      source: 'rule',
-      ruleId: 'report',
-      eventKey: `work_report:${original.id}`,
-      reason: '报工',
-      details: {},
-      occurredAt: original.reportedAt,
-      recordedAt: original.reportedAt,
-      recordedBy: null,
-    });
-    await em.flush();
+    // The demo seed scored its week: what this report earned is in the ledger already.
+    const earnedBefore = await app.orm.em.fork().find(PointEntry, { eventKey: `work_report:${original.id}` });
+    expect(earnedBefore.map((p) => [p.person.id, p.points])).toEqual([['zhangwei', 1]]);
+    const ledgerBefore = await app.orm.em.fork().count(PointEntry, {});
     expect(texts(await app.as('zhangwei').say(`更正 ${label} 10`))).toEqual([
       '「更正」只有班组长、车间主任可以使用。',
     ]);
@@ -172,8 +162,11 @@ describe('every record made in chat is the one the person meant', () => {
       scrap: -1,
       minutes: 0,
     });
-    const points = await app.orm.em.fork().find(PointEntry, { person: 'zhangwei' });
-    expect(points.map((p) => p.points).sort()).toEqual([-5, 5]);
+    const takenBack = await app.orm.em
+      .fork()
+      .find(PointEntry, { eventKey: { $like: `reversal:work_report:${original.id}:%` } });
+    expect(takenBack.map((p) => [p.person.id, p.points])).toEqual([['zhangwei', -1]]);
+    expect(await app.orm.em.fork().count(PointEntry, {})).toBe(ledgerBefore + 1);
     expect(texts(await app.as('wangfang').say(`更正 ${label} 11`))).toEqual([
       `报工 ${label} 已经撤销或更正过了，不能重复。`,
     ]);

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { features } from '../../src/features.js';
+
+const BUILT_IN = ['帮助', '取消'];
+
+/** The command words the README's "What people can say" table names, with their aliases. */
+function readmeCommandWords(): { names: string[]; aliases: string[] } {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## What people can say$/m)[1]?.split(/^## /m)[0] ?? '';
+  const names: string[] = [];
+  const aliases: string[] = [];
+  for (const row of section.split('\n').filter((line) => line.startsWith('| `'))) {
+    const firstCell = row.split(/(?<!\\)\|/)[1] ?? '';
+    // `完工 …` (`报工`, `报工`): code spans outside parentheses name commands, inside they are aliases.
+    const [named = '', aliased = ''] = firstCell.split('(');
+    for (const [, code] of named.matchAll(/`([^`]+)`/g)) names.push(code!.split(/\s/)[0]!);
+    for (const [, code] of aliased.matchAll(/`([^`]+)`/g)) aliases.push(code!.split(/\s/)[0]!);
+  }
+  return { names, aliases };
+}
+
+const commands = features.flatMap((f) => f.commands ?? []);
+
+describe('README command list', () => {
+  it('names every command the bot accepts, once', () => {
+    const { names } = readmeCommandWords();
+    const accepted = [...BUILT_IN, ...commands.map((c) => c.name)];
+    expect([...names].sort()).toEqual([...new Set(accepted)].sort());
+  });
+
+  it('gives only aliases the bot understands', () => {
+    const { aliases } = readmeCommandWords();
+    const known = new Set(commands.flatMap((c) => c.aliases));
+    expect(aliases.filter((a) => !known.has(a))).toEqual([]);
+  });
+});
