@@ -5,7 +5,6 @@ import { materialMessages } from '../../materials/messages.js';
 import { itemNamed } from '../item-lookup.js';
 import { readWrittenQuantity } from '../../materials/units.js';
 import { RefusedError } from '../../shared/errors.js';
-import { Item } from '../item.entity.js';
 import { workOrderMessages as m } from '../messages.js';
 import { loadOrder } from '../task-lookup.js';
 import {
