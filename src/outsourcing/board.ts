@@ -37,7 +37,7 @@ export async function riskBoard(
     { state: { $in: states.open }, ...(partner === undefined ? {} : { partner }) },
     { populate: ['partner'], orderBy: { expectedReturnAt: 'asc', id: 'asc' } },
   );
-  const lines = await orderLines(em, orders, states, tz);
+  const lines = await orderLines(em, orders, states, { tz, now });
   const warnMs = config.reminders.warnHours * 3_600_000;
   const board: RiskBoard = { red: [], yellow: [], green: [] };
   orders.forEach((order, i) => {

@@ -87,7 +87,7 @@ export async function createOutsourcingOrder(
   });
   recordChange(em, order, null, changer);
   await em.flush();
-  const line = await orderLine(em, order, states, tz);
+  const line = await orderLine(em, order, states, { tz, now: changer.at });
   await pushTo(deps, await partnerChatContacts(deps, partner.code), text(m.newOrderForPartner(line)));
   return order;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { formatDateTime } from '../shared/display.js';
 import { dayjs, inZone } from '../shared/time.js';
 import { Item } from '../workorders/item.entity.js';
 import { parseDueDate } from '../workorders/work-order-service.js';
@@ -11,12 +12,18 @@ export function formatAt(at: Date, tz: string): string {
   return inZone(at, tz).format('MM-DD HH:mm');
 }
 
+/** The factory's zone and the moment a line is written: a due date in another year shows it. */
+export interface LineTime {
+  tz: string;
+  now: Date;
+}
+
 /** The orders as message lines; their partners must be loaded. Product names are read in one query. */
 export async function orderLines(
   em: EntityManager,
   orders: OutsourcingOrder[],
   states: OutsourcingStates,
-  tz: string,
+  { tz, now }: LineTime,
 ): Promise<OrderLine[]> {
   const codes = [...new Set(orders.map((o) => o.productCode))];
   const items = codes.length === 0 ? [] : await em.find(Item, { code: { $in: codes } });
@@ -30,7 +37,7 @@ export async function orderLines(
     quantity: o.quantity,
     returned: o.returnedQuantity,
     stateName: states.nameOf(o.state),
-    due: formatAt(o.expectedReturnAt, tz),
+    due: formatDateTime(o.expectedReturnAt, now, tz),
   }));
 }
 
@@ -38,9 +45,9 @@ export async function orderLine(
   em: EntityManager,
   order: OutsourcingOrder,
   states: OutsourcingStates,
-  tz: string,
+  time: LineTime,
 ): Promise<OrderLine> {
-  const [line] = await orderLines(em, [order], states, tz);
+  const [line] = await orderLines(em, [order], states, time);
   if (!line) throw new Error(`no line for outsourcing order ${order.number}`);
   return line;
 }

@@ -115,7 +115,7 @@ async function writeReminder(
   if (!order || states.isBack(order.state) || order.expectedReturnAt.toISOString() !== dueKey) {
     throw new NoLongerDue();
   }
-  const line = await orderLine(em, order, states, tz);
+  const line = await orderLine(em, order, states, { tz, now });
   const late = duration(now.getTime() - order.expectedReturnAt.getTime());
   const route = await routeOf(deps, order, due.kind);
   Object.assign(claim, {

@@ -49,6 +49,13 @@ describe('outsourcing orders in chat', () => {
     expect(await history(number)).toEqual([[null, 'shipped', 'sunli', 'console', null]]);
   });
 
+  it('a return expected in another year says which year', async () => {
+    const [line] = texts(await world.as('sunli').say('外发 精磨抛光 BTN-02 30 2027-01-05'));
+    expect(line).toMatch(
+      /^已建外发单 OS-\d{8}-\d{3}：精磨抛光·抛光 四合扣（BTN-02） 30 件，应回 2027-01-05 17:00。$/,
+    );
+  });
+
   it('外发 with everything on one line creates the order at once; products can be picked from the list', async () => {
     const [line] = texts(await world.as('sunli').say('外发 精磨抛光 BTN-02 300 11-30'));
     expect(line).toMatch(

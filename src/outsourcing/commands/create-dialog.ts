@@ -146,5 +146,9 @@ async function create(ctx: CommandContext, draft: Draft): Promise<void> {
     workOrderNumber: draft.workOrder ?? null,
     customFields: draft.custom,
   });
-  ctx.reply(m.created(await orderLine(ctx.em, order, statesOf(ctx.config.outsourcing), ctx.tz)));
+  ctx.reply(
+    m.created(
+      await orderLine(ctx.em, order, statesOf(ctx.config.outsourcing), { tz: ctx.tz, now: ctx.clock.now() }),
+    ),
+  );
 }

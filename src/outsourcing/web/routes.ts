@@ -39,7 +39,7 @@ export function outsourcingPages(services: AppServices): Router {
     const link = await verifyAccessLink(d.em, ctx.params.token ?? '', 'partner', now);
     const states = statesOf(services.config.outsourcing);
     const orders = await ordersOfLink(d, link);
-    const lines = await orderLines(d.em, orders, states, services.tz);
+    const lines = await orderLines(d.em, orders, states, { tz: services.tz, now });
     const done = typeof ctx.query.done === 'string' ? ctx.query.done : undefined;
     const sent = typeof ctx.query.sent === 'string' ? Number(ctx.query.sent) : undefined;
     const moved = done ? orders.find((o) => o.number === done) : undefined;
