@@ -41,6 +41,12 @@ describe('the console session', () => {
     expect(titles(await zhangwei.say('#1.2'))).toEqual([
       'WO-DEMO-003「车削」完工多少件？还剩 39 件。回复数量即可，例如「39」或「39 报废 2」。',
     ]);
+    await zhangwei.say('取消');
+
+    // A button named by its first word: 「完工」 is 「完工 38 件」, the only button starting so.
+    expect(titles(await zhangwei.say('#2 完工'))).toEqual([
+      expect.stringMatching(/^已报工（报工号 B\d+）：WO-DEMO-001「车削」合格 38 件。本工序已完成。/),
+    ]);
   });
 
   it('开工 typed answers with the task card, and a bare number taps that card', async () => {

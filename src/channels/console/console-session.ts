@@ -43,7 +43,7 @@ export class ConsoleSession {
       const [cardNumber, label] = [Number(byText[1]), byText[2] ?? ''];
       return this.tapOnCard(
         cardNumber,
-        (card) => card.buttons.find((b) => b.text === label),
+        (card) => buttonCalled(card, label),
         m.noSuchButtonOnCard(cardNumber, label),
       );
     }
@@ -108,4 +108,12 @@ export class ConsoleSession {
       receivedAt: this.clock.now(),
     };
   }
+}
+
+/** The button named exactly, or the one button whose text starts with the word (`完工` for `完工 39 件`). */
+function buttonCalled(card: CardView, label: string): CardButton | undefined {
+  const exact = card.buttons.find((b) => b.text === label);
+  if (exact) return exact;
+  const starting = card.buttons.filter((b) => b.text.startsWith(label));
+  return starting.length === 1 ? starting[0] : undefined;
 }
