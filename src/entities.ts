@@ -11,6 +11,7 @@ import { Person } from './people/person.entity.js';
 import { Team } from './people/team.entity.js';
 import { UnknownSender } from './people/unknown-sender.entity.js';
 import { ApiKey } from './http/api/api-key.entity.js';
+import { NumberSequence } from './db/sequences/number-sequence.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
 import { Downtime } from './equipment/downtime.entity.js';
 import { EquipmentNotice } from './equipment/equipment-notice.entity.js';
@@ -81,4 +82,5 @@ export const entities = [
   EvaluationCursor,
   AgendaJob,
   AgendaLogEntry,
+  NumberSequence,
 ] as unknown as EntitySchema<AnyEntity>[];

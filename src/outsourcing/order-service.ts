@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { text } from '../chat/outbound.js';
 import { Person } from '../people/person.entity.js';
-import { AppError, RefusedError } from '../shared/errors.js';
+import {
+  claimExplicitNumber,
+  flushNumbered,
+  NumberTakenError,
+  nextDayNumber,
+  type DayNumbering,
+} from '../db/sequences/day-numbers.js';
+import { RefusedError } from '../shared/errors.js';
 import { inZone } from '../shared/time.js';
 import { Item } from '../workorders/item.entity.js';
 import { OperationTask } from '../workorders/operation-task.entity.js';
@@ -42,6 +49,14 @@ export interface NewOutsourcingOrder {
   customFields?: Record<string, unknown>;
 }
 
+const outsourcingNumbering: DayNumbering = {
+  kind: 'outsourcing_order',
+  prefix: 'OS',
+  isTaken: async (em, number) => (await em.count(OutsourcingOrder, { number })) > 0,
+  taken: (number, cause) =>
+    new NumberTakenError(`Outsourcing order ${number} already exists.`, m.numberTaken(number), number, cause),
+};
+
 /** Creates an order in the first configured state and tells the partner's chat contacts. */
 export async function createOutsourcingOrder(
   deps: OutsourcingDeps,
@@ -59,15 +74,10 @@ export async function createOutsourcingOrder(
     throw new RefusedError('bad_quantity', m.badQuantity(String(input.quantity)));
   const customFields = input.customFields ?? {};
   checkCustomFields(config.outsourcing, customFields);
-  if (input.number && (await em.findOne(OutsourcingOrder, { number: input.number }))) {
-    throw new AppError('number_taken', `Outsourcing order ${input.number} already exists.`, {
-      status: 409,
-      userMessage: m.numberTaken(input.number),
-    });
-  }
+  if (input.number !== undefined) await claimExplicitNumber(em, outsourcingNumbering, input.number);
   const { workOrder, operation } = await linkedWork(em, input.workOrderNumber, input.operation);
   const order = em.create(OutsourcingOrder, {
-    number: input.number ?? (await nextNumber(em, changer.at, tz)),
+    number: input.number ?? (await nextDayNumber(em, outsourcingNumbering, changer.at, tz)),
     customer: input.customer ?? workOrder?.customer ?? null,
     productCode,
     quantity: input.quantity,
@@ -86,7 +96,7 @@ export async function createOutsourcingOrder(
     createdAt: changer.at,
   });
   recordChange(em, order, null, changer);
-  await em.flush();
+  await flushNumbered(em, outsourcingNumbering, order.number);
   const line = await orderLine(em, order, states, { tz, now: changer.at });
   await pushTo(deps, await partnerChatContacts(deps, partner.code), text(m.newOrderForPartner(line)));
   return order;
@@ -218,10 +228,4 @@ async function linkedWork(
   const task = tasks.find((t) => String(t.sequence) === operation || t.name === operation);
   if (!task) throw new RefusedError('operation_not_found', m.operationNotFound(workOrder.number, operation));
   return { workOrder, operation: task };
-}
-
-async function nextNumber(em: EntityManager, at: Date, tz: string): Promise<string> {
-  const prefix = `OS-${inZone(at, tz).format('YYYYMMDD')}-`;
-  const existing = await em.count(OutsourcingOrder, { number: { $like: `${prefix}%` } });
-  return `${prefix}${String(existing + 1).padStart(3, '0')}`;
 }

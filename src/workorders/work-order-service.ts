@@ -1,6 +1,13 @@
 import type { Actor } from '../chat/audit/actor.js';
 import { parseQuantity } from '../chat/text/chinese-number.js';
 import { recordAudit } from '../chat/audit/actor.js';
+import {
+  claimExplicitNumber,
+  flushNumbered,
+  NumberTakenError,
+  nextDayNumber,
+  type DayNumbering,
+} from '../db/sequences/day-numbers.js';
 import { RefusedError } from '../shared/errors.js';
 import { inZone } from '../shared/time.js';
 import { Item } from './item.entity.js';
@@ -20,6 +27,14 @@ export interface NewWorkOrder {
   number?: string;
 }
 
+const workOrderNumbering: DayNumbering = {
+  kind: 'work_order',
+  prefix: 'WO',
+  isTaken: async (em, number) => (await em.count(WorkOrder, { number })) > 0,
+  taken: (number, cause) =>
+    new NumberTakenError(`Work order ${number} already exists.`, m.numberTaken(number), number, cause),
+};
+
 /** Creates a work order in 计划 with one operation task per step of the item's routing. */
 export async function createWorkOrder(
   deps: ShopfloorDeps,
@@ -32,8 +47,9 @@ export async function createWorkOrder(
   if (!item) throw new RefusedError('item_not_found', m.itemNotFound(input.itemCode));
   const steps = await em.find(RoutingStep, { item }, { orderBy: { sequence: 'asc' } });
   if (steps.length === 0) throw new RefusedError('no_routing', m.noRouting(item.code));
+  if (input.number !== undefined) await claimExplicitNumber(em, workOrderNumbering, input.number);
   const order = em.create(WorkOrder, {
-    number: input.number ?? (await nextNumber(deps, actor.at, tz)),
+    number: input.number ?? (await nextDayNumber(em, workOrderNumbering, actor.at, tz)),
     item,
     quantity: input.quantity,
     customer: input.customer ?? null,
@@ -50,7 +66,7 @@ export async function createWorkOrder(
       standardMinutes: step.standardMinutes,
     });
   }
-  await em.flush();
+  await flushNumbered(em, workOrderNumbering, order.number);
   recordAudit(em, actor, 'work_order.create', 'work_order', order.number, {
     item: item.code,
     quantity: input.quantity,
@@ -68,12 +84,6 @@ export function releaseWorkOrder(deps: ShopfloorDeps, actor: Actor, order: WorkO
   order.status = 'released';
   order.releasedAt = actor.at;
   recordAudit(deps.em, actor, 'work_order.release', 'work_order', order.number);
-}
-
-async function nextNumber(deps: ShopfloorDeps, at: Date, tz: string): Promise<string> {
-  const prefix = `WO-${inZone(at, tz).format('YYYYMMDD')}-`;
-  const existing = await deps.em.count(WorkOrder, { number: { $like: `${prefix}%` } });
-  return `${prefix}${String(existing + 1).padStart(3, '0')}`;
 }
 
 /** `2026-12-01`, `12-01`, `12/1`, `12月1日`: a due date as planners type it, in the factory's year. */
