@@ -76,9 +76,6 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('two processes writing to one S
       // They did write side by side: each started before the other finished.
       expect(a.startedAt).toBeLessThan(b.finishedAt);
       expect(b.startedAt).toBeLessThan(a.finishedAt);
-      console.log(
-        `two writers: ${2 * REPORTS} reports in ${Math.max(a.finishedAt, b.finishedAt) - Math.min(a.startedAt, b.startedAt)} ms`,
-      );
       const after = await openOrm(await resolveDatabaseTarget(db.url), entities);
       try {
         expect(await after.em.fork().count(WorkReport, {})).toBe(reportsBefore + 2 * REPORTS);
