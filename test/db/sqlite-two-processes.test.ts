@@ -67,9 +67,8 @@ describe.skipIf(testDatabaseKind() !== 'sqlite')('two processes writing to one S
       await orm.close();
 
       const [a, b] = await Promise.all([reporter(db.url, 'zhangwei'), reporter(db.url, 'zhangwei')]);
-      const outcomes = [a, b];
 
-      for (const outcome of outcomes) {
+      for (const outcome of [a, b]) {
         expect(outcome.failures, outcome.stderr).toEqual([]);
         expect(outcome).toMatchObject({ code: 0, stored: REPORTS });
       }
