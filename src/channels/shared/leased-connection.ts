@@ -73,11 +73,21 @@ export class LeasedConnection {
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.round = this.attempt().then(() => this.schedule());
+      this.round = this.attempt()
+        .catch((error: unknown) =>
+          this.options.logger.error(
+            { err: error, lease: this.options.name },
+            'connection lease round failed',
+          ),
+        )
+        .then(() => this.schedule());
     }, this.options.ttlMs / 3);
   }
 
-  /** One renewal or take-over attempt; never rejects, the next attempt follows regardless. */
+  /**
+   * One renewal or take-over attempt. A database that does not answer is expected and handled
+   * here; anything else (the SDK refusing to open) is logged by the caller and tried next round.
+   */
   private async attempt(): Promise<void> {
     const { name, holder, ttlMs, leases, clock, logger } = this.options;
     try {
@@ -89,8 +99,8 @@ export class LeasedConnection {
     if (this.stopped) return;
     if (this.heldUntil && !this.holding) {
       logger.info({ lease: name, holder }, 'holding the connection lease; opening the connection');
-      this.openedAt = clock.now();
       this.options.open();
+      this.openedAt = clock.now();
     } else if (!this.heldUntil) this.closeConnection('lost the connection lease');
   }
 
