@@ -28,10 +28,15 @@ describe('a server instance that does not hold the WeCom bot connection', () => 
     await fake.close();
   });
 
-  it('closes its connection once another instance has the lease, and leaves bot messages queued for that one', async () => {
+  it('closes its connection once another instance has the lease, leaves bot messages queued for that one, and stays ready', async () => {
+    const dayAhead = new Date(app.clock.now().getTime() + 86_400_000);
     await app.orm.em
       .fork()
-      .nativeUpdate(ConnectionLease, { name: 'wecom-bot' }, { holder: 'other-instance' });
+      .nativeUpdate(
+        ConnectionLease,
+        { name: 'wecom-bot' },
+        { holder: 'other-instance', expiresAt: dayAhead },
+      );
     await vi.waitFor(() => expect(fake.connectionCounts().open).toBe(0), { timeout: 5000 });
 
     await app.orm.em
@@ -48,5 +53,9 @@ describe('a server instance that does not hold the WeCom bot connection', () => 
     const [queued] = await app.orm.em.fork().find(OutboxMessage, { channel: 'wecom-bot' });
     expect(queued).toMatchObject({ status: 'pending', attempts: 0 });
     expect(fake.proactiveSends()).toEqual([]);
+
+    // Standing by is a healthy state: the load balancer keeps sending it callbacks and API calls.
+    app.clock.advance(60_000);
+    expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
   });
 });
