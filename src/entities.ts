@@ -3,6 +3,7 @@ import { AuditEntry } from './chat/audit/audit-entry.entity.js';
 import { CardInstance } from './chat/cards/card-instance.entity.js';
 import { PendingDialog } from './chat/dialogs/pending-dialog.entity.js';
 import { DingtalkCallBudget } from './channels/dingtalk/call-budget.entity.js';
+import { ConnectionLease } from './db/leases/connection-lease.entity.js';
 import { InboundRecord } from './chat/inbound/inbound-record.entity.js';
 import { OutboxMessage } from './chat/outbox/outbox-message.entity.js';
 import { ChannelIdentity } from './people/channel-identity.entity.js';
@@ -53,6 +54,7 @@ export const entities = [
   OutboxMessage,
   AuditEntry,
   DingtalkCallBudget,
+  ConnectionLease,
   ApiKey,
   Equipment,
   MaintenancePlan,

@@ -22,6 +22,12 @@ export interface Settings {
   consoleChannel: boolean;
   /** A request must arrive whole (headers and body) within this, or its socket is closed (HTTP_REQUEST_TIMEOUT_MS). */
   requestTimeoutMs: number;
+  /**
+   * How long the lease on a long connection (the WeCom bot's) lasts unrenewed
+   * (CONNECTION_LEASE_MS): another instance takes the connection over within 4/3 of it after
+   * the holder dies.
+   */
+  connectionLeaseMs: number;
   wecom: WecomAppSettings | undefined;
   wecomBot: WecomBotSettings | undefined;
   dingtalk: DingtalkSettings | undefined;
@@ -87,6 +93,7 @@ export function readSettings(env: Env = process.env): Settings {
     autoMigrate: env.AUTO_MIGRATE === 'true' || env.AUTO_MIGRATE === '1',
     consoleChannel: false,
     requestTimeoutMs: Number(env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000),
+    connectionLeaseMs: Number(env.CONNECTION_LEASE_MS ?? 15_000),
     wecom: readGroup(
       env,
       problems,
@@ -127,6 +134,8 @@ export function readSettings(env: Env = process.env): Settings {
     (env.CONSOLE_CHANNEL !== 'false' && !settings.wecom && !settings.wecomBot && !settings.dingtalk);
   if (!Number.isInteger(settings.requestTimeoutMs) || settings.requestTimeoutMs < 100)
     problems.push(`HTTP_REQUEST_TIMEOUT_MS: must be a whole number of milliseconds, at least 100`);
+  if (!Number.isInteger(settings.connectionLeaseMs) || settings.connectionLeaseMs < 1000)
+    problems.push(`CONNECTION_LEASE_MS: must be a whole number of milliseconds, at least 1000`);
   if (settings.wecom && !Number.isInteger(settings.wecom.agentId))
     problems.push('WECOM_AGENT_ID: must be a whole number');
   if (settings.wecom && !/^[A-Za-z0-9]{43}$/.test(settings.wecom.aesKey)) {

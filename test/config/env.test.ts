@@ -56,4 +56,12 @@ describe('environment settings', () => {
       'HTTP_REQUEST_TIMEOUT_MS: must be a whole number of milliseconds, at least 100',
     );
   });
+
+  it('leases a long connection for 15 s unless CONNECTION_LEASE_MS says otherwise', () => {
+    expect(readSettings({}).connectionLeaseMs).toBe(15_000);
+    expect(readSettings({ CONNECTION_LEASE_MS: '2000' }).connectionLeaseMs).toBe(2000);
+    expect(() => readSettings({ CONNECTION_LEASE_MS: '500' })).toThrow(
+      'CONNECTION_LEASE_MS: must be a whole number of milliseconds, at least 1000',
+    );
+  });
 });

@@ -16,6 +16,12 @@ import { StreamReceiver } from './stream-receiver.js';
  * The DingTalk app robot: Stream mode in (robot messages, card actions), robot and card APIs
  * out. Hosts come from DINGTALK_API_BASE / DINGTALK_OAPI_BASE, so a private deployment or a
  * test gateway works the same way.
+ *
+ * Unlike the WeCom bot, every server instance keeps its own Stream connection, without a
+ * lease: DingTalk allows several connections per app and picks one at random for each push
+ * (protocols/dingtalk.md §2.2, two sources), so a second instance shares the load instead of
+ * pushing the first out, and no take-over gap follows the death of one. UNCONFIRMED: any cap
+ * on the number of connections per app.
  */
 export function dingtalkChannel(ctx: ChannelContext, settings: DingtalkSettings): ChannelModule {
   const { orm, clock, logger: parentLogger, factory } = ctx;

@@ -31,6 +31,15 @@ export class WecomBotAdapter implements ChannelAdapter {
     private readonly openUrl: string,
   ) {}
 
+  /**
+   * Nobody while the long connection is not open here — on a stand-by instance (another holds
+   * the connection lease) or while it reopens: the outbox leaves the messages queued for the
+   * instance that is connected instead of spending their attempts on this one.
+   */
+  recipientKeys(): readonly string[] | undefined {
+    return this.client().isConnected ? undefined : [];
+  }
+
   async deliver(request: DeliveryRequest): Promise<DeliveryResult> {
     const to = parseRecipientKey(request.recipientKey);
     const chatid = to.kind === 'group' ? to.chatId : to.userId;

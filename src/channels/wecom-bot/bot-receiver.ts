@@ -26,7 +26,6 @@ const withBody = (frame: WsFrame<unknown>): Frame | undefined => (frame.body ? (
 export class BotReceiver {
   readonly client: WSClient;
   private connectedSince: number | undefined;
-  private readonly startedAt: number;
 
   constructor(
     private readonly ctx: ChannelContext,
@@ -47,7 +46,6 @@ export class BotReceiver {
         error: (message: string) => log.error(message),
       },
     });
-    this.startedAt = ctx.clock.now().getTime();
     this.client.on('authenticated', () => (this.connectedSince = Date.now()));
     this.client.on('disconnected', () => (this.connectedSince = undefined));
     this.client.on('message', (frame) => void this.guard(() => this.onMessage(withBody(frame))));
@@ -60,15 +58,6 @@ export class BotReceiver {
 
   get connected(): boolean {
     return this.client.isConnected && this.connectedSince !== undefined;
-  }
-
-  /** Not connected for longer than the grace period after start: the server is not ready. */
-  readiness(graceMs: number): { ok: boolean; reason?: string } {
-    if (this.connected) return { ok: true };
-    const waited = this.ctx.clock.now().getTime() - this.startedAt;
-    return waited < graceMs
-      ? { ok: true }
-      : { ok: false, reason: 'the WeCom bot long connection is not open' };
   }
 
   private async guard(work: () => Promise<void>): Promise<void> {

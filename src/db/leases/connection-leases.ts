@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Clock } from '../../shared/clock.js';
+import type { Orm } from '../orm.js';
+import { ConnectionLease } from './connection-lease.entity.js';
+
+/** Names this process among the server's instances, in logs and in the lease table. */
+export function leaseHolderId(): string {
+  return `${hostname().slice(0, 80)}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * One holder per named lease, decided by the database alone. Expiry is judged by the caller's
+ * clock, so the instances' clocks must agree to well within a lease (NTP does).
+ */
+export class ConnectionLeases {
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Takes or renews the lease for `ttlMs` and answers until when it is held, or undefined when
+   * another holder has it. Each statement is atomic on its own: the conditional UPDATE
+   * re-checks its WHERE under the row's write lock (InnoDB) or the file's (SQLite), and of two
+   * INSERTs of a missing row only one survives the primary key.
+   */
+  async hold(name: string, holder: string, ttlMs: number): Promise<Date | undefined> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + ttlMs);
+    const em = this.orm.em.fork();
+    const taken = await em.nativeUpdate(
+      ConnectionLease,
+      { name, $or: [{ holder }, { expiresAt: { $lte: now } }] },
+      { holder, expiresAt },
+    );
+    if (taken > 0) return expiresAt;
+    try {
+      await em.insert(ConnectionLease, { name, holder, expiresAt });
+      return expiresAt;
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return undefined;
+      throw error;
+    }
+  }
+
+  /** Gives the lease up at once, so another instance need not wait for it to expire. */
+  async release(name: string, holder: string): Promise<void> {
+    await this.orm.em.fork().nativeDelete(ConnectionLease, { name, holder });
+  }
+}
