@@ -1,7 +1,13 @@
 import { JsonType, type EntityProperty, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { OutOfBoundsError } from '../shared/bounds/bounds-error.js';
 import { charCount, isInt32, jsonDepthExceeds, longerThan } from '../shared/bounds/checks.js';
-import { MAX_JSON_DEPTH, MAX_TEXT_CHARS, STORABLE_FROM, STORABLE_UNTIL } from '../shared/bounds/limits.js';
+import {
+  MAX_JSON_DEPTH,
+  MAX_TEXT_CHARS,
+  STORABLE_FROM,
+  STORABLE_UNTIL,
+  TEXT_BYTES,
+} from '../shared/bounds/limits.js';
 
 /**
  * The last line before SQL: every inserted or updated value is held to its column as the entity
@@ -22,9 +28,10 @@ export class FieldBounds implements EventSubscriber {
 }
 
 function check(prop: EntityProperty, value: unknown): void {
-  const max = maxCharsOf(prop);
-  if (typeof value === 'string' && max !== undefined && longerThan(value, max))
+  if (typeof value === 'string' && !fitsColumn(prop, value)) {
+    const max = prop.type === 'text' ? MAX_TEXT_CHARS : varcharLength(prop);
     throw OutOfBoundsError.tooLong(prop.name, max, charCount(value));
+  }
   if (typeof value === 'number' && prop.type === 'integer' && !isInt32(value))
     throw OutOfBoundsError.outOfRange(prop.name, { value });
   if (typeof value === 'number' && !Number.isFinite(value)) throw OutOfBoundsError.outOfRange(prop.name);
@@ -33,10 +40,15 @@ function check(prop: EntityProperty, value: unknown): void {
     throw OutOfBoundsError.tooDeep(prop.name, MAX_JSON_DEPTH);
 }
 
-function maxCharsOf(prop: EntityProperty): number | undefined {
-  if (prop.runtimeType !== 'string') return undefined;
-  if (prop.type === 'text') return MAX_TEXT_CHARS;
-  // MikroORM's VARCHAR without a declared length is 255.
+function fitsColumn(prop: EntityProperty, value: string): boolean {
+  if (prop.runtimeType !== 'string') return true;
+  // TEXT holds bytes, not characters; only text past them is refused (and told the all-Chinese limit).
+  if (prop.type === 'text') return value.length <= MAX_TEXT_CHARS || Buffer.byteLength(value) <= TEXT_BYTES;
+  return !longerThan(value, varcharLength(prop));
+}
+
+/** MikroORM's VARCHAR without a declared length is 255. */
+function varcharLength(prop: EntityProperty): number {
   return typeof prop.length === 'number' ? prop.length : 255;
 }
 

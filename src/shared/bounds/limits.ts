@@ -13,7 +13,8 @@ export const MAX_QUANTITY = 1_000_000;
 /** MariaDB refuses JSON deeper than 100; nothing we store needs more than a few levels. */
 export const MAX_JSON_DEPTH = 32;
 
-/** A TEXT column holds 65,535 bytes; four bytes a character in utf8mb4 keeps any text inside it. */
+/** A TEXT column holds 65,535 bytes: 16,000 characters of anything fit, four bytes each in utf8mb4. */
+export const TEXT_BYTES = 65_535;
 export const MAX_TEXT_CHARS = 16_000;
 
 /** MariaDB's DATETIME range; a time outside it cannot be stored at all. */
