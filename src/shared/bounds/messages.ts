@@ -21,6 +21,9 @@ const LABELS: Record<string, string> = {
   phone: '电话',
   unit: '单位',
   quantity: '数量',
+  expectedReturnAt: '预计回厂时间',
+  dueDate: '交期',
+  shipDate: '发出日期',
   customFields: '自定义字段',
 };
 
