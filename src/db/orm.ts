@@ -6,6 +6,7 @@ import { MySqlDriver } from '@mikro-orm/mysql';
 import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
 import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
 import type { DatabaseTarget } from './database-target.js';
+import { FieldBounds } from './field-bounds.js';
 import { SharedFileSqliteDriver } from './sqlite-driver.js';
 
 export type Orm = MikroORM;
@@ -23,6 +24,7 @@ export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnt
   const common: Options = {
     entities,
     extensions: [Migrator],
+    subscribers: [new FieldBounds()],
     allowGlobalContext: false,
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },

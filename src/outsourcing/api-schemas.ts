@@ -1,12 +1,21 @@
-import type { OutsourcingOrder } from './outsourcing-order.entity.js';
+import { columnLength, columnText, nullableColumnText } from '../http/api/column-schema.js';
+import { ChannelIdentity } from '../people/channel-identity.entity.js';
+import { Person } from '../people/person.entity.js';
+import { MAX_QUANTITY } from '../shared/bounds/limits.js';
+import { OperationTask } from '../workorders/operation-task.entity.js';
+import { WorkOrder } from '../workorders/work-order.entity.js';
+import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import type { PartnerContact } from './partner-contact.entity.js';
-import type { Partner } from './partner.entity.js';
+import { Partner } from './partner.entity.js';
 import type { OutsourcingStates } from './states.js';
 
 /** The request and response shapes of the outsourcing API, for ajv and the OpenAPI document. */
 
-const id = { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } as const;
-const nullableText = (maxLength: number) => ({ type: ['string', 'null'], maxLength }) as const;
+const id = { type: 'string', pattern: `^[A-Za-z0-9_.-]{1,${columnLength(Person, 'id')}}$` } as const;
+const personRef = nullableColumnText(Person, 'id');
+const chatIdentity = { ...columnText(ChannelIdentity, 'externalId'), type: ['string', 'null'] } as const;
+const quantity = { type: 'integer', minimum: 1, maximum: MAX_QUANTITY } as const;
+/** Only the shape; the window (2000 to five years ahead) is checked against the clock when read. */
 const instant = {
   type: 'string',
   description: 'ISO 8601 with an offset, e.g. 2026-11-28T14:00:00+08:00',
@@ -18,8 +27,8 @@ export const partnerBodySchema = {
   additionalProperties: false,
   required: ['name', 'process'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 100 },
-    process: { type: 'string', minLength: 1, maxLength: 64 },
+    name: columnText(Partner, 'name'),
+    process: columnText(Partner, 'process'),
     active: { type: 'boolean' },
     contacts: {
       type: 'array',
@@ -29,10 +38,10 @@ export const partnerBodySchema = {
         required: ['id', 'name'],
         properties: {
           id,
-          name: { type: 'string', minLength: 1, maxLength: 100 },
+          name: columnText(Person, 'name'),
           phone: { type: ['string', 'null'], pattern: '^\\+?[0-9-]{5,20}$' },
-          wecom: { type: ['string', 'null'], minLength: 1, maxLength: 128 },
-          dingtalk: { type: ['string', 'null'], minLength: 1, maxLength: 128 },
+          wecom: chatIdentity,
+          dingtalk: chatIdentity,
           primary: { type: 'boolean' },
         },
       },
@@ -45,19 +54,19 @@ export const orderSchema = {
   additionalProperties: false,
   required: ['partner', 'productCode', 'quantity', 'expectedReturnAt'],
   properties: {
-    number: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,32}$' },
-    partner: { type: 'string', minLength: 1, maxLength: 32 },
-    productCode: { type: 'string', minLength: 1, maxLength: 64 },
-    quantity: { type: 'integer', minimum: 1 },
+    number: { type: 'string', pattern: `^[A-Za-z0-9_.-]{1,${columnLength(OutsourcingOrder, 'number')}}$` },
+    partner: columnText(Partner, 'code'),
+    productCode: columnText(OutsourcingOrder, 'productCode'),
+    quantity,
     expectedReturnAt: instant,
     shipDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-    customer: nullableText(100),
-    process: { type: 'string', minLength: 1, maxLength: 64 },
-    contact: { type: ['string', 'null'] },
-    coordinator: { type: ['string', 'null'] },
-    workOrder: { type: ['string', 'null'] },
-    operation: { type: ['string', 'null'] },
-    notes: nullableText(2000),
+    customer: nullableColumnText(OutsourcingOrder, 'customer'),
+    process: columnText(OutsourcingOrder, 'process'),
+    contact: personRef,
+    coordinator: personRef,
+    workOrder: nullableColumnText(WorkOrder, 'number'),
+    operation: nullableColumnText(OperationTask, 'name'),
+    notes: { type: ['string', 'null'], maxLength: 2000 },
     customFields: { type: 'object' },
   },
 };
@@ -67,13 +76,13 @@ export const patchSchema = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    state: { type: 'string', minLength: 1, maxLength: 32 },
+    state: columnText(OutsourcingOrder, 'state'),
     /** Required with a returned `state`: how many pieces came back this time. */
-    returnedQuantity: { type: 'integer', minimum: 1 },
+    returnedQuantity: quantity,
     expectedReturnAt: instant,
-    customer: nullableText(100),
-    notes: nullableText(2000),
-    contact: { type: ['string', 'null'] },
+    customer: nullableColumnText(OutsourcingOrder, 'customer'),
+    notes: { type: ['string', 'null'], maxLength: 2000 },
+    contact: personRef,
     customFields: { type: 'object' },
   },
 };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { ApiRequest } from '../http/api/api-route.js';
 import { defineRoute } from '../http/api/api-route.js';
+import { businessDay, businessInstant } from '../shared/bounds/business-time.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Changer, OutsourcingDeps } from './deps.js';
 import { orderSchema, orderView, partnerBodySchema, partnerView, patchSchema } from './api-schemas.js';
@@ -93,13 +94,14 @@ export const createOrderRoute = defineRoute<OrderBody>({
   body: orderSchema,
   async handle(request) {
     const { body, em } = request;
+    const now = request.services.clock.now();
     const input: NewOutsourcingOrder = {
       partnerCode: body.partner,
       productCode: body.productCode,
       quantity: body.quantity,
-      expectedReturnAt: instantOf(body.expectedReturnAt),
+      expectedReturnAt: businessInstant('expectedReturnAt', body.expectedReturnAt, now),
       ...(body.number === undefined ? {} : { number: body.number }),
-      ...(body.shipDate === undefined ? {} : { shipDate: body.shipDate }),
+      ...(body.shipDate === undefined ? {} : { shipDate: businessDay('shipDate', body.shipDate, now) }),
       ...(body.process === undefined ? {} : { process: body.process }),
       ...(body.contact === undefined ? {} : { contactId: body.contact }),
       ...(body.coordinator === undefined ? {} : { coordinatorId: body.coordinator }),
@@ -140,7 +142,12 @@ export const updateOrderRoute = defineRoute<PatchBody>({
       checkCustomFields(services.config.outsourcing, body.customFields);
       order.customFields = body.customFields;
     }
-    if (body.expectedReturnAt !== undefined) order.expectedReturnAt = instantOf(body.expectedReturnAt);
+    if (body.expectedReturnAt !== undefined)
+      order.expectedReturnAt = businessInstant(
+        'expectedReturnAt',
+        body.expectedReturnAt,
+        services.clock.now(),
+      );
     if (body.customer !== undefined) order.customer = body.customer;
     if (body.notes !== undefined) order.notes = body.notes;
     if (body.contact !== undefined) order.contact = await contactOf(em, order, body.contact);
@@ -156,12 +163,6 @@ export const updateOrderRoute = defineRoute<PatchBody>({
     return { body: orderView(order, states) };
   },
 });
-
-function instantOf(text: string): Date {
-  const at = new Date(text);
-  if (Number.isNaN(at.getTime())) throw new ValidationError(`"${text}" is not a valid time.`);
-  return at;
-}
 
 async function contactOf(em: EntityManager, order: OutsourcingOrder, personId: string | null) {
   if (personId === null) return null;

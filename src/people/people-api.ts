@@ -1,5 +1,6 @@
 import { ROLES } from '../config/factory-schema.js';
 import { defineRoute } from '../http/api/api-route.js';
+import { columnLength, columnText } from '../http/api/column-schema.js';
 import { NotFoundError } from '../shared/errors.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
 import { Person } from './person.entity.js';
@@ -16,6 +17,8 @@ interface PersonBody {
   active?: boolean;
 }
 
+const identity = columnText(ChannelIdentity, 'externalId');
+
 /**
  * Binds a person to their chat accounts after start-up (factory.yaml covers the day-one cast):
  * the HR or ERP side creates or updates them by their stable id.
@@ -31,11 +34,11 @@ export const putPersonRoute = defineRoute<PersonBody>({
     additionalProperties: false,
     required: ['name', 'roles'],
     properties: {
-      name: { type: 'string', minLength: 1, maxLength: 100 },
+      name: columnText(Person, 'name'),
       roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...ROLES] } },
-      team: { type: ['string', 'null'] },
-      wecom: { type: ['string', 'null'], minLength: 1, maxLength: 128 },
-      dingtalk: { type: ['string', 'null'], minLength: 1, maxLength: 128 },
+      team: { type: ['string', 'null'], maxLength: columnLength(Team, 'id') },
+      wecom: { ...identity, type: ['string', 'null'] },
+      dingtalk: { ...identity, type: ['string', 'null'] },
       phone: { type: ['string', 'null'], pattern: '^\\+?[0-9-]{5,20}$' },
       active: { type: 'boolean' },
     },

@@ -8,6 +8,7 @@ import {
   nextDayNumber,
   type DayNumbering,
 } from '../db/sequences/day-numbers.js';
+import { businessDateWindow, withinWindow } from '../shared/bounds/checks.js';
 import { RefusedError } from '../shared/errors.js';
 import { inZone } from '../shared/time.js';
 import { Item } from './item.entity.js';
@@ -102,7 +103,9 @@ export function parseDueDate(text: string, today: Date, tz: string): string | un
   if (y === undefined || mo === undefined || d === undefined) return undefined;
   const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const check = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date ? undefined : date;
+  const real = !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === date;
+  // `0000-01-01` or `9999-12-31` is a slip of the keyboard, never a date anyone plans for.
+  return real && withinWindow(check, businessDateWindow(today)) ? date : undefined;
 }
 
 /** The factory's calendar date now, `YYYY-MM-DD`, to compare with due dates. */

@@ -2,6 +2,7 @@ import type { DWClientDownStream } from 'dingtalk-stream';
 import { groupRecipientKey, parseRecipientKey } from '../../chat/channel.js';
 import { CardInstance } from '../../chat/cards/card-instance.entity.js';
 import { parseButtonKey } from '../../chat/cards/issue-card.js';
+import { inboundBoundsProblem } from '../../chat/inbound-bounds.js';
 import type { Conversation, InboundEvent } from '../../chat/inbound-event.js';
 import type { Orm } from '../../db/orm.js';
 import type { Clock } from '../../shared/clock.js';
@@ -62,6 +63,14 @@ export class CardInbound {
       actionKey,
       selections: {},
     };
+    const problem = inboundBoundsProblem(event);
+    if (problem !== undefined) {
+      this.deps.logger.warn(
+        { outTrackId: outTrackId.slice(0, 200), problem },
+        'DingTalk card callback refused',
+      );
+      return { response: null };
+    }
     await this.deps.handle(event, { repliesThroughOutbox: true });
     if (!original) return { response: null };
     const redraw = await newestRedraw(this.deps.orm.em.fork(), place, original);

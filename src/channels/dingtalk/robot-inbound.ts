@@ -1,5 +1,6 @@
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { groupRecipientKey } from '../../chat/channel.js';
+import { inboundBoundsProblem } from '../../chat/inbound-bounds.js';
 import type { Conversation, InboundEvent } from '../../chat/inbound-event.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
@@ -47,11 +48,17 @@ export class RobotInbound {
   receive = async (frame: DWClientDownStream): Promise<FrameAnswer> => {
     const payload = parseData(frame.data);
     const event = payload && this.toEvent(payload, frame.headers.messageId);
-    if (payload === undefined || event === undefined) {
+    const problem =
+      payload === undefined
+        ? 'not a JSON object'
+        : event === undefined
+          ? 'no sender'
+          : inboundBoundsProblem(event);
+    if (payload === undefined || event === undefined || problem !== undefined) {
       // Nothing we can act on; acknowledged, since delivering it again would not change that.
       this.deps.logger.warn(
-        { data: frame.data.slice(0, 200) },
-        'DingTalk robot message without a sender; ignored',
+        { data: frame.data.slice(0, 200), problem },
+        'DingTalk robot message we cannot use; ignored',
       );
       return { response: null };
     }

@@ -11,7 +11,7 @@ import { escapeWecomMarkdown } from '../../chat/text/markdown-escape.js';
 import type { WecomBotSettings } from '../../config/env.js';
 import type { ChannelContext } from '../channel-module.js';
 import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
-import { botConversation, mapBotMessage, type BotMessageBody } from './inbound-mapping.js';
+import { mapBotCardClick, mapBotEnter, mapBotMessage, type BotMessageBody } from './inbound-mapping.js';
 
 type Frame = WsFrame<BotMessageBody> & { body: BotMessageBody };
 
@@ -77,14 +77,7 @@ export class BotReceiver {
 
   private async onEnter(frame: Frame | undefined): Promise<void> {
     if (!frame) return;
-    const event: InboundEvent = {
-      channel: 'wecom-bot',
-      platformMessageId: frame.body.msgid,
-      senderId: frame.body.from.userid,
-      conversation: botConversation(frame.body),
-      receivedAt: this.ctx.clock.now(),
-      kind: 'enter',
-    };
+    const event = mapBotEnter(frame.body, this.ctx.clock.now());
     const { replies, duplicate } = await this.ctx.handle(event, {
       repliesThroughOutbox: (r) => r.some((x) => x.kind !== 'text'),
     });
@@ -160,16 +153,7 @@ export class BotReceiver {
     if (!frame) return;
     const key = frame.body.event?.event_key ?? '';
     const taskId = frame.body.event?.task_id ?? '';
-    const event: InboundEvent = {
-      channel: 'wecom-bot',
-      platformMessageId: frame.body.msgid,
-      senderId: frame.body.from.userid,
-      conversation: botConversation(frame.body),
-      receivedAt: this.ctx.clock.now(),
-      kind: 'card_action',
-      actionKey: key,
-      selections: {},
-    };
+    const event = mapBotCardClick(frame.body, this.ctx.clock.now());
     // The answer text goes through the outbox in the click's own transaction: once, even if
     // WeCom delivers the click again.
     const { duplicate } = await this.ctx.handle(event, { repliesThroughOutbox: true });

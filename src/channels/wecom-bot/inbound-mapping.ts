@@ -1,3 +1,4 @@
+import { assertBoundedInbound } from '../../chat/inbound-bounds.js';
 import type { InboundEvent } from '../../chat/inbound-event.js';
 
 /** The parts of an intelligent-bot callback body we read (protocols/wecom.md §11.1). */
@@ -28,15 +29,41 @@ export function botConversation(body: BotMessageBody): InboundEvent['conversatio
     : { kind: 'direct' };
 }
 
-/** A message as a channel-neutral event; the msgid makes a redelivered frame harmless. */
-export function mapBotMessage(body: BotMessageBody, receivedAt: Date): InboundEvent | undefined {
-  const base = {
+function baseOf(body: BotMessageBody, receivedAt: Date) {
+  return {
     channel: 'wecom-bot' as const,
     platformMessageId: body.msgid,
     senderId: body.from.userid,
     conversation: botConversation(body),
     receivedAt,
   };
+}
+
+/**
+ * A message as a channel-neutral event; the msgid makes a redelivered frame harmless. Ids longer
+ * than their columns throw OversizedInboundError: the frame is logged and dropped, not recorded.
+ */
+export function mapBotMessage(body: BotMessageBody, receivedAt: Date): InboundEvent | undefined {
+  const event = messageEvent(body, receivedAt);
+  return event && assertBoundedInbound(event);
+}
+
+export function mapBotEnter(body: BotMessageBody, receivedAt: Date): InboundEvent {
+  return assertBoundedInbound({ ...baseOf(body, receivedAt), kind: 'enter' });
+}
+
+export function mapBotCardClick(body: BotMessageBody, receivedAt: Date): InboundEvent {
+  const actionKey = body.event?.event_key ?? '';
+  return assertBoundedInbound({
+    ...baseOf(body, receivedAt),
+    kind: 'card_action',
+    actionKey,
+    selections: {},
+  });
+}
+
+function messageEvent(body: BotMessageBody, receivedAt: Date): InboundEvent | undefined {
+  const base = baseOf(body, receivedAt);
   const group = body.chattype === 'group';
   const clean = (t: string) => (group ? stripLeadingMentions(t) : t.trim());
   switch (body.msgtype) {

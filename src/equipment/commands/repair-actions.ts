@@ -35,7 +35,7 @@ export const reportRepairCommand: Command = {
   ],
   async run(ctx, args) {
     const equipment = await equipmentNamed(ctx.em, String(args.equipment), { lock: true });
-    const ticket = await reportRepair(depsOf(ctx), ctx.actor, equipment, String(args.symptom).slice(0, 500));
+    const ticket = await reportRepair(depsOf(ctx), ctx.actor, equipment, String(args.symptom));
     ctx.reply(m.repairReported(ticket.id, equipment.code));
   },
 };

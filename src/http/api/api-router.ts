@@ -2,6 +2,8 @@ import Router from '@koa/router';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { AppServices } from '../../app-services.js';
 import { writeTransaction } from '../../db/locking.js';
+import { jsonDepthExceeds, longerThan } from '../../shared/bounds/checks.js';
+import { MAX_JSON_DEPTH, MAX_PATH_ID } from '../../shared/bounds/limits.js';
 import { ValidationError } from '../../shared/errors.js';
 import { authorize } from './api-keys.js';
 import type { ApiRoute } from './api-route.js';
@@ -24,7 +26,15 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
     router[route.method](route.path, async (ctx) => {
       const em = services.orm.em.fork();
       const key = await authorize(em, ctx.get('authorization'), route.scope, services.clock.now());
+      const params = ctx.params as Record<string, string>;
+      assertBoundedPath(params);
       const body = ctx.request.body as unknown;
+      // Before ajv, whose recursion a 3,000-level body would otherwise walk.
+      if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
+        throw new ValidationError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, {
+          errors: [`body: nests deeper than ${MAX_JSON_DEPTH} levels`],
+        });
+      }
       if (validate && !validate(body)) {
         throw new ValidationError('The request body does not match the schema.', {
           errors: (validate.errors ?? []).map(describe),
@@ -34,7 +44,7 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
         (tx) =>
           route.handle({
             body: body as never,
-            params: ctx.params as Record<string, string>,
+            params,
             query: ctx.query as Record<string, string | undefined>,
             em: tx,
             key,
@@ -54,6 +64,14 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
     });
   }
   return router;
+}
+
+/** No id column is longer than MAX_PATH_ID; a longer path id cannot name anything. */
+function assertBoundedPath(params: Record<string, string>): void {
+  const errors = Object.entries(params)
+    .filter(([, value]) => longerThan(value, MAX_PATH_ID))
+    .map(([name]) => `path.${name}: must NOT have more than ${MAX_PATH_ID} characters`);
+  if (errors.length > 0) throw new ValidationError('A path parameter is too long.', { errors });
 }
 
 function describe(e: ErrorObject): string {
