@@ -1,4 +1,5 @@
 import type { ReadinessCheck } from '../http/health-routes.js';
+import { AppError } from '../shared/errors.js';
 import type { ChannelName } from './inbound-event.js';
 import type { OutboundContent } from './outbound.js';
 
@@ -35,6 +36,17 @@ export type DeliveryResult =
   | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
 
 /**
+ * Thrown by an adapter when the request may have reached the platform but no answer came
+ * (a timeout or a reset after the request was written): the message may or may not have
+ * been delivered, so it must not simply be sent again.
+ */
+export class DeliveryUnknownError extends AppError {
+  constructor(message: string, cause: unknown) {
+    super('delivery_outcome_unknown', message, { status: 502, expose: false, cause });
+  }
+}
+
+/**
  * The outbound half of a channel: the outbox hands it one message at a time. The inbound
  * half (an HTTP route, a WebSocket) only calls the chat engine; see receivers in each channel.
  */
@@ -42,6 +54,12 @@ export interface ChannelAdapter {
   readonly name: ChannelName;
   readonly limits: RateLimit[];
   deliver(request: DeliveryRequest): Promise<DeliveryResult>;
+  /**
+   * How long after a send the platform itself drops an identical resend of this message
+   * (WeCom's duplicate check); undefined when nothing would stop a second delivery. The
+   * outbox resends a message whose outcome is unknown only inside this window.
+   */
+  duplicateCheckWindowMs?(recipientKey: string, content: OutboundContent): number | undefined;
   /**
    * The only recipients this process can deliver to (a console reaches the people whose
    * session is open here); messages to others stay queued for the process that can.
