@@ -29,6 +29,8 @@ export interface DeliveryRequest {
   recipientKey: string;
   content: OutboundContent;
   attempt: number;
+  /** When the message was queued; it precedes every attempt to send it. */
+  queuedAt: Date;
 }
 
 export type DeliveryResult =
@@ -59,7 +61,7 @@ export interface ChannelAdapter {
    * (WeCom's duplicate check); undefined when nothing would stop a second delivery. The
    * outbox resends a message whose outcome is unknown only inside this window.
    */
-  duplicateCheckWindowMs?(recipientKey: string, content: OutboundContent): number | undefined;
+  duplicateCheckWindowMs?(request: DeliveryRequest): Promise<number | undefined>;
   /**
    * The only recipients this process can deliver to (a console reaches the people whose
    * session is open here); messages to others stay queued for the process that can.

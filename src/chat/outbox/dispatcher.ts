@@ -2,7 +2,12 @@ import type { Orm } from '../../db/orm.js';
 import { peopleWithRole } from '../../people/directory.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import { DeliveryUnknownError, type ChannelAdapter, type DeliveryResult } from '../channel.js';
+import {
+  DeliveryUnknownError,
+  type ChannelAdapter,
+  type DeliveryRequest,
+  type DeliveryResult,
+} from '../channel.js';
 import { chatMessages as m } from '../messages.js';
 import { forEachBounded, serialized } from './concurrency.js';
 import { takeableAt, takeableLaneHeads, type Reach } from './lane-heads.js';
@@ -128,12 +133,7 @@ export class OutboxDispatcher {
     const attempt = message.attempts + 1;
     let result: DeliveryResult;
     try {
-      result = await adapter.deliver({
-        messageId: message.id,
-        recipientKey: message.recipientKey,
-        content: message.content,
-        attempt,
-      });
+      result = await adapter.deliver(requestFor(message, attempt));
     } catch (error) {
       if (error instanceof DeliveryUnknownError) return this.holdInDoubt(message, attempt, error.message);
       // Anything else an adapter throws happened before the platform had the request.
@@ -146,7 +146,7 @@ export class OutboxDispatcher {
     const em = this.deps.orm.em.fork();
     const now = this.deps.clock.now();
     if (message.status === 'sending') {
-      const refusal = this.refuseResend(message, adapter, now);
+      const refusal = await this.refuseResend(message, adapter, now);
       if (refusal !== undefined) return this.bury(message, refusal);
     }
     const waitUntil = await earliestAllowed(em, message.channel, message.recipientKey, adapter.limits, now);
@@ -179,13 +179,17 @@ export class OutboxDispatcher {
    * the platform would drop the copy; createdAt precedes every attempt, so inside the window
    * counted from it every earlier attempt is inside the window too.
    */
-  private refuseResend(message: OutboxMessage, adapter: ChannelAdapter, now: Date): string | undefined {
+  private async refuseResend(
+    message: OutboxMessage,
+    adapter: ChannelAdapter,
+    now: Date,
+  ): Promise<string | undefined> {
     const doubt = message.lastError?.startsWith(IN_DOUBT)
       ? message.lastError
       : 'the sender stopped before recording an answer';
     if (message.attempts >= this.policy.maxAttempts)
       return `outcome unknown after ${message.attempts} attempts: ${doubt}`;
-    const window = adapter.duplicateCheckWindowMs?.(message.recipientKey, message.content);
+    const window = await adapter.duplicateCheckWindowMs?.(requestFor(message, message.attempts + 1));
     if (window === undefined) return `outcome unknown, not resent (nothing would drop a duplicate): ${doubt}`;
     if (now.getTime() - message.createdAt.getTime() >= window)
       return `outcome unknown, not resent (past the duplicate check window): ${doubt}`;
@@ -273,6 +277,16 @@ export class OutboxDispatcher {
       }
     });
   }
+}
+
+function requestFor(message: OutboxMessage, attempt: number): DeliveryRequest {
+  return {
+    messageId: message.id,
+    recipientKey: message.recipientKey,
+    content: message.content,
+    attempt,
+    queuedAt: message.createdAt,
+  };
 }
 
 function laneOf(message: OutboxMessage): string {

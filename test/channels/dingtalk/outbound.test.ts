@@ -120,6 +120,7 @@ describe('DingTalk out: the outbox through the robot APIs', () => {
           recipientKey: `group:${CNC_GROUP}`,
           content: text(`第 ${n} 条`),
           attempt: 1,
+          queuedAt: app.clock.now(),
         }),
       ),
     );
