@@ -24,16 +24,3 @@ export async function forEachBounded<T, R>(
   if (failures.length > 0) throw failures[0];
   return results;
 }
-
-/** Makes calls to the returned function run one after another, in call order. */
-export function serialized(): <R>(step: () => Promise<R>) => Promise<R> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <R>(step: () => Promise<R>) => {
-    const run = tail.then(step);
-    tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  };
-}

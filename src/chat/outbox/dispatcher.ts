@@ -9,11 +9,11 @@ import {
   type DeliveryResult,
 } from '../channel.js';
 import { chatMessages as m } from '../messages.js';
-import { forEachBounded, serialized } from './concurrency.js';
-import { takeableAt, takeableLaneHeads, type Reach } from './lane-heads.js';
+import { forEachBounded } from './concurrency.js';
+import { takeableAt, takeableLaneHeads, type LaneHead, type Reach } from './lane-heads.js';
 import type { Outbox } from './outbox.js';
 import { OutboxMessage } from './outbox-message.entity.js';
-import { earliestAllowed } from './pacing.js';
+import { roundPacing } from './pacing.js';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 export interface DispatcherDeps {
@@ -29,7 +29,7 @@ export interface DispatcherDeps {
   roundSize?: number;
 }
 
-type Outcome = 'sent' | 'paced' | 'failed' | 'in-doubt' | 'lost';
+type Outcome = 'sent' | 'failed' | 'in-doubt' | 'lost';
 
 const ALERT_PREFIX = 'dead-alert:';
 const IN_DOUBT = 'no answer: ';
@@ -48,8 +48,6 @@ export class OutboxDispatcher {
   private readonly policy: RetryPolicy;
   private readonly concurrency: number;
   private readonly roundSize: number;
-  /** Pacing checks and claims run one at a time so parallel sends cannot overrun a limit together. */
-  private readonly admit = serialized();
   private lastServed = new Map<string, number>();
   private rounds = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -59,7 +57,7 @@ export class OutboxDispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     this.policy = deps.policy ?? defaultRetryPolicy;
     this.concurrency = deps.concurrency ?? 16;
-    this.roundSize = deps.roundSize ?? 64;
+    this.roundSize = deps.roundSize ?? 32;
   }
 
   start(intervalMs = 1000): void {
@@ -104,17 +102,23 @@ export class OutboxDispatcher {
     const chosen = this.fairestFirst(heads).slice(0, this.roundSize);
     this.rounds += 1;
     for (const message of chosen) this.lastServed.set(laneOf(message), this.rounds);
-    const outcomes = await forEachBounded(chosen, this.concurrency, (message) => this.deliverOne(message));
+    const cleared = await this.pace(chosen);
+    const outcomes = await forEachBounded(cleared, this.concurrency, (message) => this.deliverOne(message));
     return { taken: chosen.length, sent: outcomes.filter((o) => o === 'sent').length };
   }
 
-  /** Lanes never served (or not lately) first, then by age: a newcomer does not queue behind a backlog. */
-  private fairestFirst(heads: OutboxMessage[]): OutboxMessage[] {
-    const lanes = new Set(heads.map(laneOf));
+  /**
+   * Lanes served longest ago (or never) first, round-robin; among those, short queues first,
+   * so a newcomer with one message does not wait for a cycle through every backlog; then age.
+   */
+  private fairestFirst(lanes: LaneHead[]): OutboxMessage[] {
+    const due = new Set(lanes.map((l) => laneOf(l.head)));
     // Forget lanes with nothing due, so the map stays as small as the queue.
-    this.lastServed = new Map([...this.lastServed].filter(([lane]) => lanes.has(lane)));
-    const served = (message: OutboxMessage) => this.lastServed.get(laneOf(message)) ?? 0;
-    return [...heads].sort((a, b) => served(a) - served(b) || a.id - b.id);
+    this.lastServed = new Map([...this.lastServed].filter(([lane]) => due.has(lane)));
+    const served = (l: LaneHead) => this.lastServed.get(laneOf(l.head)) ?? 0;
+    return [...lanes]
+      .sort((a, b) => served(a) - served(b) || a.queued - b.queued || a.head.id - b.head.id)
+      .map((l) => l.head);
   }
 
   private reach(): Reach {
@@ -125,10 +129,37 @@ export class OutboxDispatcher {
     });
   }
 
+  /**
+   * Decided for the whole round before anything is sent, so parallel sends cannot overrun a
+   * limit together; returns the heads that may go now, the others wait in the database.
+   */
+  private async pace(heads: OutboxMessage[]): Promise<OutboxMessage[]> {
+    const em = this.deps.orm.em.fork();
+    const now = this.deps.clock.now();
+    const cleared: OutboxMessage[] = [];
+    for (const [channel, adapter] of this.deps.channels) {
+      const mine = heads.filter((h) => h.channel === channel);
+      if (mine.length === 0) continue;
+      const waits = await roundPacing(em, channel, mine, adapter.limits, now);
+      for (const head of mine) {
+        const until = waits.get(head.id);
+        if (until === undefined) cleared.push(head);
+        else
+          // A message in doubt stays in doubt while it waits; a queued one just waits.
+          await em.nativeUpdate(
+            OutboxMessage,
+            { id: head.id, status: head.status, attempts: head.attempts },
+            head.status === 'sending' ? { leaseUntil: until } : { nextAttemptAt: until },
+          );
+      }
+    }
+    return cleared;
+  }
+
   private async deliverOne(message: OutboxMessage): Promise<Outcome> {
     const adapter = this.deps.channels.get(message.channel);
     if (!adapter) return 'lost';
-    const admitted = await this.admit(() => this.admitOne(message, adapter));
+    const admitted = await this.claim(message, adapter);
     if (admitted !== 'claimed') return admitted;
     const attempt = message.attempts + 1;
     let result: DeliveryResult;
@@ -142,22 +173,12 @@ export class OutboxDispatcher {
     return this.record(message, attempt, result);
   }
 
-  private async admitOne(message: OutboxMessage, adapter: ChannelAdapter): Promise<Outcome | 'claimed'> {
+  private async claim(message: OutboxMessage, adapter: ChannelAdapter): Promise<Outcome | 'claimed'> {
     const em = this.deps.orm.em.fork();
     const now = this.deps.clock.now();
     if (message.status === 'sending') {
       const refusal = await this.refuseResend(message, adapter, now);
       if (refusal !== undefined) return this.bury(message, refusal);
-    }
-    const waitUntil = await earliestAllowed(em, message.channel, message.recipientKey, adapter.limits, now);
-    if (waitUntil) {
-      // A message in doubt stays in doubt while it waits; a queued one just waits.
-      await em.nativeUpdate(
-        OutboxMessage,
-        { id: message.id, status: message.status, attempts: message.attempts },
-        message.status === 'sending' ? { leaseUntil: waitUntil } : { nextAttemptAt: waitUntil },
-      );
-      return 'paced';
     }
     // The attempt is counted in the claim, before anything is sent: a send that kills the
     // process still used up an attempt.

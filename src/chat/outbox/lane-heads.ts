@@ -19,24 +19,26 @@ export function takeableAt(now: Date) {
  * recipient's messages in order on any number of dispatchers, while a head that is paced,
  * backing off or in flight holds up its own lane and no other.
  */
-export async function takeableLaneHeads(
-  em: EntityManager,
-  reach: Reach,
-  now: Date,
-): Promise<OutboxMessage[]> {
+export interface LaneHead {
+  head: OutboxMessage;
+  /** Messages in the lane neither sent nor dead, the head included. */
+  queued: number;
+}
+
+export async function takeableLaneHeads(em: EntityManager, reach: Reach, now: Date): Promise<LaneHead[]> {
   // The SQL drivers' entity manager; the core type does not expose the query builder.
   const rows = (await (em as SqlEntityManager)
     .createQueryBuilder(OutboxMessage, 'o')
-    .select(raw('min(o.id) as head'))
+    .select([raw('min(o.id) as head'), raw('count(*) as queued')])
     .where({ status: { $in: ['pending', 'sending'] }, $or: reach })
     .groupBy(['o.channel', 'o.recipientKey'])
-    .execute('all', false)) as Array<{ head: unknown }>;
-  const ids = rows.map((r) => Number(r.head));
-  const heads: OutboxMessage[] = [];
+    .execute('all', false)) as Array<{ head: unknown; queued: unknown }>;
+  const queued = new Map(rows.map((r) => [Number(r.head), Number(r.queued)]));
+  const ids = [...queued.keys()];
+  const heads: LaneHead[] = [];
   for (let i = 0; i < ids.length; i += 1000) {
-    heads.push(
-      ...(await em.find(OutboxMessage, { id: { $in: ids.slice(i, i + 1000) }, $or: takeableAt(now) })),
-    );
+    const found = await em.find(OutboxMessage, { id: { $in: ids.slice(i, i + 1000) }, $or: takeableAt(now) });
+    heads.push(...found.map((head) => ({ head, queued: queued.get(head.id) ?? 1 })));
   }
   return heads;
 }
