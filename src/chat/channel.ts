@@ -1,4 +1,5 @@
 import type { ReadinessCheck } from '../http/health-routes.js';
+import { AppError } from '../shared/errors.js';
 import type { ChannelName } from './inbound-event.js';
 import type { OutboundContent } from './outbound.js';
 
@@ -28,11 +29,24 @@ export interface DeliveryRequest {
   recipientKey: string;
   content: OutboundContent;
   attempt: number;
+  /** When the message was queued; it precedes every attempt to send it. */
+  queuedAt: Date;
 }
 
 export type DeliveryResult =
   | { ok: true; details?: Record<string, unknown> }
   | { ok: false; retryable: boolean; error: string; retryAfterMs?: number };
+
+/**
+ * Thrown by an adapter when the request may have reached the platform but no answer came
+ * (a timeout or a reset after the request was written): the message may or may not have
+ * been delivered, so it must not simply be sent again.
+ */
+export class DeliveryUnknownError extends AppError {
+  constructor(message: string, cause: unknown) {
+    super('delivery_outcome_unknown', message, { status: 502, expose: false, cause });
+  }
+}
 
 /**
  * The outbound half of a channel: the outbox hands it one message at a time. The inbound
@@ -42,6 +56,12 @@ export interface ChannelAdapter {
   readonly name: ChannelName;
   readonly limits: RateLimit[];
   deliver(request: DeliveryRequest): Promise<DeliveryResult>;
+  /**
+   * How long after a send the platform itself drops an identical resend of this message
+   * (WeCom's duplicate check); undefined when nothing would stop a second delivery. The
+   * outbox resends a message whose outcome is unknown only inside this window.
+   */
+  duplicateCheckWindowMs?(request: DeliveryRequest): Promise<number | undefined>;
   /**
    * The only recipients this process can deliver to (a console reaches the people whose
    * session is open here); messages to others stay queued for the process that can.

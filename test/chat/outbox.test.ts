@@ -40,7 +40,10 @@ describe('the outbox', () => {
         await app.chat.outbox.enqueue(tx, { kind: 'person', personId }, { kind: 'text', text });
     });
   };
-  const dispatcherWith = (channel: ChannelAdapter) =>
+  const dispatcherWith = (
+    channel: ChannelAdapter,
+    options: { roundSize?: number; concurrency?: number } = {},
+  ) =>
     new OutboxDispatcher({
       orm: app.orm,
       clock: app.clock,
@@ -48,7 +51,18 @@ describe('the outbox', () => {
       outbox: app.chat.outbox,
       channels: new Map([['console', channel]]),
       policy: { ...defaultRetryPolicy, maxAttempts: 4 },
+      ...options,
     });
+  const enqueueTo = async (recipientKey: string, texts: string[]) => {
+    await app.orm.em.fork().transactional(async (tx) => {
+      for (const text of texts)
+        await app.chat.outbox.enqueue(
+          tx,
+          { kind: 'address', channel: 'console', recipientKey },
+          { kind: 'text', text },
+        );
+    });
+  };
   const messages = () => app.orm.em.fork().find(OutboxMessage, {}, { orderBy: { id: 'asc' } });
 
   /** Runs passes as time goes by, the way the background loop would. */
@@ -155,5 +169,117 @@ describe('the outbox', () => {
     expect(console.delivered.map((d) => d.messageId).sort((x, y) => x - y)).toEqual(
       (await messages()).map((m) => m.id),
     );
+  });
+
+  describe('a send that kills the process', () => {
+    /** A channel whose every send takes the process down: the answer never comes back. */
+    class Crashing implements ChannelAdapter {
+      readonly name = 'console' as const;
+      readonly limits = [];
+      readonly tried: number[] = [];
+      private reached: () => void = () => undefined;
+      constructor(private readonly windowMs: number | undefined) {}
+      /** Resolves once the next send has started (the claim is committed by then). */
+      sending(): Promise<void> {
+        return new Promise((resolve) => (this.reached = resolve));
+      }
+      async deliver(request: DeliveryRequest): Promise<DeliveryResult> {
+        this.tried.push(request.messageId);
+        this.reached();
+        return new Promise<DeliveryResult>(() => undefined);
+      }
+      async duplicateCheckWindowMs(): Promise<number | undefined> {
+        return this.windowMs;
+      }
+    }
+    /** Each pass is a fresh process; the last one's pass is left hanging, as if it died. */
+    const crashOnce = async (channel: Crashing, hung: Array<Promise<number>>) => {
+      const sending = channel.sending();
+      hung.push(dispatcherWith(channel).drainOnce());
+      await sending;
+      app.clock.advance(defaultRetryPolicy.leaseMs + 1000);
+    };
+
+    it('uses up an attempt each time, and ends as a dead letter after the policy allows no more', async () => {
+      await enqueue('zhangwei', ['每次都崩']);
+      const crashing = new Crashing(60 * 60_000);
+      const hung: Array<Promise<number>> = [];
+      for (let i = 0; i < 4; i += 1) await crashOnce(crashing, hung);
+      // One round: the alert it raises would go through the same crashing channel.
+      expect(await dispatcherWith(crashing).drainRound()).toEqual({ taken: 1, sent: 0 });
+      const [dead, alert] = await messages();
+      expect(crashing.tried.filter((id) => id === dead?.id)).toHaveLength(4);
+      expect(dead).toMatchObject({ status: 'dead', attempts: 4 });
+      expect(dead?.lastError).toContain('outcome unknown after 4 attempts');
+      expect(alert).toMatchObject({ recipientKey: 'zhaolei', status: 'pending' });
+      expect(hung).toHaveLength(4);
+    });
+
+    it('is not sent again where nothing would drop the duplicate: a person hears of it instead', async () => {
+      await enqueue('zhangwei', ['可能已发出']);
+      const crashing = new Crashing(undefined);
+      await crashOnce(crashing, []);
+      await dispatcherWith(crashing).drainRound();
+      const [message, alert] = await messages();
+      expect(crashing.tried).toEqual([message?.id]);
+      expect(message).toMatchObject({ status: 'dead', attempts: 1 });
+      expect(message?.lastError).toContain('outcome unknown, not resent');
+      expect(alert).toMatchObject({ recipientKey: 'zhaolei' });
+    });
+  });
+
+  it("one recipient's paced backlog does not hold up a message to someone else", async () => {
+    const console = new ConsoleAdapter().reachEveryone();
+    await enqueue(
+      'liuyang',
+      Array.from({ length: 60 }, (_, i) => `积压 ${i + 1}`),
+    );
+    await enqueue('wangfang', ['马上要看到']);
+    expect(await dispatcherWith(console).drainOnce()).toBe(21);
+    expect(console.deliveredTo('wangfang')).toEqual([{ kind: 'text', text: '马上要看到' }]);
+    expect(console.deliveredTo('liuyang')).toHaveLength(20);
+    const queued = (await messages()).filter((m) => m.recipientKey === 'liuyang' && m.status === 'pending');
+    expect(queued).toHaveLength(40);
+  });
+
+  it('a newcomer goes in the first round, ahead of backlogs queued before it; backlogs take turns, each in order', async () => {
+    const console = new ConsoleAdapter([]).reachEveryone();
+    for (let r = 1; r <= 10; r += 1)
+      await enqueueTo(
+        `busy-${r}`,
+        Array.from({ length: 5 }, (_, i) => `${r}-${i + 1}`),
+      );
+    await enqueueTo('idle', ['新来的']);
+    await dispatcherWith(console, { roundSize: 4, concurrency: 2 }).drainOnce();
+    const order = console.delivered.map((d) => d.recipientKey);
+    expect(order).toHaveLength(51);
+    // Rounds of 4 lanes, none served yet, the shortest queue first: the newcomer is in the first.
+    expect(order.indexOf('idle')).toBeLessThan(4);
+    // Then round-robin: every busy recipient has its first message before anyone has a second.
+    const firstOfEach = order.filter((key, i) => order.indexOf(key) === i);
+    expect(order.slice(0, firstOfEach.length)).toEqual(firstOfEach);
+    for (let r = 1; r <= 10; r += 1)
+      expect(console.deliveredTo(`busy-${r}`).map((c) => (c.kind === 'text' ? c.text : ''))).toEqual(
+        Array.from({ length: 5 }, (_, i) => `${r}-${i + 1}`),
+      );
+  });
+
+  it('sends to different recipients in parallel, up to the concurrency', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow: ChannelAdapter = {
+      name: 'console',
+      limits: [],
+      deliver: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        inFlight -= 1;
+        return { ok: true };
+      },
+    };
+    for (let r = 1; r <= 20; r += 1) await enqueueTo(`r-${r}`, ['并行']);
+    expect(await dispatcherWith(slow, { concurrency: 8 }).drainOnce()).toBe(20);
+    expect(most).toBe(8);
   });
 });

@@ -35,6 +35,12 @@ export interface DingtalkAdapterDeps {
  * The outbound half of the DingTalk channel. A reply goes through the conversation's session
  * webhook while it lives (no token, outside the monthly quota), else through the robot API;
  * cards go through the interactive-card API when a template is configured.
+ *
+ * DingTalk's robot send APIs have no duplicate check (none found in protocols/dingtalk.md), so
+ * this adapter offers the outbox no duplicateCheckWindowMs: a send whose process died before
+ * its answer was recorded is never sent again but goes to an admin as a dead letter. A call
+ * that times out is still reported as 'unavailable' and retried, which may repeat a message
+ * DingTalk did accept.
  */
 export class DingtalkAdapter implements ChannelAdapter {
   readonly name = 'dingtalk' as const;

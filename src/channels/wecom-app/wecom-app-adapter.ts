@@ -16,6 +16,7 @@ import { cardAsMarkdown } from '../shared/card-markdown.js';
 import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
 import type { WecomAnswer, WecomApiClient } from './api-client.js';
 import { CONFIG_ERRORS, deliveryOutcome } from './delivery-outcome.js';
+import { WecomDuplicateCheck } from './duplicate-check.js';
 import { wecomAppMessages as m } from './messages.js';
 
 /**
@@ -30,6 +31,9 @@ export const WECOM_APP_LIMITS: RateLimit[] = [
   { scope: 'recipient', appliesTo: 'robot', windowMs: 60_000, max: 20 },
 ];
 
+/** task_id already used (§5, template cards). */
+const TASK_ID_TAKEN = 42014;
+
 export interface WecomAppAdapterOptions {
   client: WecomApiClient;
   /** For reading where a card went when redrawing it. */
@@ -42,8 +46,11 @@ export interface WecomAppAdapterOptions {
 export class WecomAppAdapter implements ChannelAdapter {
   readonly name = 'wecom-app' as const;
   readonly limits = WECOM_APP_LIMITS;
+  private readonly duplicateCheck: WecomDuplicateCheck;
 
-  constructor(private readonly options: WecomAppAdapterOptions) {}
+  constructor(private readonly options: WecomAppAdapterOptions) {
+    this.duplicateCheck = new WecomDuplicateCheck(options.em);
+  }
 
   async deliver(request: DeliveryRequest): Promise<DeliveryResult> {
     const to = parseRecipientKey(request.recipientKey);
@@ -53,11 +60,16 @@ export class WecomAppAdapter implements ChannelAdapter {
     return this.toPerson(to.userId, request);
   }
 
+  async duplicateCheckWindowMs(request: DeliveryRequest): Promise<number | undefined> {
+    return this.duplicateCheck.windowMs(request);
+  }
+
   private async toPerson(userId: string, request: DeliveryRequest): Promise<DeliveryResult> {
     const { client } = this.options;
     const content = request.content;
+    const check = await this.duplicateCheck.fields(request);
     const send = (body: Record<string, unknown>) =>
-      client.post('/cgi-bin/message/send', { touser: userId, agentid: client.agentId, ...body });
+      client.post('/cgi-bin/message/send', { touser: userId, agentid: client.agentId, ...body, ...check });
     switch (content.kind) {
       case 'text':
         return this.outcome(await send({ msgtype: 'text', text: { content: content.text } }));
@@ -69,21 +81,31 @@ export class WecomAppAdapter implements ChannelAdapter {
         return this.outcome(await send({ msgtype: 'image', image: { media_id: mediaId } }));
       }
       case 'card':
-        return this.sendCard(userId, content.card, request.messageId);
+        return this.sendCard(userId, content.card, request, check);
       case 'card_update':
-        return this.updateCard(userId, content.card, request.messageId);
+        return this.updateCard(userId, content.card, request);
     }
   }
 
-  private async sendCard(userId: string, card: CardView, messageId: number): Promise<DeliveryResult> {
-    const taskId = wecomTaskId(card.original, messageId);
+  private async sendCard(
+    userId: string,
+    card: CardView,
+    request: DeliveryRequest,
+    check: Record<string, number>,
+  ): Promise<DeliveryResult> {
+    const taskId = wecomTaskId(card.original, request.messageId);
     const templateCard = renderTemplateCard(card, { taskId, openUrl: this.options.openUrl });
     const answer = await this.options.client.post('/cgi-bin/message/send', {
       touser: userId,
       agentid: this.options.client.agentId,
       msgtype: 'template_card',
       template_card: templateCard,
+      ...check,
     });
+    // Should WeCom check the task_id before the duplicate (UNCONFIRMED which comes first), a
+    // resend of this very message meets its own task_id: an earlier attempt was delivered.
+    if (answer.errcode === TASK_ID_TAKEN && request.attempt > 1)
+      return { ok: true, details: { task_id: taskId, resent: 'task_id already used by an earlier attempt' } };
     return this.outcome(answer, {
       msgid: answer.msgid,
       task_id: taskId,
@@ -95,7 +117,12 @@ export class WecomAppAdapter implements ChannelAdapter {
    * A response_code updates one card once (§6.3). The unused code of the last copy we sent
    * this person is spent on the update; without one, the redrawn card is sent afresh.
    */
-  private async updateCard(userId: string, card: CardView, messageId: number): Promise<DeliveryResult> {
+  private async updateCard(
+    userId: string,
+    card: CardView,
+    request: DeliveryRequest,
+  ): Promise<DeliveryResult> {
+    const { messageId } = request;
     const em = this.options.em();
     const sent = (await cardDeliveries(em, this.name, card.original)).filter(
       (d) => d.recipientKey === userId,
@@ -105,7 +132,7 @@ export class WecomAppAdapter implements ChannelAdapter {
       .map((d) => d.details.response_code)
       .filter((c): c is string => typeof c === 'string' && !used.has(c))
       .at(-1);
-    if (code === undefined) return this.sendCard(userId, card, messageId);
+    if (code === undefined) return this.sendCard(userId, card, request, {});
     const taskId = String(sent.at(-1)?.details.task_id ?? wecomTaskId(card.original, messageId));
     const answer = await this.options.client.post('/cgi-bin/message/update_template_card', {
       userids: [userId],

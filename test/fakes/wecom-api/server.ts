@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 /**
  * A fake of WeCom's server API (protocols/wecom.md §1, §2, §6, §8, §10) on loopback: tokens
  * that expire by the test's clock or are revoked early, the errcodes of the brief, the
- * silent drop over 30 messages a minute to one member, one-use response codes, injected
- * failures. Everything received is recorded.
+ * silent drop over 30 messages a minute to one member, one-use response codes, message/send's
+ * duplicate check (identical request JSON within the interval answers ok and is not delivered
+ * again, wecom-media.md §3), injected failures, and a connection cut after the call was
+ * accepted. Everything received is recorded.
  */
 export interface FakeWecomOptions {
   corpId: string;
@@ -15,6 +17,8 @@ export interface FakeWecomOptions {
   tokenTtlSeconds?: number;
   now?: () => number;
   robotKeys?: string[];
+  /** Every answer waits this long, like a distant server. */
+  latencyMs?: number;
 }
 
 export interface Recorded {
@@ -24,6 +28,8 @@ export interface Recorded {
   errcode: number;
   /** message/send over the per-member limit answers ok but delivers nothing (§2). */
   dropped: boolean;
+  /** message/send with the duplicate check on, identical to one delivered within the interval. */
+  duplicate: boolean;
   answer: Record<string, unknown>;
 }
 
@@ -38,11 +44,16 @@ export interface FakeWecom {
   /** The next `times` calls to `path` answer `errcode` (e.g. 45009, -1). */
   failNext(path: string, errcode: number, times?: number): void;
   delivered(path: string): Array<Record<string, unknown>>;
+  /** How many message/send deliveries this member has actually received. */
+  deliveriesTo(userId: string): number;
+  /** The next `times` calls to `path` are handled in full, then the connection is cut unanswered. */
+  cutAfterAccepting(path: string, times?: number): void;
   close(): Promise<void>;
 }
 
 const MEMBER_PER_MINUTE = 30;
 const BLOCK_MS = 60_000;
+const DEFAULT_DUPLICATE_CHECK_SECONDS = 1800;
 
 export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWecom> {
   const now = options.now ?? Date.now;
@@ -55,7 +66,17 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
   const blockedUntil = new Map<string, number>();
   const chats = new Map<string, { chatid: string; name: string; owner: string; userlist: string[] }>();
   const recorded: Recorded[] = [];
+  const deliveredJson = new Map<string, number>();
+  const cuts = new Map<string, number>();
   let tokenCalls = 0;
+
+  /** The whole request JSON is the key (§3): any differing field makes a new message. */
+  const isDuplicate = (body: Record<string, unknown>, raw: Buffer): boolean => {
+    if (body.enable_duplicate_check !== 1) return false;
+    const interval = Number(body.duplicate_check_interval ?? DEFAULT_DUPLICATE_CHECK_SECONDS) * 1000;
+    const at = deliveredJson.get(raw.toString('utf8'));
+    return at !== undefined && now() - at < interval;
+  };
 
   const checkToken = (query: Record<string, string>): Answer | undefined => {
     const token = query.access_token;
@@ -68,7 +89,11 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
 
   const routes: Record<
     string,
-    (query: Record<string, string>, body: Record<string, unknown>) => Answer & { dropped?: boolean }
+    (
+      query: Record<string, string>,
+      body: Record<string, unknown>,
+      raw: Buffer,
+    ) => Answer & { dropped?: boolean; duplicate?: boolean }
   > = {
     '/cgi-bin/gettoken': (query) => {
       tokenCalls += 1;
@@ -78,7 +103,9 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       tokens.set(token, now() + ttl);
       return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: ttl / 1000 };
     },
-    '/cgi-bin/message/send': (_query, body) => {
+    '/cgi-bin/message/send': (_query, body, raw) => {
+      if (isDuplicate(body, raw))
+        return { errcode: 0, errmsg: 'ok', msgid: randomBytes(8).toString('hex'), duplicate: true };
       if (body.agentid !== options.agentId) return { errcode: 40056, errmsg: 'invalid agentid' };
       const content = (body.text as { content?: string } | undefined)?.content;
       if (body.msgtype === 'text' && !content) return { errcode: 44004, errmsg: 'empty content' };
@@ -99,7 +126,10 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       const member = String(body.touser);
       const recent = (memberSends.get(member) ?? []).filter((t) => now() - t < 60_000);
       const dropped = recent.length >= MEMBER_PER_MINUTE;
-      if (!dropped) recent.push(now());
+      if (!dropped) {
+        recent.push(now());
+        deliveredJson.set(raw.toString('utf8'), now());
+      }
       memberSends.set(member, recent);
       return {
         errcode: 0,
@@ -181,15 +211,23 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     const body =
       isJson && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : undefined;
     const answer = answerFor(url.pathname, query, body ?? {}, raw);
-    const { dropped: _dropped, ...visible } = answer;
+    const { dropped: _dropped, duplicate: _duplicate, ...visible } = answer;
     recorded.push({
       path: url.pathname,
       query,
       body,
       errcode: answer.errcode,
       dropped: answer.dropped === true,
+      duplicate: answer.duplicate === true,
       answer: visible,
     });
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    const cut = cuts.get(url.pathname) ?? 0;
+    if (cut > 0) {
+      cuts.set(url.pathname, cut - 1);
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(visible));
   }
 
@@ -198,7 +236,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     query: Record<string, string>,
     body: Record<string, unknown>,
     raw: Buffer,
-  ): Answer & { dropped?: boolean } {
+  ): Answer & { dropped?: boolean; duplicate?: boolean } {
     const route = routes[path];
     if (!route) return { errcode: 404, errmsg: 'no such api (fake)' };
     const queued = failures.get(path);
@@ -214,7 +252,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     }
     if (path === '/cgi-bin/media/upload' && !raw.includes('name="media"'))
       return { errcode: 40004, errmsg: 'invalid media' };
-    return route(query, body);
+    return route(query, body, raw);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -228,7 +266,21 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       failures.set(path, [...(failures.get(path) ?? []), ...Array<number>(times).fill(errcode)]);
     },
     delivered: (path) =>
-      recorded.filter((r) => r.path === path && r.errcode === 0 && !r.dropped).map((r) => r.body ?? {}),
+      recorded
+        .filter((r) => r.path === path && r.errcode === 0 && !r.dropped && !r.duplicate)
+        .map((r) => r.body ?? {}),
+    deliveriesTo: (userId) =>
+      recorded.filter(
+        (r) =>
+          r.path === '/cgi-bin/message/send' &&
+          r.errcode === 0 &&
+          !r.dropped &&
+          !r.duplicate &&
+          r.body?.touser === userId,
+      ).length,
+    cutAfterAccepting(path, times = 1) {
+      cuts.set(path, (cuts.get(path) ?? 0) + times);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
