@@ -3,6 +3,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { AccessTokenCache, GrantedToken } from './access-token.js';
 import type { CallBudget } from './call-budget.js';
 import { newApiOutcome, oldApiOutcome, type ApiOutcome } from './platform-answers.js';
+import { describeNetworkError, neverConnected } from '../shared/network-errors.js';
 
 export interface ApiRequest {
   /** `api`: new OpenAPI, token in a header; `oapi`: old API, token in the query (§1). */
@@ -70,7 +71,8 @@ export class DingtalkApi {
     if (!request.metered) return;
     try {
       // A call the gateway let through counts, whatever the API then said; rejections do not (§6).
-      if (outcome.kind === 'ok' || outcome.kind === 'refused') await this.deps.budget.count();
+      if (outcome.kind === 'ok' || outcome.kind === 'refused' || outcome.kind === 'no_answer')
+        await this.deps.budget.count();
       if (outcome.kind === 'quota_exhausted') await this.deps.budget.refusedByPlatform();
     } catch (error) {
       // The send itself is settled; failing it now would only make the outbox send it twice.
@@ -117,7 +119,9 @@ async function exchange(url: string, init: RequestInit, style: 'new' | 'old'): P
     status = response.status;
     text = await response.text();
   } catch (error) {
-    return { kind: 'unavailable', error: `DingTalk unreachable: ${messageOf(error)}` };
+    return neverConnected(error)
+      ? { kind: 'unavailable', error: `DingTalk unreachable: ${describeNetworkError(error)}` }
+      : { kind: 'no_answer', error: `DingTalk gave no answer: ${describeNetworkError(error)}` };
   }
   const body = parseLeniently(text);
   return style === 'new' ? newApiOutcome(status, body) : oldApiOutcome(status, body);

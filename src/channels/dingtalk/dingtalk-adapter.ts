@@ -75,8 +75,8 @@ export class DingtalkAdapter implements ChannelAdapter {
     if (body === undefined || session === undefined) return this.sendRobotMessage(recipientKey, message);
     const outcome = await this.deps.api.postToSession(session.url, body);
     if (outcome.kind === 'ok') return { ok: true, details: { via: 'sessionWebhook' } };
-    // Without an answer the reply may have arrived: retry later rather than risk saying it twice now.
-    if (outcome.kind === 'unavailable') return deliveryFailure(outcome);
+    // 5xx: not posted, retry later; no answer: perhaps posted. Either way, the robot API now could say it twice.
+    if (outcome.kind === 'unavailable' || outcome.kind === 'no_answer') return deliveryFailure(outcome);
     // An errcode means nothing was posted (expired, throttled): the API can still say it now.
     if (outcome.kind === 'refused') this.deps.sessions.forget(recipientKey, session.url);
     this.deps.logger.info(

@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../../chat/channel.js';
+import { DeliveryUnknownError, type DeliveryResult } from '../../chat/channel.js';
 
 /**
  * What a DingTalk API answered, reduced to what the caller does next. Codes and statuses are
@@ -13,7 +13,9 @@ export type ApiOutcome =
   /** The platform understood and said no: sending the same again would fail the same way. */
   | { kind: 'refused'; error: string }
   /** Nothing sure came back (network, 5xx): it may work later. */
-  | { kind: 'unavailable'; error: string };
+  | { kind: 'unavailable'; error: string }
+  /** The request may have been written but no answer came (timeout, reset): it may have worked. */
+  | { kind: 'no_answer'; error: string };
 
 /** §6: QPS rejections happen at the gateway and are safe to retry after about a second. */
 export const QPS_RETRY_MS = 1_000;
@@ -95,5 +97,8 @@ export function deliveryFailure(outcome: Exclude<ApiOutcome, { kind: 'ok' }>): D
       return { ok: false, retryable: false, error: `monthly DingTalk API quota exhausted: ${outcome.error}` };
     case 'refused':
       return { ok: false, retryable: false, error: outcome.error };
+    case 'no_answer':
+      // DingTalk has no duplicate check: a resend could say it twice, so a person decides.
+      throw new DeliveryUnknownError(outcome.error, undefined);
   }
 }

@@ -1,4 +1,5 @@
 import { DeliveryUnknownError } from '../../chat/channel.js';
+import { describeNetworkError, neverConnected } from '../shared/network-errors.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 
@@ -118,7 +119,7 @@ export class WecomApiClient {
     } catch (error) {
       // Once the request may have been written, WeCom may have delivered the message.
       if (DELIVERING.has(path) && !neverConnected(error))
-        throw new DeliveryUnknownError(`WeCom ${path} gave no answer: ${describe(error)}`, error);
+        throw new DeliveryUnknownError(`WeCom ${path} gave no answer: ${describeNetworkError(error)}`, error);
       throw error;
     }
   }
@@ -131,20 +132,6 @@ const DELIVERING = new Set([
   '/cgi-bin/webhook/send',
   '/cgi-bin/message/update_template_card',
 ]);
-
-/** Failures before a connection existed: nothing can have reached WeCom. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-
-function neverConnected(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return typeof cause?.code === 'string' && NOT_CONNECTED.has(cause.code);
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  return cause?.code !== undefined ? `${error.message} (${String(cause.code)})` : error.message;
-}
 
 /** A WeCom refusal that is not about one message: no token could be had. */
 export class WecomApiError extends Error {

@@ -78,6 +78,19 @@ describe('DingTalk out: the outbox through the robot APIs', () => {
     expect(fake.sessionWebhookMessages().map((m) => textOf(m.body))).toEqual(['收到']);
   });
 
+  it('a 1:1 send DingTalk took but never answered is not sent again: DingTalk has no duplicate check, so an admin decides', async () => {
+    const { fake, clock } = await start();
+    fake.failNext('/v1.0/robot/oToMessages/batchSend', 'cutAfterAccepting');
+    await push(person('liuyang'), text('WO-7 已改到明早交货'));
+    await drain();
+    clock.advance(10 * 60_000);
+    await drain();
+    const toLiuyang = fake.oneToOneMessages().filter((m) => m.deliveredTo.includes('liuyang'));
+    expect(toLiuyang.map((m) => m.msgParam.content)).toEqual(['WO-7 已改到明早交货']);
+    const [message] = (await world.outbox()).filter((m) => m.lastError?.includes('DingTalk gave no answer'));
+    expect(message).toMatchObject({ status: 'dead', attempts: 1 });
+  });
+
   it('a person unknown to DingTalk is a permanent failure, not retried', async () => {
     const { fake } = await start({ staffIds: ['zhangwei'] });
     await push(person('liuyang'), text('您有新任务'));

@@ -46,6 +46,8 @@ export class ApiGate {
 
   pass(route: Route, query: URLSearchParams, headers: IncomingHttpHeaders, body: unknown): ApiReply {
     const injected = this.failures.take(route.path);
+    if (injected === 'cutAfterAccepting')
+      return { ...route.handle({ query, headers, body, injected: undefined }), cut: true };
     if (injected !== undefined && injected !== 'flowControl') return platformFailure(route.style, injected);
     if (route.auth !== 'none' && !this.config.tokens.isValid(tokenOf(route, query, headers)))
       return platformFailure(route.style, 'invalidToken');

@@ -9,6 +9,8 @@ export interface ApiReply {
   status: number;
   body: unknown;
   contentType?: string;
+  /** The platform acted but the caller never hears: the socket is dropped instead of answered. */
+  cut?: boolean;
 }
 
 export interface RouteRequest {
@@ -106,6 +108,10 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined): unk
 }
 
 export function writeReply(res: ServerResponse, reply: ApiReply): void {
+  if (reply.cut) {
+    res.socket?.destroy();
+    return;
+  }
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'Content-Type': reply.contentType ?? 'application/json;charset=utf-8',

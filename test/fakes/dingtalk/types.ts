@@ -36,7 +36,8 @@ export interface ResolvedOptions extends Required<Omit<FakeDingtalkOptions, 'mon
   staffIds: readonly string[] | undefined;
 }
 
-export type FailureKind = 'qps' | 'flowControl' | 'invalidToken' | 'serverError';
+/** `cutAfterAccepting`: the call takes effect, then the connection drops before any answer. */
+export type FailureKind = 'qps' | 'flowControl' | 'invalidToken' | 'serverError' | 'cutAfterAccepting';
 
 // ---- Stream mode (§2) -------------------------------------------------------------------
 
