@@ -6,15 +6,14 @@ import { Migration20261124124339_Incentives } from './Migration20261124124339_In
 import { Migration20261129235815_Equipment } from './Migration20261129235815_Equipment.js';
 import { Migration20261130005837_EquipmentHoursSource } from './Migration20261130005837_EquipmentHoursSource.js';
 import { Migration20261130133015_OrdersMaint } from './Migration20261130133015_OrdersMaint.js';
+import { Migration20261130161142_AInboundHandledAt } from './Migration20261130161142_AInboundHandledAt.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124339_Incentives', class: Migration20261124124339_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  {
-    name: 'Migration20261130005837_EquipmentHoursSource',
-    class: Migration20261130005837_EquipmentHoursSource,
-  },
+  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
   { name: 'Migration20261130133015_OrdersMaint', class: Migration20261130133015_OrdersMaint },
+  { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
 ];
