@@ -91,8 +91,13 @@ export class StreamReceiver {
       this.dispatch(client, frame, this.deps.onCardCallback),
     );
     client.registerAllEventListener((frame) => this.settleEvent(frame));
-    // connect() never rejects: 2.1.5 catches every failure and retries (our overrides log them).
-    void client.connect();
+    // 2.1.5 catches every connect failure and retries (our overrides log them); should that
+    // ever change, the rejection is logged here instead of ending the process.
+    void client
+      .connect()
+      .catch((error: unknown) =>
+        logger.error({ err: error }, 'DingTalk Stream connection failed and is not retried'),
+      );
     return client;
   }
 
@@ -128,7 +133,9 @@ export class StreamReceiver {
       }
     });
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    // `work` logs its own failures (the frame stays unacknowledged and is delivered again).
+    const forget = () => this.inFlight.delete(work);
+    void work.then(forget, forget);
   }
 
   /**
