@@ -23,6 +23,7 @@ export const RESUME_MAX_ATTEMPTS = 5;
 const BATCH = 50;
 
 export interface ResumeOutcome {
+  /** Handled by this pass. */
   resumed: number;
   failed: number;
 }
@@ -50,8 +51,9 @@ export async function resumeUnhandledInbound(deps: ResumeInboundDeps): Promise<R
     // Counted before the attempt, so an event that kills the process every time still runs out.
     await em.nativeUpdate(InboundRecord, { id: record.id }, { resumeAttempts: record.resumeAttempts + 1 });
     try {
-      await engine.handle(eventOf(record), { repliesThroughOutbox: true });
-      outcome.resumed++;
+      const { duplicate } = await engine.handle(eventOf(record), { repliesThroughOutbox: true });
+      // Duplicate: a live request (or another instance) finished it while this pass waited.
+      if (!duplicate) outcome.resumed++;
     } catch (error) {
       outcome.failed++;
       logger.error(
