@@ -35,7 +35,9 @@ const DRAIN_LIMIT_MS = 60_000;
 /**
  * The socket receiver of the DingTalk channel: keeps a Stream connection open, hands each
  * callback frame to its handler, and ACKs it on the connection it came from only when the
- * handler is done, so an event the engine has not recorded is never acknowledged. On SYSTEM
+ * handler is done, so an event the engine has not recorded is never acknowledged. (Whether
+ * DingTalk re-pushes an unacknowledged robot message is unconfirmed, dingtalk.md §2.4; an event
+ * stored before its handling failed is answered by the resume job either way.) On SYSTEM
  * disconnect a new connection (new ticket) opens at once; the old one stays to finish and
  * ACK what it already received, and is closed by the server or, at the latest, by us.
  */
