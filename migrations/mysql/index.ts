@@ -13,7 +13,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124339_Incentives', class: Migration20261124124339_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
+  {
+    name: 'Migration20261130005837_EquipmentHoursSource',
+    class: Migration20261130005837_EquipmentHoursSource,
+  },
   { name: 'Migration20261130133015_OrdersMaint', class: Migration20261130133015_OrdersMaint },
   { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
 ];
