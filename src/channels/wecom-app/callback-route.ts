@@ -69,14 +69,12 @@ export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOp
     } catch (error) {
       return refuse(ctx, error);
     }
-    if (mapped) {
-      // Stored before any answer: should this fail (database down) the request fails with a
-      // 5xx, and WeCom retries any status but 200 (§3.5) — the retry is not lost.
-      await channel.record(mapped.event);
-    }
     ctx.status = 200;
     ctx.body = '';
     if (!mapped) return;
+    // Stored before any answer: should this fail (database down) the request fails with a
+    // 5xx, and WeCom retries any status but 200 (§3.5) — the retry is not lost.
+    await channel.record(mapped.event);
     const passive = await answerInTime(channel, mapped, options.passiveDeadlineMs);
     if (passive)
       ctx.body = sealReply(
