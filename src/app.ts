@@ -6,6 +6,7 @@ import type { ChannelModule } from './channels/channel-module.js';
 import { ConsoleAdapter } from './channels/console/console-adapter.js';
 import { buildChannels } from './channels/index.js';
 import { assembleChat, type Chat } from './chat/assemble.js';
+import { resumeInboundJob } from './chat/jobs/resume-inbound.job.js';
 import type { ChatFeature } from './chat/feature.js';
 import type { RetryPolicy } from './chat/outbox/retry-policy.js';
 import type { FactoryConfig } from './config/factory-config.js';
@@ -20,7 +21,7 @@ import { apiRouter } from './http/api/api-router.js';
 import { createHttpApp, createHttpServer } from './http/http-app.js';
 import { jobDefinitions } from './job-definitions.js';
 import { outsourcingPages } from './outsourcing/web/routes.js';
-import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
+import { createJobScheduler, type JobDefinition, type JobScheduler } from './jobs/scheduler.js';
 import { syncPeople } from './people/people-sync.js';
 import { syncEquipment } from './equipment/equipment-sync.js';
 import type { Clock } from './shared/clock.js';
@@ -92,6 +93,10 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     orm,
     clock,
     logger,
+    record: (event) => {
+      if (!ready.chat) throw new Error('a channel delivered an event before the chat engine was ready');
+      return ready.chat.engine.record(event);
+    },
     handle: (event, handleOptions) => {
       if (!ready.chat) throw new Error('a channel delivered an event before the chat engine was ready');
       return ready.chat.engine.handle(event, handleOptions);
@@ -135,7 +140,10 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const jobs = await createJobScheduler({
     orm,
     timezone: settings.factoryTz,
-    definitions: jobDefinitions(services),
+    definitions: [
+      ...jobDefinitions(services),
+      resumeInboundJob(services, chat.engine) as JobDefinition<never>,
+    ],
     logger,
     // Runs under way get half the shutdown deadline, so the steps after Agenda still fit in it.
     shutdownGraceMs: settings.shutdownTimeoutMs / 2,

@@ -6,6 +6,7 @@ import { Migration20261124124339_Incentives } from './Migration20261124124339_In
 import { Migration20261129235815_Equipment } from './Migration20261129235815_Equipment.js';
 import { Migration20261130005837_EquipmentHoursSource } from './Migration20261130005837_EquipmentHoursSource.js';
 import { Migration20261130133015_OrdersMaint } from './Migration20261130133015_OrdersMaint.js';
+import { Migration20261130161142_AInboundHandledAt } from './Migration20261130161142_AInboundHandledAt.js';
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
 
@@ -19,6 +20,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130005837_EquipmentHoursSource,
   },
   { name: 'Migration20261130133015_OrdersMaint', class: Migration20261130133015_OrdersMaint },
+  { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
   {
     name: 'Migration20261130161149_ELeaseConnectionLeases',
     class: Migration20261130161149_ELeaseConnectionLeases,

@@ -17,6 +17,11 @@ export interface ChannelContext {
   orm: Orm;
   clock: Clock;
   logger: Logger;
+  /**
+   * Stores an inbound event durably without handling it yet: for a channel that must
+   * acknowledge before the handling is done (`handle` stores it too).
+   */
+  record(event: InboundEvent): Promise<void>;
   /** Hands an inbound event to the chat engine (exactly once per platform message id). */
   handle(event: InboundEvent, options?: HandleOptions): Promise<HandleOutcome>;
   /** Puts messages into the outbox in a transaction of their own. */

@@ -1,11 +1,7 @@
-import {
-  DeadlockException,
-  LockWaitTimeoutException,
-  UniqueConstraintViolationException,
-  type EntityManager,
-} from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
-import { writeTransaction } from '../db/locking.js';
+import { isLockConflict } from '../db/lock-retry.js';
+import { rowWriteLock, writeTransaction } from '../db/locking.js';
 import type { Orm } from '../db/orm.js';
 import { personByIdentity } from '../people/directory.js';
 import type { Clock } from '../shared/clock.js';
@@ -14,6 +10,7 @@ import type { Logger } from '../shared/logger.js';
 import { CommandContext } from './context.js';
 import type { FollowUp } from './follow-ups.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
+import { keyOf, recordInbound } from './inbound/inbound-log.js';
 import { InboundRecord } from './inbound/inbound-record.entity.js';
 import { RecentLiveReplies, sealedForStorage } from './inbound/stored-replies.js';
 import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
@@ -51,23 +48,32 @@ export interface HandleOutcome {
 }
 
 /**
- * The one door for everything people say. Each inbound event is recorded by its platform
- * message id in the same transaction as its effect, so a redelivery returns the first answer
- * and changes nothing. Domain refusals roll the effect back but are recorded with their answer.
+ * The one door for everything people say. Each inbound event is first stored by its platform
+ * message id in a transaction of its own (`record`); its effect then commits together with
+ * the answer and the mark that it was handled, so a redelivery returns the first answer and
+ * changes nothing. Domain refusals roll the effect back but are recorded with their answer.
  */
 export class ChatEngine {
   private readonly recentLive = new RecentLiveReplies();
 
   constructor(private readonly deps: ChatEngineDeps) {}
 
+  /** Stores the event durably; a channel that must acknowledge early calls this first. */
+  async record(event: InboundEvent): Promise<void> {
+    await recordInbound(this.deps.orm, event);
+  }
+
   async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
+    const live = this.recentLive.recall(event, this.deps.clock.now());
+    if (live) return { replies: live, duplicate: true };
+    const stored = await recordInbound(this.deps.orm, event);
+    if (stored.handledAt) return { replies: stored.replies, duplicate: true };
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.handleOnce(event, options);
       } catch (error) {
         // InnoDB picks a victim when two transactions wait on each other; the loser simply runs again.
-        const transient = error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
-        if (!transient || attempt >= 3) throw error;
+        if (!isLockConflict(error) || attempt >= 3) throw error;
         this.deps.logger.warn(
           { attempt, channel: event.channel },
           'inbound event retried after a lock conflict',
@@ -76,52 +82,42 @@ export class ChatEngine {
     }
   }
 
+  /**
+   * A unique-key violation here is a domain conflict, not a redelivery (the event's own row
+   * was stored before): it surfaces as an error, and the event stays unhandled.
+   */
   private async handleOnce(event: InboundEvent, options: HandleOptions): Promise<HandleOutcome> {
-    const em = this.deps.orm.em.fork();
-    const earlier = await this.previousAnswer(em, event);
-    if (earlier) return { replies: earlier, duplicate: true };
     const followUps: FollowUp[] = [];
     try {
-      const outcome = await this.inTransaction(em, event, options, (tx, record) =>
+      const outcome = await this.inTransaction(event, options, (tx, record) =>
         this.process(tx, event, record, followUps),
       );
+      if (outcome.duplicate) return outcome;
       this.recentLive.remember(event, outcome.replies, this.deps.clock.now());
       await this.runFollowUps(followUps);
       return outcome;
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) return this.duplicateOf(event);
       if (!(error instanceof AppError) || !error.expose) throw error;
       this.deps.logger.info({ code: error.code, channel: event.channel }, 'chat request refused');
       const refusal: OutboundContent[] = [{ kind: 'text', text: error.userMessage ?? m.internalError }];
-      try {
-        return await this.inTransaction(em.fork(), event, options, async () => refusal);
-      } catch (again) {
-        if (again instanceof UniqueConstraintViolationException) return this.duplicateOf(event);
-        throw again;
-      }
+      return this.inTransaction(event, options, async () => refusal);
     }
   }
 
   private async inTransaction(
-    em: EntityManager,
     event: InboundEvent,
     options: HandleOptions,
     work: (tx: EntityManager, record: InboundRecord) => Promise<OutboundContent[]>,
   ): Promise<HandleOutcome> {
+    const em = this.deps.orm.em.fork();
     return em.transactional(async (tx) => {
-      const record = tx.create(InboundRecord, {
-        channel: event.channel,
-        platformMessageId: event.platformMessageId,
-        kind: event.kind,
-        senderId: event.senderId,
-        payload: payloadOf(event),
-        replies: [],
-        receivedAt: event.receivedAt,
-      });
-      // Claim the message id first: a concurrent redelivery now waits on this row and then fails.
-      await tx.flush();
+      // The event's row first: a redelivery, or the resume job, handling the same event at the
+      // same time waits here, then finds it handled (SQLite: BEGIN IMMEDIATE serialises writers).
+      const record = await tx.findOneOrFail(InboundRecord, keyOf(event), rowWriteLock(tx));
+      if (record.handledAt) return { replies: record.replies, duplicate: true };
       const replies = await work(tx, record);
       record.replies = sealedForStorage(replies);
+      record.handledAt = this.deps.clock.now();
       const throughOutbox =
         typeof options.repliesThroughOutbox === 'function'
           ? options.repliesThroughOutbox(replies)
@@ -174,35 +170,10 @@ export class ChatEngine {
       });
     }
   }
-
-  private async previousAnswer(
-    em: EntityManager,
-    event: InboundEvent,
-  ): Promise<OutboundContent[] | undefined> {
-    const live = this.recentLive.recall(event, this.deps.clock.now());
-    if (live) return live;
-    const record = await em.findOne(InboundRecord, {
-      channel: event.channel,
-      platformMessageId: event.platformMessageId,
-    });
-    return record?.replies;
-  }
-
-  private async duplicateOf(event: InboundEvent): Promise<HandleOutcome> {
-    const replies = await this.previousAnswer(this.deps.orm.em.fork(), event);
-    if (!replies)
-      throw new Error(`inbound ${event.channel}/${event.platformMessageId} collided but cannot be found`);
-    return { replies, duplicate: true };
-  }
 }
 
 function conversationRecipient(event: InboundEvent): Recipient {
   return event.conversation.kind === 'group'
     ? { kind: 'group', channel: event.channel, chatId: event.conversation.chatId }
     : { kind: 'address', channel: event.channel, recipientKey: event.senderId };
-}
-
-function payloadOf(event: InboundEvent): Record<string, unknown> {
-  const { channel: _c, platformMessageId: _p, senderId: _s, receivedAt: _r, ...rest } = event;
-  return rest;
 }

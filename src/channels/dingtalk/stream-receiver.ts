@@ -35,7 +35,9 @@ const DRAIN_LIMIT_MS = 60_000;
 /**
  * The socket receiver of the DingTalk channel: keeps a Stream connection open, hands each
  * callback frame to its handler, and ACKs it on the connection it came from only when the
- * handler is done, so an event the engine has not recorded is never acknowledged. On SYSTEM
+ * handler is done, so an event the engine has not recorded is never acknowledged. (Whether
+ * DingTalk re-pushes an unacknowledged robot message is unconfirmed, dingtalk.md §2.4; an event
+ * stored before its handling failed is answered by the resume job either way.) On SYSTEM
  * disconnect a new connection (new ticket) opens at once; the old one stays to finish and
  * ACK what it already received, and is closed by the server or, at the latest, by us.
  */
@@ -91,8 +93,13 @@ export class StreamReceiver {
       this.dispatch(client, frame, this.deps.onCardCallback),
     );
     client.registerAllEventListener((frame) => this.settleEvent(frame));
-    // connect() never rejects: 2.1.5 catches every failure and retries (our overrides log them).
-    void client.connect();
+    // 2.1.5 catches every connect failure and retries (our overrides log them); should that
+    // ever change, the rejection is logged here instead of ending the process.
+    void client
+      .connect()
+      .catch((error: unknown) =>
+        logger.error({ err: error }, 'DingTalk Stream connection failed and is not retried'),
+      );
     return client;
   }
 
@@ -128,7 +135,9 @@ export class StreamReceiver {
       }
     });
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    // `work` logs its own failures (the frame stays unacknowledged and is delivered again).
+    const forget = () => this.inFlight.delete(work);
+    void work.then(forget, forget);
   }
 
   /**

@@ -1,6 +1,5 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { HandleOutcome } from '../../chat/engine.js';
 import type { OutboundContent } from '../../chat/outbound.js';
 import type { ChannelContext } from '../channel-module.js';
 import {
@@ -73,6 +72,9 @@ export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOp
     ctx.status = 200;
     ctx.body = '';
     if (!mapped) return;
+    // Stored before any answer: should this fail (database down) the request fails with a
+    // 5xx, and WeCom retries any status but 200 (§3.5) — the retry is not lost.
+    await channel.record(mapped.event);
     const passive = await answerInTime(channel, mapped, options.passiveDeadlineMs);
     if (passive)
       ctx.body = sealReply(
@@ -88,6 +90,12 @@ export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOp
  * A passive reply carries one message: a single text, or, for a card click, the clicked
  * button greyed out. Anything else (cards, several messages) goes out through the outbox in
  * the same transaction as its cause, and the callback is answered empty.
+ *
+ * The deadline and the handler agree on who answers: when the handler decides before the
+ * deadline to answer passively, the route waits for its commit; once the deadline has passed
+ * first, the route answers empty and every reply goes through the outbox in the handler's own
+ * transaction. Should that handling fail (database gone), the event stays stored as unhandled
+ * and the resume job answers it through the outbox later.
  */
 async function answerInTime(
   channel: ChannelContext,
@@ -95,36 +103,30 @@ async function answerInTime(
   deadlineMs: number,
 ): Promise<OutboundContent | undefined> {
   const isClick = mapped.event.kind === 'card_action';
+  let turn: 'open' | 'passive' | 'late' = 'open';
   const handling = channel.handle(mapped.event, {
-    repliesThroughOutbox: (replies) => isClick || !(replies.length === 1 && replies[0]?.kind === 'text'),
+    repliesThroughOutbox: (replies) => {
+      if (turn === 'late') return true;
+      turn = 'passive';
+      return isClick || !(replies.length === 1 && replies[0]?.kind === 'text');
+    },
   });
   const late = Symbol('late');
-  const outcome = await Promise.race([handling, sleep(deadlineMs).then((): typeof late => late)]);
-  if (outcome === late) {
-    // Too slow for WeCom's 5 s: answer empty now; a text answer then goes out through the outbox.
-    void handling.then(
-      (finished) => deliverLate(channel, mapped, finished),
-      (error: unknown) =>
-        channel.logger.error({ err: error }, 'wecom callback handling failed after the deadline'),
+  const first = await Promise.race([handling, sleep(deadlineMs).then((): typeof late => late)]);
+  if (first === late && turn === 'open') {
+    turn = 'late';
+    void handling.catch((error: unknown) =>
+      channel.logger.error(
+        { err: error, platformMessageId: mapped.event.platformMessageId },
+        'wecom callback handling failed after the deadline; the stored event is resumed later',
+      ),
     );
     return undefined;
   }
+  const outcome = first === late ? await handling : first;
   if (isClick) return { kind: 'text', text: m.buttonDone };
   const [only] = outcome.replies;
   return outcome.replies.length === 1 && only?.kind === 'text' ? only : undefined;
-}
-
-async function deliverLate(
-  channel: ChannelContext,
-  mapped: MappedInbound,
-  outcome: HandleOutcome,
-): Promise<void> {
-  const texts = outcome.replies.filter((r) => r.kind === 'text');
-  if (texts.length === 0 || outcome.duplicate) return;
-  await channel.enqueue(
-    { kind: 'address', channel: 'wecom-app', recipientKey: mapped.event.senderId },
-    texts,
-  );
 }
 
 function passiveXml(reply: OutboundContent, mapped: MappedInbound, corpId: string, now: Date): string {

@@ -68,6 +68,12 @@ export class BotReceiver {
     }
   }
 
+  /**
+   * The engine stores the event before handling it and the reply on the req_id is the only
+   * acknowledgement; a frame whose handling fails gets none. Whether WeCom redelivers such a
+   * frame is not documented (protocols/wecom.md §11.2, unconfirmed): the resume job answers
+   * a stored, unhandled event through the outbox.
+   */
   private async onMessage(frame: Frame | undefined): Promise<void> {
     if (!frame) return;
     const event = mapBotMessage(frame.body, this.ctx.clock.now());
