@@ -83,6 +83,14 @@ export class ChatEngine {
   }
 
   /**
+   * Closes an event that could not be handled after every retry: nothing took effect, and the
+   * sender is told so (through the outbox) instead of waiting for an answer that never comes.
+   */
+  async giveUp(event: InboundEvent, reply: OutboundContent): Promise<HandleOutcome> {
+    return this.inTransaction(event, { repliesThroughOutbox: true }, async () => [reply]);
+  }
+
+  /**
    * A unique-key violation here is a domain conflict, not a redelivery (the event's own row
    * was stored before): it surfaces as an error, and the event stays unhandled.
    */

@@ -31,6 +31,8 @@ export const chatMessages = {
   cardUnknown: '这张卡片已失效，请重新获取。',
   cardStale: (now: string) => `这张卡片已过期：${now}。请以最新的卡片为准。`,
   internalError: '系统繁忙，请稍后再试。如果一直出现，请联系管理员。',
+  unhandledGivenUp: (said: string | undefined) =>
+    `${said === undefined ? '您刚才的操作' : `您发的「${said.slice(0, 30)}」`}多次处理失败，没有生效。请稍后重新发送；如果一直这样，请联系管理员。`,
   deadLetterAlert: (recipient: string, channel: string, error: string) =>
     `一条发给 ${recipient} 的消息（${channel}）多次发送失败，已停止重试：${error.slice(0, 120)}`,
   roleNames: {

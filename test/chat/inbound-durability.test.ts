@@ -3,6 +3,7 @@ import type { Command } from '../../src/chat/commands/command.js';
 import type { ChatFeature } from '../../src/chat/feature.js';
 import type { InboundEvent } from '../../src/chat/inbound-event.js';
 import { InboundRecord } from '../../src/chat/inbound/inbound-record.entity.js';
+import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import {
   RESUME_GRACE_MS,
   RESUME_MAX_ATTEMPTS,
@@ -89,7 +90,7 @@ describe('inbound events stored before they are handled', () => {
     expect(await tallyEntries(app.orm.em)).toEqual([]);
   });
 
-  it('a domain unique conflict inside the effect is an error, not a redelivery, and the event stays unhandled', async () => {
+  it('a domain unique conflict inside the effect is an error, not a redelivery; after the last retry the sender is told it took no effect', async () => {
     const { feature } = conflictingFeature();
     await app.stop();
     app = await startTestApp({ factory: castYaml, features: [feature] });
@@ -101,7 +102,14 @@ describe('inbound events stored before they are handled', () => {
       await resume();
     }
     const [record] = await app.orm.em.fork().find(InboundRecord, { platformMessageId: 'clash-1' });
-    expect(record).toMatchObject({ handledAt: null, resumeAttempts: RESUME_MAX_ATTEMPTS });
+    expect(record).toMatchObject({ resumeAttempts: RESUME_MAX_ATTEMPTS });
+    // Closed with an answer: the sender learns it took no effect instead of waiting forever.
+    expect(record?.handledAt).not.toBeNull();
+    const outbox = await app.orm.em.fork().findAll(OutboxMessage);
+    const told = outbox.map((o) => o.content).filter((c) => c.kind === 'text' && c.text.includes('撞号'));
+    expect(told.map((c) => (c.kind === 'text' ? c.text : ''))).toEqual([
+      '您发的「撞号」多次处理失败，没有生效。请稍后重新发送；如果一直这样，请联系管理员。',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Orm } from '../../db/orm.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ChatEngine } from '../engine.js';
+import { chatMessages as m } from '../messages.js';
 import { eventOf } from './inbound-log.js';
 import { InboundRecord } from './inbound-record.entity.js';
 
@@ -9,7 +10,7 @@ export interface ResumeInboundDeps {
   orm: Orm;
   clock: Clock;
   logger: Logger;
-  engine: Pick<ChatEngine, 'handle'>;
+  engine: Pick<ChatEngine, 'handle' | 'giveUp'>;
 }
 
 /**
@@ -18,7 +19,7 @@ export interface ResumeInboundDeps {
  * answer it twice, once passively and once through the outbox.
  */
 export const RESUME_GRACE_MS = 60_000;
-/** An event whose handling fails this often is left alone (and stays visible as unhandled). */
+/** An event whose handling fails this often is closed, and its sender told it took no effect. */
 export const RESUME_MAX_ATTEMPTS = 5;
 const BATCH = 50;
 
@@ -56,12 +57,24 @@ export async function resumeUnhandledInbound(deps: ResumeInboundDeps): Promise<R
       if (!duplicate) outcome.resumed++;
     } catch (error) {
       outcome.failed++;
+      const attempt = record.resumeAttempts + 1;
+      const last = attempt >= RESUME_MAX_ATTEMPTS;
       logger.error(
-        { err: error, inboundId: record.id, attempt: record.resumeAttempts + 1 },
-        'stored inbound event could not be handled; it is tried again later',
+        { err: error, inboundId: record.id, attempt },
+        last
+          ? 'stored inbound event failed every retry; its sender is told it took no effect'
+          : 'stored inbound event could not be handled; it is tried again later',
       );
+      if (last)
+        await engine.giveUp(eventOf(record), { kind: 'text', text: m.unhandledGivenUp(saidIn(record)) });
     }
   }
   if (stale.length > 0) logger.info(outcome, 'stored inbound events resumed');
   return outcome;
+}
+
+/** What the person typed, to name the message in the answer; a tap or a scan has no words. */
+function saidIn(record: InboundRecord): string | undefined {
+  const { text } = record.payload as { text?: unknown };
+  return typeof text === 'string' ? text : undefined;
 }
