@@ -4,15 +4,21 @@
  * `npm run drill -- <name>…` runs only the drills named (their function names).
  */
 import { spawnSync } from 'node:child_process';
+import { appKilledMidSend } from './drill/drills/app-killed-mid-send.js';
+import { inboundReplays } from './drill/drills/inbound-replays.js';
+import { concurrentNumbering } from './drill/drills/numbering.js';
 import { databaseFrozenThenKilled, databaseKilledUnderLoad } from './drill/drills/database-outages.js';
 import { ThrowawayMariadb } from './drill/mariadb.js';
 import { failed, table, type DrillResult } from './drill/tally.js';
 
 const DRILL_DB_PORT = Number(process.env.DRILL_DB_PORT ?? 3407);
 
-const drills: Record<string, (db: ThrowawayMariadb) => Promise<DrillResult>> = {
-  databaseKilledUnderLoad: (db) => databaseKilledUnderLoad(db),
+const drills: Record<string, (db: ThrowawayMariadb) => Promise<DrillResult | DrillResult[]>> = {
+  inboundReplays,
+  concurrentNumbering,
   databaseFrozenThenKilled: (db) => databaseFrozenThenKilled(db),
+  appKilledMidSend: (db) => appKilledMidSend(db),
+  databaseKilledUnderLoad: (db) => databaseKilledUnderLoad(db),
 };
 
 const chosen = process.argv.slice(2);
@@ -34,7 +40,7 @@ try {
     if (chosen.length > 0 && !chosen.includes(name)) continue;
     const started = Date.now();
     console.log(`drill ${name}…`);
-    results.push(await run(db));
+    results.push(...[await run(db)].flat());
     console.log(`drill ${name} took ${Math.round((Date.now() - started) / 1000)} s`);
   }
 } finally {

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export class AppProcess {
   private child: ChildProcess | undefined;
   private killedByDrill = false;
+  private restarting: Promise<void> = Promise.resolve();
   private output = '';
   /** Exits nobody asked for, with the last lines the process wrote. */
   readonly crashes: string[] = [];
@@ -29,8 +30,11 @@ export class AppProcess {
     this.child = child;
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    let listening = false;
     child.once('exit', (code, signal) => {
-      if (!this.killedByDrill) this.crashes.push(`exit ${code ?? signal}: ${this.output.slice(-1500)}`);
+      if (this.killedByDrill || !listening) return;
+      this.crashes.push(`exit ${code ?? signal}: ${this.output.slice(-1500)}`);
+      this.restarting = this.restartUntilUp();
     });
     for (let waited = 0; waited < 60_000; waited += 100) {
       const line = this.output
@@ -39,6 +43,7 @@ export class AppProcess {
         .find((l) => l.includes('"msg":"listening"'));
       if (line) {
         this.port = (JSON.parse(line) as { port: number }).port;
+        listening = true;
         return;
       }
       if (child.exitCode !== null) break;
@@ -47,9 +52,24 @@ export class AppProcess {
     throw new Error(`the app did not start:\n${this.output.slice(startedAt)}`);
   }
 
-  /** A supervisor (systemd, docker) starts a crashed server again; so does the drill. */
-  async ensureRunning(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) await this.start();
+  /** Settles once a crashed server is up again. */
+  async recovered(): Promise<void> {
+    await this.restarting;
+  }
+
+  /**
+   * A supervisor (systemd Restart=on-failure) starts a crashed server again at once, and
+   * again while it cannot start (its database still down); so does the drill.
+   */
+  private async restartUntilUp(): Promise<void> {
+    for (;;) {
+      try {
+        await this.start();
+        return;
+      } catch {
+        await sleep(1_000);
+      }
+    }
   }
 
   /** No shutdown hooks, no drain: the process is gone mid-whatever-it-was-doing. */
@@ -61,12 +81,8 @@ export class AppProcess {
     await this.stopWith('SIGTERM');
   }
 
-  /** Lines the process logged at warn or above whose message matches. */
-  logged(pattern: RegExp): string[] {
-    return this.output.split('\n').filter((l) => pattern.test(l));
-  }
-
   private async stopWith(signal: NodeJS.Signals): Promise<void> {
+    await this.restarting;
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     this.killedByDrill = true;

@@ -85,7 +85,7 @@ async function settleAndCount(
 ): Promise<DrillResult> {
   const crashes = world.app.crashes.length;
   // A crashed server is started again by its supervisor; whatever it resumes counts.
-  await world.app.ensureRunning();
+  await world.app.recovered();
   await sleep(SETTLE_MS);
   const counted = tallyCallbacks(
     load.map((r) => r.id),
