@@ -16,9 +16,9 @@ const DRILL_DB_PORT = Number(process.env.DRILL_DB_PORT ?? 3407);
 const drills: Record<string, (db: ThrowawayMariadb) => Promise<DrillResult | DrillResult[]>> = {
   inboundReplays,
   concurrentNumbering,
-  databaseFrozenThenKilled: (db) => databaseFrozenThenKilled(db),
-  appKilledMidSend: (db) => appKilledMidSend(db),
-  databaseKilledUnderLoad: (db) => databaseKilledUnderLoad(db),
+  databaseFrozenThenKilled,
+  appKilledMidSend,
+  databaseKilledUnderLoad,
 };
 
 const chosen = process.argv.slice(2);
@@ -40,7 +40,7 @@ try {
     if (chosen.length > 0 && !chosen.includes(name)) continue;
     const started = Date.now();
     console.log(`drill ${name}…`);
-    results.push(...[await run(db)].flat());
+    results.push(...[await run(db).catch((error: unknown) => abandoned(name, error))].flat());
     console.log(`drill ${name} took ${Math.round((Date.now() - started) / 1000)} s`);
   }
 } finally {
@@ -48,3 +48,17 @@ try {
 }
 console.log(`\n${table(results)}\n\nall drills: ${Math.round((Date.now() - began) / 1000)} s`);
 process.exitCode = results.some(failed) ? 1 : 0;
+
+/** A drill that could not finish counts as a failure, with its reason, and the others still run. */
+function abandoned(drill: string, error: unknown): DrillResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    drill,
+    tried: 0,
+    held: 0,
+    lost: 0,
+    duplicated: 0,
+    crashes: 1,
+    notes: [`abandoned: ${reason.slice(0, 300)}`],
+  };
+}

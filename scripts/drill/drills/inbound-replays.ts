@@ -54,8 +54,10 @@ export async function inboundReplays(db: ThrowawayMariadb): Promise<DrillResult>
 }
 
 async function effectOf(world: DrillWorld, kind: Kind, at: Date, deliveries: number): Promise<number> {
-  const before = await kind.effect();
   const request = encryptedCallback(await kind.xml(at));
+  // Building the inbound may itself send (a dispatch notice); that is not its effect.
+  await world.outboxSettled(15_000);
+  const before = await kind.effect();
   await Promise.all(Array.from({ length: deliveries }, () => world.deliver(request)));
   await sleep(HANDLING_MS);
   await world.outboxSettled(15_000);
@@ -65,12 +67,10 @@ async function effectOf(world: DrillWorld, kind: Kind, at: Date, deliveries: num
 function kinds(world: DrillWorld, order: string): Kind[] {
   const count = async (sql: string) => Number((await world.query<{ n: number }>(sql))[0]?.n ?? 0);
   const reports = () => count('select count(*) as n from work_reports');
-  // What reached WeCom for the person, new cards and card updates alike (a scan may refresh
-  // the card 我的任务 already showed rather than send another).
-  const messagesToZhangwei = async () =>
-    world.gate.fake.recorded.filter(
-      (r) => r.errcode === 0 && JSON.stringify(r.body ?? {}).includes('"zhangwei"'),
-    ).length;
+  // What the app queued for the person, whatever WeCom then makes of it (a card shown again
+  // is refused for its taken task_id, which says nothing about replays).
+  const messagesToZhangwei = () =>
+    count("select count(*) as n from outbox_messages where recipient_key = 'zhangwei'");
   return [
     {
       name: 'text 完工',
@@ -91,30 +91,38 @@ function kinds(world: DrillWorld, order: string): Kind[] {
       effect: messagesToZhangwei,
     },
     {
+      // A fresh order each time: a second scan of one order re-sends the card already shown,
+      // which WeCom refuses (42014, task_id taken) whatever the replays do.
       name: 'scan event',
-      xml: async (at) => inbound.scan('zhangwei', order, at),
+      xml: async (at) => inbound.scan('zhangwei', await openBigOrder(world, 100), at),
       effect: messagesToZhangwei,
     },
   ];
 }
 
-/** Asks for 我的任务 and takes the newest delivered card's 完工 button, as a worker would tap it. */
+/**
+ * A fresh order of zhangwei's, started, and the 完工 button of the card 我的任务 then shows
+ * for it, as he would tap it: each tap is on a task of its own, so an earlier tap that
+ * finished its task does not make this one a refusal.
+ */
 async function completionButton(world: DrillWorld) {
+  const order = await openBigOrder(world, 10);
+  await world.say('zhangwei', inbound.text('zhangwei', `开工 ${order}`));
+  const shownFrom = world.gate.fake.recorded.length;
   await world.say('zhangwei', inbound.text('zhangwei', '我的任务'));
   for (let waited = 0; waited < 15_000; waited += 250) {
-    const sent = world.gate.fake.recorded.filter(
-      (r) => r.errcode === 0 && r.body?.touser === 'zhangwei' && r.body?.msgtype === 'template_card',
-    );
-    for (const r of sent.reverse()) {
-      const card = r.body?.template_card as {
+    for (const r of world.gate.fake.recorded.slice(shownFrom)) {
+      if (r.errcode !== 0 || r.body?.touser !== 'zhangwei' || r.body?.msgtype !== 'template_card') continue;
+      const card = r.body.template_card as {
         task_id: string;
+        main_title: { title: string };
         button_list?: Array<{ text: string; key: string }>;
       };
       const button = card.button_list?.find((b) => b.text.startsWith('完工'));
-      if (button)
+      if (button && card.main_title.title.includes(order))
         return { key: button.key, taskId: card.task_id, responseCode: String(r.answer.response_code) };
     }
     await sleep(250);
   }
-  throw new Error('zhangwei was sent no card with a 完工 button');
+  throw new Error(`我的任务 showed zhangwei no card with a 完工 button for ${order}`);
 }
