@@ -69,22 +69,38 @@ export class OutboxDispatcher {
     this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    // A failed pass was already logged (nudge) or thrown to whoever asked for it (drainOnce).
+    await this.running?.catch(() => undefined);
   }
 
   /** Runs a pass now unless one is already under way. */
   nudge(): void {
     if (this.running) return;
-    this.running = this.drainOnce()
-      .catch((error: unknown) => {
-        this.deps.logger.error({ err: error }, 'outbox pass failed');
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
+    this.exclusivePass().catch((error: unknown) => {
+      this.deps.logger.error({ err: error }, 'outbox pass failed');
+    });
   }
 
-  /** Rounds until nothing more can go out now; returns how many messages were sent. */
+  /**
+   * Rounds until nothing more can go out now; returns how many messages this pass sent. Waits
+   * for a pass already under way first, so what was due when it was called has been tried
+   * (sent, paced or backing off) when it returns.
+   */
   async drainOnce(): Promise<number> {
+    while (this.running) await this.running.catch(() => undefined);
+    return this.exclusivePass();
+  }
+
+  /** One pass at a time per dispatcher: rounds run their recipients in parallel already. */
+  private exclusivePass(): Promise<number> {
+    const pass = this.runRounds().finally(() => {
+      if (this.running === pass) this.running = undefined;
+    });
+    this.running = pass;
+    return pass;
+  }
+
+  private async runRounds(): Promise<number> {
     let sent = 0;
     for (;;) {
       const round = await this.drainRound();
