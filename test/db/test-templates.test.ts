@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultFactoryConfig } from '../../src/config/factory-config.js';
 import { resolveDatabaseTarget } from '../../src/db/database-target.js';
 import { migrationStatus, schemaDrift } from '../../src/db/migrations.js';
 import { openOrm, type Orm } from '../../src/db/orm.js';
@@ -53,6 +54,8 @@ async function counters(orm: Orm): Promise<unknown> {
     );
 }
 
+const cardIds = (orm: Orm) => orm.em.getConnection().execute('SELECT id FROM card_instances ORDER BY id');
+
 describe(`template databases on ${testDatabaseKind()}`, () => {
   it('a copy of the migrated template has nothing pending and every key, foreign ones included', async () => {
     const db = await copyTestTemplate('migrated');
@@ -67,14 +70,21 @@ describe(`template databases on ${testDatabaseKind()}`, () => {
   });
 
   it('the seeded template is, row for row and counter for counter, the shop a fresh seed builds', async () => {
+    // A card template is the one setting a test may change and still get the seeded copy.
+    const factory = { ...defaultFactoryConfig, dingtalk: { cardTemplateId: 'tpl.schema' } };
     const clock = new ManualClock(DEMO_NOW);
-    const seededHere = await startTestApp({ features, clock });
-    const copied = await startDemoApp();
+    const seededHere = await startTestApp({ features, clock, factory });
+    const copied = await startDemoApp({ factory });
+    const anotherCopy = await startDemoApp();
     try {
       await seedDemo(seededHere.orm.em.fork(), clock, seededHere.settings.factoryTz, seededHere.factory);
       expect(await contents(copied.orm)).toEqual(await contents(seededHere.orm));
       expect(await counters(copied.orm)).toEqual(await counters(seededHere.orm));
+      // Card ids are random per seed: shared ids show both shops came from the one template.
+      expect(await cardIds(copied.orm)).toEqual(await cardIds(anotherCopy.orm));
+      expect(await cardIds(copied.orm)).not.toEqual(await cardIds(seededHere.orm));
     } finally {
+      await anotherCopy.stop();
       await copied.stop();
       await seededHere.stop();
     }

@@ -1,4 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ConsoleSession } from '../../src/channels/console/console-session.js';
+import { defaultFactoryConfig, type FactoryConfig } from '../../src/config/factory-config.js';
 import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { features } from '../../src/features.js';
@@ -43,12 +45,18 @@ export async function seedDemoTemplate(db: ScratchDatabase): Promise<void> {
  */
 function seedsLikeTheTemplate(options: TestAppOptions, clock: ManualClock): boolean {
   return (
-    options.factory === undefined &&
+    (options.factory === undefined ||
+      (typeof options.factory === 'object' && seedsAsDefault(options.factory))) &&
     options.features === undefined &&
     options.background !== true &&
     options.env?.FACTORY_TZ === undefined &&
     clock.now().getTime() === new Date(DEMO_NOW).getTime()
   );
+}
+
+/** The DingTalk card template only changes how cards are drawn: neither start-up nor the seed reads it. */
+function seedsAsDefault(factory: FactoryConfig): boolean {
+  return isDeepStrictEqual({ ...factory, dingtalk: {} }, defaultFactoryConfig);
 }
 
 function withSessions(app: TestApp, clock: ManualClock): DemoApp {
