@@ -3,13 +3,12 @@ import { LeasedConnection } from '../../src/channels/shared/leased-connection.js
 import { resolveDatabaseTarget } from '../../src/db/database-target.js';
 import { ConnectionLease } from '../../src/db/leases/connection-lease.entity.js';
 import { ConnectionLeases } from '../../src/db/leases/connection-leases.js';
-import { applyMigrations } from '../../src/db/migrations.js';
 import { openOrm, type Orm } from '../../src/db/orm.js';
 import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { entities } from '../../src/entities.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
-import { createTestDatabase, testDatabaseKind } from '../support/database.js';
+import { copyTestTemplate, testDatabaseKind } from '../support/database.js';
 
 /** Attempts every 100 ms of real time; expiry is judged by the manual clock. */
 const TTL = 300;
@@ -29,9 +28,8 @@ describe(`a connection held through a lease on ${testDatabaseKind()}`, () => {
   const running: LeasedConnection[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await copyTestTemplate('migrated');
     orm = await openOrm(await resolveDatabaseTarget(db.url), entities);
-    await applyMigrations(orm);
   });
   afterAll(async () => {
     await orm.close();

@@ -3,7 +3,7 @@ import { ConsoleSession } from '../../src/channels/console/console-session.js';
 import type { InboundEvent } from '../../src/chat/inbound-event.js';
 import { InboundRecord } from '../../src/chat/inbound/inbound-record.entity.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { createTestDatabase } from '../support/database.js';
+import { copyTestTemplate } from '../support/database.js';
 import { castYaml } from '../support/people.js';
 import { tallyEntries, tallyFeature } from '../support/tally-feature.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -69,7 +69,7 @@ describe('exactly-once inbound', () => {
 
 describe('open questions across restarts', () => {
   it('a question asked before a restart is answered after it, by a new instance', async () => {
-    const db = await createTestDatabase();
+    const db = await copyTestTemplate('migrated');
     const clock = new ManualClock();
     try {
       const before = await startTestApp({ db, clock, factory: castYaml, features: [tallyFeature] });

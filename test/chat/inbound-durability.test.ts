@@ -10,7 +10,7 @@ import {
   resumeUnhandledInbound,
 } from '../../src/chat/inbound/resume-inbound.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import { createTestDatabase } from '../support/database.js';
+import { copyTestTemplate } from '../support/database.js';
 import { castYaml } from '../support/people.js';
 import { tallyEntries, tallyFeature } from '../support/tally-feature.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -134,7 +134,7 @@ function conflictingFeature() {
 
 describe('a crash between storing and handling', () => {
   it('the stored event is handled after the restart, its answer through the outbox, once', async () => {
-    const db = await createTestDatabase();
+    const db = await copyTestTemplate('migrated');
     const clock = new ManualClock();
     try {
       const before = await startTestApp({ db, clock, factory: castYaml, features: [tallyFeature] });

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveDatabaseTarget } from '../../src/db/database-target.js';
 import { ConnectionLease } from '../../src/db/leases/connection-lease.entity.js';
 import { ConnectionLeases } from '../../src/db/leases/connection-leases.js';
-import { applyMigrations } from '../../src/db/migrations.js';
 import { openOrm, type Orm } from '../../src/db/orm.js';
 import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { entities } from '../../src/entities.js';
-import { createTestDatabase, testDatabaseKind } from '../support/database.js';
+import { copyTestTemplate, testDatabaseKind } from '../support/database.js';
 
 const TTL = 15_000;
 
@@ -18,9 +17,8 @@ describe(`connection leases on ${testDatabaseKind()}`, () => {
   let leases: ConnectionLeases;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await copyTestTemplate('migrated');
     orm = await openOrm(await resolveDatabaseTarget(db.url), entities);
-    await applyMigrations(orm);
   });
   afterAll(async () => {
     await orm.close();

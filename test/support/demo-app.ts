@@ -1,4 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ConsoleSession } from '../../src/channels/console/console-session.js';
+import { defaultFactoryConfig, type FactoryConfig } from '../../src/config/factory-config.js';
+import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { features } from '../../src/features.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -14,8 +17,49 @@ export interface DemoApp extends TestApp {
 /** The app with every real feature, on a freshly seeded demo shop, at a fixed moment. */
 export async function startDemoApp(options: TestAppOptions = {}): Promise<DemoApp> {
   const clock = options.clock ?? new ManualClock(DEMO_NOW);
+  if (options.db) return withSessions(await startTestApp({ features, ...options, clock }), clock);
+  if (seedsLikeTheTemplate(options, clock))
+    return withSessions(await startTestApp({ features, ...options, clock }, 'demo'), clock);
   const app = await startTestApp({ features, ...options, clock });
-  if (!options.db) await seedDemo(app.orm.em.fork(), clock, app.settings.factoryTz, app.factory);
+  await seedDemo(app.orm.em.fork(), clock, app.settings.factoryTz, app.factory);
+  return withSessions(app, clock);
+}
+
+/**
+ * Seeds the run's demo template exactly as `startDemoApp()` with no options seeds a database
+ * of its own; a test copies the template only when its options would seed the same shop.
+ */
+export async function seedDemoTemplate(db: ScratchDatabase): Promise<void> {
+  const clock = new ManualClock(DEMO_NOW);
+  const app = await startTestApp({ features, clock, db });
+  try {
+    await seedDemo(app.orm.em.fork(), clock, app.settings.factoryTz, app.factory);
+  } finally {
+    await app.stop();
+  }
+}
+
+/**
+ * Same factory, zone, moment and features, and nothing running in the background that could
+ * act on the shop between start-up and seeding: the seeded template is this test's shop.
+ */
+function seedsLikeTheTemplate(options: TestAppOptions, clock: ManualClock): boolean {
+  return (
+    (options.factory === undefined ||
+      (typeof options.factory === 'object' && seedsAsDefault(options.factory))) &&
+    options.features === undefined &&
+    options.background !== true &&
+    options.env?.FACTORY_TZ === undefined &&
+    clock.now().getTime() === new Date(DEMO_NOW).getTime()
+  );
+}
+
+/** The DingTalk card template only changes how cards are drawn: neither start-up nor the seed reads it. */
+function seedsAsDefault(factory: FactoryConfig): boolean {
+  return isDeepStrictEqual({ ...factory, dingtalk: {} }, defaultFactoryConfig);
+}
+
+function withSessions(app: TestApp, clock: ManualClock): DemoApp {
   return Object.assign(app, {
     as: (personId: string) => new ConsoleSession(app.chat.engine, clock, personId),
   });

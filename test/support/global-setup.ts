@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import type { TestProject } from 'vitest/node';
 import { serverUrl } from '../../src/db/database-target.js';
+import { buildTemplates, type TemplateUrls } from './templates.js';
 
 export interface TestDatabaseChoice {
   kind: 'mysql' | 'sqlite';
@@ -11,6 +12,7 @@ export interface TestDatabaseChoice {
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase: TestDatabaseChoice;
+    testTemplates: TemplateUrls;
   }
 }
 
@@ -19,15 +21,19 @@ const LOCAL_MYSQL = 'mysql://root@127.0.0.1:3306/';
 /**
  * Picks the database for the whole run: TEST_DB=sqlite forces SQLite; TEST_DATABASE_URL
  * demands MySQL and fails when it cannot be reached (CI must never fall back silently);
- * otherwise a MySQL answering locally is used, and SQLite when none does.
+ * otherwise a MySQL answering locally is used, and SQLite when none does. Then builds the
+ * run's template databases, dropped again when the run ends.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const choice = await chooseDatabase();
   if (choice.kind === 'mysql') await dropStaleTestDatabases(choice.url);
   console.log(
     `[tests] database: ${choice.kind === 'mysql' ? `MySQL/MariaDB at ${choice.url}` : 'embedded SQLite'}`,
   );
   project.provide('testDatabase', choice);
+  const templates = await buildTemplates(choice);
+  project.provide('testTemplates', templates.urls);
+  return templates.drop;
 }
 
 async function chooseDatabase(): Promise<TestDatabaseChoice> {

@@ -7,7 +7,8 @@ import { parseFactoryConfig } from '../../src/config/factory-loader.js';
 import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createLogger, type Logger } from '../../src/shared/logger.js';
-import { createTestDatabase } from './database.js';
+import { copyTestTemplate } from './database.js';
+import type { TemplateName } from './templates.js';
 
 export interface TestApp extends App {
   clock: ManualClock;
@@ -29,10 +30,17 @@ export interface TestAppOptions extends AppOptions {
   logger?: Logger;
 }
 
-/** Builds the whole app in-process on its own database, listening on a random port. */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+/**
+ * Builds the whole app in-process, listening on a random port, on its own copy of a template
+ * database (`from`) unless given one. Start-up still runs the migrator, as in production; on a
+ * copy it finds nothing to do.
+ */
+export async function startTestApp(
+  options: TestAppOptions = {},
+  from: TemplateName = 'migrated',
+): Promise<TestApp> {
   const ownsDb = options.db === undefined;
-  const db = options.db ?? (await createTestDatabase());
+  const db = options.db ?? (await copyTestTemplate(from));
   const clock = options.clock ?? new ManualClock();
   const settings: Settings = readSettings({
     DATABASE_URL: db.url,

@@ -3,12 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDatabaseTarget } from '../../../src/db/database-target.js';
 import { ConnectionLease } from '../../../src/db/leases/connection-lease.entity.js';
-import { applyMigrations } from '../../../src/db/migrations.js';
 import { openOrm, type Orm } from '../../../src/db/orm.js';
 import type { ScratchDatabase } from '../../../src/db/scratch-database.js';
 import { entities } from '../../../src/entities.js';
 import { startFakeWecomBot, type FakeWecomBot } from '../../fakes/wecom-bot/server.js';
-import { createTestDatabase, testDatabaseKind } from '../../support/database.js';
+import { copyTestTemplate, testDatabaseKind } from '../../support/database.js';
 
 const BOT = { botId: 'aibot-factory-01', secret: 'bot-secret-01' };
 const LEASE_MS = 2000;
@@ -33,9 +32,8 @@ describe(`two server instances with one WeCom bot on ${testDatabaseKind()}`, () 
   const spawned: ChildProcess[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await copyTestTemplate('migrated');
     orm = await openOrm(await resolveDatabaseTarget(db.url), entities);
-    await applyMigrations(orm);
     fake = await startFakeWecomBot(BOT);
   });
   afterEach(() => {

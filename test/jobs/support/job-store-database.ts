@@ -1,10 +1,9 @@
 import type { JobParameters } from 'agenda';
 import { resolveDatabaseTarget } from '../../../src/db/database-target.js';
-import { applyMigrations } from '../../../src/db/migrations.js';
 import { openOrm, type Orm } from '../../../src/db/orm.js';
 import type { ScratchDatabase } from '../../../src/db/scratch-database.js';
 import { entities } from '../../../src/entities.js';
-import { createTestDatabase } from '../../support/database.js';
+import { copyTestTemplate } from '../../support/database.js';
 
 /** A migrated database of this test file's own, and the ORMs opened on it. */
 export interface JobStoreDatabase {
@@ -18,10 +17,9 @@ export interface JobStoreDatabase {
 }
 
 export async function openJobStoreDatabase(): Promise<JobStoreDatabase> {
-  const db = await createTestDatabase();
+  const db = await copyTestTemplate('migrated');
   const open = async () => openOrm(await resolveDatabaseTarget(db.url), entities);
   const orm = await open();
-  await applyMigrations(orm);
   const others: Orm[] = [];
   return {
     db,
