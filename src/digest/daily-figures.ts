@@ -1,4 +1,5 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { downtimeBetween } from '../equipment/downtime-service.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { MaterialIssue } from '../materials/material-issue.entity.js';
@@ -8,6 +9,7 @@ import { OperationTask } from '../workorders/operation-task.entity.js';
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
+import { lastOperations, lastSequence, reportSums, type ReportSums } from './report-sums.js';
 
 /**
  * One production day, as the supervisor used to reconcile it from sheets every morning. Pieces
@@ -79,52 +81,54 @@ export async function buildDailyFigures(
   // Up to and including this instant: a running day ends here, and so do the corrections seen.
   const asOf = new Date(options.now.getTime() + 1);
   const end = asOf < interval.end ? asOf : interval.end;
-  const reports = await em.find(WorkReport, madeOrCorrecting({ $gte: start, $lt: end }, asOf), {
-    populate: ['task.workOrder.item', 'equipment'],
-    orderBy: { id: 'asc' },
-  });
-  const orderIds = [...new Set(reports.map((r) => r.task.workOrder.id))];
-  const lastTasks = await lastOperations(em, orderIds);
-  const finishedToEnd = await finishedBefore(em, [...lastTasks.values()], end, asOf);
+  const sums = await reportSums(em, { from: start, to: end, asOf }, { equipment: true });
+  const tasks = await taskNames(em, [...new Set(sums.map((s) => s.task))]);
+  const lastTasks = await lastOperations(em, [...new Set([...tasks.values()].map((t) => t.orderId))]);
+  const finishedToEnd = new Map(
+    (await reportSums(em, { to: end, asOf }, { equipment: false, tasks: [...lastTasks.values()] })).map(
+      (s) => [s.task, s.good],
+    ),
+  );
 
   const orders = new Map<number, DailyFigures['orders'][number]>();
-  for (const r of reports) {
-    const order = r.task.workOrder;
-    const row = orders.get(order.id) ?? {
-      number: order.number,
-      itemName: order.item.name,
-      quantity: order.quantity,
+  for (const s of sums) {
+    const task = tasks.get(s.task);
+    if (!task) continue; // a report's task always exists (foreign key)
+    const row = orders.get(task.orderId) ?? {
+      number: task.orderNumber,
+      itemName: task.itemName,
+      quantity: task.orderQuantity,
       operations: [],
       good: 0,
       finished: 0,
       scrap: 0,
-      finishedTotal: finishedToEnd.get(lastTasks.get(order.id) ?? -1) ?? 0,
+      finishedTotal: finishedToEnd.get(lastTasks.get(task.orderId) ?? -1) ?? 0,
       progress: 0,
     };
-    let operation = row.operations.find((o) => o.sequence === r.task.sequence);
+    let operation = row.operations.find((o) => o.sequence === task.sequence);
     if (!operation) {
-      operation = { sequence: r.task.sequence, name: r.task.name, good: 0, scrap: 0 };
+      operation = { sequence: task.sequence, name: task.name, good: 0, scrap: 0 };
       row.operations.push(operation);
       row.operations.sort((a, b) => a.sequence - b.sequence);
     }
-    operation.good += r.good;
-    operation.scrap += r.scrap;
-    row.good += r.good;
-    if (lastTasks.get(order.id) === r.task.id) row.finished += r.good;
-    row.scrap += r.scrap;
+    operation.good += s.good;
+    operation.scrap += s.scrap;
+    row.good += s.good;
+    if (lastTasks.get(task.orderId) === s.task) row.finished += s.good;
+    row.scrap += s.scrap;
     row.progress = ratio(row.finishedTotal, row.quantity);
-    orders.set(order.id, row);
+    orders.set(task.orderId, row);
   }
-  const good = sum(reports.map((r) => r.good));
-  const scrap = sum(reports.map((r) => r.scrap));
+  const good = sum(sums.map((s) => s.good));
+  const scrap = sum(sums.map((s) => s.scrap));
   return {
     day,
     from: start,
     to: end,
     orders: [...orders.values()].sort((a, b) => a.number.localeCompare(b.number)),
     totals: {
-      reports: reports.filter((r) => !r.reverses).length,
-      corrections: reports.filter((r) => r.reverses).length,
+      reports: sum(sums.map((s) => s.reports)),
+      corrections: sum(sums.map((s) => s.corrections)),
       earlierCorrected: await em.count(WorkReport, {
         reportedAt: { $gte: start, $lt: end },
         reverses: { reportedAt: { $lt: start } },
@@ -135,75 +139,86 @@ export async function buildDailyFigures(
       finished: sum([...orders.values()].map((o) => o.finished)),
     },
     materials: await materialsUsed(em, start, end),
-    equipment: await equipmentTime(em, reports, start, end),
+    equipment: await equipmentTime(em, sums, start, end),
     atRisk: await ordersAtRisk(em, day, options.riskDays),
     openExceptions: await openExceptions(em, options.now),
   };
 }
 
-async function lastOperations(em: EntityManager, orderIds: number[]): Promise<Map<number, number>> {
-  const tasks = await em.find(
-    OperationTask,
-    { workOrder: { $in: orderIds } },
-    { orderBy: { sequence: 'asc' } },
+interface TaskNames {
+  sequence: number;
+  name: string;
+  orderId: number;
+  orderNumber: string;
+  orderQuantity: number;
+  itemName: string;
+}
+
+/** What the digest prints about the operations that were reported on, by task id. */
+async function taskNames(em: EntityManager, taskIds: number[]): Promise<Map<number, TaskNames>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = (await (em as SqlEntityManager)
+    .createQueryBuilder(OperationTask, 't')
+    .select([
+      raw('t.id as task_id'),
+      raw('t.sequence as sequence'),
+      raw('t.name as task_name'),
+      raw('o.id as order_id'),
+      raw('o.number as order_number'),
+      raw('o.quantity as order_quantity'),
+      raw(`${itemName('o')} as item_name`),
+    ])
+    .join('t.workOrder', 'o')
+    .where({ id: { $in: taskIds } })
+    .execute('all', false)) as Array<Record<string, unknown>>;
+  return new Map(
+    rows.map((r) => [
+      Number(r.task_id),
+      {
+        sequence: Number(r.sequence),
+        name: String(r.task_name),
+        orderId: Number(r.order_id),
+        orderNumber: String(r.order_number),
+        orderQuantity: Number(r.order_quantity),
+        itemName: String(r.item_name),
+      },
+    ]),
   );
-  return new Map(tasks.map((t) => [t.workOrder.id, t.id]));
 }
 
 /**
- * The reports made in a span, and the corrections (撤销/更正) of those reports whenever they
- * were made: a correction puts the figures of the day it corrects right, not the day it was typed.
+ * SQL: the item name of the work order aliased `alias`. A subquery rather than a join, so that
+ * the planner cannot start from the few items and walk every order of each.
  */
-function madeOrCorrecting(span: { $gte?: Date; $lt: Date }, asOf: Date): FilterQuery<WorkReport> {
-  return {
-    $or: [
-      { reverses: null, reportedAt: span },
-      { reverses: { reportedAt: span }, reportedAt: { $lt: asOf } },
-    ],
-  };
-}
-
-async function finishedBefore(
-  em: EntityManager,
-  taskIds: number[],
-  end: Date,
-  asOf: Date,
-): Promise<Map<number, number>> {
-  const rows = await em.find(
-    WorkReport,
-    { $and: [{ task: { $in: taskIds } }, madeOrCorrecting({ $lt: end }, asOf)] },
-    { fields: ['good', 'task'] },
-  );
-  const totals = new Map<number, number>();
-  for (const r of rows) totals.set(r.task.id, (totals.get(r.task.id) ?? 0) + r.good);
-  return totals;
+function itemName(alias: string): string {
+  return `(select i.name from items i where i.code = ${alias}.item_code)`;
 }
 
 async function materialsUsed(em: EntityManager, start: Date, end: Date): Promise<DailyFigures['materials']> {
-  const issues = await em.find(
-    MaterialIssue,
-    { issuedAt: { $gte: start, $lt: end } },
-    { populate: ['lot.item'] },
-  );
-  const byItem = new Map<string, DailyFigures['materials'][number]>();
-  for (const issue of issues) {
-    const item = issue.lot.item;
-    const row = byItem.get(item.code) ?? {
-      itemCode: item.code,
-      itemName: item.name,
-      unit: item.unit,
-      quantity: 0,
-    };
-    row.quantity = Math.round((row.quantity + issue.quantity) * 1000) / 1000;
-    byItem.set(item.code, row);
-  }
-  return [...byItem.values()].sort((a, b) => a.itemCode.localeCompare(b.itemCode));
+  const rows = (await (em as SqlEntityManager)
+    .createQueryBuilder(MaterialIssue, 'm')
+    .select([
+      raw('i.code as item_code'),
+      raw('i.name as item_name'),
+      raw('i.unit as unit'),
+      raw('sum(m.quantity) as quantity'),
+    ])
+    .join('m.lot', 'l')
+    .join('l.item', 'i')
+    .where({ issuedAt: { $gte: start, $lt: end } })
+    .groupBy(['i.code', 'i.name', 'i.unit'])
+    .execute('all', false)) as Array<Record<string, unknown>>;
+  return rows
+    .map((r) => ({
+      itemCode: String(r.item_code),
+      itemName: String(r.item_name),
+      unit: String(r.unit),
+      // Issued in grams and millilitres at most: the sum of doubles is rounded back to that.
+      quantity: Math.round(Number(r.quantity) * 1000) / 1000,
+    }))
+    .sort((a, b) => a.itemCode.localeCompare(b.itemCode));
 }
 
-/**
- * Run time is what reports said the machine worked; down time is how long equipment
- * exceptions on it were open within the day (repair tickets join this when they exist).
- */
 /**
  * Run time from the work reports; down time from the machine's recorded downtime (报修 to
  * 验收, 停机 to 开机) and from equipment exceptions raised on its tasks. Where they overlap
@@ -211,7 +226,7 @@ async function materialsUsed(em: EntityManager, start: Date, end: Date): Promise
  */
 async function equipmentTime(
   em: EntityManager,
-  reports: WorkReport[],
+  sums: ReportSums[],
   start: Date,
   end: Date,
 ): Promise<DailyFigures['equipment']> {
@@ -233,7 +248,7 @@ async function equipmentTime(
     .map((m) => ({
       code: m.code,
       name: m.name,
-      runMinutes: sum(reports.filter((r) => r.equipment?.code === m.code).map((r) => r.minutes)),
+      runMinutes: sum(sums.filter((s) => s.equipment === m.code).map((s) => s.minutes)),
       downMinutes: unionMinutes(
         down.filter((d) => d.equipment === m.code),
         start,
@@ -269,24 +284,28 @@ async function ordersAtRisk(
   const horizon = dayjs(day)
     .add(riskDays + 1, 'day')
     .format('YYYY-MM-DD');
-  const open = await em.find(
-    WorkOrder,
-    { status: { $in: ['released', 'in_progress'] }, dueDate: { $lte: horizon } },
-    { populate: ['item'], orderBy: { dueDate: 'asc', number: 'asc' } },
-  );
-  const last = await lastOperations(
-    em,
-    open.map((o) => o.id),
-  );
-  const tasks = await em.find(OperationTask, { id: { $in: [...last.values()] } });
-  const finished = new Map(tasks.map((t) => [t.workOrder.id, t.goodTotal]));
-  return open
-    .map((o) => ({
-      number: o.number,
-      itemName: o.item.name,
-      dueDate: o.dueDate,
-      progress: ratio(finished.get(o.id) ?? 0, o.quantity),
-      overdue: o.dueDate <= day,
+  const rows = (await (em as SqlEntityManager)
+    .createQueryBuilder(WorkOrder, 'o')
+    .select([
+      raw('o.number as number'),
+      raw(`${itemName('o')} as item_name`),
+      raw('o.due_date as due_date'),
+      raw('o.quantity as quantity'),
+      // Good pieces of the last operation; an order without operations has none.
+      raw(
+        `(select t.good_total from operation_tasks t where t.work_order_id = o.id and ${lastSequence('t')}) as finished`,
+      ),
+    ])
+    .where({ status: { $in: ['released', 'in_progress'] }, dueDate: { $lte: horizon } })
+    .orderBy({ dueDate: 'asc', number: 'asc' })
+    .execute('all', false)) as Array<Record<string, unknown>>;
+  return rows
+    .map((r) => ({
+      number: String(r.number),
+      itemName: String(r.item_name),
+      dueDate: String(r.due_date),
+      progress: ratio(Number(r.finished ?? 0), Number(r.quantity)),
+      overdue: String(r.due_date) <= day,
     }))
     .filter((o) => o.progress < 1);
 }
