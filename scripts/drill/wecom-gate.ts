@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startFakeWecom, type FakeWecom } from '../../test/fakes/wecom-api/server.js';
+import { readBody, startFakeWecom, type FakeWecom } from '../../test/fakes/wecom-api/server.js';
 import { WECOM } from '../../test/channels/wecom-app/callback-client.js';
 
 const SEND = '/cgi-bin/message/send';
@@ -103,13 +103,4 @@ export class WecomGate {
     });
     return { status: response.status, body: await response.text() };
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

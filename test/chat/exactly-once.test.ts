@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsoleSession } from '../../src/channels/console/console-session.js';
-import type { InboundEvent } from '../../src/chat/inbound-event.js';
 import { InboundRecord } from '../../src/chat/inbound/inbound-record.entity.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { copyTestTemplate } from '../support/database.js';
+import { consoleText } from '../support/console-events.js';
 import { castYaml } from '../support/people.js';
 import { tallyEntries, tallyFeature } from '../support/tally-feature.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -17,15 +17,7 @@ describe('exactly-once inbound', () => {
     await app.stop();
   });
 
-  const event = (id: string, text: string): InboundEvent => ({
-    kind: 'text',
-    channel: 'console',
-    platformMessageId: id,
-    senderId: 'zhangwei',
-    conversation: { kind: 'direct' },
-    receivedAt: app.clock.now(),
-    text,
-  });
+  const event = (id: string, text: string) => consoleText(app.clock, id, text);
 
   it('the same event delivered three times has one effect and gets three identical answers', async () => {
     const outcomes = [];

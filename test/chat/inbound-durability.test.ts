@@ -11,6 +11,7 @@ import {
 } from '../../src/chat/inbound/resume-inbound.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { copyTestTemplate } from '../support/database.js';
+import { consoleText } from '../support/console-events.js';
 import { castYaml } from '../support/people.js';
 import { tallyEntries, tallyFeature } from '../support/tally-feature.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -50,15 +51,7 @@ describe('inbound events stored before they are handled', () => {
     await app.stop();
   });
 
-  const event = (id: string, text: string): InboundEvent => ({
-    kind: 'text',
-    channel: 'console',
-    platformMessageId: id,
-    senderId: 'zhangwei',
-    conversation: { kind: 'direct' },
-    receivedAt: app.clock.now(),
-    text,
-  });
+  const event = (id: string, text: string) => consoleText(app.clock, id, text);
   const resume = () =>
     resumeUnhandledInbound({ orm: app.orm, clock: app.clock, logger: app.logger, engine: app.chat.engine });
   const unhandledCount = () => app.orm.em.fork().count(InboundRecord, { handledAt: null });

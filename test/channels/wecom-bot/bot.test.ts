@@ -1,31 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkReport } from '../../../src/workorders/work-report.entity.js';
-import { startFakeWecomBot, type FakeWecomBot } from '../../fakes/wecom-bot/server.js';
-import { startDemoApp, type DemoApp } from '../../support/demo-app.js';
+import type { FakeWecomBot } from '../../fakes/wecom-bot/server.js';
+import type { DemoApp } from '../../support/demo-app.js';
+import { CNC, startBotWorld, type BotWorld } from './bot-world.js';
 import { lastReportLabel } from '../../support/reports.js';
 
-const BOT = { botId: 'aibot-factory-01', secret: 'bot-secret-01' };
-/** 数控组's group, where the intelligent bot is a member (src/demo/demo-cast.ts). */
-const CNC = 'wrDemoCncBot';
-
 describe('the WeCom intelligent bot over its long connection, with the real SDK', () => {
+  let world: BotWorld;
   let fake: FakeWecomBot;
   let app: DemoApp;
   beforeEach(async () => {
-    fake = await startFakeWecomBot(BOT);
-    app = await startDemoApp({
-      env: {
-        WECOM_BOT_ID: BOT.botId,
-        WECOM_BOT_SECRET: BOT.secret,
-        WECOM_BOT_WS_URL: fake.url,
-        WECOM_BOT_RECONNECT_MS: '20',
-      },
-    });
-    await fake.waitForConnection();
+    world = await startBotWorld({ WECOM_BOT_RECONNECT_MS: '20' });
+    ({ fake, app } = world);
   });
   afterEach(async () => {
-    await app.stop();
-    await fake.close();
+    await world.stop();
   });
 
   const streamText = (body: Record<string, unknown>) =>

@@ -8,8 +8,8 @@ import type { ScratchDatabase } from '../../../src/db/scratch-database.js';
 import { entities } from '../../../src/entities.js';
 import { startFakeWecomBot, type FakeWecomBot } from '../../fakes/wecom-bot/server.js';
 import { copyTestTemplate, testDatabaseKind } from '../../support/database.js';
+import { BOT } from './bot-world.js';
 
-const BOT = { botId: 'aibot-factory-01', secret: 'bot-secret-01' };
 const LEASE_MS = 2000;
 const HOLDING = '"msg":"holding the connection lease; opening the connection"';
 

@@ -1,31 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutboxMessage } from '../../../src/chat/outbox/outbox-message.entity.js';
 import { ConnectionLease } from '../../../src/db/leases/connection-lease.entity.js';
-import { startFakeWecomBot, type FakeWecomBot } from '../../fakes/wecom-bot/server.js';
-import { startDemoApp, type DemoApp } from '../../support/demo-app.js';
-
-const BOT = { botId: 'aibot-factory-01', secret: 'bot-secret-01' };
-/** 数控组's group, where the intelligent bot is a member (src/demo/demo-cast.ts). */
-const CNC = 'wrDemoCncBot';
+import type { FakeWecomBot } from '../../fakes/wecom-bot/server.js';
+import type { DemoApp } from '../../support/demo-app.js';
+import { CNC, startBotWorld, type BotWorld } from './bot-world.js';
 
 describe('a server instance that does not hold the WeCom bot connection', () => {
+  let world: BotWorld;
   let fake: FakeWecomBot;
   let app: DemoApp;
   beforeEach(async () => {
-    fake = await startFakeWecomBot(BOT);
-    app = await startDemoApp({
-      env: {
-        WECOM_BOT_ID: BOT.botId,
-        WECOM_BOT_SECRET: BOT.secret,
-        WECOM_BOT_WS_URL: fake.url,
-        CONNECTION_LEASE_MS: '1000',
-      },
-    });
-    await fake.waitForConnection();
+    world = await startBotWorld({ CONNECTION_LEASE_MS: '1000' });
+    ({ fake, app } = world);
   });
   afterEach(async () => {
-    await app.stop();
-    await fake.close();
+    await world.stop();
   });
 
   it('closes its connection once another instance has the lease, leaves bot messages queued for that one, and stays ready', async () => {
