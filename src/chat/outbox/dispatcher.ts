@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { Orm } from '../../db/orm.js';
 import { peopleWithRole } from '../../people/directory.js';
 import type { Clock } from '../../shared/clock.js';
@@ -9,7 +10,6 @@ import {
   type DeliveryResult,
 } from '../channel.js';
 import { chatMessages as m } from '../messages.js';
-import { forEachBounded } from './concurrency.js';
 import { takeableAt, takeableLaneHeads, type LaneHead, type Reach } from './lane-heads.js';
 import type { Outbox } from './outbox.js';
 import { OutboxMessage } from './outbox-message.entity.js';
@@ -119,7 +119,12 @@ export class OutboxDispatcher {
     this.rounds += 1;
     for (const message of chosen) this.lastServed.set(laneOf(message), this.rounds);
     const cleared = await this.pace(chosen);
-    const outcomes = await forEachBounded(cleared, this.concurrency, (message) => this.deliverOne(message));
+    const limit = pLimit(this.concurrency);
+    // Every message is tried even when one fails; the first failure is raised once all settled.
+    const settled = await Promise.allSettled(cleared.map((message) => limit(() => this.deliverOne(message))));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const outcomes = settled.map((s) => (s.status === 'fulfilled' ? s.value : 'failed'));
     return { taken: chosen.length, sent: outcomes.filter((o) => o === 'sent').length };
   }
 
