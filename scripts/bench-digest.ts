@@ -120,7 +120,7 @@ try {
     });
     const figured = performance.now();
     digestMarkdown(figures, 'bench', digestSpan(day, now, defaultFactoryConfig, TZ));
-    digestChartPng(figures);
+    await digestChartPng(figures);
     timings.push(performance.now() - started);
     figureTimings.push(figured - started);
     if (run === 0)

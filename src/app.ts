@@ -87,7 +87,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
 
   // Channels are built before the engine that needs their names; they reach it through this.
   const ready: { chat?: Chat } = {};
-  const modules: ChannelModule[] = buildChannels({
+  const modules: ChannelModule[] = await buildChannels({
     settings,
     factory,
     orm,

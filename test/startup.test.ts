@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKind } from './support/database.js';
 
@@ -56,4 +57,82 @@ describe('starting the server', () => {
       }
     },
   );
+
+  it('loads neither the chart renderer, the spreadsheet readers, an unconfigured platform SDK nor a dev dependency to start and idle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sfb-loaded-'));
+    const loadedFile = join(dir, 'loaded.txt');
+    writeFileSync(loadedFile, '');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', './test/support/record-loaded-packages.mjs', 'src/main.ts'],
+      {
+        env: {
+          ...process.env,
+          PORT: '0',
+          LOG_LEVEL: 'info',
+          DATABASE_URL: `sqlite:${join(dir, 'fresh.sqlite')}`,
+          LOADED_MODULES_FILE: loadedFile,
+        },
+      },
+    );
+    try {
+      const port = await listeningPort(child);
+      await waitForReady(port);
+      await sleep(1_000); // the scheduler's first look at due jobs
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const loaded = new Set(
+      [...readFileSync(loadedFile, 'utf8').matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(loaded).toContain('@mikro-orm/core'); // the recording works
+    // tsx is how this test runs TypeScript; the built server runs without it.
+    const devOnly = Object.keys(packageJson().devDependencies).filter((name) => name !== 'tsx');
+    const deferred = ['echarts', 'zrender', '@resvg/resvg-js', 'exceljs', 'csv-parse', 'dingtalk-stream'];
+    const platformSdks = [
+      '@wecom/aibot-node-sdk',
+      'axios',
+      'mysql2',
+      '@mikro-orm/mysql',
+      '@mikro-orm/mariadb',
+    ];
+    expect([...devOnly, ...deferred, ...platformSdks].filter((name) => loaded.has(name))).toEqual([]);
+  });
 });
+
+function packageJson(): { devDependencies: Record<string, string> } {
+  return JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> };
+}
+
+/** The port the server logs once it listens (it was asked for any free one). */
+function listeningPort(child: ReturnType<typeof spawn>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`server did not listen within 20 s:\n${output}`)),
+      20_000,
+    );
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      const port = /"port":(\d+).*"listening"|"msg":"listening".*"port":(\d+)/.exec(output);
+      if (port) {
+        clearTimeout(timer);
+        resolve(Number(port[1] ?? port[2]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+async function waitForReady(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+    if (response?.status === 200) return;
+    await sleep(100);
+  }
+  throw new Error('server not ready within 10 s');
+}

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import mysql from 'mysql2/promise';
 
 /**
  * MariaDB and MySQL 8 speak the same wire protocol but MikroORM's drivers differ in how
@@ -29,7 +28,9 @@ export async function resolveDatabaseTarget(url: string): Promise<DatabaseTarget
   return { dialect: /mariadb/i.test(version) ? 'mariadb' : 'mysql', location, migrationsFolder: 'mysql' };
 }
 
+/** mysql2 is loaded here, not at start-up: a server on SQLite never needs it. */
 async function serverVersion(url: string): Promise<string> {
+  const { default: mysql } = await import('mysql2/promise');
   const connection = await mysql.createConnection(serverUrl(url));
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');

@@ -1,13 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { MikroORM, type AnyEntity, type EntitySchema, type Options } from '@mikro-orm/core';
-import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
-import { MySqlDriver } from '@mikro-orm/mysql';
 import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
 import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
 import type { DatabaseTarget } from './database-target.js';
 import { FieldBounds } from './field-bounds.js';
-import { SharedFileSqliteDriver } from './sqlite-driver.js';
 
 export type Orm = MikroORM;
 
@@ -20,7 +17,7 @@ export function migrationsPath(target: DatabaseTarget): string {
   return `${repoRoot}migrations/${target.migrationsFolder}`;
 }
 
-export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Options {
+async function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Options> {
   const common: Options = {
     entities,
     extensions: [Migrator],
@@ -43,12 +40,23 @@ export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnt
       fileName: (timestamp, name) => `Migration${timestamp}_${name ?? 'change'}`,
     },
   };
+  return { ...common, ...(await driverOptions(target)) };
+}
+
+/**
+ * Only the dialect in use is loaded: the other drivers' client libraries and SQL dialects would
+ * cost every server memory and start-up time for code it never runs.
+ */
+async function driverOptions(target: DatabaseTarget): Promise<Options> {
   if (target.dialect === 'sqlite') {
-    return { ...common, driver: SharedFileSqliteDriver, dbName: target.location };
+    const { SharedFileSqliteDriver } = await import('./sqlite-driver.js');
+    return { driver: SharedFileSqliteDriver, dbName: target.location };
   }
   return {
-    ...common,
-    driver: target.dialect === 'mariadb' ? MariaDbDriver : MySqlDriver,
+    driver:
+      target.dialect === 'mariadb'
+        ? (await import('@mikro-orm/mariadb')).MariaDbDriver
+        : (await import('@mikro-orm/mysql')).MySqlDriver,
     clientUrl: target.location,
     timezone: '+00:00',
     pool: { min: 0, max: 10 },
@@ -56,7 +64,7 @@ export function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnt
 }
 
 export async function openOrm(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(target, entities));
+  const orm = await MikroORM.init(await ormOptions(target, entities));
   if (target.dialect === 'sqlite' && target.location !== ':memory:') {
     // The chat console and the server may share the embedded file: readers do not block the
     // writer (the mode stays with the file). Waiting for the lock is the driver's business.

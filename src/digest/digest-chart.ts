@@ -6,7 +6,7 @@ import { digestMessages as m } from './messages.js';
  * The digest's picture, matching its headline: per work order, the good pieces over all
  * operations, the finished pieces (last operation) and the scrap, side by side.
  */
-export function digestChartPng(figures: DailyFigures): Buffer | undefined {
+export async function digestChartPng(figures: DailyFigures): Promise<Buffer | undefined> {
   if (figures.orders.length === 0) return undefined;
   const width = 720;
   const height = 360;

@@ -29,7 +29,7 @@ export async function digestContents(
   });
   const span = digestSpan(day, deps.now, deps.config, deps.tz);
   const markdown = digestMarkdown(figures, deps.config.factory.name, span);
-  const png = digestChartPng(figures);
+  const png = await digestChartPng(figures);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });
   return { figures, contents };

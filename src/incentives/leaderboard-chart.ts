@@ -8,7 +8,7 @@ const MAX_BARS = 10;
  * The board as a picture for the group: the team's scorers as horizontal bars, best on top.
  * Nothing to draw when nobody scored.
  */
-export function leaderboardChartPng(board: TeamLeaderboard): Buffer | undefined {
+export async function leaderboardChartPng(board: TeamLeaderboard): Promise<Buffer | undefined> {
   const bars = board.scorers.slice(0, MAX_BARS).reverse();
   if (bars.length === 0) return undefined;
   const width = 640;

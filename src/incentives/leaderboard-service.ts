@@ -63,9 +63,9 @@ export async function teamLeaderboards(deps: IncentiveDeps): Promise<TeamLeaderb
     .filter((board) => board.top.length > 0 || board.rate.worked > 0);
 }
 
-export function leaderboardContents(board: TeamLeaderboard): OutboundContent[] {
+export async function leaderboardContents(board: TeamLeaderboard): Promise<OutboundContent[]> {
   const markdown = leaderboardMarkdown(board);
-  const png = leaderboardChartPng(board);
+  const png = await leaderboardChartPng(board);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });
   return contents;
@@ -78,10 +78,12 @@ export function leaderboardContents(board: TeamLeaderboard): OutboundContent[] {
  * returns false then.
  */
 export async function sendWeeklyLeaderboard(deps: IncentiveDeps & { outbox: Outbox }): Promise<boolean> {
-  const boards = (await teamLeaderboards(deps)).map((board) => ({
-    board,
-    contents: leaderboardContents(board),
-  }));
+  const boards = await Promise.all(
+    (await teamLeaderboards(deps)).map(async (board) => ({
+      board,
+      contents: await leaderboardContents(board),
+    })),
+  );
   try {
     await retryOnLockConflict(() =>
       deps.em.fork().transactional(async (tx: EntityManager) => {

@@ -1,5 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
 
 /**
  * resvg parses a face again for every text element it draws, and for the 5 MB CJK face that
@@ -25,13 +24,16 @@ function cjkWhereNeeded(svg: string): string {
  * Draws an ECharts option as a PNG on the server: ECharts' SVG renderer, rasterised by resvg,
  * so nothing native has to compile. Chinese labels need a CJK font on the machine (Debian:
  * fonts-wqy-microhei). Every chart gets a white background, a centred title and no animation.
+ * Both are loaded on the first chart, not at start-up: they cost a server that never draws one
+ * (no digest or leaderboard due yet) about 50 MB and most of a second before /readyz.
  */
-export function chartPng(
+export async function chartPng(
   title: string,
   width: number,
   height: number,
-  option: echarts.EChartsCoreOption,
-): Buffer {
+  option: EChartsCoreOption,
+): Promise<Buffer> {
+  const [echarts, { Resvg }] = await Promise.all([import('echarts'), import('@resvg/resvg-js')]);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({

@@ -111,7 +111,7 @@ describe('the morning digest of a day with known reports', () => {
     expect(text).toContain('- M1 车床：运行 8.0 小时，故障停机 1.5 小时');
     expect(text).toContain('- 🔴 已逾期 WO-B 轴，交期 2026-11-20，完成 90.0%');
     expect(text).toContain(`- E${ids.materialException} 缺料 WO-A：圆钢缺料（已 23 小时）`);
-    const png = digestChartPng(figures);
+    const png = await digestChartPng(figures);
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(png?.length).toBeGreaterThan(5_000);
   });
@@ -126,7 +126,7 @@ describe('the morning digest of a day with known reports', () => {
     expect(digestMarkdown(quiet, '示例五金厂', { from: '11-10 08:00', to: '11-11 08:00' }).text).toBe(
       '### 示例五金厂 · 2026-11-10 生产日报\n统计时段：11-10 08:00 至 11-11 08:00。\n没有报工、领料或异常记录。',
     );
-    expect(digestChartPng(quiet)).toBeUndefined();
+    expect(await digestChartPng(quiet)).toBeUndefined();
   });
 
   it('is put into the outbox once per supervisor, however often it is asked for', async () => {

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:startup`: starts the built server as `npm start` would (scripts/start.mjs,
+ * which builds first when the sources changed) on a fresh SQLite file in a temp dir, and prints
+ * the time until GET /readyz answers 200 and the server's resident memory after 10 s idle.
+ * Median of 3 runs. The memory is the node process's own VmRSS, read from /proc (Linux only).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const RUNS = 3;
+const IDLE_MS = 10_000;
+const READY_TIMEOUT_MS = 30_000;
+const root = new URL('..', import.meta.url).pathname;
+const startScript = join(root, 'scripts/start.mjs');
+
+interface Run {
+  readyMs: number;
+  idleRssMb: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb) / 1024;
+}
+
+async function isReady(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+    return response.status === 200;
+  } catch {
+    return false; // not listening yet
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function runOnce(): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'sfb-bench-startup-'));
+  const port = await freePort();
+  const started = performance.now();
+  // node itself, not npm: the pid is then the server's, and its VmRSS is what we measure.
+  const child = spawn(process.execPath, [startScript], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    while (!(await isReady(port))) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before ready`);
+      if (performance.now() - started > READY_TIMEOUT_MS) throw new Error('server not ready in 30 s');
+      await sleep(20);
+    }
+    const readyMs = performance.now() - started;
+    await sleep(IDLE_MS);
+    return { readyMs, idleRssMb: rssMb(child.pid ?? 0) };
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+// Build once up front, so no run pays for compiling.
+const build = spawnSync(process.execPath, [startScript, '--build-only'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const runs: Run[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const run = await runOnce();
+  console.log(`run ${i + 1}: ready ${run.readyMs.toFixed(0)} ms, idle RSS ${run.idleRssMb.toFixed(1)} MB`);
+  runs.push(run);
+}
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+console.log(
+  `median of ${RUNS}: time to /readyz 200 ${median(runs.map((r) => r.readyMs)).toFixed(0)} ms, ` +
+    `idle RSS after ${IDLE_MS / 1000} s ${median(runs.map((r) => r.idleRssMb)).toFixed(1)} MB ` +
+    `(load average ${load})`,
+);
