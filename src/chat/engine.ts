@@ -39,6 +39,11 @@ export interface HandleOptions {
    * a synchronous answer: for channels that must acknowledge before the work is done.
    */
   repliesThroughOutbox?: boolean | ((replies: OutboundContent[]) => boolean);
+  /**
+   * The channel stored the event with `record` already: it is not looked up again here, and the
+   * row lock taken in the transaction still finds an earlier delivery's answer.
+   */
+  alreadyRecorded?: boolean;
 }
 
 export interface HandleOutcome {
@@ -66,8 +71,10 @@ export class ChatEngine {
   async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
     const live = this.recentLive.recall(event, this.deps.clock.now());
     if (live) return { replies: live, duplicate: true };
-    const stored = await recordInbound(this.deps.orm, event);
-    if (stored.handledAt) return { replies: stored.replies, duplicate: true };
+    if (!options.alreadyRecorded) {
+      const stored = await recordInbound(this.deps.orm, event);
+      if (stored.handledAt) return { replies: stored.replies, duplicate: true };
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.handleOnce(event, options);

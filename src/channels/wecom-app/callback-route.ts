@@ -105,6 +105,7 @@ async function answerInTime(
   const isClick = mapped.event.kind === 'card_action';
   let turn: 'open' | 'passive' | 'late' = 'open';
   const handling = channel.handle(mapped.event, {
+    alreadyRecorded: true,
     repliesThroughOutbox: (replies) => {
       if (turn === 'late') return true;
       turn = 'passive';
