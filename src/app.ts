@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type Koa from 'koa';
-import { apiRoutes } from './api-routes.js';
 import type { AppServices } from './app-services.js';
 import type { ChannelModule } from './channels/channel-module.js';
 import { ConsoleAdapter } from './channels/console/console-adapter.js';
@@ -15,15 +14,15 @@ import { resolveDatabaseTarget, type DatabaseTarget } from './db/database-target
 import { applyMigrations, migrationStatus, PendingMigrationsError } from './db/migrations.js';
 import { openOrm, type Orm } from './db/orm.js';
 import { databaseReadiness } from './db/readiness.js';
-import { entities } from './entities.js';
+import { entitiesFor } from './entities.js';
+import { apiRoutesOf, chatFeaturesOf, jobsOf, pagesOf } from './capabilities/assembled.js';
+import type { Capability } from './capabilities/capability.js';
+import { coreCapabilities } from './capabilities/index.js';
 import { healthRoutes } from './http/health-routes.js';
 import { apiRouter } from './http/api/api-router.js';
 import { createHttpApp, createHttpServer } from './http/http-app.js';
-import { jobDefinitions } from './job-definitions.js';
-import { outsourcingPages } from './outsourcing/web/routes.js';
 import { createJobScheduler, type JobDefinition, type JobScheduler } from './jobs/scheduler.js';
 import { syncPeople } from './people/people-sync.js';
-import { syncEquipment } from './equipment/equipment-sync.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { runSteps, type ShutdownStep } from './shared/shutdown.js';
@@ -36,7 +35,9 @@ export interface AppDeps {
 }
 
 export interface AppOptions {
-  /** The chat capabilities to offer; main.ts passes all of them, tests what they exercise. */
+  /** What the app is made of: the core capabilities, then the factory's plugins. */
+  capabilities?: readonly Capability[];
+  /** The chat to offer, when a test wants less (or other) than its capabilities' chat. */
   features?: ChatFeature[];
   retryPolicy?: RetryPolicy;
   /** Run the outbox dispatcher and other background work (off in tests that drive them by hand). */
@@ -70,8 +71,9 @@ export interface App extends AppDeps {
  */
 export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<App> {
   const { settings, factory, clock, logger } = deps;
+  const capabilities = options.capabilities ?? coreCapabilities;
   const database = await resolveDatabaseTarget(settings.databaseUrl);
-  const orm = await openOrm(database, entities);
+  const orm = await openOrm(database, entitiesFor(capabilities));
   try {
     const { pending } = await migrationStatus(orm);
     if (pending.length > 0) {
@@ -79,7 +81,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       logger.info({ applied: await applyMigrations(orm) }, 'migrations applied');
     }
     await syncPeople(orm.em.fork(), factory);
-    await syncEquipment(orm.em.fork(), factory, clock);
+    for (const c of capabilities) await c.syncAtStart?.(orm.em.fork(), factory, clock);
   } catch (error) {
     await orm.close();
     throw error;
@@ -118,7 +120,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     publicUrl: settings.publicUrl,
     logger,
     channels: modules.map((m) => m.adapter),
-    features: options.features ?? [],
+    features: options.features ?? chatFeaturesOf(capabilities),
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
   ready.chat = chat;
@@ -133,15 +135,15 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [
     healthRoutes(readiness, logger),
-    apiRouter(services, apiRoutes),
-    outsourcingPages(services),
+    apiRouter(services, apiRoutesOf(capabilities)),
+    ...pagesOf(capabilities, services),
     ...modules.flatMap((m) => (m.routes ? [m.routes] : [])),
   ]);
   const jobs = await createJobScheduler({
     orm,
     timezone: settings.factoryTz,
     definitions: [
-      ...jobDefinitions(services),
+      ...jobsOf(capabilities, services),
       resumeInboundJob(services, chat.engine) as JobDefinition<never>,
     ],
     logger,

@@ -1,6 +1,5 @@
 import { mayUse } from '../chat/commands/command.js';
 import type { ChatFeature } from '../chat/feature.js';
-import { dailyReportCommand } from '../digest/daily-report-command.js';
 import { correctReportCommand, undoReportCommand } from './commands/correction-commands.js';
 import { dispatchCommand } from './commands/dispatch-command.js';
 import {
@@ -8,7 +7,7 @@ import {
   closeExceptionCommand,
   raiseExceptionCommand,
 } from './commands/exception-commands.js';
-import { issueMaterialCommand, newWorkOrderCommand, releaseCommand } from './commands/order-commands.js';
+import { newWorkOrderCommand, releaseCommand } from './commands/order-commands.js';
 import { exceptionListCommand, itemListCommand, orderListCommand } from './commands/list-commands.js';
 import { cancelOrderCommand, rescheduleCommand } from './commands/order-change-commands.js';
 import { taskCardHandler } from './commands/task-card-handler.js';
@@ -29,7 +28,6 @@ export const workOrderFeature: ChatFeature = {
     acknowledgeExceptionCommand,
     closeExceptionCommand,
     exceptionListCommand,
-    issueMaterialCommand,
     dispatchCommand,
     newWorkOrderCommand,
     releaseCommand,
@@ -37,7 +35,6 @@ export const workOrderFeature: ChatFeature = {
     rescheduleCommand,
     orderListCommand,
     itemListCommand,
-    dailyReportCommand,
   ],
   cards: [taskCardHandler],
   scans: [workOrderScan],

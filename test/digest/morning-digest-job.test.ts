@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { MORNING_DIGEST_JOB } from '../../src/digest/jobs/morning-digest.job.js';
-import { jobDefinitions } from '../../src/job-definitions.js';
+import { jobsOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { testDatabaseKind } from '../support/database.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
@@ -36,7 +37,7 @@ describe('the morning digest job', () => {
       apps.push(second);
       clock.set('2026-11-24T00:00:00Z'); // 08:00 on the 24th in Shanghai: the 23rd's night shift is over
       const run = (app: DemoApp) => {
-        const job = jobDefinitions(app.services).find((d) => d.name === MORNING_DIGEST_JOB);
+        const job = jobsOf(coreCapabilities, app.services).find((d) => d.name === MORNING_DIGEST_JOB);
         return job?.run({ data: undefined as never, jobId: 'test', touch: async () => {} });
       };
       await Promise.all([run(first), run(second)]);
@@ -57,7 +58,7 @@ describe('the morning digest job', () => {
     const clock = new ManualClock('2026-11-24T02:00:00Z');
     const app = await startDemoApp({ clock });
     apps.push(app);
-    const job = jobDefinitions(app.services).find((d) => d.name === MORNING_DIGEST_JOB);
+    const job = jobsOf(coreCapabilities, app.services).find((d) => d.name === MORNING_DIGEST_JOB);
     const runAt = async (iso: string) => {
       clock.set(iso);
       await job?.run({ data: undefined as never, jobId: 'test', touch: async () => {} });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { MAINTENANCE_WATCH_JOB } from '../../src/equipment/jobs/maintenance-watch.job.js';
 import { REPAIR_LIMITS_JOB } from '../../src/equipment/jobs/repair-limits.job.js';
-import { jobDefinitions } from '../../src/job-definitions.js';
+import { jobsOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 import { textOf } from './world.js';
 
@@ -61,7 +62,7 @@ describe('equipment in the demo shop', () => {
   it('the first scans chase the overdue press check and the untaken grinder ticket', async () => {
     app.clock.set(new Date(app.clock.now().getTime() + 10 * 60_000));
     for (const name of [MAINTENANCE_WATCH_JOB, REPAIR_LIMITS_JOB]) {
-      await jobDefinitions(app.services)
+      await jobsOf(coreCapabilities, app.services)
         .find((d) => d.name === name)
         ?.run({ data: undefined as never, jobId: 'demo', touch: async () => {} });
     }

@@ -4,7 +4,8 @@ import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { equipmentFeature } from '../../src/equipment/feature.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
-import { jobDefinitions } from '../../src/job-definitions.js';
+import { jobsOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { castYaml } from '../support/people.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
@@ -85,7 +86,7 @@ export async function startWorld(options: TestAppOptions = {}): Promise<World> {
     as,
     gatewayKey,
     async runJob(name: string) {
-      const job = jobDefinitions(app.services).find((d) => d.name === name);
+      const job = jobsOf(coreCapabilities, app.services).find((d) => d.name === name);
       if (!job) throw new Error(`job ${name} is not registered`);
       await job.run({ data: undefined as never, jobId: 'test', touch: async () => {} });
     },

@@ -11,7 +11,7 @@ describe('the REST API: keys, scopes, validation, OpenAPI', () => {
   beforeAll(async () => {
     app = await startTestApp({ factory: castYaml });
     writer = await createApiKey(app.orm.em.fork(), 'HR system', ['people:write'], app.clock.now());
-    reader = await createApiKey(app.orm.em.fork(), 'board', ['workorders:read'], app.clock.now());
+    reader = await createApiKey(app.orm.em.fork(), 'board', ['outsourcing:read'], app.clock.now());
   });
   afterAll(async () => {
     await app.stop();

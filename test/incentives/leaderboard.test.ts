@@ -6,7 +6,8 @@ import { WEEKLY_LEADERBOARD_JOB } from '../../src/incentives/jobs/weekly-leaderb
 import { weekOf } from '../../src/incentives/periods.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
 import { reportingRates } from '../../src/incentives/reporting-rate.js';
-import { jobDefinitions } from '../../src/job-definitions.js';
+import { jobsOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import { testDatabaseKind } from '../support/database.js';
 import type { DemoApp } from '../support/demo-app.js';
 import { MONDAY_0910, startIncentivesDemo } from './incentives-demo.js';
@@ -28,7 +29,7 @@ describe(`the weekly leaderboard, on the demo shop with ${twoInstances ? 'two se
         .find(OutboxMessage, { dedupeKey: { $like: 'leaderboard:%' } }, { orderBy: { id: 'asc' } })
     ).map((m) => ({ to: m.recipientKey, key: m.dedupeKey, content: m.content }));
   const runJob = (app: DemoApp) => {
-    const job = jobDefinitions(app.services).find((d) => d.name === WEEKLY_LEADERBOARD_JOB);
+    const job = jobsOf(coreCapabilities, app.services).find((d) => d.name === WEEKLY_LEADERBOARD_JOB);
     if (!job) throw new Error('the leaderboard job is not defined');
     return job.run({ data: undefined as never, jobId: 'test', touch: async () => {} });
   };

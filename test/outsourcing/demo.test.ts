@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
-import { jobDefinitions } from '../../src/job-definitions.js';
+import { jobsOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import { OUTSOURCING_REMINDERS_JOB } from '../../src/outsourcing/jobs/reminders.job.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 import { texts } from './world.js';
@@ -32,7 +33,7 @@ describe('outsourcing in the demo shop', () => {
   it('the partners are bound: 陈师傅 sees only 华美电镀’s orders, and the first reminder scan chases the late ones', async () => {
     const [list] = texts(await app.as('chenshifu').say('外发列表'));
     expect(list?.split('\n')[0]).toBe('华美电镀 的未完成外发单 4 单：');
-    const job = jobDefinitions(app.services).find((d) => d.name === OUTSOURCING_REMINDERS_JOB);
+    const job = jobsOf(coreCapabilities, app.services).find((d) => d.name === OUTSOURCING_REMINDERS_JOB);
     await job?.run({ data: undefined as never, jobId: 'demo', touch: async () => {} });
     const rows = await app.orm.em.fork().find(OutboxMessage, { dedupeKey: { $like: 'osr:%' } });
     const to = (key: string) => rows.filter((r) => r.recipientKey === key).length;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
-import { jobDefinitions } from '../../src/job-definitions.js';
+import { jobsOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import {
   OUTSOURCING_REMINDERS_JOB,
   outsourcingRemindersJob,
@@ -39,7 +40,7 @@ describe('outsourcing reminders under a controlled clock', () => {
   const run = (world: World, sms?: SmsProvider) => {
     const job = sms
       ? outsourcingRemindersJob(world.services, sms)
-      : jobDefinitions(world.services).find((d) => d.name === OUTSOURCING_REMINDERS_JOB);
+      : jobsOf(coreCapabilities, world.services).find((d) => d.name === OUTSOURCING_REMINDERS_JOB);
     if (!job) throw new Error('the reminder job is not registered');
     return job.run({ data: undefined as never, jobId: 'test', touch: async () => {} });
   };

@@ -1,5 +1,5 @@
 /**
- * `npm run api-key -- create <name> --scopes masterdata:write,equipment:write`  (prints the key once)
+ * `npm run api-key -- create <name> --scopes outsourcing:write,equipment:write`  (prints the key once)
  * `npm run api-key -- list`
  * `npm run api-key -- revoke <prefix>`
  */
@@ -7,14 +7,17 @@ import 'dotenv/config';
 import { readSettings } from '../../config/env.js';
 import { resolveDatabaseTarget } from '../../db/database-target.js';
 import { openOrm } from '../../db/orm.js';
+import { apiScopesOf } from '../../capabilities/assembled.js';
+import { coreCapabilities } from '../../capabilities/index.js';
 import { entities } from '../../entities.js';
 import { cliArgs, runCli, usageMistake } from '../../shared/cli.js';
 import { ApiKey } from './api-key.entity.js';
-import { API_SCOPES, createApiKey, revokeApiKey } from './api-keys.js';
+import { checkScopes, createApiKey, revokeApiKey } from './api-keys.js';
 import { apiKeyMessages as m } from './messages.js';
 
 await runCli(async () => {
-  const usage = m.usage(API_SCOPES);
+  const scopes = apiScopesOf(coreCapabilities);
+  const usage = m.usage(scopes);
   const { positionals, values } = cliArgs(usage, {
     allowPositionals: true,
     options: { scopes: { type: 'string' } },
@@ -26,7 +29,9 @@ await runCli(async () => {
   const em = orm.em.fork();
   try {
     if (command === 'create' && arg) {
-      const key = await createApiKey(em, arg, (values.scopes ?? '').split(',').filter(Boolean), new Date());
+      const asked = (values.scopes ?? '').split(',').filter(Boolean);
+      checkScopes(asked, scopes);
+      const key = await createApiKey(em, arg, asked, new Date());
       console.log(m.created(arg, key));
     } else if (command === 'revoke' && arg) {
       console.log((await revokeApiKey(em, arg, new Date())) === 1 ? m.revoked(arg) : m.noActiveKey(arg));

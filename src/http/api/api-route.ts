@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AppServices } from '../../app-services.js';
 import type { ApiKey } from './api-key.entity.js';
-import type { ApiScope } from './api-keys.js';
 
 /** What a route handler gets: the validated input, its own unit of work, the calling key. */
 export interface ApiRequest<BODY = unknown> {
@@ -28,7 +27,8 @@ export interface ApiRoute<BODY = unknown> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Koa-style path under /api/v1, e.g. `/equipment/:code/hours`. */
   path: string;
-  scope: ApiScope;
+  /** One of the scopes its capability declares. */
+  scope: string;
   summary: string;
   tag: string;
   /** JSON Schema of the request body (validated with ajv before the handler runs). */

@@ -1,0 +1,26 @@
+import type { AnyEntity, EntitySchema } from '@mikro-orm/core';
+import type Router from '@koa/router';
+import type { AppServices } from '../app-services.js';
+import type { ChatFeature } from '../chat/feature.js';
+import type { ApiRoute } from '../http/api/api-route.js';
+import type { JobDefinition } from '../jobs/scheduler.js';
+import type { Capability } from './capability.js';
+
+/** The central lists, each assembled from the capabilities in their order. */
+export const entitiesOf = (capabilities: readonly Capability[]) =>
+  capabilities.flatMap((c) => c.entities ?? []) as unknown as Array<EntitySchema<AnyEntity>>;
+
+export const chatFeaturesOf = (capabilities: readonly Capability[]): ChatFeature[] =>
+  capabilities.flatMap((c) => (c.chat ? [c.chat] : []));
+
+export const jobsOf = (capabilities: readonly Capability[], services: AppServices) =>
+  capabilities.flatMap((c) => c.jobs?.(services) ?? []) as Array<JobDefinition<never>>;
+
+export const apiRoutesOf = (capabilities: readonly Capability[]): ReadonlyArray<ApiRoute<never>> =>
+  capabilities.flatMap((c) => c.api?.routes ?? []);
+
+export const apiScopesOf = (capabilities: readonly Capability[]): string[] =>
+  capabilities.flatMap((c) => c.api?.scopes ?? []);
+
+export const pagesOf = (capabilities: readonly Capability[], services: AppServices): Router[] =>
+  capabilities.flatMap((c) => (c.pages ? [c.pages(services)] : []));

@@ -1,0 +1,36 @@
+import type Router from '@koa/router';
+import type { EntityManager } from '@mikro-orm/core';
+import type { AppServices } from '../app-services.js';
+import type { ChatFeature } from '../chat/feature.js';
+import type { FactoryConfig } from '../config/factory-config.js';
+import type { ApiRoute } from '../http/api/api-route.js';
+import type { JobDefinition } from '../jobs/scheduler.js';
+import type { Clock } from '../shared/clock.js';
+
+/**
+ * One capability of the bot (work orders, equipment, outsourcing, a factory's own plugin…),
+ * declared in one place: every central list (entities, chat commands, jobs, API routes and
+ * scopes, factory.yaml sections, event subscribers, start-up sync) is assembled from the list
+ * of these in src/capabilities/index.ts, or from the plugins factory.yaml names.
+ */
+export interface Capability {
+  /** Lower-case, unique: named in start-up errors and in the README. */
+  name: string;
+  /** Its MikroORM entities (defineEntity results); their tables come from its migrations. */
+  entities?: readonly unknown[];
+  /** Its commands, cards, scans, menu keys and welcome; the list order is the order of `帮助`. */
+  chat?: ChatFeature;
+  /** Its scheduled jobs; each is a thin call into its services. */
+  jobs?(services: AppServices): ReadonlyArray<JobDefinition<never>>;
+  /** Its REST operations under /api/v1 and the scopes they need: each scope has a route. */
+  api?: { scopes: readonly string[]; routes: ReadonlyArray<ApiRoute<never>> };
+  /** Web pages it serves beside the API (e.g. the partner pages). */
+  pages?(services: AppServices): Router;
+  /** Brings its tables in line with factory.yaml at start-up (e.g. the declared machines). */
+  syncAtStart?(em: EntityManager, config: FactoryConfig, clock: Clock): Promise<void>;
+}
+
+/** Declares a capability with its shape checked (one `capability.ts` per capability folder). */
+export function defineCapability(capability: Capability): Capability {
+  return capability;
+}

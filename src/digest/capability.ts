@@ -1,0 +1,10 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { dailyReportCommand } from './daily-report-command.js';
+import { morningDigestJob } from './jobs/morning-digest.job.js';
+
+/** Yesterday's figures for the supervisor at 07:30, and `日报` on demand. */
+export const digestCapability = defineCapability({
+  name: 'digest',
+  chat: { commands: [dailyReportCommand] },
+  jobs: (s) => [morningDigestJob(s)],
+});

@@ -1,0 +1,33 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { equipmentApiRoutes } from './api.js';
+import { Downtime } from './downtime.entity.js';
+import { EquipmentNotice } from './equipment-notice.entity.js';
+import { syncEquipment } from './equipment-sync.js';
+import { Equipment } from './equipment.entity.js';
+import { equipmentFeature } from './feature.js';
+import { maintenanceWatchJob } from './jobs/maintenance-watch.job.js';
+import { repairLimitsJob } from './jobs/repair-limits.job.js';
+import { MaintenanceCycle } from './maintenance/maintenance-cycle.entity.js';
+import { MaintenancePlan } from './maintenance/maintenance-plan.entity.js';
+import { MaintenanceTask } from './maintenance/maintenance-task.entity.js';
+import { RepairStep } from './repairs/repair-step.entity.js';
+import { RepairTicket } from './repairs/repair-ticket.entity.js';
+
+/** Machines: running hours, preventive maintenance, repair tickets, stops. */
+export const equipmentCapability = defineCapability({
+  name: 'equipment',
+  entities: [
+    Equipment,
+    MaintenancePlan,
+    MaintenanceCycle,
+    MaintenanceTask,
+    RepairTicket,
+    RepairStep,
+    Downtime,
+    EquipmentNotice,
+  ],
+  chat: equipmentFeature,
+  jobs: (s) => [maintenanceWatchJob(s), repairLimitsJob(s)],
+  api: { scopes: ['equipment:write'], routes: equipmentApiRoutes },
+  syncAtStart: syncEquipment,
+});

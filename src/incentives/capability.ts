@@ -1,0 +1,14 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { EvaluationCursor } from './evaluation-cursor.entity.js';
+import { incentivesFeature } from './feature.js';
+import { evaluateIncentivesJob } from './jobs/evaluate-incentives.job.js';
+import { weeklyLeaderboardJob } from './jobs/weekly-leaderboard.job.js';
+import { PointEntry } from './point-entry.entity.js';
+
+/** Points for on-time reporting and good work, the weekly leaderboard. */
+export const incentivesCapability = defineCapability({
+  name: 'incentives',
+  entities: [PointEntry, EvaluationCursor],
+  chat: incentivesFeature,
+  jobs: (s) => [evaluateIncentivesJob(s), weeklyLeaderboardJob(s)],
+});

@@ -1,0 +1,11 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { issueMaterialCommand } from './commands/issue-material-command.js';
+import { MaterialIssue } from './material-issue.entity.js';
+import { MaterialLot } from './material-lot.entity.js';
+
+/** Material lots received and issued to work orders (领料). */
+export const materialsCapability = defineCapability({
+  name: 'materials',
+  entities: [MaterialLot, MaterialIssue],
+  chat: { commands: [issueMaterialCommand] },
+});

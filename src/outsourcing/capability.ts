@@ -1,0 +1,32 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { AccessLink } from './access-link.entity.js';
+import { outsourcingApiRoutes } from './api.js';
+import { outsourcingFeature } from './feature.js';
+import { outsourcingRemindersJob } from './jobs/reminders.job.js';
+import { OutsourcingOrder } from './outsourcing-order.entity.js';
+import { PartnerContact } from './partner-contact.entity.js';
+import { Partner } from './partner.entity.js';
+import { OutsourcingPhoto } from './photo.entity.js';
+import { OutsourcingReminder } from './reminder.entity.js';
+import { ReturnReceipt } from './return-receipt.entity.js';
+import { OutsourcingStateChange } from './state-change.entity.js';
+import { outsourcingPages } from './web/routes.js';
+
+/** Work sent to partners (plating, heat treatment…): states, returns, QC, reminders, partner pages. */
+export const outsourcingCapability = defineCapability({
+  name: 'outsourcing',
+  entities: [
+    Partner,
+    PartnerContact,
+    OutsourcingOrder,
+    OutsourcingStateChange,
+    ReturnReceipt,
+    OutsourcingPhoto,
+    OutsourcingReminder,
+    AccessLink,
+  ],
+  chat: outsourcingFeature,
+  jobs: (s) => [outsourcingRemindersJob(s)],
+  api: { scopes: ['outsourcing:read', 'outsourcing:write'], routes: outsourcingApiRoutes },
+  pages: outsourcingPages,
+});

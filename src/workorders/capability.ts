@@ -1,0 +1,15 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { workOrderFeature } from './feature.js';
+import { Item } from './item.entity.js';
+import { OperationTask } from './operation-task.entity.js';
+import { ProductionException } from './production-exception.entity.js';
+import { RoutingStep } from './routing-step.entity.js';
+import { WorkOrder } from './work-order.entity.js';
+import { WorkReport } from './work-report.entity.js';
+
+/** The work-order loop: items and routings, orders and their operations, 报工, exceptions. */
+export const workOrdersCapability = defineCapability({
+  name: 'workorders',
+  entities: [Item, RoutingStep, WorkOrder, OperationTask, WorkReport, ProductionException],
+  chat: workOrderFeature,
+});
