@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildDailyFigures } from '../src/digest/daily-figures.js';
-import { defaultFactoryConfig } from '../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../src/capabilities/default-config.js';
 import { digestChartPng } from '../src/digest/digest-chart.js';
 import { digestSpan } from '../src/digest/digest-day.js';
 import { digestMarkdown } from '../src/digest/messages.js';

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { Outbox } from '../src/chat/outbox/outbox.js';
 import { RecipientRouter } from '../src/chat/outbox/recipient-router.js';
-import { defaultFactoryConfig } from '../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../src/capabilities/default-config.js';
 import { Equipment } from '../src/equipment/equipment.entity.js';
 import { MaintenanceCycle } from '../src/equipment/maintenance/maintenance-cycle.entity.js';
 import { MaintenancePlan } from '../src/equipment/maintenance/maintenance-plan.entity.js';

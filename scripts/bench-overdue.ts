@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 import { Outbox } from '../src/chat/outbox/outbox.js';
 import { RecipientRouter } from '../src/chat/outbox/recipient-router.js';
-import { defaultFactoryConfig } from '../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../src/capabilities/default-config.js';
 import { scanReminders } from '../src/outsourcing/reminder-service.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';

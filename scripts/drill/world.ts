@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defaultFactoryConfig } from '../../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { resolveDatabaseTarget } from '../../src/db/database-target.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 import { openOrm } from '../../src/db/orm.js';

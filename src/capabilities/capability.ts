@@ -18,6 +18,8 @@ export interface Capability {
   name: string;
   /** Its MikroORM entities (defineEntity results); their tables come from its migrations. */
   entities?: readonly unknown[];
+  /** Its factory.yaml sections, with defaults and cross-checks. */
+  config?: CapabilityConfig;
   /** Its commands, cards, scans, menu keys and welcome; the list order is the order of `帮助`. */
   chat?: ChatFeature;
   /** Its scheduled jobs; each is a thin call into its services. */
@@ -28,6 +30,20 @@ export interface Capability {
   pages?(services: AppServices): Router;
   /** Brings its tables in line with factory.yaml at start-up (e.g. the declared machines). */
   syncAtStart?(em: EntityManager, config: FactoryConfig, clock: Clock): Promise<void>;
+}
+
+/** One top-level section of factory.yaml: its JSON Schema and the value a file without it gets. */
+export interface ConfigSection {
+  schema: Record<string, unknown>;
+  defaults: unknown;
+}
+
+/** What a capability reads from factory.yaml. */
+export interface CapabilityConfig {
+  /** Its top-level sections; the types go into FactoryConfig with `declare module`. */
+  sections: Record<string, ConfigSection>;
+  /** What the schema cannot say (references between sections, unique ids); one line per problem. */
+  problems?(config: FactoryConfig): string[];
 }
 
 /** Declares a capability with its shape checked (one `capability.ts` per capability folder). */

@@ -1,24 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { incentiveRuleProblems } from '../incentives/rules/active-rules.js';
+import type { Capability } from '../capabilities/capability.js';
+import { configDefaultsFor, configProblemsFor, factorySchemaFor } from '../capabilities/config-sections.js';
+import { coreCapabilities } from '../capabilities/index.js';
 import { ConfigError } from './config-error.js';
-import { equipmentConfigProblems } from './equipment-check.js';
-import { defaultFactoryConfig, type FactoryConfig } from './factory-config.js';
-import { factorySchema } from './factory-schema.js';
-import { outsourcingConfigProblems } from './outsourcing-check.js';
+import type { FactoryConfig } from './factory-config.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addFormat('hhmm', /^([01]\d|2[0-3]):[0-5]\d$/);
 ajv.addFormat('date', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
-const validate = ajv.compile(factorySchema);
+const validators = new WeakMap<readonly Capability[], ValidateFunction>();
+
+/** One compiled schema per set of capabilities (the core set, or the core plus a factory's plugins). */
+function validatorFor(capabilities: readonly Capability[]): ValidateFunction {
+  let validate = validators.get(capabilities);
+  if (!validate) {
+    validate = ajv.compile(factorySchemaFor(capabilities));
+    validators.set(capabilities, validate);
+  }
+  return validate;
+}
 
 /**
  * Reads the factory's YAML. An explicit path must exist; the implicit `./factory.yaml`
  * is optional and the built-in defaults apply without it.
  */
-export function loadFactoryConfig(explicitPath: string | undefined): {
+export function loadFactoryConfig(
+  explicitPath: string | undefined,
+  capabilities: readonly Capability[] = coreCapabilities,
+): {
   config: FactoryConfig;
   source: string;
 } {
@@ -26,12 +38,19 @@ export function loadFactoryConfig(explicitPath: string | undefined): {
   if (!existsSync(path)) {
     if (explicitPath !== undefined)
       throw new ConfigError([`FACTORY_CONFIG: file not found: ${explicitPath}`]);
-    return { config: defaultFactoryConfig, source: 'built-in defaults' };
+    return { config: configDefaultsFor(capabilities), source: 'built-in defaults' };
   }
-  return { config: parseFactoryConfig(readFileSync(path, 'utf8'), basename(path)), source: path };
+  return {
+    config: parseFactoryConfig(readFileSync(path, 'utf8'), basename(path), capabilities),
+    source: path,
+  };
 }
 
-export function parseFactoryConfig(text: string, fileName = 'factory.yaml'): FactoryConfig {
+export function parseFactoryConfig(
+  text: string,
+  fileName = 'factory.yaml',
+  capabilities: readonly Capability[] = coreCapabilities,
+): FactoryConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -43,19 +62,22 @@ export function parseFactoryConfig(text: string, fileName = 'factory.yaml'): Fac
     );
   }
   const raw: unknown = doc.toJS() ?? {};
+  const validate = validatorFor(capabilities);
   if (!validate(raw)) {
     throw new ConfigError((validate.errors ?? []).map((e) => `${fileName}: ${describeError(e)}`));
   }
-  const config = withDefaults(raw as Partial<FactoryConfig>);
-  const problems = crossCheck(config).map((p) => `${fileName}: ${p}`);
+  const config = withDefaults(raw as Partial<FactoryConfig>, configDefaultsFor(capabilities));
+  const problems = [...crossCheck(config), ...configProblemsFor(capabilities, config)].map(
+    (p) => `${fileName}: ${p}`,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 /** Each section the file leaves out, or leaves partly out, keeps its built-in defaults. */
-function withDefaults(raw: Partial<FactoryConfig>): FactoryConfig {
+function withDefaults(raw: Partial<FactoryConfig>, defaults: FactoryConfig): FactoryConfig {
   const merged: Record<string, unknown> = {};
-  for (const [key, fallback] of Object.entries(defaultFactoryConfig)) {
+  for (const [key, fallback] of Object.entries(defaults)) {
     const given = (raw as Record<string, unknown>)[key];
     merged[key] =
       given === undefined
@@ -67,7 +89,7 @@ function withDefaults(raw: Partial<FactoryConfig>): FactoryConfig {
   return merged as unknown as FactoryConfig;
 }
 
-/** Rules a JSON Schema cannot express: references between sections and unique ids. */
+/** The core sections' rules a JSON Schema cannot express: references between sections and unique ids. */
 function crossCheck(config: FactoryConfig): string[] {
   const problems: string[] = [];
   const teamIds = new Set<string>();
@@ -93,9 +115,6 @@ function crossCheck(config: FactoryConfig): string[] {
       else seen[key].set(value, i);
     }
   });
-  problems.push(...outsourcingConfigProblems(config));
-  problems.push(...incentiveRuleProblems(config));
-  problems.push(...equipmentConfigProblems(config));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { defineCapability } from '../capabilities/capability.js';
+import { equipmentConfig } from './config.js';
 import { equipmentApiRoutes } from './api.js';
 import { Downtime } from './downtime.entity.js';
 import { EquipmentNotice } from './equipment-notice.entity.js';
@@ -16,6 +17,7 @@ import { RepairTicket } from './repairs/repair-ticket.entity.js';
 /** Machines: running hours, preventive maintenance, repair tickets, stops. */
 export const equipmentCapability = defineCapability({
   name: 'equipment',
+  config: equipmentConfig,
   entities: [
     Equipment,
     MaintenancePlan,

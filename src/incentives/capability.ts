@@ -1,4 +1,5 @@
 import { defineCapability } from '../capabilities/capability.js';
+import { incentivesConfig } from './config.js';
 import { EvaluationCursor } from './evaluation-cursor.entity.js';
 import { incentivesFeature } from './feature.js';
 import { evaluateIncentivesJob } from './jobs/evaluate-incentives.job.js';
@@ -8,6 +9,7 @@ import { PointEntry } from './point-entry.entity.js';
 /** Points for on-time reporting and good work, the weekly leaderboard. */
 export const incentivesCapability = defineCapability({
   name: 'incentives',
+  config: incentivesConfig,
   entities: [PointEntry, EvaluationCursor],
   chat: incentivesFeature,
   jobs: (s) => [evaluateIncentivesJob(s), weeklyLeaderboardJob(s)],

@@ -1,4 +1,5 @@
 import { defineCapability } from '../capabilities/capability.js';
+import { outsourcingConfig } from './config.js';
 import { AccessLink } from './access-link.entity.js';
 import { outsourcingApiRoutes } from './api.js';
 import { outsourcingFeature } from './feature.js';
@@ -15,6 +16,7 @@ import { outsourcingPages } from './web/routes.js';
 /** Work sent to partners (plating, heat treatment…): states, returns, QC, reminders, partner pages. */
 export const outsourcingCapability = defineCapability({
   name: 'outsourcing',
+  config: outsourcingConfig,
   entities: [
     Partner,
     PartnerContact,

@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { OutsourcingConfig } from '../config/factory-config.js';
+import type { OutsourcingConfig } from './config.js';
 import { RefusedError } from '../shared/errors.js';
 import { outsourcingMessages as m } from './messages.js';
 

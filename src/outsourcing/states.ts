@@ -1,4 +1,4 @@
-import type { OutsourcingConfig, OutsourcingStateConfig } from '../config/factory-config.js';
+import type { OutsourcingConfig, OutsourcingStateConfig } from './config.js';
 
 /** The state machine `factory.yaml` declares, with the questions the services ask of it. */
 export class OutsourcingStates {

@@ -1,6 +1,12 @@
-import type { RemindersConfig } from '../config/factory-config.js';
-
 const HOUR = 3_600_000;
+
+/** A chase cadence in hours, as outsourcing's `reminders:` and `maintenance:` give it. */
+export interface ReminderCadence {
+  warnHours: number;
+  repeatHours: number;
+  escalateHours: number;
+  supervisorHours: number;
+}
 
 /**
  * One reminder of a cadence. `coordinator` is the first escalation (the order's coordinator
@@ -17,7 +23,7 @@ export interface DueReminder {
  * starting at once (slot n from expected + n·repeat), and one escalation each to the first
  * and the second escalation level once late by their thresholds.
  */
-export function dueReminders(expected: Date, now: Date, r: RemindersConfig): DueReminder[] {
+export function dueReminders(expected: Date, now: Date, r: ReminderCadence): DueReminder[] {
   const late = now.getTime() - expected.getTime();
   if (late <= 0) return r.warnHours > 0 && -late <= r.warnHours * HOUR ? [{ kind: 'warn', slot: 0 }] : [];
   const due: DueReminder[] = [{ kind: 'overdue', slot: Math.floor(late / (r.repeatHours * HOUR)) }];

@@ -1,4 +1,5 @@
 import { defineCapability } from '../capabilities/capability.js';
+import { workOrdersConfig } from './config.js';
 import { workOrderFeature } from './feature.js';
 import { Item } from './item.entity.js';
 import { OperationTask } from './operation-task.entity.js';
@@ -10,6 +11,7 @@ import { WorkReport } from './work-report.entity.js';
 /** The work-order loop: items and routings, orders and their operations, 报工, exceptions. */
 export const workOrdersCapability = defineCapability({
   name: 'workorders',
+  config: workOrdersConfig,
   entities: [Item, RoutingStep, WorkOrder, OperationTask, WorkReport, ProductionException],
   chat: workOrderFeature,
 });

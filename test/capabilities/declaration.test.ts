@@ -2,6 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutesOf, chatFeaturesOf, jobsOf } from '../../src/capabilities/assembled.js';
+import { defineCapability } from '../../src/capabilities/capability.js';
+import { factorySchemaFor } from '../../src/capabilities/config-sections.js';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { coreCapabilities } from '../../src/capabilities/index.js';
 import { entities } from '../../src/entities.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -88,5 +91,22 @@ describe('capabilities: one declaration each, one list', () => {
     const jobFiles = filesUnder(src, '.job.ts').map((f) => relative(src, f));
     const declaredJobs = jobsOf(coreCapabilities, app.services).length + PLATFORM_JOBS.length;
     expect(jobFiles.length).toBe(declaredJobs);
+  });
+});
+
+describe('capabilities: factory.yaml sections', () => {
+  it('gives every section of the file a schema and a default, from the core or one capability', () => {
+    const schema = factorySchemaFor(coreCapabilities) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(defaultFactoryConfig).sort());
+  });
+
+  it('refuses two capabilities that claim one section', () => {
+    const twin = defineCapability({
+      name: 'twin',
+      config: { sections: { repairs: { schema: { type: 'object' }, defaults: {} } } },
+    });
+    expect(() => factorySchemaFor([...coreCapabilities, twin])).toThrow(
+      'factory.yaml section "repairs" is declared by both equipment and twin',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFactoryConfig } from '../../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { problemsOf } from '../support/config-problems.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFactoryConfig } from '../../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { resolveDatabaseTarget } from '../../src/db/database-target.js';
 import { migrationStatus, schemaDrift } from '../../src/db/migrations.js';
 import { openOrm, type Orm } from '../../src/db/orm.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultFactoryConfig } from '../../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { leaderboardCron } from '../../src/incentives/jobs/weekly-leaderboard.job.js';
 import { activeRules } from '../../src/incentives/rules/active-rules.js';

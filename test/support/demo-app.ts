@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ConsoleSession } from '../../src/channels/console/console-session.js';
-import { defaultFactoryConfig, type FactoryConfig } from '../../src/config/factory-config.js';
+import { type FactoryConfig } from '../../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { features } from '../../src/features.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { RepairsConfig } from '../../config/factory-config.js';
+import type { RepairsConfig } from '../config.js';
 import { inZone } from '../../shared/time.js';
 import { limitMinutes } from './repair-limits.js';
 import { RepairStep } from './repair-step.entity.js';

@@ -1,4 +1,4 @@
-import type { RepairsConfig } from '../../config/factory-config.js';
+import type { RepairsConfig } from '../config.js';
 import type { RepairState } from './repair-ticket.entity.js';
 
 /** Each open state's time limit in minutes: how long the ticket may wait there before escalating. */

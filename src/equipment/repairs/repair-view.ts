@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { repairCard } from '../../../cards/repair-card.js';
 import type { CardSpec, CardSubject } from '../../chat/cards/issue-card.js';
-import type { RepairsConfig } from '../../config/factory-config.js';
+import type { RepairsConfig } from '../config.js';
 import { equipmentMessages as m } from '../messages.js';
 import { shortTime } from '../maintenance/task-view.js';
 import { limitMinutes } from './repair-limits.js';

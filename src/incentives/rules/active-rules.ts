@@ -1,4 +1,5 @@
-import type { FactoryConfig, IncentiveRuleConfig } from '../../config/factory-config.js';
+import type { FactoryConfig } from '../../config/factory-config.js';
+import type { IncentiveRuleConfig } from '../config.js';
 import { compileCondition, ConditionError, type Condition } from './expression.js';
 import { isTrigger, TRIGGERS, TRIGGER_NAMES, type TriggerName } from './triggers.js';
 

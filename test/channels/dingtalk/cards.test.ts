@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditEntry } from '../../../src/chat/audit/audit-entry.entity.js';
-import { defaultFactoryConfig } from '../../../src/config/factory-config.js';
+import { defaultFactoryConfig } from '../../../src/capabilities/default-config.js';
 import type { CardRecord } from '../../fakes/dingtalk/server.js';
 import { startDemoApp, type DemoApp } from '../../support/demo-app.js';
 import {
