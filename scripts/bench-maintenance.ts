@@ -1,3 +1,4 @@
+import { standaloneUnit } from '../src/capabilities/standalone-unit.js';
 /**
  * `npm run bench:maintenance`: the hourly maintenance scan over 1,000 machines with two plans
  * each (one per machine by hours, one per type by calendar) on MySQL/MariaDB. Prints the time
@@ -75,14 +76,8 @@ try {
 
   const clock = new ManualClock(NOW);
   const outbox = new Outbox(new RecipientRouter(['console']), clock);
-  const deps = () => ({
-    em: orm.em.fork(),
-    clock,
-    outbox,
-    config: defaultFactoryConfig,
-    tz: 'Asia/Shanghai',
-    logger: createLogger('silent'),
-  });
+  const deps = () =>
+    standaloneUnit(orm.em.fork(), { clock, outbox, config: defaultFactoryConfig, tz: 'Asia/Shanghai' });
   const time = async (work: () => Promise<unknown>) => {
     const start = performance.now();
     await work();

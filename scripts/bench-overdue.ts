@@ -1,3 +1,4 @@
+import { standaloneUnit } from '../src/capabilities/standalone-unit.js';
 /**
  * `npm run bench:overdue`: one outsourcing reminder scan over 1,000,000 outsourcing orders
  * (10,000 open, 500 of them overdue) on MySQL/MariaDB. Prints the time of the first scan
@@ -103,12 +104,7 @@ try {
   const scan = async () => {
     const started = performance.now();
     const outcome = await scanReminders({
-      em: orm.em.fork(),
-      clock,
-      outbox,
-      config,
-      tz: 'Asia/Shanghai',
-      logger,
+      ...standaloneUnit(orm.em.fork(), { clock, outbox, config, tz: 'Asia/Shanghai', logger }),
       smsEnabled: false,
     });
     return { ms: performance.now() - started, outcome };

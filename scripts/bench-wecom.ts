@@ -1,3 +1,4 @@
+import { unitOf } from '../src/app-services.js';
 /**
  * `npm run bench:wecom`: encrypted `完工` callbacks from WeCom at rising concurrency against
  * the real app on MariaDB (each one records the inbound event, a work report, the audit entry
@@ -82,13 +83,7 @@ try {
     const item = em.create(Item, { code: 'P1', name: '零件' });
     em.create(RoutingStep, { item, sequence: 10, name: '车削' });
     await em.flush();
-    const deps = {
-      em,
-      clock: systemClock,
-      outbox: new Outbox(new RecipientRouter([]), systemClock),
-      config: app.factory,
-      tz: 'Asia/Shanghai',
-    };
+    const deps = { ...unitOf(app.services, em), outbox: new Outbox(new RecipientRouter([]), systemClock) };
     const lead = {
       person: (await personById(em, 'wangfang'))!,
       channel: 'console',

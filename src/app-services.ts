@@ -1,16 +1,17 @@
-import type { Outbox } from './chat/outbox/outbox.js';
-import type { FactoryConfig } from './config/factory-config.js';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Services } from './services.js';
 import type { Orm } from './db/orm.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
 
-/** What a scheduled job or an API route may call into: the same parts the chat uses. */
-export interface AppServices {
+/**
+ * The app's parts as a job, an API route or a page holds them: the same as a unit of work's
+ * (src/services.ts) with the ORM instead of one entity manager.
+ */
+export interface AppServices extends Omit<Services, 'em' | 'afterCommit'> {
   orm: Orm;
-  clock: Clock;
-  outbox: Outbox;
-  config: FactoryConfig;
-  /** FACTORY_TZ */
-  tz: string;
-  logger: Logger;
+}
+
+/** A unit of work on the app's parts: on `em`, or on a fresh entity manager of its own. */
+export function unitOf(services: AppServices, em: EntityManager = services.orm.em.fork()): Services {
+  const { orm: _orm, ...parts } = services;
+  return { ...parts, em };
 }

@@ -15,7 +15,8 @@ import { applyMigrations, migrationStatus, PendingMigrationsError } from './db/m
 import { openOrm, type Orm } from './db/orm.js';
 import { databaseReadiness } from './db/readiness.js';
 import { entitiesFor } from './entities.js';
-import { apiRoutesOf, chatFeaturesOf, jobsOf, pagesOf } from './capabilities/assembled.js';
+import { apiRoutesOf, chatFeaturesOf, jobsOf, pagesOf, subscribersOf } from './capabilities/assembled.js';
+import { DomainEventBus } from './events/domain-events.js';
 import type { Capability } from './capabilities/capability.js';
 import { coreCapabilities } from './capabilities/index.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -112,7 +113,9 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       ready.chat?.dispatcher.nudge();
     },
   });
+  const events = new DomainEventBus(subscribersOf(capabilities));
   const chat = assembleChat({
+    events,
     orm,
     clock,
     config: factory,
@@ -131,6 +134,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     config: factory,
     tz: settings.factoryTz,
     logger,
+    events,
   };
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [

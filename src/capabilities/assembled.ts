@@ -4,6 +4,7 @@ import type { AppServices } from '../app-services.js';
 import type { ChatFeature } from '../chat/feature.js';
 import type { ApiRoute } from '../http/api/api-route.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
+import type { Subscriber } from '../events/domain-events.js';
 import type { Capability } from './capability.js';
 
 /** The central lists, each assembled from the capabilities in their order. */
@@ -24,3 +25,6 @@ export const apiScopesOf = (capabilities: readonly Capability[]): string[] =>
 
 export const pagesOf = (capabilities: readonly Capability[], services: AppServices): Router[] =>
   capabilities.flatMap((c) => (c.pages ? [c.pages(services)] : []));
+
+export const subscribersOf = (capabilities: readonly Capability[]): Subscriber[] =>
+  capabilities.flatMap((c) => c.events?.subscribers ?? []);

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { AppServices } from '../app-services.js';
 import type { ChatFeature } from '../chat/feature.js';
 import type { FactoryConfig } from '../config/factory-config.js';
+import type { DomainEventName, Subscriber } from '../events/domain-events.js';
 import type { ApiRoute } from '../http/api/api-route.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
@@ -20,6 +21,8 @@ export interface Capability {
   entities?: readonly unknown[];
   /** Its factory.yaml sections, with defaults and cross-checks. */
   config?: CapabilityConfig;
+  /** The domain events it publishes, and what it does when one (its own or another's) happens. */
+  events?: { emits?: readonly DomainEventName[]; subscribers?: readonly Subscriber[] };
   /** Its commands, cards, scans, menu keys and welcome; the list order is the order of `帮助`. */
   chat?: ChatFeature;
   /** Its scheduled jobs; each is a thin call into its services. */

@@ -1,5 +1,6 @@
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { Orm } from '../db/orm.js';
+import type { DomainEventBus } from '../events/domain-events.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChannelAdapter } from './channel.js';
@@ -22,6 +23,7 @@ export interface ChatDeps {
   tz: string;
   publicUrl: string;
   logger: Logger;
+  events: DomainEventBus;
   /** Enabled channels, in the order a person is tried when we push to them. */
   channels: ChannelAdapter[];
   features: ChatFeature[];

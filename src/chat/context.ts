@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { PersonView } from '../people/person-view.js';
+import type { DomainEventBus } from '../events/domain-events.js';
+import type { Services } from '../services.js';
 import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
 import { recordAudit, type Actor } from './audit/actor.js';
 import { issueCard, type CardSpec, type CardSubject } from './cards/issue-card.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
@@ -9,6 +12,13 @@ import type { FollowUp } from './follow-ups.js';
 import type { InboundEvent } from './inbound-event.js';
 import type { OutboundContent, Recipient } from './outbound.js';
 import type { EnqueueOptions, Outbox } from './outbox/outbox.js';
+
+/** Who spoke, what they sent, and the stored inbound row it is answered under. */
+export interface CommandSession {
+  person: PersonView;
+  event: InboundEvent;
+  inboundId: number;
+}
 
 /**
  * Everything a command handler may use, bound to one inbound event and one unit of work.
@@ -19,19 +29,49 @@ export class CommandContext {
   /** Run by the engine once this event's transaction has committed. */
   readonly followUps: FollowUp[] = [];
 
+  readonly person: PersonView;
+  readonly event: InboundEvent;
+  readonly inboundId: number;
+  readonly em: EntityManager;
+  readonly clock: Clock;
+  readonly config: FactoryConfig;
+  readonly tz: string;
+  readonly logger: Logger;
+  readonly events: DomainEventBus;
+  private readonly outbox: Outbox;
+
   constructor(
-    readonly person: PersonView,
-    readonly event: InboundEvent,
-    readonly inboundId: number,
-    readonly em: EntityManager,
-    readonly clock: Clock,
-    readonly config: FactoryConfig,
-    readonly tz: string,
-    private readonly outbox: Outbox,
+    session: CommandSession,
+    unit: Omit<Services, 'afterCommit'>,
     private readonly dialogs: PendingDialogs,
     /** PUBLIC_URL from the settings: links made here open the server, whichever process made them. */
     readonly publicUrl: string,
-  ) {}
+  ) {
+    ({ person: this.person, event: this.event, inboundId: this.inboundId } = session);
+    ({
+      em: this.em,
+      clock: this.clock,
+      config: this.config,
+      tz: this.tz,
+      logger: this.logger,
+      events: this.events,
+      outbox: this.outbox,
+    } = unit);
+  }
+
+  /** This event's unit of work as every capability's services take it; follow-ups run after commit. */
+  get services(): Services {
+    return {
+      em: this.em,
+      clock: this.clock,
+      outbox: this.outbox,
+      config: this.config,
+      tz: this.tz,
+      logger: this.logger,
+      events: this.events,
+      afterCommit: (work) => this.afterCommit(work),
+    };
+  }
 
   reply(content: OutboundContent | string): void {
     this.replies.push(typeof content === 'string' ? { kind: 'text', text: content } : content);

@@ -3,6 +3,7 @@ import type { FactoryConfig } from '../config/factory-config.js';
 import { isLockConflict } from '../db/lock-retry.js';
 import { rowWriteLock, writeTransaction } from '../db/locking.js';
 import type { Orm } from '../db/orm.js';
+import type { DomainEventBus } from '../events/domain-events.js';
 import { personByIdentity } from '../people/directory.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
@@ -28,6 +29,7 @@ export interface ChatEngineDeps {
   /** Where people reach the server from outside (PUBLIC_URL), for links made in any process. */
   publicUrl: string;
   logger: Logger;
+  events: DomainEventBus;
   router: EventRouter;
   outbox: Outbox;
   dialogs: PendingDialogs;
@@ -150,21 +152,15 @@ export class ChatEngine {
     record: InboundRecord,
     followUps: FollowUp[],
   ): Promise<OutboundContent[]> {
-    const { clock, config, tz, outbox, dialogs, router, publicUrl } = this.deps;
+    const { clock, config, tz, outbox, dialogs, router, publicUrl, logger, events } = this.deps;
     const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
     if (!person) return answerUnboundSender(tx, event, clock, outbox);
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
     if (groupRefusal) return groupRefusal;
     record.personId = person.id;
     const ctx = new CommandContext(
-      person,
-      event,
-      record.id,
-      tx,
-      clock,
-      config,
-      tz,
-      outbox,
+      { person, event, inboundId: record.id },
+      { em: tx, clock, outbox, config, tz, logger, events },
       dialogs,
       publicUrl,
     );
@@ -178,9 +174,9 @@ export class ChatEngine {
    * the scheduled job that does the same work.
    */
   private async runFollowUps(followUps: FollowUp[]): Promise<void> {
-    const { orm, clock, outbox, config, tz, logger } = this.deps;
+    const { orm, clock, outbox, config, tz, logger, events } = this.deps;
     for (const work of followUps) {
-      await work({ em: orm.em.fork(), clock, outbox, config, tz, logger }).catch((error: unknown) => {
+      await work({ em: orm.em.fork(), clock, outbox, config, tz, logger, events }).catch((error: unknown) => {
         logger.error({ err: error }, 'follow-up after a chat event failed');
       });
     }

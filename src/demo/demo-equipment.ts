@@ -1,8 +1,9 @@
+import { standaloneUnit } from '../capabilities/standalone-unit.js';
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '../chat/audit/actor.js';
 import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
-import type { EquipmentDeps } from '../equipment/deps.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { createPlan, type NewPlan } from '../equipment/maintenance/plan-service.js';
 import { completeTask, createDueTask } from '../equipment/maintenance/task-service.js';
@@ -48,13 +49,8 @@ export async function seedEquipment(
     atLocalTime(new Date(today.getTime() + day * 86_400_000), hhmm, tz);
   await em.transactional(async (tx) => {
     const actor = (personId: string, when: Date) => actorIn(tx, personId, when);
-    const deps = (when: Date): EquipmentDeps => ({
-      em: tx,
-      clock: { now: () => when },
-      outbox: silent,
-      config,
-      tz,
-    });
+    const deps = (when: Date): Services =>
+      standaloneUnit(tx, { clock: { now: () => when }, outbox: silent, config, tz });
     const machine = (code: string) => tx.findOneOrFail(Equipment, code);
     const cnc01 = await machine('CNC-01');
     const fromReports = cnc01.runningMinutes;

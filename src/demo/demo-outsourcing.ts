@@ -1,9 +1,11 @@
+import { standaloneUnit } from '../capabilities/standalone-unit.js';
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { Clock } from '../shared/clock.js';
 import { atLocalTime } from '../shared/time.js';
-import type { Changer, OutsourcingDeps } from '../outsourcing/deps.js';
+import type { Changer } from '../outsourcing/deps.js';
 import { createOutsourcingOrder } from '../outsourcing/order-service.js';
 import { moveTo } from '../outsourcing/state-moves.js';
 import { upsertPartner, type PartnerInput } from '../outsourcing/partner-service.js';
@@ -85,7 +87,7 @@ export async function seedOutsourcing(
   });
   for (const [partnerCode, productCode, quantity, shipped, dueDay, dueTime, stage] of orders) {
     await em.fork().transactional(async (tx) => {
-      const deps: OutsourcingDeps = { em: tx, clock, outbox: silent, config, tz };
+      const deps: Services = standaloneUnit(tx, { clock, outbox: silent, config, tz });
       const by = (personId: string, when: Date, partnerSide = false): Changer => ({
         personId,
         name: personId,

@@ -1,3 +1,5 @@
+import { standaloneUnit } from '../capabilities/standalone-unit.js';
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Outbox } from '../chat/outbox/outbox.js';
 import { RecipientRouter } from '../chat/outbox/recipient-router.js';
@@ -17,7 +19,6 @@ import { closeException, raiseException } from '../workorders/exception-service.
 import { Item } from '../workorders/item.entity.js';
 import { reportTask, startTask } from '../workorders/reporting-service.js';
 import { RoutingStep } from '../workorders/routing-step.entity.js';
-import type { ShopfloorDeps } from '../workorders/shopfloor-deps.js';
 import { loadOrder } from '../workorders/task-lookup.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { createWorkOrder, releaseWorkOrder } from '../workorders/work-order-service.js';
@@ -65,7 +66,7 @@ export async function seedDemo(
 
   for (const spec of demoOrders) {
     await em.fork().transactional(async (tx) => {
-      const deps: ShopfloorDeps = { em: tx, clock, outbox: silent, config, tz };
+      const deps: Services = standaloneUnit(tx, { clock, outbox: silent, config, tz });
       const actor = (personId: string, when: Date) => actorOf(tx, personId, when);
       const created = at(spec.createdDay, '09:00');
       const dueDate = inZone(at(spec.dueDay, '12:00'), tz).format('YYYY-MM-DD');
@@ -127,7 +128,7 @@ async function actorOf(em: EntityManager, personId: string, at: Date): Promise<A
 }
 
 async function playStep(
-  deps: ShopfloorDeps,
+  deps: Services,
   number: string,
   step: DemoStep,
   at: (day: number, hhmm: string) => Date,

@@ -13,6 +13,7 @@ import { MaintenancePlan } from './maintenance/maintenance-plan.entity.js';
 import { MaintenanceTask } from './maintenance/maintenance-task.entity.js';
 import { RepairStep } from './repairs/repair-step.entity.js';
 import { RepairTicket } from './repairs/repair-ticket.entity.js';
+import { hoursOfReports, hoursOfReversals } from './report-hours.js';
 
 /** Machines: running hours, preventive maintenance, repair tickets, stops. */
 export const equipmentCapability = defineCapability({
@@ -28,6 +29,7 @@ export const equipmentCapability = defineCapability({
     Downtime,
     EquipmentNotice,
   ],
+  events: { subscribers: [hoursOfReports, hoursOfReversals] },
   chat: equipmentFeature,
   jobs: (s) => [maintenanceWatchJob(s), repairLimitsJob(s)],
   api: { scopes: ['equipment:write'], routes: equipmentApiRoutes },

@@ -1,7 +1,7 @@
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { rowWriteLock } from '../db/locking.js';
 import { AppError, NotFoundError } from '../shared/errors.js';
-import type { EquipmentDeps } from './deps.js';
 import { Equipment } from './equipment.entity.js';
 import { scanMaintenance } from './maintenance/maintenance-scan.js';
 
@@ -53,7 +53,7 @@ export async function recordHours(
  * instead. Whether that made maintenance due is checked for this machine once the report is
  * committed, as after a gateway reading.
  */
-export function addRunningMinutes(deps: EquipmentDeps, equipment: Equipment, minutes: number): void {
+export function addRunningMinutes(deps: Services, equipment: Equipment, minutes: number): void {
   if (equipment.hoursSource === 'gateway') return;
   equipment.runningMinutes += minutes;
   deps.afterCommit?.(async (services) => {

@@ -1,3 +1,4 @@
+import { standaloneUnit } from '../capabilities/standalone-unit.js';
 /**
  * `npm run import -- items.xlsx`, `… routings.csv`, `… workorders.xlsx [--kind workorders] [--as chenjing]`
  * Prints one line per row (created, updated or refused and why). Nothing is written unless
@@ -41,13 +42,12 @@ await runCli(async () => {
       teamId: undefined,
     };
     // An import announces nothing: the outbox it gets reaches no channel.
-    const deps = {
-      em,
+    const deps = standaloneUnit(em, {
       clock: systemClock,
       outbox: new Outbox(new RecipientRouter([]), systemClock),
       config,
       tz: settings.factoryTz,
-    };
+    });
     const report = await importRows(
       deps,
       { person, channel: 'import', inboundEventId: null, at: systemClock.now() },

@@ -1,9 +1,9 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { Item, ITEM_KINDS } from '../workorders/item.entity.js';
 import { workOrderMessages } from '../workorders/messages.js';
 import { RoutingStep } from '../workorders/routing-step.entity.js';
-import type { ShopfloorDeps } from '../workorders/shopfloor-deps.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { createWorkOrder, parseDueDate } from '../workorders/work-order-service.js';
 import { COLUMNS, field, type TableKind } from './columns.js';
@@ -40,7 +40,7 @@ const KIND_WORDS: Record<string, (typeof ITEM_KINDS)[number]> = {
  * refused nothing at all is written — a half-imported plan is worse than none.
  */
 export async function importRows(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   kind: TableKind,
   rows: Row[],
@@ -97,7 +97,7 @@ function number(row: Row, names: readonly string[], fallback?: number): number {
 
 type Imported = { result: 'created' | 'updated'; what: string };
 
-async function importItem(deps: ShopfloorDeps, _actor: Actor, row: Row): Promise<Imported> {
+async function importItem(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
   const c = COLUMNS.items;
   const code = required(row, c.code).toUpperCase();
   const kindText = field(row, c.kind);
@@ -110,7 +110,7 @@ async function importItem(deps: ShopfloorDeps, _actor: Actor, row: Row): Promise
   return { result: existing ? 'updated' : 'created', what: `物料 ${code}` };
 }
 
-async function importRouting(deps: ShopfloorDeps, _actor: Actor, row: Row): Promise<Imported> {
+async function importRouting(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
   const c = COLUMNS.routings;
   const code = required(row, c.item).toUpperCase();
   const item = await deps.em.findOne(Item, code);
@@ -128,7 +128,7 @@ async function importRouting(deps: ShopfloorDeps, _actor: Actor, row: Row): Prom
   return { result: existing ? 'updated' : 'created', what: `工艺 ${code} ${sequence} ${values.name}` };
 }
 
-async function importWorkOrder(deps: ShopfloorDeps, actor: Actor, row: Row): Promise<Imported> {
+async function importWorkOrder(deps: Services, actor: Actor, row: Row): Promise<Imported> {
   const c = COLUMNS.workorders;
   const numberText = required(row, c.number).toUpperCase();
   const itemCode = required(row, c.item).toUpperCase();

@@ -5,6 +5,7 @@ import { incentivesFeature } from './feature.js';
 import { evaluateIncentivesJob } from './jobs/evaluate-incentives.job.js';
 import { weeklyLeaderboardJob } from './jobs/weekly-leaderboard.job.js';
 import { PointEntry } from './point-entry.entity.js';
+import { pointsOfReports, pointsOfReversals } from './report-points.js';
 
 /** Points for on-time reporting and good work, the weekly leaderboard. */
 export const incentivesCapability = defineCapability({
@@ -12,5 +13,6 @@ export const incentivesCapability = defineCapability({
   config: incentivesConfig,
   entities: [PointEntry, EvaluationCursor],
   chat: incentivesFeature,
+  events: { subscribers: [pointsOfReports, pointsOfReversals] },
   jobs: (s) => [evaluateIncentivesJob(s), weeklyLeaderboardJob(s)],
 });

@@ -1,7 +1,7 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { RefusedError } from '../shared/errors.js';
-import type { ShopfloorDeps } from '../workorders/shopfloor-deps.js';
 import type { OrderWithTasks } from '../workorders/task-lookup.js';
 import { materialMessages as m } from './messages.js';
 import { MaterialIssue } from './material-issue.entity.js';
@@ -14,7 +14,7 @@ import { isDivisible, sameUnit } from './units.js';
  * divided (kg, m, L…) takes decimals.
  */
 export async function issueMaterial(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   loaded: OrderWithTasks,
   lotNumber: string,

@@ -1,9 +1,11 @@
+import { unitOf } from '../app-services.js';
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { ApiRequest } from '../http/api/api-route.js';
 import { defineRoute } from '../http/api/api-route.js';
 import { businessDay, businessInstant } from '../shared/bounds/business-time.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
-import type { Changer, OutsourcingDeps } from './deps.js';
+import type { Changer } from './deps.js';
 import { orderSchema, orderView, partnerBodySchema, partnerView, patchSchema } from './api-schemas.js';
 import { checkCustomFields } from './custom-fields.js';
 import { changeState, createOutsourcingOrder, type NewOutsourcingOrder } from './order-service.js';
@@ -14,11 +16,6 @@ import { assertOwnContacts } from './partner-contact-guard.js';
 import { contactsOf, upsertPartner, type PartnerInput } from './partner-service.js';
 import { Partner } from './partner.entity.js';
 import { statesOf } from './states.js';
-
-function depsOf(request: ApiRequest<unknown>): OutsourcingDeps {
-  const { services, em } = request;
-  return { em, clock: services.clock, outbox: services.outbox, config: services.config, tz: services.tz };
-}
 
 /** The ERP, as the state history records it: no person, the key's name. */
 function changerOf(request: ApiRequest<unknown>): Changer {
@@ -111,7 +108,11 @@ export const createOrderRoute = defineRoute<OrderBody>({
       notes: body.notes ?? null,
       customFields: body.customFields ?? {},
     };
-    const order = await createOutsourcingOrder(depsOf(request), changerOf(request), input);
+    const order = await createOutsourcingOrder(
+      unitOf(request.services, request.em),
+      changerOf(request),
+      input,
+    );
     await em.flush();
     return { status: 201, body: orderView(order, statesOf(request.services.config.outsourcing)) };
   },
@@ -155,7 +156,7 @@ export const updateOrderRoute = defineRoute<PatchBody>({
       if (!states.byId(body.state)) {
         throw new ValidationError(`Unknown state "${body.state}".`, { allowed: states.all.map((s) => s.id) });
       }
-      await changeState(depsOf(request), changerOf(request), order, body.state, {
+      await changeState(unitOf(request.services, request.em), changerOf(request), order, body.state, {
         returnedQuantity: body.returnedQuantity,
       });
     }

@@ -1,5 +1,6 @@
+import type { Services } from '../services.js';
 import type { AccessLink } from './access-link.entity.js';
-import type { Changer, OutsourcingDeps } from './deps.js';
+import type { Changer } from './deps.js';
 import { orderInScope } from './order-lookup.js';
 import { changeState, type StateChangeOutcome } from './order-service.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
@@ -26,7 +27,7 @@ export function linkChanger(link: AccessLink, at: Date): Changer {
 }
 
 /** The orders a partner's page lists: those still at the partner, next return first. */
-export async function ordersOfLink(deps: OutsourcingDeps, link: AccessLink): Promise<OutsourcingOrder[]> {
+export async function ordersOfLink(deps: Services, link: AccessLink): Promise<OutsourcingOrder[]> {
   const states = statesOf(deps.config.outsourcing);
   return deps.em.find(
     OutsourcingOrder,
@@ -42,7 +43,7 @@ export async function ordersOfLink(deps: OutsourcingDeps, link: AccessLink): Pro
  * record. Another partner's order is "not found".
  */
 export async function moveByLink(
-  deps: OutsourcingDeps,
+  deps: Services,
   link: AccessLink,
   number: string,
   to: string,

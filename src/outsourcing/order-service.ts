@@ -1,3 +1,4 @@
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { text } from '../chat/outbound.js';
 import { Person } from '../people/person.entity.js';
@@ -14,7 +15,7 @@ import { Item } from '../workorders/item.entity.js';
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { checkCustomFields } from './custom-fields.js';
-import type { Changer, OutsourcingDeps } from './deps.js';
+import type { Changer } from './deps.js';
 import { outsourcingMessages as m } from './messages.js';
 import { coordinatorsOf, partnerChatContacts, pushTo } from './notifications.js';
 import { orderLine } from './order-view.js';
@@ -59,7 +60,7 @@ const outsourcingNumbering: DayNumbering = {
 
 /** Creates an order in the first configured state and tells the partner's chat contacts. */
 export async function createOutsourcingOrder(
-  deps: OutsourcingDeps,
+  deps: Services,
   changer: Changer,
   input: NewOutsourcingOrder,
 ): Promise<OutsourcingOrder> {
@@ -115,7 +116,7 @@ export interface StateChangeOutcome {
  * outstanding moves the order, less is recorded and leaves it (and its reminders) where it is.
  */
 export async function changeState(
-  deps: OutsourcingDeps,
+  deps: Services,
   changer: Changer,
   order: OutsourcingOrder,
   to: string,
@@ -155,7 +156,7 @@ export async function changeState(
 }
 
 async function returnByStateChange(
-  deps: OutsourcingDeps,
+  deps: Services,
   changer: Changer,
   order: OutsourcingOrder,
   to: string,

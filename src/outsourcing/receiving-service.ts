@@ -1,6 +1,7 @@
+import type { Services } from '../services.js';
 import { text } from '../chat/outbound.js';
 import { RefusedError } from '../shared/errors.js';
-import type { Changer, OutsourcingDeps } from './deps.js';
+import type { Changer } from './deps.js';
 import { outsourcingMessages as m } from './messages.js';
 import { coordinatorsOf, pushTo } from './notifications.js';
 import { moveTo } from './state-moves.js';
@@ -27,7 +28,7 @@ export interface ReturnOutcome {
  * follow the state, so they stop only when nothing is left at the partner.
  */
 export function recordReturn(
-  deps: OutsourcingDeps,
+  deps: Services,
   changer: Changer,
   order: OutsourcingOrder,
   quantity: number,
@@ -68,7 +69,7 @@ export function recordReturn(
  * rejected leaves it where it is and tells the coordinator, who decides on rework.
  */
 export async function recordQc(
-  deps: OutsourcingDeps,
+  deps: Services,
   changer: Changer,
   order: OutsourcingOrder,
   result: QcResult,

@@ -1,10 +1,10 @@
+import type { Services } from '../services.js';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { text } from '../chat/outbound.js';
 import { NoLongerDue, once } from '../db/once.js';
 import { Person } from '../people/person.entity.js';
 import type { Logger } from '../shared/logger.js';
-import type { OutsourcingDeps } from './deps.js';
 import { outsourcingMessages as m, duration, type OrderLine } from './messages.js';
 import { coordinatorsOf, hasChatIdentity, pushTo, supervisorIds } from './notifications.js';
 import { orderLine } from './order-view.js';
@@ -15,7 +15,7 @@ import { dueReminders, type DueReminder } from '../shared/reminder-cadence.js';
 
 const HOUR = 3_600_000;
 
-export interface ScanDeps extends Omit<OutsourcingDeps, 'em'> {
+export interface ScanDeps extends Omit<Services, 'em'> {
   /** A fork to read with; each reminder is written in its own transaction on a fork of it. */
   em: EntityManager;
   logger: Logger;

@@ -1,5 +1,6 @@
+import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
-import type { Changer, OutsourcingDeps } from './deps.js';
+import type { Changer } from './deps.js';
 import type { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { OutsourcingStateChange } from './state-change.entity.js';
 import { statesOf } from './states.js';
@@ -9,7 +10,7 @@ import { statesOf } from './states.js';
  * batch came back, QC accepted it) that the rules cannot refuse.
  */
 export function moveTo(
-  deps: OutsourcingDeps,
+  deps: Services,
   order: OutsourcingOrder,
   to: string,
   changer: Changer,

@@ -1,5 +1,6 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { workOrdersConfig } from './config.js';
+import { workOrderEvents } from './events.js';
 import { workOrderFeature } from './feature.js';
 import { Item } from './item.entity.js';
 import { OperationTask } from './operation-task.entity.js';
@@ -13,5 +14,6 @@ export const workOrdersCapability = defineCapability({
   name: 'workorders',
   config: workOrdersConfig,
   entities: [Item, RoutingStep, WorkOrder, OperationTask, WorkReport, ProductionException],
+  events: { emits: workOrderEvents },
   chat: workOrderFeature,
 });

@@ -1,7 +1,6 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
-import { addRunningMinutes } from '../equipment/hours-service.js';
-import { reverseReportPoints } from '../incentives/report-reversal.js';
 import { hasRole } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';
 import { OverReportError } from './errors.js';
@@ -9,7 +8,6 @@ import { workOrderMessages as m } from './messages.js';
 import type { OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
 import { assertWholePieces, completeWhatIsComplete, refreshAround } from './reporting-service.js';
-import type { ShopfloorDeps } from './shopfloor-deps.js';
 import { loadOrder, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
 import { WorkReport } from './work-report.entity.js';
 
@@ -27,7 +25,7 @@ export interface Reversal {
  * 撤销: the person's own latest report, if it is recent enough. The undo window is
  * `workOrders.undoMinutes`; after it a lead or supervisor can still 更正 it.
  */
-export async function undoLastReport(deps: ShopfloorDeps, actor: Actor): Promise<Reversal> {
+export async function undoLastReport(deps: Services, actor: Actor): Promise<Reversal> {
   const original = await deps.em.findOne(
     WorkReport,
     { person: actor.person.id, reverses: null },
@@ -42,7 +40,7 @@ export async function undoLastReport(deps: ShopfloorDeps, actor: Actor): Promise
 
 /** 更正 B12 <合格> [报废 n]: a lead for their own team, or a supervisor, puts a report right. */
 export async function correctReport(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   ref: string,
   good: number,
@@ -68,7 +66,7 @@ export async function correctReport(
  * takes back the minutes; a correction keeps them, the time was worked.
  */
 async function reverse(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   original: WorkReport,
   corrected: { good: number; scrap: number; keepMinutes: boolean },
@@ -107,7 +105,6 @@ async function reverse(
     inboundEventId: actor.inboundEventId,
     reverses: original,
   });
-  if (original.equipment && minutes !== 0) addRunningMinutes(deps, original.equipment, minutes);
   task.goodTotal += good;
   task.scrapTotal += scrap;
   task.revision += 1;
@@ -119,7 +116,7 @@ async function reverse(
     good,
     scrap,
   });
-  await reverseReportPoints(deps.em, original.id, label, actor.at);
+  await deps.events.publish(deps, 'workorders.report_reversed', { original, reversal, label });
   await deps.em.flush();
   await refreshAround(deps, loaded, task, finished);
   return { original, reversal, loaded, task };
@@ -130,7 +127,7 @@ async function reverse(
  * claim more than could have arrived.
  */
 function assertStillConsistent(
-  deps: ShopfloorDeps,
+  deps: Services,
   { order, tasks }: OrderWithTasks,
   task: OperationTask,
   good: number,

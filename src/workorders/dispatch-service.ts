@@ -1,3 +1,4 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { Equipment } from '../equipment/equipment.entity.js';
@@ -8,7 +9,6 @@ import { issueCard } from '../chat/cards/issue-card.js';
 import { workOrderMessages as m } from './messages.js';
 import type { OperationTask } from './operation-task.entity.js';
 import { RoutingStep } from './routing-step.entity.js';
-import type { ShopfloorDeps } from './shopfloor-deps.js';
 import type { OrderWithTasks } from './task-lookup.js';
 import { taskCardSpec, taskSubject } from './task-view.js';
 
@@ -19,7 +19,7 @@ export type DispatchTarget = { kind: 'person'; personId: string } | { kind: 'tea
  * by the lead wins; otherwise the one machine of the step's type in that team, if there is one.
  */
 export async function dispatchTask(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   loaded: OrderWithTasks,
   task: OperationTask,
@@ -77,7 +77,7 @@ export async function dispatchTask(
 }
 
 async function stepEquipmentType(
-  deps: ShopfloorDeps,
+  deps: Services,
   loaded: OrderWithTasks,
   task: OperationTask,
 ): Promise<string | null> {

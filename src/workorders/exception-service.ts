@@ -1,3 +1,4 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { peopleWithRole, teamLeads } from '../people/directory.js';
@@ -6,7 +7,6 @@ import { RefusedError } from '../shared/errors.js';
 import { workOrderMessages as m } from './messages.js';
 import type { OperationTask } from './operation-task.entity.js';
 import { ProductionException, type ExceptionKind } from './production-exception.entity.js';
-import type { ShopfloorDeps } from './shopfloor-deps.js';
 import type { OrderWithTasks } from './task-lookup.js';
 
 const KIND_WORDS: Array<[ExceptionKind, RegExp]> = [
@@ -21,7 +21,7 @@ export function exceptionKindOf(reason: string): ExceptionKind {
 }
 
 export async function raiseException(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   loaded: OrderWithTasks,
   task: OperationTask | undefined,
@@ -56,18 +56,14 @@ export async function raiseException(
   return exception;
 }
 
-export async function findException(deps: ShopfloorDeps, ref: string): Promise<ProductionException> {
+export async function findException(deps: Services, ref: string): Promise<ProductionException> {
   const id = Number(/^E?(\d+)$/i.exec(ref.trim())?.[1]);
   const exception = Number.isInteger(id) ? await deps.em.findOne(ProductionException, id) : null;
   if (!exception) throw new RefusedError('exception_not_found', m.exceptionNotFound(ref));
   return exception;
 }
 
-export function acknowledgeException(
-  deps: ShopfloorDeps,
-  actor: Actor,
-  exception: ProductionException,
-): void {
+export function acknowledgeException(deps: Services, actor: Actor, exception: ProductionException): void {
   if (exception.status === 'closed')
     throw new RefusedError('exception_closed', m.exceptionAlreadyClosed(exception.id));
   exception.status = 'acknowledged';
@@ -81,7 +77,7 @@ export function acknowledgeException(
  * closer's note (`关闭 E3 已补料`) stays with it for whoever looks at it later.
  */
 export function closeException(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   exception: ProductionException,
   note: string | null = null,

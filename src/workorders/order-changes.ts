@@ -1,9 +1,9 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { RefusedError } from '../shared/errors.js';
 import { refreshTaskCards } from './card-refresh.js';
 import { workOrderMessages as m } from './messages.js';
-import type { ShopfloorDeps } from './shopfloor-deps.js';
 import type { OrderWithTasks } from './task-lookup.js';
 import type { WorkOrder } from './work-order.entity.js';
 
@@ -20,7 +20,7 @@ function assertOpen(order: WorkOrder, code: string): void {
  * Returns how many operations were stopped.
  */
 export async function cancelWorkOrder(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   loaded: OrderWithTasks,
   reason: string,
@@ -52,7 +52,7 @@ export async function cancelWorkOrder(
 }
 
 /** 改交期: the audit keeps who moved it, when, from which date to which. */
-export function changeDueDate(deps: ShopfloorDeps, actor: Actor, order: WorkOrder, dueDate: string): string {
+export function changeDueDate(deps: Services, actor: Actor, order: WorkOrder, dueDate: string): string {
   assertOpen(order, 'order_not_open');
   const from = order.dueDate;
   if (from === dueDate) throw new RefusedError('due_date_unchanged', m.dueDateUnchanged(order.number, from));

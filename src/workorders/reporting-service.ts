@@ -1,3 +1,4 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { hasRole } from '../people/person-view.js';
@@ -8,11 +9,8 @@ import { OverReportError } from './errors.js';
 import { workOrderMessages as m, type WorkVerb } from './messages.js';
 import type { OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
-import type { ShopfloorDeps } from './shopfloor-deps.js';
 import { isAssignedTo, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
 import { WorkReport } from './work-report.entity.js';
-import { addRunningMinutes } from '../equipment/hours-service.js';
-import { awardAtCommit } from '../incentives/award-at-commit.js';
 
 export interface ReportOutcome {
   report: WorkReport;
@@ -43,7 +41,7 @@ function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask
 }
 
 export async function startTask(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   loaded: OrderWithTasks,
   task: OperationTask,
@@ -76,7 +74,7 @@ export async function startTask(
  * started is started by its first report.
  */
 export async function reportTask(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   loaded: OrderWithTasks,
   task: OperationTask,
@@ -104,7 +102,6 @@ export async function reportTask(
     channel: actor.channel,
     inboundEventId: actor.inboundEventId,
   });
-  if (task.equipment) addRunningMinutes(deps, task.equipment, minutes);
   if (task.status === 'dispatched') task.startedAt = actor.at;
   task.status = 'in_progress';
   task.goodTotal += good;
@@ -114,7 +111,7 @@ export async function reportTask(
   recordAudit(deps.em, actor, 'task.report', 'task', task.id, { order: order.number, good, scrap, minutes });
 
   const finished = completeWhatIsComplete(actor, loaded);
-  deps.afterCommit?.(awardAtCommit(report, finished));
+  await deps.events.publish(deps, 'workorders.report_recorded', { report, finished });
   await announceNextOperation(deps, loaded, task, good);
   await refreshAround(deps, loaded, task, finished);
   return {
@@ -140,7 +137,7 @@ export function assertWholePieces(good: number, scrap: number): void {
  * The minutes this report covers: since the task's last report (or its start), but never
  * from before the current shift began — a task left open overnight did not run all night.
  */
-async function workedMinutes(deps: ShopfloorDeps, task: OperationTask, at: Date): Promise<number> {
+async function workedMinutes(deps: Services, task: OperationTask, at: Date): Promise<number> {
   const lastReport = await deps.em.findOne(
     WorkReport,
     { task },
@@ -175,7 +172,7 @@ export function completeWhatIsComplete(actor: Actor, { order, tasks }: OrderWith
 
 /** Redraws the reported task, those it finished, and the next one (what it may work on changed). */
 export async function refreshAround(
-  deps: ShopfloorDeps,
+  deps: Services,
   loaded: OrderWithTasks,
   task: OperationTask,
   finished: OperationTask[],
@@ -187,7 +184,7 @@ export async function refreshAround(
 
 /** Tells whoever has the next operation that good pieces have arrived. */
 async function announceNextOperation(
-  deps: ShopfloorDeps,
+  deps: Services,
   loaded: OrderWithTasks,
   task: OperationTask,
   good: number,

@@ -1,3 +1,4 @@
+import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { parseQuantity } from '../chat/text/chinese-number.js';
 import { recordAudit } from '../chat/audit/actor.js';
@@ -15,7 +16,6 @@ import { Item } from './item.entity.js';
 import { workOrderMessages as m } from './messages.js';
 import { OperationTask } from './operation-task.entity.js';
 import { RoutingStep } from './routing-step.entity.js';
-import type { ShopfloorDeps } from './shopfloor-deps.js';
 import { WorkOrder } from './work-order.entity.js';
 
 export interface NewWorkOrder {
@@ -38,7 +38,7 @@ const workOrderNumbering: DayNumbering = {
 
 /** Creates a work order in 计划 with one operation task per step of the item's routing. */
 export async function createWorkOrder(
-  deps: ShopfloorDeps,
+  deps: Services,
   actor: Actor,
   input: NewWorkOrder,
   tz: string,
@@ -75,7 +75,7 @@ export async function createWorkOrder(
   return order;
 }
 
-export function releaseWorkOrder(deps: ShopfloorDeps, actor: Actor, order: WorkOrder): void {
+export function releaseWorkOrder(deps: Services, actor: Actor, order: WorkOrder): void {
   if (order.status !== 'planned') {
     throw new RefusedError(
       'order_not_planned',

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutesOf, chatFeaturesOf, jobsOf } from '../../src/capabilities/assembled.js';
+import { apiRoutesOf, chatFeaturesOf, jobsOf, subscribersOf } from '../../src/capabilities/assembled.js';
 import { defineCapability } from '../../src/capabilities/capability.js';
 import { factorySchemaFor } from '../../src/capabilities/config-sections.js';
 import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
@@ -72,6 +72,14 @@ describe('capabilities: one declaration each, one list', () => {
         undeclared: [...used].filter((s) => !scopes.includes(s)),
       }).toEqual({ capability: capability.name, undeclared: [] });
     }
+  });
+
+  it('subscribes only to events a capability of the list emits', () => {
+    const emitted = new Set(coreCapabilities.flatMap((c) => c.events?.emits ?? []));
+    const orphans = subscribersOf(coreCapabilities)
+      .map((s) => s.event)
+      .filter((e) => !emitted.has(e));
+    expect(orphans).toEqual([]);
   });
 
   it('maps every entity file of src/ through the list', async () => {

@@ -1,3 +1,5 @@
+import { unitOf } from '../../src/app-services.js';
+import type { Services } from '../../src/services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '../../src/chat/audit/actor.js';
 import { Equipment } from '../../src/equipment/equipment.entity.js';
@@ -9,7 +11,6 @@ import { closeException, raiseException } from '../../src/workorders/exception-s
 import { Item } from '../../src/workorders/item.entity.js';
 import { reportTask, startTask } from '../../src/workorders/reporting-service.js';
 import { RoutingStep } from '../../src/workorders/routing-step.entity.js';
-import type { ShopfloorDeps } from '../../src/workorders/shopfloor-deps.js';
 import { loadOrder } from '../../src/workorders/task-lookup.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { createWorkOrder, releaseWorkOrder } from '../../src/workorders/work-order-service.js';
@@ -22,7 +23,7 @@ export const local = (hhmm: string, day = '2026-11-23') => new Date(`${day}T${hh
 /** One day of a small shop, built through the real services at known times. */
 export async function buildDay(em: EntityManager, app: TestApp): Promise<{ materialException: number }> {
   const config = app.factory;
-  const deps: ShopfloorDeps = { em, clock: app.clock, outbox: app.chat.outbox, config, tz: TZ };
+  const deps: Services = { ...unitOf(app.services, em), config, tz: TZ };
   const actor = async (id: string, at: Date): Promise<Actor> => ({
     person: (await personById(em, id))!,
     channel: 'console',

@@ -1,3 +1,4 @@
+import { unitOf } from '../../src/app-services.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Equipment } from '../../src/equipment/equipment.entity.js';
 import { addRunningMinutes } from '../../src/equipment/hours-service.js';
@@ -82,13 +83,7 @@ describe('POST /api/v1/equipment/:code/hours (gateway readings)', () => {
     const reported = await em.findOneOrFail(Equipment, 'CNC-01');
     expect([metered.hoursSource, reported.hoursSource]).toEqual(['gateway', 'reports']);
     const [meterBefore, reportsBefore] = [metered.runningMinutes, reported.runningMinutes];
-    const deps = {
-      em,
-      clock: world.clock,
-      outbox: world.chat.outbox,
-      config: world.factory,
-      tz: 'Asia/Shanghai',
-    };
+    const deps = unitOf(world.services, em);
     addRunningMinutes(deps, metered, 45);
     addRunningMinutes(deps, reported, 45);
     expect([metered.runningMinutes, reported.runningMinutes]).toEqual([meterBefore, reportsBefore + 45]);

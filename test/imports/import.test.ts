@@ -1,3 +1,4 @@
+import { unitOf } from '../../src/app-services.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -21,13 +22,7 @@ describe('importing items, routings and work orders from spreadsheets', () => {
     const rows = await readTable(path);
     const kind = guessKind(path, rows);
     if (!kind) throw new Error(`cannot tell what ${path} is`);
-    const deps = {
-      em: app.orm.em.fork(),
-      clock: app.clock,
-      outbox: new Outbox(new RecipientRouter([]), app.clock),
-      config: app.factory,
-      tz: 'Asia/Shanghai',
-    };
+    const deps = { ...unitOf(app.services), outbox: new Outbox(new RecipientRouter([]), app.clock) };
     const actor = {
       person: { id: 'chenjing', name: '陈静', roles: ['planner' as const], teamId: undefined },
       channel: 'import',

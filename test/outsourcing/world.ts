@@ -1,3 +1,4 @@
+import { unitOf } from '../../src/app-services.js';
 import { ConsoleSession } from '../../src/channels/console/console-session.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
@@ -81,13 +82,7 @@ export async function startWorld(options: TestAppOptions = {}): Promise<World> {
       const em = app.orm.em.fork();
       const created = await em.transactional((tx) =>
         createOutsourcingOrder(
-          {
-            em: tx,
-            clock: app.clock,
-            outbox: app.chat.outbox,
-            config: app.factory,
-            tz: app.settings.factoryTz,
-          },
+          unitOf(app.services, tx),
           { personId: 'sunli', name: '孙丽', channel: 'console', at: app.clock.now(), partnerSide: false },
           {
             partnerCode: 'P-PLATING',

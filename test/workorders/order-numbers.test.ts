@@ -1,3 +1,4 @@
+import { unitOf } from '../../src/app-services.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/chat/audit/actor.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
@@ -40,13 +41,7 @@ describe('work-order numbers under concurrency', () => {
         inboundEventId: null,
         at: app.clock.now(),
       };
-      const deps = {
-        em,
-        clock: app.clock,
-        outbox: app.chat.outbox,
-        config: app.factory,
-        tz: app.settings.factoryTz,
-      };
+      const deps = unitOf(app.services, em);
       return createWorkOrder(
         deps,
         actor,

@@ -3,7 +3,6 @@ import type { CommandContext } from '../../chat/context.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { normalizeText } from '../../chat/text/normalize.js';
 import { RefusedError } from '../../shared/errors.js';
-import { depsOf } from '../../workorders/commands/deps.js';
 import type { MaintenanceTask } from '../maintenance/maintenance-task.entity.js';
 import {
   acceptTask,
@@ -26,7 +25,7 @@ export async function taskOf(ctx: CommandContext, ref: string): Promise<Maintena
 }
 
 export async function accept(ctx: CommandContext, task: MaintenanceTask): Promise<void> {
-  await acceptTask(depsOf(ctx), ctx.actor, task);
+  await acceptTask(ctx.services, ctx.actor, task);
   ctx.reply(m.taskAccepted(task.id, task.equipment.code, task.plan.name));
 }
 
@@ -45,7 +44,7 @@ export async function askDone(ctx: CommandContext, task: MaintenanceTask): Promi
 }
 
 async function done(ctx: CommandContext, task: MaintenanceTask, checked: string[], note: string | null) {
-  await completeTask(depsOf(ctx), ctx.actor, task, checked, note);
+  await completeTask(ctx.services, ctx.actor, task, checked, note);
   const missing = task.plan.checklist.filter((item) => !checked.includes(item));
   ctx.reply(m.taskDone(task.id, task.equipment.code, task.plan.name, missing));
 }
@@ -117,7 +116,7 @@ export function readPostpone(
 }
 
 async function postpone(ctx: CommandContext, task: MaintenanceTask, days: number, reason: string) {
-  const until = await postponeTask(depsOf(ctx), ctx.actor, task, days, reason);
+  const until = await postponeTask(ctx.services, ctx.actor, task, days, reason);
   ctx.reply(m.postponed(task.id, shortTime(until, ctx.tz)));
 }
 

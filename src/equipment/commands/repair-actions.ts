@@ -1,7 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { RefusedError } from '../../shared/errors.js';
-import { depsOf } from '../../workorders/commands/deps.js';
 import { equipmentNamed } from '../equipment-lookup.js';
 import { equipmentMessages as m } from '../messages.js';
 import {
@@ -35,13 +34,13 @@ export const reportRepairCommand: Command = {
   ],
   async run(ctx, args) {
     const equipment = await equipmentNamed(ctx.em, String(args.equipment), { lock: true });
-    const ticket = await reportRepair(depsOf(ctx), ctx.actor, equipment, String(args.symptom));
+    const ticket = await reportRepair(ctx.services, ctx.actor, equipment, String(args.symptom));
     ctx.reply(m.repairReported(ticket.id, equipment.code));
   },
 };
 
 export async function acceptTicket(ctx: CommandContext, ticket: RepairTicket): Promise<void> {
-  await acceptRepair(depsOf(ctx), ctx.actor, ticket);
+  await acceptRepair(ctx.services, ctx.actor, ticket);
   ctx.reply(m.repairAccepted(ticket.id, ctx.person.name));
 }
 
@@ -61,7 +60,7 @@ export const acceptCommand: Command = {
 };
 
 export async function start(ctx: CommandContext, ticket: RepairTicket): Promise<void> {
-  await startRepair(depsOf(ctx), ctx.actor, ticket);
+  await startRepair(ctx.services, ctx.actor, ticket);
   ctx.reply(m.repairStarted(ticket.id));
 }
 
@@ -93,7 +92,7 @@ async function assertMayFinish(ctx: CommandContext, ticket: RepairTicket): Promi
 }
 
 async function finish(ctx: CommandContext, ticket: RepairTicket, note: string): Promise<void> {
-  await finishRepair(depsOf(ctx), ctx.actor, ticket, note.slice(0, 500));
+  await finishRepair(ctx.services, ctx.actor, ticket, note.slice(0, 500));
   ctx.reply(m.repairDone(ticket.id));
 }
 
@@ -115,7 +114,7 @@ export const finishRepairCommand: Command = {
 };
 
 export async function pass(ctx: CommandContext, ticket: RepairTicket): Promise<void> {
-  const minutes = await verifyRepair(depsOf(ctx), ctx.actor, ticket, { pass: true });
+  const minutes = await verifyRepair(ctx.services, ctx.actor, ticket, { pass: true });
   ctx.reply(m.repairArchived(ticket.id, m.minutesText(minutes ?? 0)));
 }
 
@@ -129,7 +128,7 @@ export async function askRejectReason(ctx: CommandContext, ticket: RepairTicket)
 }
 
 async function reject(ctx: CommandContext, ticket: RepairTicket, reason: string): Promise<void> {
-  await verifyRepair(depsOf(ctx), ctx.actor, ticket, { pass: false, reason: reason.slice(0, 500) });
+  await verifyRepair(ctx.services, ctx.actor, ticket, { pass: false, reason: reason.slice(0, 500) });
   ctx.reply(m.repairRejected(ticket.id));
 }
 

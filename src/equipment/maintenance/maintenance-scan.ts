@@ -1,9 +1,9 @@
+import type { Services } from '../../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { text, type Recipient } from '../../chat/outbound.js';
 import { peopleWithRole, teamLeads } from '../../people/directory.js';
 import type { Logger } from '../../shared/logger.js';
 import { dueReminders, type DueReminder } from '../../shared/reminder-cadence.js';
-import type { EquipmentDeps } from '../deps.js';
 import { Equipment } from '../equipment.entity.js';
 import { equipmentMessages as m } from '../messages.js';
 import { NoLongerDue, once, type OnceOutcome } from '../../db/once.js';
@@ -16,7 +16,7 @@ import { cyclesOf, planTargets, startMissingCycles, targetKey, type PlanTarget }
 import { responsibleFor } from './responsible.js';
 import { createDueTask } from './task-service.js';
 
-export interface ScanDeps extends EquipmentDeps {
+export interface ScanDeps extends Services {
   logger: Logger;
 }
 

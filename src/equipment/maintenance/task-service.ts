@@ -1,3 +1,4 @@
+import type { Services } from '../../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit, type Actor } from '../../chat/audit/actor.js';
 import { pushCard } from '../../chat/cards/push-card.js';
@@ -8,7 +9,6 @@ import { peopleWithRole } from '../../people/directory.js';
 import { hasRole } from '../../people/person-view.js';
 import { Person } from '../../people/person.entity.js';
 import { RefusedError } from '../../shared/errors.js';
-import type { EquipmentDeps } from '../deps.js';
 import type { Equipment } from '../equipment.entity.js';
 import { settleStatus } from '../equipment-status.js';
 import { equipmentMessages as m } from '../messages.js';
@@ -31,7 +31,7 @@ const HOUR = 3_600_000;
  * The insert comes first: the (plan, equipment, cycle) key makes a concurrent scan fail here.
  */
 export async function createDueTask(
-  deps: EquipmentDeps,
+  deps: Services,
   plan: MaintenancePlan,
   equipment: Equipment,
   cycle: number,
@@ -71,7 +71,7 @@ export function assertMayMaintain(actor: Actor, task: MaintenanceTask): void {
     throw new RefusedError('not_maintenance', m.notYourMaintenance);
 }
 
-export async function acceptTask(deps: EquipmentDeps, actor: Actor, task: MaintenanceTask): Promise<void> {
+export async function acceptTask(deps: Services, actor: Actor, task: MaintenanceTask): Promise<void> {
   assertMayMaintain(actor, task);
   if (task.status !== 'open')
     throw new RefusedError('maintenance_taken', m.taskTaken(task.id, task.acceptedBy?.name ?? ''));
@@ -93,7 +93,7 @@ export async function acceptTask(deps: EquipmentDeps, actor: Actor, task: Mainte
  * machine's counter now, and lets the machine's status go back to what else is open on it.
  */
 export async function completeTask(
-  deps: EquipmentDeps,
+  deps: Services,
   actor: Actor,
   task: MaintenanceTask,
   checked: string[],
@@ -135,7 +135,7 @@ export async function completeTask(
 
 /** 延期: moves the deadline (escalation starts again from it) and tells the supervisors why. */
 export async function postponeTask(
-  deps: EquipmentDeps,
+  deps: Services,
   actor: Actor,
   task: MaintenanceTask,
   days: number,
@@ -170,7 +170,7 @@ export async function postponeTask(
   return until;
 }
 
-async function redraw(deps: EquipmentDeps, task: MaintenanceTask): Promise<void> {
+async function redraw(deps: Services, task: MaintenanceTask): Promise<void> {
   const fresh = (await loadMaintenanceTask(deps.em, task.id)) as MaintenanceTask;
   const spec = await maintenanceCardSpec(deps.em, deps.config, fresh, deps.tz);
   await refreshCards(deps.em, deps.clock, deps.outbox, MAINTENANCE_CARD, maintenanceSubject(fresh), spec);

@@ -1,3 +1,4 @@
+import type { Services } from '../../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit, type Actor } from '../../chat/audit/actor.js';
 import { pushCard } from '../../chat/cards/push-card.js';
@@ -7,7 +8,6 @@ import { rowWriteLock } from '../../db/locking.js';
 import { hasRole } from '../../people/person-view.js';
 import { Person } from '../../people/person.entity.js';
 import { RefusedError } from '../../shared/errors.js';
-import type { EquipmentDeps } from '../deps.js';
 import { minutesBetween, openStop } from '../downtime-service.js';
 import { Downtime } from '../downtime.entity.js';
 import type { Equipment } from '../equipment.entity.js';
@@ -23,7 +23,7 @@ import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from './repair
  * and sends the ticket's card with 接单 to the maintenance team.
  */
 export async function reportRepair(
-  deps: EquipmentDeps,
+  deps: Services,
   actor: Actor,
   equipment: Equipment,
   symptom: string,
@@ -66,7 +66,7 @@ export async function ticketForChange(em: EntityManager, id: number, ref: string
 }
 
 /** 接单: a maintenance technician takes the ticket. */
-export async function acceptRepair(deps: EquipmentDeps, actor: Actor, ticket: RepairTicket): Promise<void> {
+export async function acceptRepair(deps: Services, actor: Actor, ticket: RepairTicket): Promise<void> {
   if (!hasRole(actor.person, 'maintenance')) throw new RefusedError('not_maintenance', m.notMaintenance);
   expectState(ticket, 'reported');
   ticket.technician = deps.em.getReference(Person, actor.person.id);
@@ -75,7 +75,7 @@ export async function acceptRepair(deps: EquipmentDeps, actor: Actor, ticket: Re
 }
 
 /** 开始维修: the technician is at the machine. */
-export async function startRepair(deps: EquipmentDeps, actor: Actor, ticket: RepairTicket): Promise<void> {
+export async function startRepair(deps: Services, actor: Actor, ticket: RepairTicket): Promise<void> {
   expectState(ticket, 'accepted');
   assertTechnician(deps.em, actor, ticket);
   await move(deps, actor, ticket, 'repairing', null);
@@ -83,7 +83,7 @@ export async function startRepair(deps: EquipmentDeps, actor: Actor, ticket: Rep
 
 /** 维修完成: hands the machine back for 验收, with what was done, to the reporter. */
 export async function finishRepair(
-  deps: EquipmentDeps,
+  deps: Services,
   actor: Actor,
   ticket: RepairTicket,
   note: string,
@@ -105,7 +105,7 @@ export async function finishRepair(
  * Returns the downtime in minutes when the ticket was archived.
  */
 export async function verifyRepair(
-  deps: EquipmentDeps,
+  deps: Services,
   actor: Actor,
   ticket: RepairTicket,
   verdict: { pass: true } | { pass: false; reason: string },
@@ -150,7 +150,7 @@ function assertTechnician(em: EntityManager, actor: Actor, ticket: RepairTicket)
 }
 
 async function move(
-  deps: EquipmentDeps,
+  deps: Services,
   actor: Actor,
   ticket: RepairTicket,
   to: RepairState,
@@ -185,6 +185,6 @@ async function move(
   );
 }
 
-async function tell(deps: EquipmentDeps, personId: string, message: string): Promise<void> {
+async function tell(deps: Services, personId: string, message: string): Promise<void> {
   await deps.outbox.enqueue(deps.em, { kind: 'person', personId }, text(message));
 }

@@ -1,7 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { loadOrder } from '../../workorders/task-lookup.js';
-import { depsOf } from '../../workorders/commands/deps.js';
 import { issueMaterial } from '../issue-service.js';
 import { materialMessages } from '../messages.js';
 import { readWrittenQuantity } from '../units.js';
@@ -23,7 +22,7 @@ export const issueMaterialCommand: Command = {
     if (!written) throw new RefusedError('bad_quantity', materialMessages.notAQuantity(text));
     const loaded = await loadOrder(ctx.em, String(args.order));
     const { lot, issue } = await issueMaterial(
-      depsOf(ctx),
+      ctx.services,
       ctx.actor,
       loaded,
       String(args.lot),

@@ -1,9 +1,5 @@
 import type { CommandContext } from '../../chat/context.js';
-import type { Changer, OutsourcingDeps } from '../deps.js';
-
-export function depsOf(ctx: CommandContext): OutsourcingDeps {
-  return { em: ctx.em, clock: ctx.clock, outbox: ctx.pushes, config: ctx.config, tz: ctx.tz };
-}
+import type { Changer } from '../deps.js';
 
 /** The person in chat as the state history records them; a partner's changes are told to the coordinator. */
 export function changerOf(ctx: CommandContext): Changer {

@@ -10,7 +10,7 @@ import { orderLine, parseReturnAt } from '../order-view.js';
 import { findPartner } from '../partner-service.js';
 import { Partner } from '../partner.entity.js';
 import { statesOf } from '../states.js';
-import { changerOf, depsOf } from './chat-deps.js';
+import { changerOf } from './chat-deps.js';
 
 const COMMAND = '外发';
 const MAX_OPTIONS = 20;
@@ -138,7 +138,7 @@ export async function continueDraft(
 }
 
 async function create(ctx: CommandContext, draft: Draft): Promise<void> {
-  const order = await createOutsourcingOrder(depsOf(ctx), changerOf(ctx), {
+  const order = await createOutsourcingOrder(ctx.services, changerOf(ctx), {
     partnerCode: draft.partner ?? '',
     productCode: draft.product ?? '',
     quantity: draft.quantity ?? 0,

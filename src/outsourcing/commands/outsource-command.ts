@@ -9,7 +9,7 @@ import { changeState } from '../order-service.js';
 import { OutsourcingOrder } from '../outsourcing-order.entity.js';
 import { partnerScopeOf } from '../partner-service.js';
 import { statesOf } from '../states.js';
-import { changerOf, depsOf } from './chat-deps.js';
+import { changerOf } from './chat-deps.js';
 import { returnReply } from './receiving-commands.js';
 import { askNext, continueDraft, prefill, type Draft } from './create-dialog.js';
 
@@ -71,7 +71,9 @@ async function move(
   }
   const from = states.nameOf(order.state);
   const returnedQuantity = quantityText === undefined ? undefined : parseQuantity(quantityText);
-  const { received } = await changeState(depsOf(ctx), changerOf(ctx), order, target.id, { returnedQuantity });
+  const { received } = await changeState(ctx.services, changerOf(ctx), order, target.id, {
+    returnedQuantity,
+  });
   if (!received) return ctx.reply(m.moved(order.number, from, target.name));
   ctx.reply(returnReply(ctx, order, received));
 }

@@ -5,7 +5,7 @@ import type { CommandContext } from '../../chat/context.js';
 import type { OutsourcingOrder } from '../outsourcing-order.entity.js';
 import { recordQc, recordReturn, type ReturnOutcome } from '../receiving-service.js';
 import { statesOf } from '../states.js';
-import { changerOf, depsOf } from './chat-deps.js';
+import { changerOf } from './chat-deps.js';
 
 /** 回厂 <单号> <数量>: part or all of a batch is back; the last part moves it to 待质检. */
 export const returnCommand: Command = {
@@ -20,7 +20,7 @@ export const returnCommand: Command = {
   async run(ctx, args) {
     const order = await orderFor(ctx.em, ctx.person, String(args.order));
     const quantity = Number(args.quantity);
-    ctx.reply(returnReply(ctx, order, recordReturn(depsOf(ctx), changerOf(ctx), order, quantity)));
+    ctx.reply(returnReply(ctx, order, recordReturn(ctx.services, changerOf(ctx), order, quantity)));
   },
 };
 
@@ -48,7 +48,7 @@ export const qcCommand: Command = {
     if (!result) return ctx.reply(m.badQc);
     const order = await orderFor(ctx.em, ctx.person, String(args.order));
     const note = args.note === undefined ? null : String(args.note).slice(0, 200);
-    await recordQc(depsOf(ctx), changerOf(ctx), order, result, note);
+    await recordQc(ctx.services, changerOf(ctx), order, result, note);
     ctx.reply(m.qcRecorded(order.number, result, statesOf(ctx.config.outsourcing).nameOf(order.state)));
   },
 };

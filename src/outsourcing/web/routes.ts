@@ -1,11 +1,11 @@
+import type { Services } from '../../services.js';
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import type { AppServices } from '../../app-services.js';
+import { unitOf, type AppServices } from '../../app-services.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { AppError, RefusedError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { riskBoard } from '../board.js';
-import type { OutsourcingDeps } from '../deps.js';
 import { moveByLink, ordersOfLink, type UploadedPhoto } from '../link-actions.js';
 import { verifyAccessLink } from '../links.js';
 import { outsourcingMessages as m } from '../messages.js';
@@ -25,13 +25,7 @@ import { messagePage, partnerPage } from './partner-page.js';
 export function outsourcingPages(services: AppServices): Router {
   const router = new Router();
   const refusals = pageErrors(services.logger);
-  const deps = (): OutsourcingDeps => ({
-    em: services.orm.em.fork(),
-    clock: services.clock,
-    outbox: services.outbox,
-    config: services.config,
-    tz: services.tz,
-  });
+  const deps = (): Services => unitOf(services);
 
   router.get('/p/:token', refusals, async (ctx) => {
     const d = deps();

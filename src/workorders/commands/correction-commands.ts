@@ -1,7 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import { correctReport, reportLabel, undoLastReport } from '../correction-service.js';
 import { workOrderMessages as m } from '../messages.js';
-import { depsOf } from './deps.js';
 import { remainingOf, scrapArg } from './task-commands.js';
 
 export const undoReportCommand: Command = {
@@ -11,7 +10,7 @@ export const undoReportCommand: Command = {
   help: '撤销自己最近的一次报工（报工后一段时间内）',
   args: [],
   async run(ctx) {
-    const { original, loaded, task } = await undoLastReport(depsOf(ctx), ctx.actor);
+    const { original, loaded, task } = await undoLastReport(ctx.services, ctx.actor);
     ctx.reply(
       m.undone(
         reportLabel(original.id),
@@ -39,7 +38,7 @@ export const correctReportCommand: Command = {
     const good = Number(args.good);
     const scrap = typeof args.scrap === 'number' ? args.scrap : 0;
     const { original, loaded, task } = await correctReport(
-      depsOf(ctx),
+      ctx.services,
       ctx.actor,
       String(args.report),
       good,

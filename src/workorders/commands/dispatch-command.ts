@@ -8,7 +8,6 @@ import { dispatchTask, type DispatchTarget } from '../dispatch-service.js';
 import { workOrderMessages as m } from '../messages.js';
 import { loadOrder, pickTask } from '../task-lookup.js';
 import { readYesNo } from './confirm.js';
-import { depsOf } from './deps.js';
 
 const DISPATCH = '派工';
 
@@ -40,7 +39,7 @@ async function dispatch(ctx: CommandContext, request: DispatchRequest, confirmed
   const target: DispatchTarget = person
     ? { kind: 'person', personId: person.id }
     : { kind: 'team', teamId: team?.id ?? '' };
-  const to = await dispatchTask(depsOf(ctx), ctx.actor, loaded, task, target, request.equipment);
+  const to = await dispatchTask(ctx.services, ctx.actor, loaded, task, target, request.equipment);
   ctx.reply(m.dispatched(loaded.order.number, task.name, to));
 }
 

@@ -2,7 +2,6 @@ import type { Command } from '../../chat/commands/command.js';
 import { acknowledgeException, closeException, findException, raiseException } from '../exception-service.js';
 import { workOrderMessages as m } from '../messages.js';
 import { loadOrder } from '../task-lookup.js';
-import { depsOf } from './deps.js';
 
 export const raiseExceptionCommand: Command = {
   name: '异常',
@@ -16,7 +15,7 @@ export const raiseExceptionCommand: Command = {
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
     const task = loaded.tasks.find((t) => t.status === 'in_progress' && t.assignee?.id === ctx.person.id);
-    const exception = await raiseException(depsOf(ctx), ctx.actor, loaded, task, String(args.reason));
+    const exception = await raiseException(ctx.services, ctx.actor, loaded, task, String(args.reason));
     ctx.reply(
       m.exceptionRaised(exception.id, m.exceptionKindNames[exception.kind] ?? '', loaded.order.number),
     );
@@ -33,8 +32,8 @@ export const acknowledgeExceptionCommand: Command = {
   help: '接手处理一个异常',
   args: exceptionRef,
   async run(ctx, args) {
-    const exception = await findException(depsOf(ctx), String(args.exception));
-    acknowledgeException(depsOf(ctx), ctx.actor, exception);
+    const exception = await findException(ctx.services, String(args.exception));
+    acknowledgeException(ctx.services, ctx.actor, exception);
     ctx.reply(m.exceptionAcknowledged(exception.id, ctx.person.name));
   },
 };
@@ -46,9 +45,9 @@ export const closeExceptionCommand: Command = {
   help: '异常处理完毕后关闭它，可写说明：关闭 E3 已补料',
   args: [...exceptionRef, { name: 'note', label: '说明', kind: 'text', optional: true }],
   async run(ctx, args) {
-    const exception = await findException(depsOf(ctx), String(args.exception));
+    const exception = await findException(ctx.services, String(args.exception));
     const note = args.note === undefined ? null : String(args.note);
-    const minutes = closeException(depsOf(ctx), ctx.actor, exception, note);
+    const minutes = closeException(ctx.services, ctx.actor, exception, note);
     ctx.reply(m.exceptionClosed(exception.id, minutes, note));
   },
 };

@@ -5,7 +5,6 @@ import { cancelWorkOrder, changeDueDate } from '../order-changes.js';
 import { loadOrder } from '../task-lookup.js';
 import { dueDateOf, factoryToday } from '../work-order-service.js';
 import { readYesNo } from './confirm.js';
-import { depsOf } from './deps.js';
 
 const orderArg = { name: 'order', label: '工单号', kind: 'word' } as const;
 
@@ -17,7 +16,7 @@ export const cancelOrderCommand: Command = {
   args: [orderArg, { name: 'reason', label: '原因', kind: 'text' }],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const stopped = await cancelWorkOrder(depsOf(ctx), ctx.actor, loaded, String(args.reason).slice(0, 200));
+    const stopped = await cancelWorkOrder(ctx.services, ctx.actor, loaded, String(args.reason).slice(0, 200));
     ctx.reply(m.orderCancelled(loaded.order.number, stopped));
   },
 };
@@ -26,7 +25,7 @@ const RESCHEDULE = '改交期';
 
 async function reschedule(ctx: CommandContext, number: string, due: string): Promise<void> {
   const { order } = await loadOrder(ctx.em, number);
-  const from = changeDueDate(depsOf(ctx), ctx.actor, order, due);
+  const from = changeDueDate(ctx.services, ctx.actor, order, due);
   ctx.reply(m.dueDateChanged(order.number, from, due));
 }
 

@@ -11,7 +11,6 @@ import {
   releaseWorkOrder,
 } from '../work-order-service.js';
 import { readYesNo } from './confirm.js';
-import { depsOf } from './deps.js';
 
 interface OrderDraft {
   item?: string;
@@ -24,7 +23,7 @@ const NEW_ORDER = '新建工单';
 
 async function create(ctx: CommandContext, draft: Required<OrderDraft>) {
   const order = await createWorkOrder(
-    depsOf(ctx),
+    ctx.services,
     ctx.actor,
     { itemCode: draft.item, quantity: draft.quantity, dueDate: draft.due, customer: draft.customer },
     ctx.tz,
@@ -101,7 +100,7 @@ export const releaseCommand: Command = {
   args: [{ name: 'order', label: '工单号', kind: 'word' }],
   async run(ctx, args) {
     const { order } = await loadOrder(ctx.em, String(args.order));
-    releaseWorkOrder(depsOf(ctx), ctx.actor, order);
+    releaseWorkOrder(ctx.services, ctx.actor, order);
     ctx.reply(m.orderReleased(order.number));
   },
 };

@@ -4,7 +4,6 @@ import { workOrderMessages as m } from '../messages.js';
 import { OperationTask } from '../operation-task.entity.js';
 import { startTask } from '../reporting-service.js';
 import { loadTask } from '../task-lookup.js';
-import { depsOf } from './deps.js';
 import { askQuantity, finish, remainingOf } from './task-commands.js';
 
 /** The task card's buttons: 开工, 完工 <remaining> (one tap), 其他数量 (asks). */
@@ -25,7 +24,7 @@ export const taskCardHandler: CardHandler = {
     const task = loaded.task;
     switch (action) {
       case 'start':
-        await startTask(depsOf(ctx), ctx.actor, loaded, task);
+        await startTask(ctx.services, ctx.actor, loaded, task);
         return ctx.reply(m.started(order.number, task.name, task.equipment?.code));
       case 'finish-all':
         return finish(ctx, loaded, task, remainingOf(loaded, task), 0);

@@ -17,7 +17,6 @@ import {
   type OrderWithTasks,
 } from '../task-lookup.js';
 import { taskCardSpec, taskSubject } from '../task-view.js';
-import { depsOf } from './deps.js';
 
 const order = { name: 'order', label: '工单号', kind: 'word' } as const;
 // The label shows the marker in usage lines: a bare number is a quantity, never an operation.
@@ -54,7 +53,7 @@ export const startCommand: Command = {
  * 开工 button needs no new card: the tapped card is redrawn where it is.
  */
 async function start(ctx: CommandContext, loaded: OrderWithTasks, task: OperationTask): Promise<void> {
-  await startTask(depsOf(ctx), ctx.actor, loaded, task);
+  await startTask(ctx.services, ctx.actor, loaded, task);
   ctx.reply(m.started(loaded.order.number, task.name, task.equipment?.code));
   ctx.reply(ctx.card('task', taskSubject(task), taskCardSpec(loaded, task)));
 }
@@ -128,7 +127,7 @@ export async function finish(
   good: number,
   scrap: number,
 ) {
-  const outcome = await reportTask(depsOf(ctx), ctx.actor, loaded, task, good, scrap);
+  const outcome = await reportTask(ctx.services, ctx.actor, loaded, task, good, scrap);
   await ctx.em.flush(); // the report's number is its id
   const { report } = outcome;
   ctx.reply(
