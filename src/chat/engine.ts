@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
-import { isLockConflict } from '../db/lock-retry.js';
+import { retryOnLockConflict } from '../db/lock-retry.js';
 import { rowWriteLock, writeTransaction } from '../db/locking.js';
 import type { Orm } from '../db/orm.js';
 import type { DomainEventBus } from '../events/domain-events.js';
@@ -77,18 +77,16 @@ export class ChatEngine {
       const stored = await recordInbound(this.deps.orm, event);
       if (stored.handledAt) return { replies: stored.replies, duplicate: true };
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.handleOnce(event, options);
-      } catch (error) {
-        // InnoDB picks a victim when two transactions wait on each other; the loser simply runs again.
-        if (!isLockConflict(error) || attempt >= 3) throw error;
+    // InnoDB picks a victim when two transactions wait on each other, and SQLite lets one writer
+    // in at a time: the loser simply runs again. Three runs, as the sender is waiting.
+    return retryOnLockConflict(() => this.handleOnce(event, options), {
+      attempts: 3,
+      onRetry: (attempt) =>
         this.deps.logger.warn(
           { attempt, channel: event.channel },
           'inbound event retried after a lock conflict',
-        );
-      }
-    }
+        ),
+    });
   }
 
   /**

@@ -85,7 +85,7 @@ export function readSettings(env: Env = process.env): Settings {
     databaseUrl,
     factoryConfigPath: nonEmpty(env.FACTORY_CONFIG),
     factoryTz,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevelOr('info', env),
     logFile: nonEmpty(env.LOG_FILE),
     shutdownTimeoutMs,
     shutdownTestHangStep: nonEmpty(env.SHUTDOWN_TEST_HANG_STEP),
@@ -143,6 +143,60 @@ export function readSettings(env: Env = process.env): Settings {
   }
   if (problems.length > 0) throw new ConfigError(problems.map((p) => `environment: ${p}`));
   return settings;
+}
+
+/** LOG_LEVEL, or `fallback` where a process (the console chat) wants a quieter default. */
+export function logLevelOr(fallback: string, env: Env = process.env): string {
+  return env.LOG_LEVEL ?? fallback;
+}
+
+/**
+ * The MySQL/MariaDB server on which `npm run migration:create` and `migration:check` make
+ * scratch databases (MIGRATION_MYSQL_URL); the local MariaDB of the development setup.
+ */
+export function readMigrationMysqlUrl(env: Env = process.env): string {
+  return nonEmpty(env.MIGRATION_MYSQL_URL) ?? 'mysql://root@127.0.0.1:3306/';
+}
+
+/** Alibaba Cloud SMS, for outsourcing reminders to contacts without a chat id. */
+export interface AliyunSmsSettings {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** 短信签名, approved in the console. */
+  signName: string;
+  /** 模板 CODE of an approved template using ${number} ${product} ${due} ${late}. */
+  templateCode: string;
+  endpoint: string;
+}
+
+const ALIYUN_SMS_KEYS = [
+  'ALIYUN_SMS_ACCESS_KEY_ID',
+  'ALIYUN_SMS_ACCESS_KEY_SECRET',
+  'ALIYUN_SMS_SIGN_NAME',
+  'ALIYUN_SMS_TEMPLATE_CODE',
+] as const;
+
+/**
+ * The SMS settings, or undefined when SMS is off (no key set). Like the chat channels, a
+ * half-configured provider is an operator mistake worth stopping for.
+ */
+export function readSmsSettings(env: Env = process.env): AliyunSmsSettings | undefined {
+  const present = ALIYUN_SMS_KEYS.filter((k) => (env[k] ?? '').trim() !== '');
+  if (present.length === 0) return undefined;
+  if (present.length < ALIYUN_SMS_KEYS.length) {
+    const missing = ALIYUN_SMS_KEYS.filter((k) => !present.includes(k));
+    throw new ConfigError([
+      `environment: Alibaba Cloud SMS is half configured: set ${missing.join(', ')} too`,
+    ]);
+  }
+  const value = (k: (typeof ALIYUN_SMS_KEYS)[number]) => (env[k] ?? '').trim();
+  return {
+    accessKeyId: value('ALIYUN_SMS_ACCESS_KEY_ID'),
+    accessKeySecret: value('ALIYUN_SMS_ACCESS_KEY_SECRET'),
+    signName: value('ALIYUN_SMS_SIGN_NAME'),
+    templateCode: value('ALIYUN_SMS_TEMPLATE_CODE'),
+    endpoint: (env.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com').replace(/\/$/, ''),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * `npm run migration:check`     fail when the entities and the migrations disagree
  */
 import 'dotenv/config';
-import { readSettings } from '../config/env.js';
+import { readMigrationMysqlUrl, readSettings } from '../config/env.js';
 import { entities } from '../entities.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './database-target.js';
 import { writeMigrationIndex } from './migration-index.js';
@@ -12,7 +12,7 @@ import { applyMigrations, schemaDrift } from './migrations.js';
 import { migrationsPath, openOrm } from './orm.js';
 import { createScratchMysql, createScratchSqlite, type ScratchDatabase } from './scratch-database.js';
 
-const MYSQL_URL = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
+const MYSQL_URL = readMigrationMysqlUrl();
 
 async function up(): Promise<void> {
   const target = await resolveDatabaseTarget(readSettings().databaseUrl);

@@ -5,7 +5,7 @@ import { hasRole } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';
 import { OverReportError } from './errors.js';
 import { workOrderMessages as m } from './messages.js';
-import type { OperationTask } from './operation-task.entity.js';
+import { cardChanged, type OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
 import { assertWholePieces, completeWhatIsComplete, refreshAround } from './reporting-service.js';
 import { loadOrder, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
@@ -107,7 +107,7 @@ async function reverse(
   });
   task.goodTotal += good;
   task.scrapTotal += scrap;
-  task.revision += 1;
+  cardChanged(task);
   reopenWhatIsNoLongerComplete(loaded);
   const finished = completeWhatIsComplete(actor, loaded);
   recordAudit(deps.em, actor, 'task.report.reverse', 'task', task.id, {
@@ -148,7 +148,7 @@ function reopenWhatIsNoLongerComplete({ order, tasks }: OrderWithTasks): void {
     if (t.status === 'done' && !isComplete(t, previousOf(tasks, t), order.quantity)) {
       t.status = 'in_progress';
       t.finishedAt = null;
-      t.revision += 1;
+      cardChanged(t);
     }
   }
   if (order.status === 'completed' && tasks.some((t) => t.status !== 'done')) {

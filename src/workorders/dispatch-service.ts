@@ -7,7 +7,7 @@ import { Team } from '../people/team.entity.js';
 import { RefusedError } from '../shared/errors.js';
 import { issueCard } from '../chat/cards/issue-card.js';
 import { workOrderMessages as m } from './messages.js';
-import type { OperationTask } from './operation-task.entity.js';
+import { cardChanged, type OperationTask } from './operation-task.entity.js';
 import { RoutingStep } from './routing-step.entity.js';
 import type { OrderWithTasks } from './task-lookup.js';
 import { taskCardSpec, taskSubject } from './task-view.js';
@@ -57,7 +57,7 @@ export async function dispatchTask(
     if (candidates.length === 1) task.equipment = candidates[0] ?? null;
   }
   task.status = 'dispatched';
-  task.revision += 1;
+  cardChanged(task);
   const targetName = person?.name ?? (teamId ? (await em.findOneOrFail(Team, teamId)).name : '');
   recordAudit(em, actor, 'task.dispatch', 'task', task.id, { order: order.number, to: target });
 

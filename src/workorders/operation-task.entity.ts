@@ -35,3 +35,14 @@ export const OperationTask = defineEntity({
 });
 
 export type OperationTask = InferEntity<typeof OperationTask>;
+
+/**
+ * Marks a change people see on the task's card, so a card drawn earlier is stale and its
+ * buttons are refused. A counter bumped here rather than MikroORM's version property: that
+ * one bumps once per flush on any change (a report that also finishes the task would count
+ * once, not twice; a change no card shows would count too) and makes every flush of a task
+ * an optimistic-lock check that can fail where writers now simply serialise.
+ */
+export function cardChanged(task: OperationTask): void {
+  task.revision += 1;
+}

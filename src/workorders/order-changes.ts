@@ -4,6 +4,7 @@ import { recordAudit } from '../chat/audit/actor.js';
 import { RefusedError } from '../shared/errors.js';
 import { refreshTaskCards } from './card-refresh.js';
 import { workOrderMessages as m } from './messages.js';
+import { cardChanged } from './operation-task.entity.js';
 import type { OrderWithTasks } from './task-lookup.js';
 import type { WorkOrder } from './work-order.entity.js';
 
@@ -41,7 +42,7 @@ export async function cancelWorkOrder(
       await deps.outbox.enqueue(em, recipient, { kind: 'text', text });
     }
     task.status = 'cancelled';
-    task.revision += 1;
+    cardChanged(task);
     await refreshTaskCards(em, deps.clock, deps.outbox, loaded, task); // cards already out say 已取消
   }
   recordAudit(em, actor, 'work_order.cancel', 'work_order', order.number, {

@@ -7,7 +7,7 @@ import { shiftAt } from '../shared/shifts.js';
 import { refreshTaskCards } from './card-refresh.js';
 import { OverReportError } from './errors.js';
 import { workOrderMessages as m, type WorkVerb } from './messages.js';
-import type { OperationTask } from './operation-task.entity.js';
+import { cardChanged, type OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
 import { isAssignedTo, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
 import { WorkReport } from './work-report.entity.js';
@@ -59,7 +59,7 @@ export async function startTask(
   }
   task.status = 'in_progress';
   task.startedAt = actor.at;
-  task.revision += 1;
+  cardChanged(task);
   if (order.status === 'released') order.status = 'in_progress';
   recordAudit(deps.em, actor, 'task.start', 'task', task.id, {
     order: order.number,
@@ -106,7 +106,7 @@ export async function reportTask(
   task.status = 'in_progress';
   task.goodTotal += good;
   task.scrapTotal += scrap;
-  task.revision += 1;
+  cardChanged(task);
   if (order.status === 'released') order.status = 'in_progress';
   recordAudit(deps.em, actor, 'task.report', 'task', task.id, { order: order.number, good, scrap, minutes });
 
@@ -159,7 +159,7 @@ export function completeWhatIsComplete(actor: Actor, { order, tasks }: OrderWith
     if (t.status === 'in_progress' && isComplete(t, previousOf(tasks, t), order.quantity)) {
       t.status = 'done';
       t.finishedAt = actor.at;
-      t.revision += 1;
+      cardChanged(t);
       finished.push(t);
     }
   }

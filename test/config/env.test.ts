@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
-import { DEFAULT_DATABASE_URL, readSettings } from '../../src/config/env.js';
+import {
+  DEFAULT_DATABASE_URL,
+  logLevelOr,
+  readMigrationMysqlUrl,
+  readSettings,
+  readSmsSettings,
+} from '../../src/config/env.js';
 
 describe('environment settings', () => {
   it('defaults to the embedded database, port 3000 and Shanghai time, with every channel off', () => {
@@ -63,5 +69,36 @@ describe('environment settings', () => {
     expect(() => readSettings({ CONNECTION_LEASE_MS: '500' })).toThrow(
       'CONNECTION_LEASE_MS: must be a whole number of milliseconds, at least 1000',
     );
+  });
+
+  it('leaves SMS off while no Alibaba Cloud key is set, and refuses half of them', () => {
+    expect(readSmsSettings({})).toBeUndefined();
+    const keys = {
+      ALIYUN_SMS_ACCESS_KEY_ID: 'id',
+      ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret',
+      ALIYUN_SMS_SIGN_NAME: '示例工厂',
+      ALIYUN_SMS_TEMPLATE_CODE: 'SMS_1',
+    };
+    expect(readSmsSettings(keys)).toEqual({
+      accessKeyId: 'id',
+      accessKeySecret: 'secret',
+      signName: '示例工厂',
+      templateCode: 'SMS_1',
+      endpoint: 'https://dysmsapi.aliyuncs.com',
+    });
+    expect(readSmsSettings({ ...keys, ALIYUN_SMS_ENDPOINT: 'http://127.0.0.1:9/' })?.endpoint).toBe(
+      'http://127.0.0.1:9',
+    );
+    expect(() => readSmsSettings({ ALIYUN_SMS_ACCESS_KEY_ID: 'id' })).toThrow(
+      'Alibaba Cloud SMS is half configured: set ALIYUN_SMS_ACCESS_KEY_SECRET, ALIYUN_SMS_SIGN_NAME, ALIYUN_SMS_TEMPLATE_CODE too',
+    );
+  });
+
+  it('reads the log level and the scratch MySQL server of the command-line tools with their own defaults', () => {
+    expect(logLevelOr('warn', {})).toBe('warn');
+    expect(logLevelOr('warn', { LOG_LEVEL: 'debug' })).toBe('debug');
+    expect(readSettings({}).logLevel).toBe('info');
+    expect(readMigrationMysqlUrl({})).toBe('mysql://root@127.0.0.1:3306/');
+    expect(readMigrationMysqlUrl({ MIGRATION_MYSQL_URL: 'mysql://ci@db:3306/' })).toBe('mysql://ci@db:3306/');
   });
 });

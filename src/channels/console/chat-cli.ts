@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createApp } from '../../app.js';
 import { OutboxDispatcher } from '../../chat/outbox/dispatcher.js';
-import { readSettings } from '../../config/env.js';
+import { logLevelOr, readSettings } from '../../config/env.js';
 import { loadFactoryConfig } from '../../config/factory-loader.js';
 import { personByMention } from '../../people/directory.js';
 import { cliArgs, CliMistake, runCli } from '../../shared/cli.js';
@@ -30,7 +30,7 @@ await runCli(async () => {
   const { values } = cliArgs(m.usage, { options: { as: { type: 'string' }, group: { type: 'string' } } });
   if (!values.as) throw new CliMistake(m.missingPerson, 2);
   const settings = { ...readSettings(), consoleChannel: true };
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { fallbackFile: settings.logFile });
+  const logger = createLogger(logLevelOr('warn'), { fallbackFile: settings.logFile });
   const app = await createApp(
     { settings, factory: loadFactoryConfig(settings.factoryConfigPath).config, clock: systemClock, logger },
     { features, background: false, connect: false },

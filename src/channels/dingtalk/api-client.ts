@@ -1,6 +1,6 @@
 import type { DingtalkSettings } from '../../config/env.js';
 import type { Logger } from '../../shared/logger.js';
-import type { AccessTokenCache, GrantedToken } from './access-token.js';
+import type { AccessTokenCache, GrantedToken } from '../shared/access-token-cache.js';
 import type { CallBudget } from './call-budget.js';
 import { newApiOutcome, oldApiOutcome, type ApiOutcome } from './platform-answers.js';
 import { describeNetworkError, neverConnected } from '../shared/network-errors.js';
@@ -34,8 +34,13 @@ export class DingtalkApi {
   constructor(private readonly deps: DingtalkApiDeps) {}
 
   async call(request: ApiRequest): Promise<ApiOutcome> {
-    let outcome = await this.attempt(request);
-    if (outcome.kind === 'invalid_token') outcome = await this.attempt(request);
+    const outcome = await this.deps.tokens.withToken<ApiOutcome>(
+      (token) => this.exchangeWith(request, token),
+      {
+        refusesToken: (answer) => answer.kind === 'invalid_token',
+        noToken: (error) => ({ kind: 'unavailable', error: `no DingTalk access token: ${messageOf(error)}` }),
+      },
+    );
     await this.account(request, outcome);
     return outcome;
   }
@@ -45,26 +50,17 @@ export class DingtalkApi {
     return exchange(url, jsonRequest('POST', body), 'old');
   }
 
-  private async attempt(request: ApiRequest): Promise<ApiOutcome> {
-    let token: string;
-    try {
-      token = await this.deps.tokens.get();
-    } catch (error) {
-      return { kind: 'unavailable', error: `no DingTalk access token: ${messageOf(error)}` };
-    }
+  private exchangeWith(request: ApiRequest, token: string): Promise<ApiOutcome> {
     const { apiBase, oapiBase } = this.deps.settings;
-    const outcome =
-      request.host === 'api'
-        ? await exchange(`${apiBase}${request.path}`, withToken(request, token), 'new')
-        : await exchange(
-            `${oapiBase}${request.path}?access_token=${encodeURIComponent(token)}`,
-            request.form
-              ? { method: request.method, body: request.form }
-              : jsonRequest(request.method, request.json),
-            'old',
-          );
-    if (outcome.kind === 'invalid_token') this.deps.tokens.invalidate(token);
-    return outcome;
+    return request.host === 'api'
+      ? exchange(`${apiBase}${request.path}`, withToken(request, token), 'new')
+      : exchange(
+          `${oapiBase}${request.path}?access_token=${encodeURIComponent(token)}`,
+          request.form
+            ? { method: request.method, body: request.form }
+            : jsonRequest(request.method, request.json),
+          'old',
+        );
   }
 
   private async account(request: ApiRequest, outcome: ApiOutcome): Promise<void> {

@@ -2,7 +2,7 @@ import { Outbox } from '../../chat/outbox/outbox.js';
 import { RecipientRouter } from '../../chat/outbox/recipient-router.js';
 import type { DingtalkSettings } from '../../config/env.js';
 import type { ChannelContext, ChannelModule } from '../channel-module.js';
-import { AccessTokenCache } from './access-token.js';
+import { AccessTokenCache } from '../shared/access-token-cache.js';
 import { AcknowledgedCards } from './acknowledged-cards.js';
 import { DingtalkApi, grantAccessToken } from './api-client.js';
 import { CallBudget } from './call-budget.js';

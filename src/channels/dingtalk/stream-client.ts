@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DWClient, type DWClientConfig, type DWClientDownStream } from 'dingtalk-stream';
 import type { Logger } from '../../shared/logger.js';
-import type { AccessTokenCache } from './access-token.js';
+import type { AccessTokenCache } from '../shared/access-token-cache.js';
 import { messageOf } from './api-client.js';
 import { isRecord } from './platform-answers.js';
 

@@ -7,7 +7,7 @@ import {
 } from 'dingtalk-stream';
 import type { ReadinessCheck } from '../../http/health-routes.js';
 import { logContext, type Logger } from '../../shared/logger.js';
-import type { AccessTokenCache } from './access-token.js';
+import type { AccessTokenCache } from '../shared/access-token-cache.js';
 import { StreamClient } from './stream-client.js';
 
 /** What a callback frame is acknowledged with (§2.4), and what to do once the ACK is written. */

@@ -1,4 +1,5 @@
 import { DeliveryUnknownError } from '../../chat/channel.js';
+import { AccessTokenCache, type GrantedToken } from '../shared/access-token-cache.js';
 import { describeNetworkError, neverConnected } from '../shared/network-errors.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
@@ -17,8 +18,8 @@ export interface WecomAnswer {
   [field: string]: unknown;
 }
 
+/** §1: 40014 access_token invalid, 42001 expired. */
 const TOKEN_INVALID = new Set([40014, 42001]);
-const REFRESH_EARLY_MS = 5 * 60_000;
 
 /**
  * A WeCom API client for one app: the access token is cached, refreshed five minutes before
@@ -26,15 +27,16 @@ const REFRESH_EARLY_MS = 5 * 60_000;
  * WeCom says it is invalid (it may revoke a token early, §1).
  */
 export class WecomApiClient {
-  private token: { value: string; expiresAt: number } | undefined;
-  private refreshing: Promise<string> | undefined;
+  private readonly tokens: AccessTokenCache;
   private readonly reported = new Set<number>();
 
   constructor(
     private readonly credentials: WecomAppCredentials,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.tokens = new AccessTokenCache(() => this.grantToken(), clock);
+  }
 
   get agentId(): number {
     return this.credentials.agentId;
@@ -71,21 +73,11 @@ export class WecomApiClient {
     );
   }
 
-  private async withToken(call: (token: string) => Promise<WecomAnswer>): Promise<WecomAnswer> {
-    const first = await call(await this.accessToken());
-    if (!TOKEN_INVALID.has(first.errcode)) return first;
-    this.token = undefined;
-    return call(await this.accessToken());
+  private withToken(call: (token: string) => Promise<WecomAnswer>): Promise<WecomAnswer> {
+    return this.tokens.withToken(call, { refusesToken: (answer) => TOKEN_INVALID.has(answer.errcode) });
   }
 
-  private async accessToken(): Promise<string> {
-    const now = this.clock.now().getTime();
-    if (this.token && this.token.expiresAt - REFRESH_EARLY_MS > now) return this.token.value;
-    this.refreshing ??= this.fetchToken().finally(() => (this.refreshing = undefined));
-    return this.refreshing;
-  }
-
-  private async fetchToken(): Promise<string> {
+  private async grantToken(): Promise<GrantedToken> {
     const answer = await this.request('GET', '/cgi-bin/gettoken', {
       corpid: this.credentials.corpId,
       corpsecret: this.credentials.secret,
@@ -95,8 +87,7 @@ export class WecomApiClient {
       throw new WecomApiError(answer);
     }
     const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : 7200;
-    this.token = { value: answer.access_token, expiresAt: this.clock.now().getTime() + expiresIn * 1000 };
-    return this.token.value;
+    return { token: answer.access_token, expiresInSeconds: expiresIn };
   }
 
   private async request(

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { AbstractSqlConnection, BaseSqlitePlatform, MySqlPlatform, type Knex } from '@mikro-orm/knex';
+import { retryOnLockConflict } from '../../db/lock-retry.js';
 import { mysqlDialect, sqliteDialect, type SqlDialect } from './sql-dialect.js';
 
 /** A value bound into the store's SQL; dates, booleans and JSON are encoded before. */
@@ -65,7 +66,7 @@ export class SqlClient {
     return String(this.outcome(await this.raw(sql, params)).insertId);
   }
 
-  /** Runs `work` in one transaction, again from the start if the database chose it as a deadlock victim. */
+  /** Runs `work` in one transaction, again from the start if it lost a lock to another writer. */
   transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
     if (this.transactionContext) return work(this);
     return this.retryingConflicts(() =>
@@ -87,16 +88,10 @@ export class SqlClient {
     return outcome as Record<string, unknown>;
   }
 
-  private async retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  private retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
     // Inside a transaction a lost race aborts the whole transaction, so only it may be retried.
     if (this.transactionContext) return attempt();
-    for (let tries = 1; ; tries += 1) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (tries >= CONFLICT_ATTEMPTS || !this.dialect.isRetryableConflict(error)) throw error;
-      }
-    }
+    return retryOnLockConflict(attempt, { attempts: CONFLICT_ATTEMPTS });
   }
 }
 

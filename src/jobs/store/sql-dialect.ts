@@ -21,8 +21,6 @@ export interface SqlDialect {
   upsert(conflictColumn: string, assignments: string): string;
   /** Appended to a `SELECT` inside a transaction so that concurrent writers queue behind it. */
   readonly lockingRead: string;
-  /** A statement failed only because it lost a lock race and may simply be run again. */
-  isRetryableConflict(error: unknown): boolean;
 }
 
 export const mysqlDialect: SqlDialect = {
@@ -43,8 +41,6 @@ export const mysqlDialect: SqlDialect = {
   upsert: (_conflictColumn, assignments) =>
     `on duplicate key update ${assignments}, \`id\` = last_insert_id(\`id\`)`,
   lockingRead: ' for update',
-  // InnoDB rolls back the whole statement (or transaction) it picks as a deadlock victim.
-  isRetryableConflict: (error) => errorCode(error) === 'ER_LOCK_DEADLOCK',
 };
 
 export const sqliteDialect: SqlDialect = {
@@ -62,9 +58,4 @@ export const sqliteDialect: SqlDialect = {
   upsert: (conflictColumn, assignments) => `on conflict (\`${conflictColumn}\`) do update set ${assignments}`,
   // SQLite has one writer at a time; the store's single connection already serialises it.
   lockingRead: '',
-  isRetryableConflict: () => false,
 };
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-}

@@ -1,15 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import type { AliyunSmsSettings } from '../../config/env.js';
 import type { SmsMessage, SmsProvider, SmsResult } from './sms-provider.js';
-
-export interface AliyunSmsSettings {
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** 短信签名, approved in the console. */
-  signName: string;
-  /** 模板 CODE of an approved template using ${number} ${product} ${due} ${late}. */
-  templateCode: string;
-  endpoint: string;
-}
 
 /**
  * Alibaba Cloud SMS (dysmsapi `SendSms`, API version 2017-05-25) over its RPC-style signed
