@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { XMLParser } from 'fast-xml-parser';
+import { fixtureXml } from '../../support/fixtures.js';
 
 /** WeCom's side of the app callback (protocols/wecom.md §3): what its servers would post to us. */
 export const WECOM = {
@@ -35,7 +36,11 @@ export function encryptedCallback(
   const query = new URLSearchParams({ msg_signature: signature, timestamp, nonce }).toString();
   return {
     query,
-    body: `<xml><ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><AgentID>${WECOM.agentId}</AgentID><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+    body: fixtureXml('wecom-app/callback-envelope.xml', {
+      ToUserName: WECOM.corpId,
+      AgentID: WECOM.agentId,
+      Encrypt: encrypted,
+    }),
   };
 }
 
@@ -53,17 +58,26 @@ export function verificationQuery(echo: string, now = new Date()): { query: stri
 }
 
 let msgId = 7_345_000_000_000_000_000n;
-const head = (from: string, now: Date) =>
-  `<ToUserName><![CDATA[${WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${Math.floor(now.getTime() / 1000)}</CreateTime><AgentID>${WECOM.agentId}</AgentID>`;
+const head = (from: string, now: Date) => ({
+  ToUserName: WECOM.corpId,
+  FromUserName: from,
+  CreateTime: Math.floor(now.getTime() / 1000),
+  AgentID: WECOM.agentId,
+});
 
-/** Inbound plaintexts of §4; MsgId is beyond 2^53 on purpose. */
+/** Inbound plaintexts of §4, from test/fixtures/wecom-app; MsgId is beyond 2^53 on purpose. */
 export const inbound = {
   text: (from: string, content: string, now = new Date()) =>
-    `<xml>${head(from, now)}<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${(msgId += 1n)}</MsgId></xml>`,
+    fixtureXml('wecom-app/text.xml', { ...head(from, now), Content: content, MsgId: (msgId += 1n) }),
   scan: (from: string, scanned: string, now = new Date()) =>
-    `<xml>${head(from, now)}<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[scancode_waitmsg]]></Event><EventKey><![CDATA[scan_report]]></EventKey><ScanCodeInfo><ScanType><![CDATA[qrcode]]></ScanType><ScanResult><![CDATA[${scanned}]]></ScanResult></ScanCodeInfo></xml>`,
+    fixtureXml('wecom-app/scancode-waitmsg.xml', { ...head(from, now), ScanResult: scanned }),
   click: (from: string, eventKey: string, taskId: string, responseCode: string, now = new Date()) =>
-    `<xml>${head(from, now)}<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[${eventKey}]]></EventKey><TaskId><![CDATA[${taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[${responseCode}]]></ResponseCode></xml>`,
+    fixtureXml('wecom-app/template-card-event.xml', {
+      ...head(from, now),
+      EventKey: eventKey,
+      TaskId: taskId,
+      ResponseCode: responseCode,
+    }),
 };
 
 /** Opens our passive reply as the WeCom client would, checking its signature first. */

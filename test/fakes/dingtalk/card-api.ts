@@ -4,6 +4,7 @@ import {
   isStringArray,
   isStringMap,
   ok,
+  recordedAnswer,
   type ApiReply,
   type RouteRequest,
 } from './http-kit.js';
@@ -80,7 +81,15 @@ export class CardApi {
       createdAt: at,
     });
     // UNCONFIRMED: the brief gives `{success, result:{outTrackId, …}}`; deliverResults is a plausible filler.
-    return ok({ success: true, result: { outTrackId, deliverResults: [{ ...space, success: true }] } });
+    const recorded = recordedAnswer<{ result: { deliverResults: object[] } }>('card-create-and-deliver');
+    return ok({
+      ...recorded,
+      result: {
+        ...recorded.result,
+        outTrackId,
+        deliverResults: [{ ...recorded.result.deliverResults[0], ...space }],
+      },
+    });
   };
 
   update = ({ body }: RouteRequest): ApiReply => {
@@ -102,7 +111,7 @@ export class CardApi {
       privateData: unwrapPrivateData(privateData),
       options: body.cardUpdateOptions,
     });
-    return ok({ success: true, result: true }); // UNCONFIRMED response shape
+    return ok(recordedAnswer('card-update')); // UNCONFIRMED response shape
   };
 
   /**

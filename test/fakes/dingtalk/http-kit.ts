@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { fixtureJson } from '../../support/fixtures.js';
 import type { FailureKind } from './types.js';
 
 /** The new API (api host) answers with HTTP status + `{code, message}`; the old one (oapi) with `{errcode, errmsg}`. */
@@ -28,45 +29,53 @@ export function ok(body: unknown): ApiReply {
 }
 
 /**
- * §5.1 shows new-API errors as `{"code":"InvalidAuthentication",…}`. The `requestid` field is
- * an assumption (not in the brief) so adapters that log it have something to log.
+ * The platform's answers as recorded in test/fixtures/dingtalk (`api-<name>.json`): the fake
+ * puts in its ids and times.
  */
-export function newApiError(status: number, code: string, message: string): ApiReply {
-  return { status, body: { code, message, requestid: randomUUID() } };
+export function recordedAnswer<T extends object = Record<string, unknown>>(name: string): T {
+  return fixtureJson<T>(`dingtalk/api-${name}.json`);
 }
 
-/** UNCONFIRMED: old-API errors are assumed to come with HTTP 200, the errcode carrying the failure. */
-export function oldApiError(errcode: number, errmsg: string): ApiReply {
-  return { status: 200, body: { errcode, errmsg } };
+interface RecordedError {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * The error answers of both hosts, recorded in test/fixtures/dingtalk/api-errors.json. §5.1 shows
+ * new-API errors as HTTP status + `{"code":"InvalidAuthentication",…}`; the `requestid` field is
+ * an assumption (not in the brief) so adapters that log it have something to log. Old-API errors
+ * are assumed (UNCONFIRMED) to come with HTTP 200, the errcode carrying the failure.
+ */
+const RECORDED_ERRORS =
+  fixtureJson<Record<ApiStyle, Record<string, RecordedError>>>('dingtalk/api-errors.json');
+
+/** A recorded error answer; `message` replaces the recorded text where the fake says what was wrong. */
+export function recordedError(style: ApiStyle, name: string, message?: string): ApiReply {
+  const recorded = RECORDED_ERRORS[style][name];
+  if (recorded === undefined)
+    throw new Error(`test/fixtures/dingtalk/api-errors.json has no ${style}.${name}`);
+  const body = { ...recorded.body };
+  if (style === 'new') body.requestid = randomUUID();
+  if (message !== undefined) body[style === 'new' ? 'message' : 'errmsg'] = message;
+  return { status: recorded.status, body };
 }
 
 /** Validation failures. The exact codes DingTalk uses per field are UNCONFIRMED: adapters should not branch on them. */
 export function invalidParameter(message: string): ApiReply {
-  return newApiError(400, 'InvalidParameter', message);
+  return recordedError('new', 'invalidParameter', message);
 }
 
 export type PlatformFailure = 'invalidToken' | 'qps' | 'monthlyQuota' | 'serverError';
 
-/** Failures raised by the platform gateway in front of every API, in the style of the host. */
+/**
+ * Failures raised by the platform gateway in front of every API, in the style of the host:
+ * invalidToken §5.1, qps and monthlyQuota §6 (the monthly quota's HTTP status is UNCONFIRMED,
+ * assumed 403 like the QPS rejection), serverError UNCONFIRMED (-1 "system busy" is the usual
+ * old-API transient code).
+ */
 export function platformFailure(style: ApiStyle, failure: PlatformFailure): ApiReply {
-  switch (failure) {
-    case 'invalidToken': // §5.1
-      return style === 'new'
-        ? newApiError(401, 'InvalidAuthentication', '不合法的access_token')
-        : oldApiError(40014, '不合法的access_token');
-    case 'qps': // §6
-      return style === 'new'
-        ? newApiError(403, 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', 'qps limit for appkey and api')
-        : oldApiError(90018, '当前应用调用该接口的并发量超过限制');
-    case 'monthlyQuota': // §6; the HTTP status is UNCONFIRMED, assumed 403 like the QPS rejection
-      return style === 'new'
-        ? newApiError(403, 'Forbidden.AccessDenied.ApiCountLimitForOrg', 'api count limit for org')
-        : oldApiError(90020, '当前企业调用次数已达到本月上限');
-    case 'serverError': // UNCONFIRMED shapes; -1 "system busy" is the usual old-API transient code
-      return style === 'new'
-        ? newApiError(500, 'ServiceUnavailable', 'service unavailable, retry later')
-        : { status: 500, body: { errcode: -1, errmsg: '系统繁忙' } };
-  }
+  return recordedError(style, failure);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

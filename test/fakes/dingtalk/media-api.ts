@@ -1,4 +1,11 @@
-import { headerValue, ok, oldApiError, type ApiReply, type RouteRequest } from './http-kit.js';
+import {
+  headerValue,
+  ok,
+  recordedAnswer,
+  recordedError,
+  type ApiReply,
+  type RouteRequest,
+} from './http-kit.js';
 import { randomKey } from './payloads.js';
 import type { MediaUploadRecord } from './types.js';
 
@@ -21,17 +28,18 @@ export class MediaApi {
     const parts = Buffer.isBuffer(body)
       ? parseMultipart(body, headerValue(headers, 'content-type'))
       : undefined;
-    if (parts === undefined) return oldApiError(40035, 'multipart/form-data body required');
+    if (parts === undefined)
+      return recordedError('old', 'invalidParameter', 'multipart/form-data body required');
     const type = query.get('type') ?? parts.find((p) => p.name === 'type')?.data.toString('utf8');
     const media = parts.find((p) => p.name === 'media');
     // UNCONFIRMED errcodes: 40035 is the usual "invalid parameter" answer of the old API.
     if (type === undefined || !MEDIA_TYPES.includes(type))
-      return oldApiError(40035, 'type must be image/voice/file/video');
-    if (media === undefined) return oldApiError(40035, 'media file is required');
+      return recordedError('old', 'invalidParameter', 'type must be image/voice/file/video');
+    if (media === undefined) return recordedError('old', 'invalidParameter', 'media file is required');
     const at = this.now();
     const mediaId = randomKey('@lA', 18);
     this.uploads.push({ mediaId, type, fileName: media.fileName, size: media.data.length, at });
-    return ok({ errcode: 0, errmsg: 'ok', type, media_id: mediaId, created_at: at });
+    return ok({ ...recordedAnswer('media-upload'), type, media_id: mediaId, created_at: at });
   };
 }
 

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { recordedData } from './stream-frames.js';
 import type { CardCallbackInput, CardCallbackPayload, CardRecord, RobotMessagePayload } from './types.js';
 
-export const DEFAULT_SENDER_STAFF_ID = 'user001';
+/** The `data` of the CALLBACK frames recorded in test/fixtures/dingtalk (§4.1, §4.2). */
+const DIRECT_MESSAGE = recordedData<RobotMessagePayload>('stream-robot-message.json');
+const GROUP_MESSAGE = recordedData<RobotMessagePayload>('stream-robot-message-group.json');
+const CARD_CALLBACK = recordedData<CardCallbackPayload>('stream-card-callback.json');
+
+export const DEFAULT_SENDER_STAFF_ID = String(DIRECT_MESSAGE.senderStaffId);
 
 export function randomKey(prefix = '', bytes = 16): string {
   return prefix + randomBytes(bytes).toString('base64url');
@@ -33,8 +39,9 @@ export interface RobotMessageContext {
 }
 
 /**
- * A realistic §4.1 payload: defaults model a 1:1 text from `user001`; `conversationType: '2'`
- * switches to a group message that @-mentions the bot. Fields in `partial` win, shallowly.
+ * A §4.1 payload from the recorded 1:1 text of `user001`, or with `conversationType: '2'` the
+ * recorded group message that @-mentions the bot; ids, the corp, the bot and the times are put
+ * in. Fields in `partial` win, shallowly.
  */
 export function buildRobotMessage(
   context: RobotMessageContext,
@@ -51,21 +58,14 @@ export function buildRobotMessage(
     partial.conversationId ?? (isGroup ? DEFAULT_GROUP_ID : conversationIdFor(`1:1:${senderId}`));
   const createAt = partial.createAt ?? context.now();
   const expiresAt = partial.sessionWebhookExpiredTime ?? createAt + context.sessionWebhookTtlMs;
-  const groupOnly = isGroup
-    ? { conversationTitle: '装配车间', isInAtList: true, atUsers: [{ dingtalkId: chatbotUserId }] }
-    : {};
+  const recorded = isGroup ? GROUP_MESSAGE : DIRECT_MESSAGE;
   return {
-    conversationType: '1',
+    ...recorded,
     msgId: randomKey('msg'),
-    msgtype: 'text',
-    text: { content: 'hello' },
-    senderNick: '张伟',
     senderCorpId: context.corpId,
-    senderPlatform: 'Android',
-    isAdmin: false,
     chatbotCorpId: context.corpId,
     robotCode: context.robotCode,
-    ...groupOnly,
+    ...(recorded.atUsers ? { atUsers: [{ dingtalkId: chatbotUserId }] } : {}),
     ...partial,
     conversationId,
     senderId,
@@ -78,8 +78,8 @@ export function buildRobotMessage(
 }
 
 /**
- * A §4.2 card action. `actionIds`/`params` become the `content` JSON string (repeated in
- * `value`); the space comes from the card when the fake knows it.
+ * A §4.2 card action from the recorded one. `actionIds`/`params` become the `content` JSON
+ * string (repeated in `value`); the space comes from the card when the fake knows it.
  */
 export function buildCardCallback(
   corpId: string,
@@ -89,15 +89,13 @@ export function buildCardCallback(
   const { actionIds = [], params = {}, ...partial } = input;
   const content = JSON.stringify({ cardPrivateData: { actionIds, params } });
   return {
-    type: 'actionCallback',
+    ...CARD_CALLBACK,
     userId: DEFAULT_SENDER_STAFF_ID,
-    userIdType: 1,
     corpId,
-    spaceType: card?.spaceType ?? 'IM_GROUP',
+    spaceType: card?.spaceType ?? CARD_CALLBACK.spaceType,
     spaceId: card?.spaceId ?? DEFAULT_GROUP_ID,
     content,
     value: content,
-    extension: '{}',
     ...partial,
   };
 }

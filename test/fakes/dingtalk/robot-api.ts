@@ -4,7 +4,8 @@ import {
   isRecord,
   isStringArray,
   ok,
-  oldApiError,
+  recordedAnswer,
+  recordedError,
   type ApiReply,
   type RouteRequest,
 } from './http-kit.js';
@@ -62,7 +63,7 @@ export class RobotApi {
       processQueryKey,
       at: this.config.now(),
     });
-    return ok({ processQueryKey });
+    return ok({ ...recordedAnswer('robot-group-messages-send'), processQueryKey });
   };
 
   sendToUsers = ({ body, injected }: RouteRequest): ApiReply => {
@@ -89,7 +90,12 @@ export class RobotApi {
       processQueryKey,
       at: this.config.now(),
     });
-    return ok({ processQueryKey, invalidStaffIdList, flowControlledStaffIdList });
+    return ok({
+      ...recordedAnswer('robot-oto-messages-batch-send'),
+      processQueryKey,
+      invalidStaffIdList,
+      flowControlledStaffIdList,
+    });
   };
 
   /**
@@ -100,19 +106,19 @@ export class RobotApi {
     const key = query.get('session') ?? '';
     const session = this.sessions.get(key);
     if (session === undefined || session.expiresAt <= this.config.now())
-      return oldApiError(300001, 'session not exist or expired');
+      return recordedError('old', 'sessionExpired');
     const problem = checkSessionMessage(body);
-    if (problem !== undefined) return oldApiError(40035, problem);
+    if (problem !== undefined) return recordedError('old', 'invalidParameter', problem);
     // §5.3 UNCONFIRMED: assumed to share the custom robot's 20/min limit and its errcode 130101 (§7).
     if (injected === 'flowControl' || !this.sessionLimiter.tryAdmit(session.conversationId))
-      return oldApiError(130101, 'send too fast, exceed 20 times per minute');
+      return recordedError('old', 'sendTooFast');
     this.sessionLog.push({
       session: key,
       conversationId: session.conversationId,
       body: body as Record<string, unknown>,
       at: this.config.now(),
     });
-    return ok({ errcode: 0, errmsg: 'ok' });
+    return ok(recordedAnswer('robot-send-by-session'));
   };
 
   /** §1: an internal-app robot's robotCode is its AppKey; another robot's code is refused (code UNCONFIRMED). */

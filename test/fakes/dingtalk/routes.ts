@@ -3,9 +3,9 @@ import {
   headerValue,
   invalidParameter,
   isRecord,
-  newApiError,
   ok,
-  oldApiError,
+  recordedAnswer,
+  recordedError,
   type ApiReply,
   type ApiStyle,
   type RouteHandler,
@@ -113,7 +113,7 @@ function credentialsMatch(options: ResolvedOptions, id: unknown, secret: unknown
 
 /** UNCONFIRMED: the answer to wrong credentials on the new API; HTTP 400 with this code is the plausible guess. */
 function wrongCredentials(): ApiReply {
-  return newApiError(400, 'invalidClientIdOrSecret', '无效的clientId或者clientSecret');
+  return recordedError('new', 'wrongCredentials');
 }
 
 /** §2.1: register a Stream connection and get a one-time ticket. */
@@ -134,7 +134,7 @@ function openConnection(platform: Platform): RouteHandler {
         contentType: 'application/xml;charset=utf-8',
         body: `<?xml version="1.0" encoding="UTF-8"?><OpenConnectionResponse><endpoint>${endpoint}</endpoint><ticket>${ticket}</ticket></OpenConnectionResponse>`,
       };
-    return ok({ endpoint, ticket });
+    return ok({ ...recordedAnswer('gateway-connections-open'), endpoint, ticket });
   };
 }
 
@@ -155,7 +155,7 @@ function oauth2Token(platform: Platform): RouteHandler {
     if (!isRecord(body) || !credentialsMatch(platform.options, body.appKey, body.appSecret))
       return wrongCredentials();
     const { token, expiresIn } = platform.tokens.grant();
-    return ok({ accessToken: token, expireIn: expiresIn });
+    return ok({ ...recordedAnswer('oauth2-access-token'), accessToken: token, expireIn: expiresIn });
   };
 }
 
@@ -163,8 +163,8 @@ function oauth2Token(platform: Platform): RouteHandler {
 function oldApiToken(platform: Platform): RouteHandler {
   return ({ query }: RouteRequest): ApiReply => {
     if (!credentialsMatch(platform.options, query.get('appkey'), query.get('appsecret')))
-      return oldApiError(40089, '不合法的appKey或appSecret');
+      return recordedError('old', 'wrongCredentials');
     const { token, expiresIn } = platform.tokens.grant();
-    return ok({ errcode: 0, errmsg: 'ok', access_token: token, expires_in: expiresIn });
+    return ok({ ...recordedAnswer('gettoken'), access_token: token, expires_in: expiresIn });
   };
 }

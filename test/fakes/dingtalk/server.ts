@@ -14,7 +14,7 @@ import { CardApi } from './card-api.js';
 import {
   headerValue,
   isRecord,
-  newApiError,
+  recordedError,
   parseJsonBody,
   readBody,
   writeReply,
@@ -171,12 +171,13 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions): Promise<F
       const route = routes.find((r) => r.method === req.method && r.path === url.pathname);
       const reply: ApiReply =
         route === undefined
-          ? newApiError(404, 'NotFound', `${req.method ?? ''} ${url.pathname} is not served by the fake`)
+          ? recordedError('new', 'notFound', `${req.method ?? ''} ${url.pathname} is not served by the fake`)
           : gate.pass(route, url.searchParams, req.headers, body);
       requestLog.push(requestRecord(req, url, body, reply, now()));
       writeReply(res, reply);
     } catch (error) {
-      writeReply(res, newApiError(500, 'FakeDingtalkFailure', String(error)));
+      // The fake itself broke: no platform answer to record, so the test sees the error as is.
+      writeReply(res, { status: 500, body: { code: 'FakeDingtalkFailure', message: String(error) } });
     }
   }
 

@@ -1,10 +1,27 @@
 import type { RawData } from 'ws';
+import { fixtureJson } from '../../support/fixtures.js';
 import { isRecord } from './http-kit.js';
-import type { AckRecord, FrameType, Subscription } from './types.js';
+import type { AckRecord, DownstreamFrame, FrameType, Subscription } from './types.js';
 
 /** §2.1 callback topics. */
 export const TOPIC_ROBOT_MESSAGE = '/v1.0/im/bot/messages/get';
 export const TOPIC_CARD_CALLBACK = '/v1.0/card/instances/callback';
+
+/** A CALLBACK frame recorded in test/fixtures/dingtalk (§2.3). */
+export function recordedFrame(file: string): DownstreamFrame {
+  return fixtureJson<DownstreamFrame>(`dingtalk/${file}`);
+}
+
+/** §2.3: `data` is a JSON string, so the recorded payload is parsed a second time. */
+export function recordedData<T>(file: string): T {
+  return JSON.parse(recordedFrame(file).data) as T;
+}
+
+/** The envelope each callback topic is pushed in: the recorded frame's, with its own ids and time. */
+export const RECORDED_CALLBACK_FRAMES: Readonly<Record<string, DownstreamFrame>> = {
+  [TOPIC_ROBOT_MESSAGE]: recordedFrame('stream-robot-message.json'),
+  [TOPIC_CARD_CALLBACK]: recordedFrame('stream-card-callback.json'),
+};
 
 /** §2.3: the headers only EVENT frames carry; kept when an event is redelivered. */
 export const EVENT_HEADERS: readonly string[] = [

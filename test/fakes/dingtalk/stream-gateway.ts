@@ -3,7 +3,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { isRecord } from './http-kit.js';
-import { EVENT_HEADERS, parseAck, subscribes } from './stream-frames.js';
+import { EVENT_HEADERS, RECORDED_CALLBACK_FRAMES, parseAck, subscribes } from './stream-frames.js';
 import { TicketBook, type Ticket } from './tickets.js';
 import type {
   AckRecord,
@@ -248,12 +248,19 @@ export class StreamGateway {
   ): PushedFrame {
     const at = this.config.now();
     const base = { topic, messageId, contentType: 'application/json', time: String(at) };
+    const recorded = type === 'CALLBACK' ? RECORDED_CALLBACK_FRAMES[topic] : undefined;
     // §2.3: appId and connectionId are documented on callbacks; SYSTEM frames carry only the basics.
     const headers =
       type === 'SYSTEM'
         ? base
-        : { ...base, appId: this.config.appId, connectionId: connection.info.id, ...extra };
-    const frame: DownstreamFrame = { specVersion: '1.0', type, headers, data };
+        : {
+            ...recorded?.headers,
+            ...base,
+            appId: this.config.appId,
+            connectionId: connection.info.id,
+            ...extra,
+          };
+    const frame: DownstreamFrame = { specVersion: recorded?.specVersion ?? '1.0', type, headers, data };
     connection.socket.send(JSON.stringify(frame));
     const delivery = this.pushLog.filter((p) => p.messageId === messageId).length + 1;
     const pushed: PushedFrame = {

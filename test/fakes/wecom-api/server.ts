@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fixtureJson } from '../../support/fixtures.js';
 
 /**
  * A fake of WeCom's server API (protocols/wecom.md §1, §2, §6, §8, §10) on loopback: tokens
@@ -34,6 +35,18 @@ export interface Recorded {
 }
 
 type Answer = Record<string, unknown> & { errcode: number };
+
+/** WeCom's answers as recorded in test/fixtures/wecom-app; the fake puts in ids and times. */
+const recordedAnswer = (name: string): Answer => fixtureJson<Answer>(`wecom-app/api-${name}.json`);
+const ERRORS = fixtureJson<Record<string, Answer>>('wecom-app/api-errors.json');
+/** One of the recorded error answers (§1, §2 and the pages of each API). */
+function refused(name: string): Answer {
+  const answer = ERRORS[name];
+  if (!answer) throw new Error(`test/fixtures/wecom-app/api-errors.json has no ${name}`);
+  return { ...answer };
+}
+const OK = recordedAnswer('ok');
+const { response_code: _recordedCode, ...SENT } = recordedAnswer('message-send');
 
 export interface FakeWecom {
   baseUrl: string;
@@ -80,10 +93,10 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
 
   const checkToken = (query: Record<string, string>): Answer | undefined => {
     const token = query.access_token;
-    if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
+    if (!token) return refused('accessTokenMissing');
     const expires = tokens.get(token);
-    if (expires === undefined) return { errcode: 40014, errmsg: 'invalid access_token' };
-    if (expires <= now()) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (expires === undefined) return refused('invalidAccessToken');
+    if (expires <= now()) return refused('accessTokenExpired');
     return undefined;
   };
 
@@ -97,25 +110,24 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
   > = {
     '/cgi-bin/gettoken': (query) => {
       tokenCalls += 1;
-      if (query.corpid !== options.corpId) return { errcode: 40013, errmsg: 'invalid corpid' };
-      if (query.corpsecret !== options.secret) return { errcode: 40001, errmsg: 'invalid credential' };
+      if (query.corpid !== options.corpId) return refused('invalidCorpId');
+      if (query.corpsecret !== options.secret) return refused('invalidSecret');
       const token = randomBytes(24).toString('hex');
       tokens.set(token, now() + ttl);
-      return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: ttl / 1000 };
+      return { ...recordedAnswer('gettoken'), access_token: token, expires_in: ttl / 1000 };
     },
     '/cgi-bin/message/send': (_query, body, raw) => {
-      if (isDuplicate(body, raw))
-        return { errcode: 0, errmsg: 'ok', msgid: randomBytes(8).toString('hex'), duplicate: true };
-      if (body.agentid !== options.agentId) return { errcode: 40056, errmsg: 'invalid agentid' };
+      if (isDuplicate(body, raw)) return { ...SENT, msgid: randomBytes(8).toString('hex'), duplicate: true };
+      if (body.agentid !== options.agentId) return refused('invalidAgentId');
       const content = (body.text as { content?: string } | undefined)?.content;
-      if (body.msgtype === 'text' && !content) return { errcode: 44004, errmsg: 'empty content' };
+      if (body.msgtype === 'text' && !content) return refused('emptyContent');
       if (body.msgtype === 'text' && Buffer.byteLength(content ?? '') > 2048)
-        return { errcode: 45002, errmsg: 'content size out of limit' };
+        return refused('contentTooLarge');
       let responseCode: string | undefined;
       if (body.msgtype === 'template_card') {
         const card = body.template_card as { task_id?: string; card_type?: string };
         if (!card.task_id || !/^[0-9A-Za-z_\-@]{1,128}$/.test(card.task_id) || taskIds.has(card.task_id)) {
-          return { errcode: 42014, errmsg: 'invalid task_id' };
+          return refused('invalidTaskId');
         }
         taskIds.add(card.task_id);
         if (card.card_type !== 'text_notice' && card.card_type !== 'news_notice') {
@@ -132,8 +144,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       }
       memberSends.set(member, recent);
       return {
-        errcode: 0,
-        errmsg: 'ok',
+        ...SENT,
         msgid: randomBytes(8).toString('hex'),
         dropped,
         ...(responseCode ? { response_code: responseCode } : {}),
@@ -143,15 +154,14 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       const code = responseCodes.get(String(body.response_code));
       // §6.3: usable once, valid 24 h (the stricter of the documented lifetimes).
       if (!code || code.usedAt !== undefined || now() - code.issuedAt > 24 * 3_600_000) {
-        return { errcode: 40008, errmsg: 'invalid response_code' };
+        return refused('invalidResponseCode');
       }
       code.usedAt = now();
-      return { errcode: 0, errmsg: 'ok' };
+      return { ...OK };
     },
     '/cgi-bin/appchat/create': (_query, body) => {
       const users = body.userlist as string[] | undefined;
-      if (!Array.isArray(users) || users.length < 2)
-        return { errcode: 40050, errmsg: 'chat member count out of range' };
+      if (!Array.isArray(users) || users.length < 2) return refused('chatMemberCount');
       const chatid = typeof body.chatid === 'string' ? body.chatid : `wr${randomBytes(8).toString('hex')}`;
       chats.set(chatid, {
         chatid,
@@ -159,45 +169,39 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
         owner: String(body.owner ?? users[0]),
         userlist: users,
       });
-      return { errcode: 0, errmsg: 'ok', chatid };
+      return { ...recordedAnswer('appchat-create'), chatid };
     },
     '/cgi-bin/appchat/update': (_query, body) => {
       const chat = chats.get(String(body.chatid));
-      if (!chat) return { errcode: 86003, errmsg: 'chat not found' };
+      if (!chat) return refused('chatNotFound');
       const add = (body.add_user_list as string[] | undefined) ?? [];
       const del = new Set((body.del_user_list as string[] | undefined) ?? []);
       chat.userlist = [...chat.userlist.filter((u) => !del.has(u)), ...add];
       if (typeof body.name === 'string') chat.name = body.name;
-      return { errcode: 0, errmsg: 'ok' };
+      return { ...OK };
     },
     '/cgi-bin/appchat/get': (query) => {
       const chat = chats.get(query.chatid ?? '');
-      return chat
-        ? { errcode: 0, errmsg: 'ok', chat_info: { ...chat, chat_type: 0 } }
-        : { errcode: 86003, errmsg: 'chat not found' };
+      if (!chat) return refused('chatNotFound');
+      const answer = recordedAnswer('appchat-get');
+      return { ...answer, chat_info: { ...(answer.chat_info as object), ...chat } };
     },
     '/cgi-bin/appchat/send': (_query, body) =>
-      body.msgtype === 'template_card'
-        ? { errcode: 40008, errmsg: 'invalid message type' }
-        : { errcode: 0, errmsg: 'ok' },
+      body.msgtype === 'template_card' ? refused('invalidMessageType') : { ...OK },
     '/cgi-bin/media/upload': () => ({
-      errcode: 0,
-      errmsg: 'ok',
-      type: 'image',
+      ...recordedAnswer('media-upload'),
       media_id: `media-${randomBytes(6).toString('hex')}`,
       created_at: String(Math.floor(now() / 1000)),
     }),
     '/cgi-bin/webhook/send': (query) =>
-      (options.robotKeys ?? []).includes(query.key ?? '')
-        ? { errcode: 0, errmsg: 'ok' }
-        : { errcode: 93000, errmsg: 'invalid webhook url' },
+      (options.robotKeys ?? []).includes(query.key ?? '') ? { ...OK } : refused('invalidWebhookKey'),
     '/cgi-bin/menu/create': (_query, body) => {
       const buttons = body.button as Array<{ name?: string; sub_button?: unknown[] }> | undefined;
       if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
-        return { errcode: 40017, errmsg: 'invalid button size' };
-      return { errcode: 0, errmsg: 'ok' };
+        return refused('invalidMenuSize');
+      return { ...OK };
     },
-    '/cgi-bin/menu/delete': () => ({ errcode: 0, errmsg: 'ok' }),
+    '/cgi-bin/menu/delete': () => ({ ...OK }),
   };
 
   const server: Server = createServer((req, res) => {
@@ -245,13 +249,12 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       if (errcode === 45009) blockedUntil.set(path, now() + BLOCK_MS);
       return { errcode, errmsg: 'injected failure' };
     }
-    if ((blockedUntil.get(path) ?? 0) > now()) return { errcode: 45009, errmsg: 'api freq out of limit' };
+    if ((blockedUntil.get(path) ?? 0) > now()) return refused('frequencyLimit');
     if (path !== '/cgi-bin/gettoken' && path !== '/cgi-bin/webhook/send') {
       const refused = checkToken(query);
       if (refused) return refused;
     }
-    if (path === '/cgi-bin/media/upload' && !raw.includes('name="media"'))
-      return { errcode: 40004, errmsg: 'invalid media' };
+    if (path === '/cgi-bin/media/upload' && !raw.includes('name="media"')) return refused('invalidMedia');
     return route(query, body, raw);
   }
 

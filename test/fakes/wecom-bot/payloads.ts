@@ -1,14 +1,34 @@
 /**
- * Realistic bodies for `aibot_msg_callback` and `aibot_event_callback` (§11.1; the long
- * connection carries the same JSON, §11.2).
+ * Bodies for `aibot_msg_callback` and `aibot_event_callback` (§11.1; the long connection
+ * carries the same JSON, §11.2), made from the frames recorded in test/fixtures/wecom-bot:
+ * only ids, the chat, the sender, the text and the time are put in.
  */
 import { randomBytes } from 'node:crypto';
+import { fixtureJson } from '../../support/fixtures.js';
 import type { MediaLink } from './media.js';
 import type { EventInput, InboundMsgType, JsonObject, MessageInput } from './types.js';
 
-export const DEFAULT_USERID = 'zhangsan';
-export const DEFAULT_GROUP_CHATID = 'wrkSFfCgAAfakeGroup0001';
-const DEFAULT_TEXT = '今天的生产计划';
+interface RecordedBody extends JsonObject {
+  chatid?: string;
+  from: JsonObject & { userid: string };
+  text?: { content: string };
+  event?: JsonObject;
+}
+
+/** The body of a recorded frame, without the fields every push fills in itself. */
+function recorded(file: string): { body: RecordedBody; envelope: JsonObject } {
+  const { body } = fixtureJson<{ body: RecordedBody }>(`wecom-bot/${file}`);
+  const { chatid: _chatid, text: _text, event: _event, ...envelope } = body;
+  return { body, envelope };
+}
+
+const TEXT_MESSAGE = recorded('msg-callback-text.json');
+const ENTER_CHAT = recorded('event-callback-enter-chat.json');
+const CARD_EVENT = recorded('event-callback-template-card.json');
+
+export const DEFAULT_USERID = TEXT_MESSAGE.body.from.userid;
+export const DEFAULT_GROUP_CHATID = String(CARD_EVENT.body.chatid);
+const DEFAULT_TEXT = String(TEXT_MESSAGE.body.text?.content);
 const DEFAULT_MEDIA = Buffer.from('fake media bytes');
 
 /** §11.1: in a group the bot only hears text/mixed that @-mention it; 1:1 hears every type. */
@@ -34,11 +54,12 @@ export function buildMessageBody(input: MessageInput, ctx: PayloadContext): Json
     );
   }
   const body: JsonObject = {
+    ...TEXT_MESSAGE.envelope,
     msgid: input.msgid ?? newMsgId(),
     aibotid: ctx.botId,
     ...(chattype === 'group' ? { chatid: input.chatid ?? DEFAULT_GROUP_CHATID } : {}),
     chattype,
-    from: { userid: input.userid ?? DEFAULT_USERID },
+    from: { ...TEXT_MESSAGE.body.from, userid: input.userid ?? DEFAULT_USERID },
     msgtype,
     ...contentFields(input, msgtype, chattype === 'group', ctx),
     ...(input.quote !== undefined ? { quote: input.quote } : {}),
@@ -87,7 +108,10 @@ function withMention(content: string, botName: string): string {
 
 export function buildEventBody(input: EventInput, ctx: PayloadContext): JsonObject {
   const chattype = input.eventtype === 'enter_chat' ? 'single' : (input.chattype ?? 'single');
+  // feedback_event has no recording (its fields are UNCONFIRMED): it borrows the enter_chat envelope.
+  const recording = input.eventtype === 'template_card_event' ? CARD_EVENT : ENTER_CHAT;
   const body: JsonObject = {
+    ...recording.envelope,
     msgid: input.msgid ?? newMsgId(),
     create_time: ctx.nowSeconds,
     aibotid: ctx.botId,
@@ -95,10 +119,10 @@ export function buildEventBody(input: EventInput, ctx: PayloadContext): JsonObje
     chattype,
     // §11.1: from.corpid is absent for bots internal to the corp.
     from: {
+      ...recording.body.from,
       userid: input.userid ?? DEFAULT_USERID,
       ...(input.corpid !== undefined ? { corpid: input.corpid } : {}),
     },
-    msgtype: 'event',
     event: eventFields(input),
   };
   return { ...body, ...input.extra };
@@ -108,12 +132,12 @@ function eventFields(input: EventInput): JsonObject {
   switch (input.eventtype) {
     case 'enter_chat':
       // §11.1: first entry of the day into the 1:1 chat; nothing else in the event.
-      return { eventtype: 'enter_chat' };
+      return { ...ENTER_CHAT.body.event };
     case 'template_card_event':
       // Flat event_key/task_id as in §11.1 and the SDK's TemplateCardEventData. UNCONFIRMED whether
       // the real frame nests them (and card_type/selected_items) under event.template_card_event.
       return {
-        eventtype: 'template_card_event',
+        ...CARD_EVENT.body.event,
         event_key: input.eventKey,
         task_id: input.taskId,
         ...(input.cardType !== undefined ? { card_type: input.cardType } : {}),
