@@ -1,5 +1,5 @@
 import type { FactoryConfig } from '../config/factory-config.js';
-import { shiftsStartingIn } from '../incentives/periods.js';
+import { shiftsStartingIn } from '../shared/shifts.js';
 import { addDays, productionDateOf, productionDay, productionInterval } from '../shared/production-day.js';
 import { shiftAt } from '../shared/shifts.js';
 import { atLocalTime, inZone } from '../shared/time.js';

@@ -6,7 +6,8 @@ import type { ShiftInterval } from '../shared/shifts.js';
 import { inZone } from '../shared/time.js';
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
-import { shiftsStartingIn, type Period } from './periods.js';
+import { shiftsStartingIn } from '../shared/shifts.js';
+import type { Period } from './periods.js';
 
 /** The chat channels: a report through one of them was made "through the bot". */
 const BOT_CHANNELS: ReadonlySet<string> = new Set(['console', 'wecom-app', 'wecom-bot', 'dingtalk']);

@@ -1,4 +1,4 @@
-import { shiftsStartingIn } from '../periods.js';
+import { shiftsStartingIn } from '../../shared/shifts.js';
 import { workedOperations, type WorkedOperation } from '../reporting-rate.js';
 import type { EventSource, IncentiveEvent } from './incentive-event.js';
 

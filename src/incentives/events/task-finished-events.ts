@@ -3,7 +3,7 @@ import type { ShiftConfig } from '../../config/factory-config.js';
 import { dayjs } from '../../shared/time.js';
 import { OperationTask } from '../../workorders/operation-task.entity.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
-import { shiftsStartingIn } from '../periods.js';
+import { shiftsStartingIn } from '../../shared/shifts.js';
 import { rowSource, type EventContext, type IncentiveEvent, type RowFilter } from './incentive-event.js';
 
 /**
