@@ -2,6 +2,48 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Capabilities (src/capabilities/index.ts) talk through domain events and each other's public
+ * surface only: entities, services, lookups, events and config types (people: its directory and
+ * person view too). Their chat reaches people through the outbox, never through a channel.
+ */
+const CAPABILITIES = [
+  'people',
+  'workorders',
+  'materials',
+  'digest',
+  'equipment',
+  'outsourcing',
+  'incentives',
+];
+const PUBLIC_FILE = String.raw`(?:[\w.-]+\.entity|[\w-]+-service|[\w-]+-lookup|events|config|directory|person-view)\.js`;
+
+function boundariesOf(capability) {
+  const others = CAPABILITIES.filter((c) => c !== capability).join('|');
+  return {
+    files: [`src/${capability}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`(?:^|/)channels/`,
+              message:
+                'A capability reaches people through the chat context and the outbox, never a channel.',
+            },
+            {
+              regex: String.raw`(?:^|/)(?:${others})/(?:[\w-]+/)*(?!${PUBLIC_FILE}$)[\w.-]+\.js$`,
+              message:
+                "Another capability's internals: use its events, services, lookups or entities (or publish a domain event).",
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -22,4 +64,5 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
+  ...CAPABILITIES.map(boundariesOf),
 );

@@ -16,7 +16,6 @@ import { MaintenancePlan } from '../src/equipment/maintenance/maintenance-plan.e
 import { scanMaintenance } from '../src/equipment/maintenance/maintenance-scan.js';
 import { Person } from '../src/people/person.entity.js';
 import { ManualClock } from '../src/shared/clock.js';
-import { createLogger } from '../src/shared/logger.js';
 import { openBenchDatabase } from './bench-database.js';
 
 const MACHINES = 1_000;

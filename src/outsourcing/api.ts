@@ -1,5 +1,4 @@
 import { unitOf } from '../app-services.js';
-import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { ApiRequest } from '../http/api/api-route.js';
 import { defineRoute } from '../http/api/api-route.js';
