@@ -3,7 +3,7 @@ export const wecomAppMessages = {
   buttonDone: '已处理',
   /** appchat groups cannot show buttons or call us back: tell people where to act instead. */
   groupButtonHint: (button: string) => `（在应用里点「${button}」）`,
-  menu: { scanToReport: '扫码报工', myTasks: '我的任务', help: '帮助' },
+  menu: { scanToReport: '扫码报工', more: '更多' },
   // The command-line tools (npm run wecom:menu, wecom:group).
   menuUsage: [
     '用法：npm run wecom:menu',
@@ -17,7 +17,7 @@ export const wecomAppMessages = {
     '需要先设置 WECOM_CORP_ID、WECOM_AGENT_ID、WECOM_SECRET、WECOM_TOKEN 和 WECOM_AES_KEY。',
   ].join('\n'),
   wecomNotSet: '请先设置 WECOM_CORP_ID、WECOM_AGENT_ID、WECOM_SECRET、WECOM_TOKEN 和 WECOM_AES_KEY。',
-  menuInstalled: '应用菜单已安装：扫码报工 · 我的任务 · 帮助',
+  menuInstalled: (names: string[]) => `应用菜单已安装：${names.join(' · ')}`,
   wecomRefused: (code: number, message: string) => `企业微信拒绝了请求：${code} ${message}`,
   teamNeedsLead: (team: string) => `班组「${team}」需要在 factory.yaml 里有一位带企业微信账号的班组长。`,
   groupCreated: (name: string, chatId: string) =>

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WecomApiClient } from '../../../src/channels/wecom-app/api-client.js';
 import { createAppChat, getAppChat, updateAppChat } from '../../../src/channels/wecom-app/appchat.js';
-import { APP_MENU, installMenu } from '../../../src/channels/wecom-app/menu.js';
+import { appMenuFor, installMenu } from '../../../src/channels/wecom-app/menu.js';
+import { features } from '../../../src/features.js';
 import { OutboxMessage } from '../../../src/chat/outbox/outbox-message.entity.js';
 import { systemClock } from '../../../src/shared/clock.js';
 import { createLogger } from '../../../src/shared/logger.js';
@@ -115,16 +116,32 @@ describe('the app menu', () => {
         systemClock,
         createLogger('silent'),
       );
-      expect((await installMenu(client)).errcode).toBe(0);
+      expect((await installMenu(client, appMenuFor(features))).errcode).toBe(0);
       expect(fake.recorded.map((r) => [r.path, r.query.agentid])).toEqual([
         ['/cgi-bin/gettoken', undefined],
         ['/cgi-bin/menu/delete', '7'],
         ['/cgi-bin/menu/create', '7'],
       ]);
-      expect(fake.recorded[2]?.body).toEqual(APP_MENU);
+      expect(fake.recorded[2]?.body).toEqual({
+        button: [
+          { type: 'scancode_waitmsg', name: '扫码报工', key: 'scan_report' },
+          { type: 'click', name: '我的任务', key: 'my_tasks' },
+          { type: 'click', name: '帮助', key: 'help' },
+        ],
+      });
     } finally {
       await fake.close();
     }
+  });
+
+  it('puts the buttons past three under 更多, five at most, as WeCom allows', () => {
+    const more = Object.fromEntries(['a', 'b', 'c', 'd'].map((k) => [k, `命令${k}`]));
+    const menu = appMenuFor([...features, { menu: more }]);
+    expect(menu.button.map((b) => b.name)).toEqual(['扫码报工', '我的任务', '更多']);
+    expect(menu.button[2]?.sub_button?.map((b) => b.key)).toEqual(['help', 'a', 'b', 'c', 'd']);
+    expect(() => appMenuFor([...features, { menu: { ...more, e: '命令e' } }])).toThrow(
+      'the WeCom app menu has no room for: 命令e',
+    );
   });
 });
 
