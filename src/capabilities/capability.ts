@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AppServices } from '../app-services.js';
 import type { ChatFeature } from '../chat/feature.js';
+import type { CapabilityDemo } from '../demo/demo-context.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { DomainEventName, Subscriber } from '../events/domain-events.js';
 import type { ApiRoute } from '../http/api/api-route.js';
@@ -31,6 +32,8 @@ export interface Capability {
   api?: { scopes: readonly string[]; routes: ReadonlyArray<ApiRoute<never>> };
   /** Web pages it serves beside the API (e.g. the partner pages). */
   pages?(services: AppServices): Router;
+  /** Its part of the demo shop (`npm run seed:demo`). */
+  demo?: CapabilityDemo;
   /** Brings its tables in line with factory.yaml at start-up (e.g. the declared machines). */
   syncAtStart?(em: EntityManager, config: FactoryConfig, clock: Clock): Promise<void>;
 }

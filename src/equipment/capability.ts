@@ -1,6 +1,8 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { equipmentConfig } from './config.js';
 import { equipmentApiRoutes } from './api.js';
+import { seedMachines } from './demo/seed-machines.js';
+import { seedEquipment } from './demo/seed-equipment.js';
 import { Downtime } from './downtime.entity.js';
 import { EquipmentNotice } from './equipment-notice.entity.js';
 import { syncEquipment } from './equipment-sync.js';
@@ -31,6 +33,7 @@ export const equipmentCapability = defineCapability({
   ],
   events: { subscribers: [hoursOfReports, hoursOfReversals] },
   chat: equipmentFeature,
+  demo: { setup: seedMachines, history: seedEquipment },
   jobs: (s) => [maintenanceWatchJob(s), repairLimitsJob(s)],
   api: { scopes: ['equipment:write'], routes: equipmentApiRoutes },
   syncAtStart: syncEquipment,

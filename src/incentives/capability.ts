@@ -1,5 +1,6 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { incentivesConfig } from './config.js';
+import { scoreDemoWeek } from './demo.js';
 import { EvaluationCursor } from './evaluation-cursor.entity.js';
 import { incentivesFeature } from './feature.js';
 import { evaluateIncentivesJob } from './jobs/evaluate-incentives.job.js';
@@ -13,6 +14,7 @@ export const incentivesCapability = defineCapability({
   config: incentivesConfig,
   entities: [PointEntry, EvaluationCursor],
   chat: incentivesFeature,
+  demo: { history: scoreDemoWeek },
   events: { subscribers: [pointsOfReports, pointsOfReversals] },
   jobs: (s) => [evaluateIncentivesJob(s), weeklyLeaderboardJob(s)],
 });

@@ -1,5 +1,6 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { issueMaterialCommand } from './commands/issue-material-command.js';
+import { seedLots } from './demo.js';
 import { MaterialIssue } from './material-issue.entity.js';
 import { MaterialLot } from './material-lot.entity.js';
 
@@ -8,4 +9,5 @@ export const materialsCapability = defineCapability({
   name: 'materials',
   entities: [MaterialLot, MaterialIssue],
   chat: { commands: [issueMaterialCommand] },
+  demo: { setup: seedLots },
 });

@@ -2,6 +2,7 @@ import { defineCapability } from '../capabilities/capability.js';
 import { outsourcingConfig } from './config.js';
 import { AccessLink } from './access-link.entity.js';
 import { outsourcingApiRoutes } from './api.js';
+import { seedOutsourcing } from './demo.js';
 import { outsourcingFeature } from './feature.js';
 import { outsourcingRemindersJob } from './jobs/reminders.job.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
@@ -28,6 +29,7 @@ export const outsourcingCapability = defineCapability({
     AccessLink,
   ],
   chat: outsourcingFeature,
+  demo: { history: seedOutsourcing },
   jobs: (s) => [outsourcingRemindersJob(s)],
   api: { scopes: ['outsourcing:read', 'outsourcing:write'], routes: outsourcingApiRoutes },
   pages: outsourcingPages,

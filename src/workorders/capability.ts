@@ -1,6 +1,7 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { workOrdersConfig } from './config.js';
 import { workOrderEvents } from './events.js';
+import { seedItems, seedOrders } from './demo/seed-orders.js';
 import { workOrderFeature } from './feature.js';
 import { Item } from './item.entity.js';
 import { OperationTask } from './operation-task.entity.js';
@@ -16,4 +17,5 @@ export const workOrdersCapability = defineCapability({
   entities: [Item, RoutingStep, WorkOrder, OperationTask, WorkReport, ProductionException],
   events: { emits: workOrderEvents },
   chat: workOrderFeature,
+  demo: { setup: seedItems, history: seedOrders },
 });

@@ -1,15 +1,10 @@
-import { standaloneUnit } from '../capabilities/standalone-unit.js';
+import type { DemoContext } from '../demo/demo-context.js';
 import type { Services } from '../services.js';
-import type { EntityManager } from '@mikro-orm/core';
-import type { Outbox } from '../chat/outbox/outbox.js';
-import type { FactoryConfig } from '../config/factory-config.js';
-import type { Clock } from '../shared/clock.js';
-import { atLocalTime } from '../shared/time.js';
-import type { Changer } from '../outsourcing/deps.js';
-import { createOutsourcingOrder } from '../outsourcing/order-service.js';
-import { moveTo } from '../outsourcing/state-moves.js';
-import { upsertPartner, type PartnerInput } from '../outsourcing/partner-service.js';
-import { recordQc, recordReturn } from '../outsourcing/receiving-service.js';
+import type { Changer } from './deps.js';
+import { createOutsourcingOrder } from './order-service.js';
+import { moveTo } from './state-moves.js';
+import { upsertPartner, type PartnerInput } from './partner-service.js';
+import { recordQc, recordReturn } from './receiving-service.js';
 
 /**
  * Three partners and a dozen outsourcing orders across the states, some late, so that
@@ -73,21 +68,14 @@ const orders: Array<[string, string, number, number, number, string, Stage]> = [
   ['P-POLISH', 'SHF-200', 30, -7, -3, '12:00', 'done'],
 ];
 
-export async function seedOutsourcing(
-  em: EntityManager,
-  clock: Clock,
-  tz: string,
-  config: FactoryConfig,
-  silent: Outbox,
-): Promise<number> {
-  const now = clock.now();
-  const at = (day: number, hhmm: string) => atLocalTime(new Date(now.getTime() + day * 86_400_000), hhmm, tz);
+export async function seedOutsourcing(ctx: DemoContext): Promise<void> {
+  const { em, at } = ctx;
   await em.transactional(async (tx) => {
     for (const partner of demoPartners) await upsertPartner(tx, partner, at(-30, '09:00'));
   });
   for (const [partnerCode, productCode, quantity, shipped, dueDay, dueTime, stage] of orders) {
     await em.fork().transactional(async (tx) => {
-      const deps: Services = standaloneUnit(tx, { clock, outbox: silent, config, tz });
+      const deps: Services = ctx.unit(tx);
       const by = (personId: string, when: Date, partnerSide = false): Changer => ({
         personId,
         name: personId,
@@ -111,5 +99,4 @@ export async function seedOutsourcing(
       if (stage === 'done') await recordQc(deps, by('zhouqiang', at(dueDay, '15:00')), order, 'pass', null);
     });
   }
-  return orders.length;
 }

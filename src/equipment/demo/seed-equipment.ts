@@ -1,22 +1,15 @@
-import { standaloneUnit } from '../capabilities/standalone-unit.js';
-import type { Services } from '../services.js';
-import type { EntityManager } from '@mikro-orm/core';
-import type { Actor } from '../chat/audit/actor.js';
-import type { Outbox } from '../chat/outbox/outbox.js';
-import type { FactoryConfig } from '../config/factory-config.js';
-import { Equipment } from '../equipment/equipment.entity.js';
-import { createPlan, type NewPlan } from '../equipment/maintenance/plan-service.js';
-import { completeTask, createDueTask } from '../equipment/maintenance/task-service.js';
+import type { DemoContext } from '../../demo/demo-context.js';
+import type { Services } from '../../services.js';
+import { Equipment } from '../equipment.entity.js';
+import { createPlan, type NewPlan } from '../maintenance/plan-service.js';
+import { completeTask, createDueTask } from '../maintenance/task-service.js';
 import {
   acceptRepair,
   finishRepair,
   reportRepair,
   startRepair,
   verifyRepair,
-} from '../equipment/repairs/repair-service.js';
-import { atLocalTime } from '../shared/time.js';
-
-type ActorAt = (em: EntityManager, personId: string, at: Date) => Promise<Actor>;
+} from '../repairs/repair-service.js';
 
 const plan = (p: Partial<NewPlan> & Pick<NewPlan, 'name'>): NewPlan => ({
   equipmentCode: null,
@@ -37,20 +30,11 @@ const plan = (p: Partial<NewPlan> & Pick<NewPlan, 'name'>): NewPlan => ({
  * services as the chat at past moments, so that `设备 CNC-01` tells a story on a first run:
  * a lathe in repair today, its spindle lubrication nearly due, last week's repair in its history.
  */
-export async function seedEquipment(
-  em: EntityManager,
-  today: Date,
-  tz: string,
-  config: FactoryConfig,
-  silent: Outbox,
-  actorIn: ActorAt,
-): Promise<void> {
-  const at = (day: number, hhmm: string) =>
-    atLocalTime(new Date(today.getTime() + day * 86_400_000), hhmm, tz);
-  await em.transactional(async (tx) => {
-    const actor = (personId: string, when: Date) => actorIn(tx, personId, when);
-    const deps = (when: Date): Services =>
-      standaloneUnit(tx, { clock: { now: () => when }, outbox: silent, config, tz });
+export async function seedEquipment(ctx: DemoContext): Promise<void> {
+  const { at } = ctx;
+  await ctx.em.transactional(async (tx) => {
+    const actor = (personId: string, when: Date) => ctx.actorOf(tx, personId, when);
+    const deps = (when: Date): Services => ctx.unit(tx, { now: () => when });
     const machine = (code: string) => tx.findOneOrFail(Equipment, code);
     const cnc01 = await machine('CNC-01');
     const fromReports = cnc01.runningMinutes;
