@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Services } from './services.js';
+import type { Settings } from './config/env.js';
 import type { Orm } from './db/orm.js';
 
 /**
@@ -8,10 +9,12 @@ import type { Orm } from './db/orm.js';
  */
 export interface AppServices extends Omit<Services, 'em' | 'afterCommit'> {
   orm: Orm;
+  /** The environment's settings, read once by src/config/env.ts. */
+  settings: Settings;
 }
 
 /** A unit of work on the app's parts: on `em`, or on a fresh entity manager of its own. */
 export function unitOf(services: AppServices, em: EntityManager = services.orm.em.fork()): Services {
-  const { orm: _orm, ...parts } = services;
+  const { orm: _orm, settings: _settings, ...parts } = services;
   return { ...parts, em };
 }

@@ -135,6 +135,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     tz: settings.factoryTz,
     logger,
     events,
+    settings,
   };
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [

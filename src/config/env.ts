@@ -4,6 +4,8 @@ import { ConfigError } from './config-error.js';
 /** The operator contract of PRODUCT.md, read once from the environment. */
 export interface Settings {
   port: number;
+  /** Alibaba Cloud SMS (ALIYUN_SMS_*), for partners without a chat account; off when unset. */
+  sms: AliyunSmsSettings | undefined;
   databaseUrl: string;
   factoryConfigPath: string | undefined;
   factoryTz: string;
@@ -94,6 +96,7 @@ export function readSettings(env: Env = process.env): Settings {
     consoleChannel: false,
     requestTimeoutMs: Number(env.HTTP_REQUEST_TIMEOUT_MS ?? 30_000),
     connectionLeaseMs: Number(env.CONNECTION_LEASE_MS ?? 15_000),
+    sms: smsSettingsOf(env, problems),
     wecom: readGroup(
       env,
       problems,
@@ -224,4 +227,14 @@ function readGroup<K extends string, T>(
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function smsSettingsOf(env: Env, problems: string[]): AliyunSmsSettings | undefined {
+  try {
+    return readSmsSettings(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
 }

@@ -1,10 +1,8 @@
-import { readSmsSettings, type AliyunSmsSettings } from '../../config/env.js';
+import type { AliyunSmsSettings } from '../../config/env.js';
 import { AliyunSmsProvider } from './aliyun-sms.js';
 import type { SmsProvider } from './sms-provider.js';
 
-/** The SMS provider the environment configures, or undefined when SMS is off. */
-export function smsProviderFromEnv(
-  settings: AliyunSmsSettings | undefined = readSmsSettings(),
-): SmsProvider | undefined {
+/** The SMS provider the settings configure, or undefined when SMS is off. */
+export function smsProviderFrom(settings: AliyunSmsSettings | undefined): SmsProvider | undefined {
   return settings && new AliyunSmsProvider(settings);
 }
