@@ -116,6 +116,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const events = new DomainEventBus(subscribersOf(capabilities));
   const chat = assembleChat({
     events,
+    capabilities,
     orm,
     clock,
     config: factory,
@@ -135,6 +136,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     tz: settings.factoryTz,
     logger,
     events,
+    capabilities,
   };
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [

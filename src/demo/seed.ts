@@ -1,3 +1,5 @@
+import { pointTriggersOf } from '../capabilities/assembled.js';
+import { coreCapabilities } from '../capabilities/index.js';
 import { standaloneUnit } from '../capabilities/standalone-unit.js';
 import type { Services } from '../services.js';
 import type { EntityManager } from '@mikro-orm/core';
@@ -117,7 +119,8 @@ export async function seedDemo(
   }
   await seedOutsourcing(em.fork(), clock, tz, config, silent);
   await seedEquipment(em.fork(), today, tz, config, silent, actorOf);
-  await evaluateIncentives({ em: em.fork(), config: scoring, tz, now: clock.now() });
+  const triggers = pointTriggersOf(coreCapabilities);
+  await evaluateIncentives({ em: em.fork(), config: scoring, tz, now: clock.now(), triggers });
   return { orders: demoOrders.length };
 }
 

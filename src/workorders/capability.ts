@@ -4,6 +4,9 @@ import { workOrderEvents } from './events.js';
 import { workOrderFeature } from './feature.js';
 import { Item } from './item.entity.js';
 import { OperationTask } from './operation-task.entity.js';
+import { shiftReportedTrigger } from './point-triggers/shift-reported.js';
+import { taskFinishedTrigger } from './point-triggers/task-finished.js';
+import { workReportTrigger } from './point-triggers/work-report.js';
 import { ProductionException } from './production-exception.entity.js';
 import { RoutingStep } from './routing-step.entity.js';
 import { WorkOrder } from './work-order.entity.js';
@@ -16,4 +19,5 @@ export const workOrdersCapability = defineCapability({
   entities: [Item, RoutingStep, WorkOrder, OperationTask, WorkReport, ProductionException],
   events: { emits: workOrderEvents },
   chat: workOrderFeature,
+  pointTriggers: [workReportTrigger, taskFinishedTrigger, shiftReportedTrigger],
 });
