@@ -116,6 +116,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const events = new DomainEventBus(subscribersOf(capabilities));
   const chat = assembleChat({
     events,
+    capabilities,
     orm,
     clock,
     config: factory,
@@ -136,6 +137,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     logger,
     events,
     settings,
+    capabilities,
   };
   const readiness = [...databaseReadiness(orm), ...modules.flatMap((m) => m.readiness ?? [])];
   const http = createHttpApp(logger, [

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Capability } from './capabilities/capability.js';
 import type { FollowUp } from './chat/follow-ups.js';
 import type { Outbox } from './chat/outbox/outbox.js';
 import type { FactoryConfig } from './config/factory-config.js';
@@ -19,6 +20,8 @@ export interface Services {
   tz: string;
   logger: Logger;
   events: DomainEventBus;
+  /** What the app is made of (core capabilities, then plugins): e.g. the point triggers they offer. */
+  capabilities: readonly Capability[];
   /** Queues work to run once this unit has committed; absent where nobody waits (the demo seed). */
   afterCommit?: (work: FollowUp) => void;
 }

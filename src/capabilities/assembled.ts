@@ -6,6 +6,7 @@ import type { ApiRoute } from '../http/api/api-route.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
 import type { Subscriber } from '../events/domain-events.js';
 import type { Capability } from './capability.js';
+import type { PointTrigger } from './point-trigger.js';
 
 /** The central lists, each assembled from the capabilities in their order. */
 export const entitiesOf = (capabilities: readonly Capability[]) =>
@@ -28,3 +29,20 @@ export const pagesOf = (capabilities: readonly Capability[], services: AppServic
 
 export const subscribersOf = (capabilities: readonly Capability[]): Subscriber[] =>
   capabilities.flatMap((c) => c.events?.subscribers ?? []);
+
+/**
+ * What incentive rules may pay points for, whichever capability offers it. A name offered twice
+ * is a mistake in the code (a rule could not say which it means), refused like a section claimed twice.
+ */
+export function pointTriggersOf(capabilities: readonly Capability[]): PointTrigger[] {
+  const owners = new Map<string, string>();
+  return capabilities.flatMap((c) =>
+    (c.pointTriggers ?? []).map((trigger) => {
+      const claimed = owners.get(trigger.name);
+      if (claimed)
+        throw new Error(`point trigger "${trigger.name}" is offered by both ${claimed} and ${c.name}`);
+      owners.set(trigger.name, c.name);
+      return trigger;
+    }),
+  );
+}

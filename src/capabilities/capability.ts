@@ -8,12 +8,13 @@ import type { DomainEventName, Subscriber } from '../events/domain-events.js';
 import type { ApiRoute } from '../http/api/api-route.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
 import type { Clock } from '../shared/clock.js';
+import type { PointTrigger } from './point-trigger.js';
 
 /**
  * One capability of the bot (work orders, equipment, outsourcing, a factory's own plugin…),
  * declared in one place: every central list (entities, chat commands, jobs, API routes and
- * scopes, factory.yaml sections, event subscribers, start-up sync) is assembled from the list
- * of these in src/capabilities/index.ts, or from the plugins factory.yaml names.
+ * scopes, factory.yaml sections, event subscribers, point triggers, start-up sync) is assembled
+ * from the list of these in src/capabilities/index.ts, or from the plugins factory.yaml names.
  */
 export interface Capability {
   /** Lower-case, unique: named in start-up errors and in the README. */
@@ -24,6 +25,8 @@ export interface Capability {
   config?: CapabilityConfig;
   /** The domain events it publishes, and what it does when one (its own or another's) happens. */
   events?: { emits?: readonly DomainEventName[]; subscribers?: readonly Subscriber[] };
+  /** What it offers to pay points for: factory.yaml incentive rules name these in `on:`. */
+  pointTriggers?: readonly PointTrigger[];
   /** Its commands, cards, scans, menu keys and welcome; the list order is the order of `帮助`. */
   chat?: ChatFeature;
   /** Its scheduled jobs; each is a thin call into its services. */
@@ -48,8 +51,11 @@ export interface ConfigSection {
 export interface CapabilityConfig {
   /** Its top-level sections; the types go into FactoryConfig with `declare module`. */
   sections: Record<string, ConfigSection>;
-  /** What the schema cannot say (references between sections, unique ids); one line per problem. */
-  problems?(config: FactoryConfig): string[];
+  /**
+   * What the schema cannot say (references between sections, unique ids); one line per problem.
+   * `capabilities` is the list the app is made of, for checks against what the others declare.
+   */
+  problems?(config: FactoryConfig, capabilities: readonly Capability[]): string[];
 }
 
 /** Declares a capability with its shape checked (one `capability.ts` per capability folder). */

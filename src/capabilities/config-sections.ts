@@ -33,5 +33,5 @@ export function configDefaultsFor(capabilities: readonly Capability[]): FactoryC
 
 /** Every capability's cross-checks of a validated config, in list order. */
 export function configProblemsFor(capabilities: readonly Capability[], config: FactoryConfig): string[] {
-  return capabilities.flatMap((c) => c.config?.problems?.(config) ?? []);
+  return capabilities.flatMap((c) => c.config?.problems?.(config, capabilities) ?? []);
 }

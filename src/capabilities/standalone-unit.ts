@@ -24,5 +24,5 @@ export interface StandaloneParts {
  */
 export function standaloneUnit(em: EntityManager, parts: StandaloneParts): Services {
   const { capabilities = coreCapabilities, logger = createLogger('silent'), ...rest } = parts;
-  return { ...rest, em, logger, events: new DomainEventBus(subscribersOf(capabilities)) };
+  return { ...rest, em, logger, capabilities, events: new DomainEventBus(subscribersOf(capabilities)) };
 }

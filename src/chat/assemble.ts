@@ -1,3 +1,4 @@
+import type { Capability } from '../capabilities/capability.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { Orm } from '../db/orm.js';
 import type { DomainEventBus } from '../events/domain-events.js';
@@ -24,6 +25,8 @@ export interface ChatDeps {
   publicUrl: string;
   logger: Logger;
   events: DomainEventBus;
+  /** What the app is made of, handed to every unit of work (Services). */
+  capabilities: readonly Capability[];
   /** Enabled channels, in the order a person is tried when we push to them. */
   channels: ChannelAdapter[];
   features: ChatFeature[];

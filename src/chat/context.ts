@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Capability } from '../capabilities/capability.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { PersonView } from '../people/person-view.js';
 import type { DomainEventBus } from '../events/domain-events.js';
@@ -38,6 +39,7 @@ export class CommandContext {
   readonly tz: string;
   readonly logger: Logger;
   readonly events: DomainEventBus;
+  readonly capabilities: readonly Capability[];
   private readonly outbox: Outbox;
 
   constructor(
@@ -55,6 +57,7 @@ export class CommandContext {
       tz: this.tz,
       logger: this.logger,
       events: this.events,
+      capabilities: this.capabilities,
       outbox: this.outbox,
     } = unit);
   }
@@ -69,6 +72,7 @@ export class CommandContext {
       tz: this.tz,
       logger: this.logger,
       events: this.events,
+      capabilities: this.capabilities,
       afterCommit: (work) => this.afterCommit(work),
     };
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { Capability } from '../capabilities/capability.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { retryOnLockConflict } from '../db/lock-retry.js';
 import { rowWriteLock, writeTransaction } from '../db/locking.js';
@@ -30,6 +31,7 @@ export interface ChatEngineDeps {
   publicUrl: string;
   logger: Logger;
   events: DomainEventBus;
+  capabilities: readonly Capability[];
   router: EventRouter;
   outbox: Outbox;
   dialogs: PendingDialogs;
@@ -150,7 +152,7 @@ export class ChatEngine {
     record: InboundRecord,
     followUps: FollowUp[],
   ): Promise<OutboundContent[]> {
-    const { clock, config, tz, outbox, dialogs, router, publicUrl, logger, events } = this.deps;
+    const { clock, config, tz, outbox, dialogs, router, publicUrl, logger, events, capabilities } = this.deps;
     const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
     if (!person) return answerUnboundSender(tx, event, clock, outbox);
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
@@ -158,7 +160,7 @@ export class ChatEngine {
     record.personId = person.id;
     const ctx = new CommandContext(
       { person, event, inboundId: record.id },
-      { em: tx, clock, outbox, config, tz, logger, events },
+      { em: tx, clock, outbox, config, tz, logger, events, capabilities },
       dialogs,
       publicUrl,
     );
@@ -172,9 +174,10 @@ export class ChatEngine {
    * the scheduled job that does the same work.
    */
   private async runFollowUps(followUps: FollowUp[]): Promise<void> {
-    const { orm, clock, outbox, config, tz, logger, events } = this.deps;
+    const { orm, clock, outbox, config, tz, logger, events, capabilities } = this.deps;
+    const parts = { clock, outbox, config, tz, logger, events, capabilities };
     for (const work of followUps) {
-      await work({ em: orm.em.fork(), clock, outbox, config, tz, logger, events }).catch((error: unknown) => {
+      await work({ em: orm.em.fork(), ...parts }).catch((error: unknown) => {
         logger.error({ err: error }, 'follow-up after a chat event failed');
       });
     }

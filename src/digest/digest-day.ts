@@ -1,7 +1,6 @@
 import type { FactoryConfig } from '../config/factory-config.js';
-import { shiftsStartingIn } from '../shared/shifts.js';
 import { addDays, productionDateOf, productionDay, productionInterval } from '../shared/production-day.js';
-import { shiftAt } from '../shared/shifts.js';
+import { shiftAt, shiftsStartingIn } from '../shared/shifts.js';
 import { atLocalTime, inZone } from '../shared/time.js';
 import type { DigestSpan } from './messages.js';
 

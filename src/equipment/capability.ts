@@ -13,6 +13,7 @@ import { repairLimitsJob } from './jobs/repair-limits.job.js';
 import { MaintenanceCycle } from './maintenance/maintenance-cycle.entity.js';
 import { MaintenancePlan } from './maintenance/maintenance-plan.entity.js';
 import { MaintenanceTask } from './maintenance/maintenance-task.entity.js';
+import { maintenanceDoneTrigger, repairAcceptedTrigger } from './point-triggers.js';
 import { RepairStep } from './repairs/repair-step.entity.js';
 import { RepairTicket } from './repairs/repair-ticket.entity.js';
 import { hoursOfReports, hoursOfReversals } from './report-hours.js';
@@ -34,6 +35,7 @@ export const equipmentCapability = defineCapability({
   events: { subscribers: [hoursOfReports, hoursOfReversals] },
   chat: equipmentFeature,
   demo: { setup: seedMachines, history: seedEquipment },
+  pointTriggers: [repairAcceptedTrigger, maintenanceDoneTrigger],
   jobs: (s) => [maintenanceWatchJob(s), repairLimitsJob(s)],
   api: { scopes: ['equipment:write'], routes: equipmentApiRoutes },
   syncAtStart: syncEquipment,

@@ -158,3 +158,17 @@ export const equipmentMessages = {
 
   minutesText: formatDuration,
 };
+
+/** What 规则 says about the point triggers equipment offers. */
+export const equipmentPointWords = {
+  repairAccepted: '维修验收',
+  maintenanceDone: '保养完成',
+  fields: {
+    limitMinutes: '维修时限（分钟）',
+    repairMinutes: '维修用时（分钟）',
+    minutesUnderLimit: '比时限提前的分钟数',
+    minutesBeforeDue: '比到期提前的分钟数',
+    equipment: '设备',
+    plan: '保养计划',
+  },
+};

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { IncentiveEvent } from '../capabilities/point-trigger.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import {
   productionDateOf,
@@ -6,11 +7,13 @@ import {
   productionInterval,
   type ProductionDay,
 } from '../shared/production-day.js';
-import type { IncentiveEvent } from './events/incentive-event.js';
 import { weekOf } from './periods.js';
 import { PointEntry } from './point-entry.entity.js';
 import { conditionHolds } from './rules/expression.js';
 import type { ActiveRule } from './rules/active-rules.js';
+
+/** What paying a rule reads of it (not the trigger its events came from: the caller read them). */
+type PaidRule = Omit<ActiveRule, 'source'>;
 
 const CHUNK = 500;
 
@@ -23,7 +26,7 @@ const CHUNK = 500;
  */
 export async function awardEvents(
   em: EntityManager,
-  rules: readonly ActiveRule[],
+  rules: readonly PaidRule[],
   events: readonly IncentiveEvent[],
   options: { tz: string; now: Date; config: Pick<FactoryConfig, 'shifts' | 'productionDay'> },
 ): Promise<PointEntry[]> {
@@ -58,7 +61,7 @@ export async function awardEvents(
 
 async function alreadyPaid(
   em: EntityManager,
-  rules: readonly ActiveRule[],
+  rules: readonly PaidRule[],
   events: readonly IncentiveEvent[],
 ): Promise<Set<string>> {
   const paid = new Set<string>();
@@ -77,7 +80,7 @@ async function alreadyPaid(
 
 interface CapTally {
   /** The points `rule` may give for `event` now, counting them as given. */
-  allow(rule: ActiveRule, event: IncentiveEvent): number;
+  allow(rule: PaidRule, event: IncentiveEvent): number;
 }
 
 /**
@@ -87,7 +90,7 @@ interface CapTally {
  */
 async function capTally(
   em: EntityManager,
-  rules: readonly ActiveRule[],
+  rules: readonly PaidRule[],
   events: readonly IncentiveEvent[],
   day: ProductionDay,
 ): Promise<CapTally> {

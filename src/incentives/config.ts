@@ -6,7 +6,7 @@ import { incentiveRuleProblems } from './rules/active-rules.js';
 export interface IncentiveRuleConfig {
   id: string;
   name: string;
-  /** The trigger: work_report, task_finished, shift_reported, repair_accepted, maintenance_done. */
+  /** The trigger: one a capability offers (`pointTriggers`), e.g. work_report or repair_accepted. */
   on: string;
   /** A condition on the event's fields, e.g. `good >= 50 and scrap == 0`; always when absent. */
   when?: string;

@@ -1,13 +1,11 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { PointTrigger } from '../capabilities/point-trigger.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { awardEvents } from './awards.js';
 import { EvaluationCursor } from './evaluation-cursor.entity.js';
-import { eventSources } from './events/index.js';
-import type { EventSource } from './events/incentive-event.js';
 import { retryOnLockConflict } from '../db/lock-retry.js';
 import { weekOf } from './periods.js';
 import { activeRules, type ActiveRule } from './rules/active-rules.js';
-import type { TriggerName } from './rules/triggers.js';
 
 export interface IncentiveDeps {
   em: EntityManager;
@@ -15,6 +13,8 @@ export interface IncentiveDeps {
   /** FACTORY_TZ: days, weeks and shifts are reckoned there. */
   tz: string;
   now: Date;
+  /** What rules may pay for: the point triggers of the app's capabilities (pointTriggersOf). */
+  triggers: readonly PointTrigger[];
 }
 
 /**
@@ -31,26 +31,26 @@ const OVERLAP_MS = 15 * 60_000;
  * first leaderboard after the rules are switched on has something to show.
  */
 export async function evaluateIncentives(deps: IncentiveDeps): Promise<Record<string, number>> {
-  const rules = activeRules(deps.config);
+  const rules = activeRules(deps.config, deps.triggers);
   const written: Record<string, number> = {};
-  for (const source of eventSources) {
-    const own = rules.filter((r) => r.trigger === source.trigger);
+  for (const trigger of deps.triggers) {
+    const own = rules.filter((r) => r.trigger === trigger.name);
     if (own.length === 0) continue;
-    written[source.trigger] = await retryOnLockConflict(() => evaluateSource(deps, source, own));
+    written[trigger.name] = await retryOnLockConflict(() => evaluateTrigger(deps, trigger, own));
   }
   return written;
 }
 
-async function evaluateSource(
+async function evaluateTrigger(
   deps: IncentiveDeps,
-  source: EventSource,
+  trigger: PointTrigger,
   rules: ActiveRule[],
 ): Promise<number> {
-  return underCursor(deps, source.trigger, async (tx, cursor) => {
-    const to = new Date(deps.now.getTime() - source.settleMs);
+  return underCursor(deps, trigger.name, async (tx, cursor) => {
+    const to = new Date(deps.now.getTime() - trigger.settleMs);
     const from = new Date(cursor.evaluatedTo.getTime() - OVERLAP_MS);
     if (to <= from) return 0;
-    const events = await source.read(tx, from, to, deps);
+    const events = await trigger.read(tx, from, to, deps);
     const written = await awardEvents(tx, rules, events, deps);
     if (to > cursor.evaluatedTo) cursor.evaluatedTo = to;
     return written.length;
@@ -62,13 +62,9 @@ async function evaluateSource(
  * it finished) as soon as they are committed, so 积分 shows them at once. The same ledger
  * keys, under the same cursor lock, make the job that reads them later pay nothing twice.
  */
-export async function awardRecords(
-  deps: IncentiveDeps,
-  trigger: TriggerName,
-  ids: number[],
-): Promise<number> {
-  const source = eventSources.find((s) => s.trigger === trigger);
-  const rules = activeRules(deps.config).filter((r) => r.trigger === trigger);
+export async function awardRecords(deps: IncentiveDeps, trigger: string, ids: number[]): Promise<number> {
+  const source = deps.triggers.find((t) => t.name === trigger);
+  const rules = activeRules(deps.config, deps.triggers).filter((r) => r.trigger === trigger);
   if (!source?.readIds || rules.length === 0 || ids.length === 0) return 0;
   const readIds = source.readIds.bind(source);
   return retryOnLockConflict(() =>
@@ -86,7 +82,7 @@ export async function awardRecords(
  */
 async function underCursor<T>(
   deps: IncentiveDeps,
-  trigger: TriggerName,
+  trigger: string,
   work: (tx: EntityManager, cursor: EvaluationCursor) => Promise<T>,
 ): Promise<T> {
   await ensureCursor(deps, trigger);

@@ -1,4 +1,4 @@
-import { formatDuration } from '../shared/display.js';
+import type { PointTrigger } from '../capabilities/point-trigger.js';
 import { inZone } from '../shared/time.js';
 import type { PointEntry } from './point-entry.entity.js';
 import type { Period } from './periods.js';
@@ -7,7 +7,6 @@ import type { TeamLeaderboard } from './leaderboard-service.js';
 import type { ReportingRate } from './reporting-rate.js';
 import type { ActiveRule } from './rules/active-rules.js';
 import type { CompareOp, Condition, Operand } from './rules/expression.js';
-import type { TriggerName } from './rules/triggers.js';
 import type { Standings } from './standings.js';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -16,39 +15,6 @@ const md = (day: string) => day.slice(5);
 const span = (p: Period) => `${md(p.firstDay)}—${md(p.lastDay)}`;
 const MEDALS = ['🥇', '🥈', '🥉'];
 const placeOf = (i: number) => MEDALS[i] ?? `${i + 1}.`;
-
-const TRIGGER_WORDS: Record<TriggerName, string> = {
-  work_report: '每次报工',
-  task_finished: '工序完工',
-  shift_reported: '一个班次里做过的工序都在下班前报了工',
-  repair_accepted: '维修验收',
-  maintenance_done: '保养完成',
-};
-
-const FIELD_WORDS: Record<string, string> = {
-  good: '合格数',
-  scrap: '报废数',
-  quantity: '数量',
-  minutes: '工时（分钟）',
-  minutesBeforeShiftEnd: '距下班的分钟数',
-  shift: '班次',
-  channel: '报工渠道',
-  operation: '工序',
-  sequence: '工序号',
-  workOrder: '工单',
-  item: '物料',
-  plannedMinutes: '计划工时（分钟）',
-  actualMinutes: '实际用时（分钟）',
-  minutesBeforePlannedEnd: '比计划提前的分钟数',
-  operations: '工序数',
-  reports: '报工次数',
-  limitMinutes: '维修时限（分钟）',
-  repairMinutes: '维修用时（分钟）',
-  minutesUnderLimit: '比时限提前的分钟数',
-  minutesBeforeDue: '比到期提前的分钟数',
-  equipment: '设备',
-  plan: '保养计划',
-};
 
 const OPERATOR_WORDS: Record<CompareOp, string> = {
   '==': '=',
@@ -59,66 +25,53 @@ const OPERATOR_WORDS: Record<CompareOp, string> = {
   '>=': '≥',
 };
 
-function operandText(o: Operand): string {
-  if (o.kind === 'field') return FIELD_WORDS[o.name] ?? o.name;
+function operandText(o: Operand, fields: PointTrigger['fields']): string {
+  if (o.kind === 'field') return fields[o.name]?.label ?? o.name;
   return typeof o.value === 'number' ? String(o.value) : `「${o.value}」`;
 }
 
-/** `good >= 50 and scrap == 0` as a worker reads it: 合格数 ≥ 50 且 报废数 = 0. */
-export function conditionText(c: Condition): string {
+/**
+ * `good >= 50 and scrap == 0` as a worker reads it: 合格数 ≥ 50 且 报废数 = 0, in the words of
+ * the trigger's fields.
+ */
+export function conditionText(c: Condition, fields: PointTrigger['fields']): string {
   switch (c.kind) {
     case 'compare':
-      return `${operandText(c.left)} ${OPERATOR_WORDS[c.op]} ${operandText(c.right)}`;
+      return `${operandText(c.left, fields)} ${OPERATOR_WORDS[c.op]} ${operandText(c.right, fields)}`;
     case 'not':
-      return `不满足（${conditionText(c.operand)}）`;
+      return `不满足（${conditionText(c.operand, fields)}）`;
     case 'and':
     case 'or': {
       const side = (s: Condition) =>
         s.kind !== c.kind && (s.kind === 'and' || s.kind === 'or')
-          ? `（${conditionText(s)}）`
-          : conditionText(s);
+          ? `（${conditionText(s, fields)}）`
+          : conditionText(s, fields);
       return `${side(c.left)} ${c.kind === 'and' ? '且' : '或'} ${side(c.right)}`;
     }
   }
 }
 
 function ruleLine(rule: ActiveRule, i: number): string {
-  const when = rule.condition ? `，当${conditionText(rule.condition)} 时` : '';
+  const when = rule.condition ? `，当${conditionText(rule.condition, rule.source.fields)} 时` : '';
   const points = rule.points > 0 ? `+${rule.points} 分` : `扣 ${-rule.points} 分`;
   const caps = [
     ...(rule.dailyCap === undefined ? [] : [`每天最多 ${rule.dailyCap} 分`]),
     ...(rule.weeklyCap === undefined ? [] : [`每周最多 ${rule.weeklyCap} 分`]),
   ];
-  return `${i + 1}. ${rule.name}：${TRIGGER_WORDS[rule.trigger]}${when}，${points}${caps.length > 0 ? `（${caps.join('，')}）` : ''}`;
+  return `${i + 1}. ${rule.name}：${rule.source.label}${when}，${points}${caps.length > 0 ? `（${caps.join('，')}）` : ''}`;
 }
 
-function entryWhy(entry: PointEntry, tz: string): string {
+/** Why an entry was written: a supervisor's reason, or the rule and what its trigger says of it. */
+function entryWhy(entry: PointEntry, tz: string, triggers: readonly PointTrigger[]): string {
   const d = entry.details;
-  const num = (key: string) => (typeof d[key] === 'number' ? d[key] : undefined);
   if (entry.source === 'manual') {
     return `${entry.points > 0 ? '主管加分' : '主管扣分'}：${entry.reason}（${String(d.by ?? entry.recordedBy ?? '')}）`;
   }
   const capped = d.cappedFrom === undefined ? '' : '，已到上限';
-  switch (entry.eventKey?.split(':')[0]) {
-    case 'work_report': {
-      const scrap = num('scrap') ? `，报废 ${num('scrap')} 件` : '';
-      return `${entry.reason}（${String(d.workOrder)} ${String(d.operation)} 合格 ${num('good') ?? 0} 件${scrap}${capped}）`;
-    }
-    case 'task_finished': {
-      const ahead = num('minutesBeforePlannedEnd');
-      const plan =
-        ahead === undefined
-          ? ''
-          : ahead >= 0
-            ? `，比计划提前 ${formatDuration(ahead)}`
-            : `，比计划晚 ${formatDuration(-ahead)}`;
-      return `${entry.reason}（${String(d.workOrder)} ${String(d.operation)} 完工${plan}${capped}）`;
-    }
-    case 'shift_reported':
-      return `${entry.reason}（${inZone(entry.occurredAt, tz).format('MM-DD')} ${String(d.shift)}，${num('operations') ?? 0} 道工序${capped}）`;
-    default:
-      return `${entry.reason}${capped ? `（${capped.slice(1)}）` : ''}`;
-  }
+  const name = entry.eventKey?.split(':')[0];
+  const explain = triggers.find((t) => t.name === name)?.explain;
+  if (explain) return `${entry.reason}（${explain(d, entry.occurredAt, tz)}${capped}）`;
+  return `${entry.reason}${capped ? `（${capped.slice(1)}）` : ''}`;
 }
 
 function rateText(rate: ReportingRate): string {
@@ -162,14 +115,14 @@ export const incentiveMessages = {
   awardHelp: '给某人加分，写明原因',
   deductHelp: '给某人扣分，写明原因',
 
-  points(name: string, summary: PointsSummary, tz: string): string {
+  points(name: string, summary: PointsSummary, tz: string, triggers: readonly PointTrigger[]): string {
     if (summary.recent.length === 0) {
       return `${name}还没有积分。按时报工就能得分，发送「规则」看看怎样得分。`;
     }
     const lines = [`${name}的积分：本周 ${summary.period} 分，累计 ${summary.total} 分。`, '最近记录：'];
     for (const entry of summary.recent) {
       const when = inZone(entry.occurredAt, tz).format('MM-DD HH:mm');
-      lines.push(`· ${when} ${signed(entry.points)} ${entryWhy(entry, tz)}`);
+      lines.push(`· ${when} ${signed(entry.points)} ${entryWhy(entry, tz, triggers)}`);
     }
     return lines.join('\n');
   },

@@ -1,3 +1,4 @@
+import { pointTriggersOf } from '../capabilities/assembled.js';
 import { subscribe } from '../events/domain-events.js';
 import { awardRecords } from './evaluation-service.js';
 import { reverseReportPoints } from './report-reversal.js';
@@ -10,8 +11,8 @@ import { reverseReportPoints } from './report-reversal.js';
 export const pointsOfReports = subscribe({
   event: 'workorders.report_recorded',
   phase: 'after_commit',
-  async handle({ report, finished }, { em, config, tz, clock }) {
-    const deps = { em, config, tz, now: clock.now() };
+  async handle({ report, finished }, { em, config, tz, clock, capabilities }) {
+    const deps = { em, config, tz, now: clock.now(), triggers: pointTriggersOf(capabilities) };
     await awardRecords(deps, 'work_report', [report.id]);
     await awardRecords(
       deps,

@@ -5,6 +5,9 @@ import { seedItems, seedOrders } from './demo/seed-orders.js';
 import { workOrderFeature } from './feature.js';
 import { Item } from './item.entity.js';
 import { OperationTask } from './operation-task.entity.js';
+import { shiftReportedTrigger } from './point-triggers/shift-reported.js';
+import { taskFinishedTrigger } from './point-triggers/task-finished.js';
+import { workReportTrigger } from './point-triggers/work-report.js';
 import { ProductionException } from './production-exception.entity.js';
 import { RoutingStep } from './routing-step.entity.js';
 import { WorkOrder } from './work-order.entity.js';
@@ -18,4 +21,5 @@ export const workOrdersCapability = defineCapability({
   events: { emits: workOrderEvents },
   chat: workOrderFeature,
   demo: { setup: seedItems, history: seedOrders },
+  pointTriggers: [workReportTrigger, taskFinishedTrigger, shiftReportedTrigger],
 });

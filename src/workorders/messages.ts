@@ -1,4 +1,5 @@
 import { formatDuration } from '../shared/display.js';
+import { inZone } from '../shared/time.js';
 
 /** What a person tried on a task, named in a refusal. */
 export type WorkVerb = '开工' | '报工';
@@ -165,4 +166,48 @@ export const workOrderMessages = {
   orderReleased: (number: string) => `工单 ${number} 已下达，可以派工了。`,
   orderNotPlanned: (number: string, status: string) =>
     `工单 ${number} 当前是「${status}」，只有「计划」状态的工单可以下达。`,
+};
+
+type Details = Readonly<Record<string, unknown>>;
+const num = (d: Details, key: string) => (typeof d[key] === 'number' ? d[key] : undefined);
+
+/** What 规则 and 积分 say about the point triggers the work-order loop offers. */
+export const workOrderPointWords = {
+  workReport: '每次报工',
+  taskFinished: '工序完工',
+  shiftReported: '一个班次里做过的工序都在下班前报了工',
+  fields: {
+    good: '合格数',
+    scrap: '报废数',
+    quantity: '数量',
+    minutes: '工时（分钟）',
+    minutesBeforeShiftEnd: '距下班的分钟数',
+    shift: '班次',
+    channel: '报工渠道',
+    operation: '工序',
+    sequence: '工序号',
+    workOrder: '工单',
+    item: '物料',
+    plannedMinutes: '计划工时（分钟）',
+    actualMinutes: '实际用时（分钟）',
+    minutesBeforePlannedEnd: '比计划提前的分钟数',
+    operations: '工序数',
+    reports: '报工次数',
+  },
+  reportPaid(d: Details): string {
+    const scrap = num(d, 'scrap') ? `，报废 ${num(d, 'scrap')} 件` : '';
+    return `${String(d.workOrder)} ${String(d.operation)} 合格 ${num(d, 'good') ?? 0} 件${scrap}`;
+  },
+  taskPaid(d: Details): string {
+    const ahead = num(d, 'minutesBeforePlannedEnd');
+    const plan =
+      ahead === undefined
+        ? ''
+        : ahead >= 0
+          ? `，比计划提前 ${formatDuration(ahead)}`
+          : `，比计划晚 ${formatDuration(-ahead)}`;
+    return `${String(d.workOrder)} ${String(d.operation)} 完工${plan}`;
+  },
+  shiftPaid: (d: Details, shiftStart: Date, tz: string) =>
+    `${inZone(shiftStart, tz).format('MM-DD')} ${String(d.shift)}，${num(d, 'operations') ?? 0} 道工序`,
 };

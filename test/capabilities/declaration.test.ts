@@ -1,12 +1,25 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutesOf, chatFeaturesOf, jobsOf, subscribersOf } from '../../src/capabilities/assembled.js';
+import {
+  apiRoutesOf,
+  chatFeaturesOf,
+  jobsOf,
+  pointTriggersOf,
+  subscribersOf,
+} from '../../src/capabilities/assembled.js';
 import { defineCapability } from '../../src/capabilities/capability.js';
 import { factorySchemaFor } from '../../src/capabilities/config-sections.js';
 import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { coreCapabilities } from '../../src/capabilities/index.js';
+import type { IncentiveEvent, PointTrigger } from '../../src/capabilities/point-trigger.js';
+import { ConsoleSession } from '../../src/channels/console/console-session.js';
+import type { OutboundContent } from '../../src/chat/outbound.js';
+import { parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { entities } from '../../src/entities.js';
+import { evaluateIncentives } from '../../src/incentives/evaluation-service.js';
+import { PointEntry } from '../../src/incentives/point-entry.entity.js';
+import { problemsOf } from '../support/config-problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const BUILT_IN_COMMANDS = ['帮助', '取消'];
@@ -116,5 +129,84 @@ describe('capabilities: factory.yaml sections', () => {
     expect(() => factorySchemaFor([...coreCapabilities, twin])).toThrow(
       'factory.yaml section "repairs" is declared by both equipment and twin',
     );
+  });
+});
+
+describe('capabilities: point triggers', () => {
+  it('gives every point trigger a name no other capability offers', () => {
+    const names = pointTriggersOf(coreCapabilities).map((t) => t.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('refuses two capabilities that offer one trigger', () => {
+    const [first] = pointTriggersOf(coreCapabilities);
+    if (!first) throw new Error('the core offers no point trigger');
+    const twin = defineCapability({ name: 'twin', pointTriggers: [first] });
+    expect(() => pointTriggersOf([...coreCapabilities, twin])).toThrow(
+      `point trigger "${first.name}" is offered by both workorders and twin`,
+    );
+  });
+
+  describe('a plugin’s own trigger', () => {
+    // A badge reader plugin: people who badge in early may earn points, by the factory's rules.
+    const badges: IncentiveEvent[] = [];
+    const badgedEarly: PointTrigger = {
+      name: 'badged_early',
+      label: '提前打卡',
+      fields: { minutesEarly: { type: 'number', label: '提前的分钟数' } },
+      settleMs: 0,
+      read: async (_em, from, to) => badges.filter((b) => b.occurredAt > from && b.occurredAt <= to),
+      explain: (details) => `提前 ${String(details.minutesEarly)} 分钟`,
+    };
+    const plugin = defineCapability({ name: 'badges', pointTriggers: [badgedEarly] });
+    const capabilities = [...coreCapabilities, plugin];
+    const yaml = [
+      'people:',
+      '  - { id: zhangwei, name: 张伟, roles: [worker] }',
+      'incentives:',
+      '  rules:',
+      '    - { id: early, name: 早到, on: badged_early, when: "minutesEarly >= 5", points: 2 }',
+    ].join('\n');
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await startTestApp({
+        capabilities,
+        factory: parseFactoryConfig(yaml, 'factory.yaml', capabilities),
+      });
+    });
+    afterAll(() => app.stop());
+    const texts = (replies: OutboundContent[]) => replies.map((r) => (r.kind === 'text' ? r.text : r.kind));
+
+    it('is unknown to a factory.yaml read without the plugin', () => {
+      expect(problemsOf(yaml)).toEqual([
+        expect.stringContaining('incentives.rules[0].on (rule "early"): unknown trigger "badged_early"'),
+      ]);
+    });
+
+    it('is explained in 规则 in its own words', async () => {
+      const replies = await new ConsoleSession(app.chat.engine, app.clock, 'zhangwei').say('规则');
+      expect(texts(replies).join('\n')).toContain('1. 早到：提前打卡，当提前的分钟数 ≥ 5 时，+2 分');
+    });
+
+    it('pays the rules on it, and 积分 says why', async () => {
+      const at = (hoursAgo: number) => new Date(app.clock.now().getTime() - hoursAgo * 3_600_000);
+      badges.push(
+        { key: 'badged_early:1', personId: 'zhangwei', occurredAt: at(2), fields: { minutesEarly: 7 } },
+        { key: 'badged_early:2', personId: 'zhangwei', occurredAt: at(1), fields: { minutesEarly: 3 } },
+      );
+      const written = await evaluateIncentives({
+        em: app.orm.em.fork(),
+        config: app.factory,
+        tz: app.settings.factoryTz,
+        now: app.clock.now(),
+        triggers: pointTriggersOf(app.services.capabilities),
+      });
+      expect(written).toEqual({ badged_early: 1 });
+      const entries = await app.orm.em.fork().find(PointEntry, { person: 'zhangwei' });
+      expect(entries.map((e) => [e.ruleId, e.eventKey, e.points])).toEqual([['early', 'badged_early:1', 2]]);
+      const replies = await new ConsoleSession(app.chat.engine, app.clock, 'zhangwei').say('积分');
+      expect(texts(replies).join('\n')).toContain('+2 早到（提前 7 分钟）');
+    });
   });
 });

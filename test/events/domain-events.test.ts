@@ -15,6 +15,7 @@ function unit(queued: FollowUp[] | undefined): Omit<Services, 'events'> {
     config: {} as Services['config'],
     tz: 'Asia/Shanghai',
     logger: {} as Services['logger'],
+    capabilities: [],
     ...(queued ? { afterCommit: (work: FollowUp) => queued.push(work) } : {}),
   };
 }

@@ -4,12 +4,12 @@ import {
   conditionHolds,
   ConditionError,
   parseCondition,
-  type FieldValue,
 } from '../../src/incentives/rules/expression.js';
+import type { FieldValue } from '../../src/capabilities/point-trigger.js';
 import { conditionText } from '../../src/incentives/messages.js';
-import { TRIGGERS } from '../../src/incentives/rules/triggers.js';
+import { workReportTrigger } from '../../src/workorders/point-triggers/work-report.js';
 
-const reportFields = TRIGGERS.work_report.fields;
+const reportFields = workReportTrigger.fields;
 const holds = (text: string, values: Record<string, FieldValue>) =>
   conditionHolds(compileCondition(text, reportFields, 'work_report'), values);
 const refusal = (text: string): string => {
@@ -69,10 +69,10 @@ describe('the condition of an incentive rule', () => {
   });
 
   it('reads back in plain Chinese for 规则', () => {
-    expect(conditionText(parseCondition('good >= 50 and (scrap == 0 or shift != "夜班")'))).toBe(
-      '合格数 ≥ 50 且 （报废数 = 0 或 班次 ≠ 「夜班」）',
-    );
-    expect(conditionText(parseCondition('not minutesBeforeShiftEnd < 30'))).toBe(
+    expect(
+      conditionText(parseCondition('good >= 50 and (scrap == 0 or shift != "夜班")'), reportFields),
+    ).toBe('合格数 ≥ 50 且 （报废数 = 0 或 班次 ≠ 「夜班」）');
+    expect(conditionText(parseCondition('not minutesBeforeShiftEnd < 30'), reportFields)).toBe(
       '不满足（距下班的分钟数 < 30）',
     );
   });

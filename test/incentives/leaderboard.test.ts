@@ -6,7 +6,7 @@ import { WEEKLY_LEADERBOARD_JOB } from '../../src/incentives/jobs/weekly-leaderb
 import { weekOf } from '../../src/incentives/periods.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
 import { reportingRates } from '../../src/incentives/reporting-rate.js';
-import { jobsOf } from '../../src/capabilities/assembled.js';
+import { jobsOf, pointTriggersOf } from '../../src/capabilities/assembled.js';
 import { coreCapabilities } from '../../src/capabilities/index.js';
 import { testDatabaseKind } from '../support/database.js';
 import type { DemoApp } from '../support/demo-app.js';
@@ -43,6 +43,7 @@ describe(`the weekly leaderboard, on the demo shop with ${twoInstances ? 'two se
       config: first.factory,
       tz: first.settings.factoryTz,
       now: first.clock.now(),
+      triggers: pointTriggersOf(first.services.capabilities),
     });
   });
   afterEach(() => {
@@ -151,6 +152,7 @@ describe(`the weekly leaderboard, on the demo shop with ${twoInstances ? 'two se
           config: app.factory,
           tz: app.settings.factoryTz,
           now: app.clock.now(),
+          triggers: pointTriggersOf(app.services.capabilities),
         }),
       ),
     );

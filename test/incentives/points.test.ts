@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointTriggersOf } from '../../src/capabilities/assembled.js';
 import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
@@ -23,6 +24,7 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
       config: app.factory,
       tz: app.settings.factoryTz,
       now: app.clock.now(),
+      triggers: pointTriggersOf(app.services.capabilities),
     });
   const entriesOf = (personId: string) =>
     app.orm.em.fork().find(PointEntry, { person: personId }, { orderBy: { occurredAt: 'asc', id: 'asc' } });

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
 import { leaderboardCron } from '../../src/incentives/jobs/weekly-leaderboard.job.js';
+import { pointTriggersOf } from '../../src/capabilities/assembled.js';
+import { coreCapabilities } from '../../src/capabilities/index.js';
 import { activeRules } from '../../src/incentives/rules/active-rules.js';
 import { problemsOf } from '../support/config-problems.js';
 
@@ -19,7 +21,7 @@ describe('incentive rules in factory.yaml', () => {
         '{ id: clean, name: 零报废, on: work_report, when: "good >= 50 and scrap == 0", points: 2, dailyCap: 6 }',
       ),
     );
-    const [rule] = activeRules(config);
+    const [rule] = activeRules(config, pointTriggersOf(coreCapabilities));
     expect(rule).toMatchObject({
       id: 'clean',
       name: '零报废',
@@ -33,11 +35,9 @@ describe('incentive rules in factory.yaml', () => {
   });
 
   it('ships default rules that pass their own checks, posted Monday 09:10', () => {
-    expect(activeRules(defaultFactoryConfig).map((r) => r.trigger)).toEqual([
-      'work_report',
-      'shift_reported',
-      'task_finished',
-    ]);
+    expect(
+      activeRules(defaultFactoryConfig, pointTriggersOf(coreCapabilities)).map((r) => r.trigger),
+    ).toEqual(['work_report', 'shift_reported', 'task_finished']);
     expect(leaderboardCron(defaultFactoryConfig.incentives)).toBe('10 9 * * 1');
     expect(leaderboardCron({ ...defaultFactoryConfig.incentives, leaderboardDay: 'sunday' })).toBe(
       '10 9 * * 0',

@@ -1,3 +1,4 @@
+import { pointTriggersOf } from '../../capabilities/assembled.js';
 import type { Command } from '../../chat/commands/command.js';
 import { personByMention } from '../../people/directory.js';
 import { hasRole } from '../../people/person-view.js';
@@ -27,6 +28,6 @@ export const pointsCommand: Command = {
       person = named;
     }
     const summary = await pointsSummary(ctx.em, person.id, weekOf(ctx.clock.now(), ctx.tz), RECENT);
-    ctx.reply(m.points(person.name, summary, ctx.tz));
+    ctx.reply(m.points(person.name, summary, ctx.tz, pointTriggersOf(ctx.capabilities)));
   },
 };

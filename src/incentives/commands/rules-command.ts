@@ -1,3 +1,4 @@
+import { pointTriggersOf } from '../../capabilities/assembled.js';
 import type { Command } from '../../chat/commands/command.js';
 import { incentiveMessages as m } from '../messages.js';
 import { activeRules } from '../rules/active-rules.js';
@@ -11,6 +12,8 @@ export const rulesCommand: Command = {
   args: [],
   async run(ctx) {
     const { leaderboardDay, leaderboardTime } = ctx.config.incentives;
-    ctx.reply(m.rules(activeRules(ctx.config), leaderboardDay, leaderboardTime));
+    ctx.reply(
+      m.rules(activeRules(ctx.config, pointTriggersOf(ctx.capabilities)), leaderboardDay, leaderboardTime),
+    );
   },
 };

@@ -1,4 +1,5 @@
 import type { AppServices } from '../../app-services.js';
+import { pointTriggersOf } from '../../capabilities/assembled.js';
 import { defineJob } from '../../jobs/scheduler.js';
 import { evaluateIncentives } from '../evaluation-service.js';
 
@@ -16,6 +17,7 @@ export function evaluateIncentivesJob(s: AppServices) {
         config: s.config,
         tz: s.tz,
         now: s.clock.now(),
+        triggers: pointTriggersOf(s.capabilities),
       });
       if (Object.values(written).some((n) => n > 0)) s.logger.debug({ written }, 'incentive points awarded');
     },

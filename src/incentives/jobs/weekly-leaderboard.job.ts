@@ -1,4 +1,5 @@
 import type { AppServices } from '../../app-services.js';
+import { pointTriggersOf } from '../../capabilities/assembled.js';
 import type { FactoryConfig } from '../../config/factory-config.js';
 import { WEEKDAYS } from '../../config/factory-schema.js';
 import { defineJob } from '../../jobs/scheduler.js';
@@ -20,7 +21,13 @@ export function weeklyLeaderboardJob(s: AppServices) {
     recurring: { cron: leaderboardCron(s.config.incentives) },
     async run() {
       const now = s.clock.now();
-      const deps = { em: s.orm.em.fork(), config: s.config, tz: s.tz, now };
+      const deps = {
+        em: s.orm.em.fork(),
+        config: s.config,
+        tz: s.tz,
+        now,
+        triggers: pointTriggersOf(s.capabilities),
+      };
       // Settle last week first, should the every-minute evaluation be behind.
       await evaluateIncentives(deps);
       const sent = await sendWeeklyLeaderboard({ ...deps, outbox: s.outbox });

@@ -4,6 +4,7 @@
  * by this small recursive-descent parser and evaluated on a tree, never handed to `eval`, so
  * a factory.yaml can only ever compare values.
  */
+import type { FieldType, FieldValue } from '../../capabilities/point-trigger.js';
 import {
   ConditionError,
   tokenText,
@@ -16,8 +17,8 @@ import {
 
 export { ConditionError, type CompareOp } from './condition-tokens.js';
 
-export type FieldType = 'number' | 'string';
-export type FieldValue = number | string;
+/** The fields of a trigger's events, as far as a condition is checked against them. */
+type Fields = Readonly<Record<string, { type: FieldType }>>;
 
 export type Operand =
   { kind: 'field'; name: string; column: number } | { kind: 'literal'; value: FieldValue };
@@ -119,17 +120,13 @@ export function parseCondition(text: string): Condition {
  * Parses `text` and checks it against the fields an event of one trigger has: every field
  * must exist, and text is only compared with text, by == or !=.
  */
-export function compileCondition(
-  text: string,
-  fields: Readonly<Record<string, FieldType>>,
-  trigger: string,
-): Condition {
+export function compileCondition(text: string, fields: Fields, trigger: string): Condition {
   const condition = parseCondition(text);
   checkTypes(condition, fields, trigger);
   return condition;
 }
 
-function checkTypes(c: Condition, fields: Readonly<Record<string, FieldType>>, trigger: string): void {
+function checkTypes(c: Condition, fields: Fields, trigger: string): void {
   switch (c.kind) {
     case 'and':
     case 'or':
@@ -142,14 +139,10 @@ function checkTypes(c: Condition, fields: Readonly<Record<string, FieldType>>, t
   }
 }
 
-function checkComparison(
-  c: Extract<Condition, { kind: 'compare' }>,
-  fields: Readonly<Record<string, FieldType>>,
-  trigger: string,
-): void {
+function checkComparison(c: Extract<Condition, { kind: 'compare' }>, fields: Fields, trigger: string): void {
   const typeOf = (o: Operand): FieldType => {
     if (o.kind === 'literal') return typeof o.value === 'number' ? 'number' : 'string';
-    const type = fields[o.name];
+    const type = fields[o.name]?.type;
     if (type === undefined) {
       throw new ConditionError(
         `unknown field "${o.name}" (fields of ${trigger}: ${Object.keys(fields).join(', ')})`,

@@ -1,6 +1,7 @@
+import type { IncentiveEvent, PointTrigger } from '../../capabilities/point-trigger.js';
 import { shiftsStartingIn } from '../../shared/shifts.js';
-import { workedOperations, type WorkedOperation } from '../reporting-rate.js';
-import type { EventSource, IncentiveEvent } from './incentive-event.js';
+import { workOrderPointWords as w } from '../messages.js';
+import { workedOperations, type WorkedOperation } from '../worked-operations-lookup.js';
 
 const DAY_MS = 86_400_000;
 
@@ -8,8 +9,18 @@ const DAY_MS = 86_400_000;
  * One event per person and shift in which every operation they worked was reported through
  * the bot before the shift ended. It counts in the day and week the shift began.
  */
-export const shiftReportedEvents: EventSource = {
-  trigger: 'shift_reported',
+export const shiftReportedTrigger: PointTrigger = {
+  name: 'shift_reported',
+  label: w.shiftReported,
+  fields: {
+    /** Operations the person worked in the shift (all of them reported). */
+    operations: { type: 'number', label: w.fields.operations },
+    reports: { type: 'number', label: w.fields.reports },
+    good: { type: 'number', label: w.fields.good },
+    scrap: { type: 'number', label: w.fields.scrap },
+    shift: { type: 'string', label: w.fields.shift },
+  },
+  explain: w.shiftPaid,
   settleMs: 5 * 60_000,
   async read(em, from, to, { config, tz }) {
     // A shift is read once it has ended; none lasts longer than a day.

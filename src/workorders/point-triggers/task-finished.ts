@@ -1,16 +1,45 @@
 import type { EntityManager } from '@mikro-orm/core';
+import {
+  rowSource,
+  type EventContext,
+  type IncentiveEvent,
+  type RowFilter,
+} from '../../capabilities/point-trigger.js';
 import type { ShiftConfig } from '../../config/factory-config.js';
-import { dayjs } from '../../shared/time.js';
-import { OperationTask } from '../../workorders/operation-task.entity.js';
-import { WorkReport } from '../../workorders/work-report.entity.js';
 import { shiftsStartingIn } from '../../shared/shifts.js';
-import { rowSource, type EventContext, type IncentiveEvent, type RowFilter } from './incentive-event.js';
+import { dayjs } from '../../shared/time.js';
+import { workOrderPointWords as w } from '../messages.js';
+import { OperationTask } from '../operation-task.entity.js';
+import { WorkReport } from '../work-report.entity.js';
 
 /**
  * One event per operation task marked done. It pays the assignee, or, for a task given to a
- * whole team, the person whose report finished it.
+ * whole team, the person whose report finished it. Its planned end comes from the plan, not
+ * from when the worker started: the end of the last shift on the work order's due day.
+ * plannedMinutes (standard minutes × planned quantity, absent without a standard time) and
+ * actualMinutes (开工 to finish) describe the effort.
  */
-export const taskFinishedEvents = rowSource('task_finished', taskEvents);
+export const taskFinishedTrigger = rowSource(
+  {
+    name: 'task_finished',
+    label: w.taskFinished,
+    fields: {
+      good: { type: 'number', label: w.fields.good },
+      scrap: { type: 'number', label: w.fields.scrap },
+      quantity: { type: 'number', label: w.fields.quantity },
+      plannedMinutes: { type: 'number', label: w.fields.plannedMinutes },
+      actualMinutes: { type: 'number', label: w.fields.actualMinutes },
+      /** Planned end (the due day's last shift end) minus the finish; negative when late. */
+      minutesBeforePlannedEnd: { type: 'number', label: w.fields.minutesBeforePlannedEnd },
+      operation: { type: 'string', label: w.fields.operation },
+      sequence: { type: 'number', label: w.fields.sequence },
+      workOrder: { type: 'string', label: w.fields.workOrder },
+      item: { type: 'string', label: w.fields.item },
+    },
+    explain: w.taskPaid,
+  },
+  taskEvents,
+);
 
 async function taskEvents(
   em: EntityManager,

@@ -1,13 +1,44 @@
-import { shiftAt } from '../../shared/shifts.js';
-import { WorkReport } from '../../workorders/work-report.entity.js';
 import type { EntityManager } from '@mikro-orm/core';
-import { rowSource, type EventContext, type IncentiveEvent, type RowFilter } from './incentive-event.js';
+import {
+  rowSource,
+  type EventContext,
+  type IncentiveEvent,
+  type RowFilter,
+} from '../../capabilities/point-trigger.js';
+import { shiftAt } from '../../shared/shifts.js';
+import { workOrderPointWords as w } from '../messages.js';
+import { WorkReport } from '../work-report.entity.js';
 
 /**
  * One event per 报工; a correction reversing an earlier report is not an achievement, and a
  * report already reversed when it is first read earns nothing.
  */
-export const workReportEvents = rowSource('work_report', reportEvents);
+export const workReportTrigger = rowSource(
+  {
+    name: 'work_report',
+    label: w.workReport,
+    fields: {
+      good: { type: 'number', label: w.fields.good },
+      scrap: { type: 'number', label: w.fields.scrap },
+      /** good + scrap */
+      quantity: { type: 'number', label: w.fields.quantity },
+      /** Working minutes the report covers. */
+      minutes: { type: 'number', label: w.fields.minutes },
+      /** Minutes from the report to the end of the shift it was made in; absent outside every shift. */
+      minutesBeforeShiftEnd: { type: 'number', label: w.fields.minutesBeforeShiftEnd },
+      /** The shift's name in factory.yaml, e.g. 白班; absent outside every shift. */
+      shift: { type: 'string', label: w.fields.shift },
+      /** console, wecom-app, wecom-bot, dingtalk */
+      channel: { type: 'string', label: w.fields.channel },
+      operation: { type: 'string', label: w.fields.operation },
+      sequence: { type: 'number', label: w.fields.sequence },
+      workOrder: { type: 'string', label: w.fields.workOrder },
+      item: { type: 'string', label: w.fields.item },
+    },
+    explain: w.reportPaid,
+  },
+  reportEvents,
+);
 
 async function reportEvents(
   em: EntityManager,
