@@ -250,7 +250,9 @@ describe('the outbox', () => {
         Array.from({ length: 5 }, (_, i) => `${r}-${i + 1}`),
       );
     await enqueueTo('idle', ['新来的']);
-    await dispatcherWith(console, { roundSize: 4, concurrency: 2 }).drainOnce();
+    // One send at a time: with two, a round's sends may finish in either order, and the order of
+    // delivery is what this test reads (parallel sending has its own test below).
+    await dispatcherWith(console, { roundSize: 4, concurrency: 1 }).drainOnce();
     const order = console.delivered.map((d) => d.recipientKey);
     expect(order).toHaveLength(51);
     // Rounds of 4 lanes, none served yet, the shortest queue first: the newcomer is in the first.
