@@ -4,8 +4,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Capabilities (src/capabilities/index.ts) talk through domain events and each other's public
- * surface only: entities, services, lookups, events and config types (people: its directory and
- * person view too). Their chat reaches people through the outbox, never through a channel.
+ * surface only: entities, services, lookups, events, config types and words (messages; people:
+ * its directory and person view too). Their chat reaches people through the outbox, never through a channel.
  */
 const CAPABILITIES = [
   'people',
@@ -16,7 +16,7 @@ const CAPABILITIES = [
   'outsourcing',
   'incentives',
 ];
-const PUBLIC_FILE = String.raw`(?:[\w.-]+\.entity|[\w-]+-service|[\w-]+-lookup|events|config|directory|person-view)\.js`;
+const PUBLIC_FILE = String.raw`(?:[\w.-]+\.entity|[\w-]+-service|[\w-]+-lookup|events|config|messages|directory|person-view)\.js`;
 
 function boundariesOf(capability) {
   const others = CAPABILITIES.filter((c) => c !== capability).join('|');

@@ -4,6 +4,7 @@ import { incentivesCapability } from '../incentives/capability.js';
 import { materialsCapability } from '../materials/capability.js';
 import { outsourcingCapability } from '../outsourcing/capability.js';
 import { peopleCapability } from '../people/capability.js';
+import { qualityCapability } from '../quality/capability.js';
 import { workOrdersCapability } from '../workorders/capability.js';
 import type { Capability } from './capability.js';
 
@@ -18,5 +19,6 @@ export const coreCapabilities: readonly Capability[] = [
   digestCapability,
   equipmentCapability,
   outsourcingCapability,
+  qualityCapability,
   incentivesCapability,
 ];

@@ -38,6 +38,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   改交期: ['planner', 'supervisor'],
   异常列表: ['team_lead', 'supervisor', 'qc', 'maintenance', 'planner', 'manager'],
   日报: ['supervisor', 'team_lead', 'manager', 'planner'],
+  追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],
   报修: STAFF,
   设备: STAFF,
   设备列表: STAFF,

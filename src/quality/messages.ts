@@ -1,0 +1,62 @@
+import type { LotTrace, OrderTrace } from './trace-service.js';
+
+type When = (at: Date) => string;
+type Names = Record<string, string>;
+
+/** What 追溯 says, in one place for review and translation. */
+export const qualityMessages = {
+  traceHelp: '一条消息查来龙去脉：批次用在了哪些工单；工单用了哪些批次、谁在哪台设备上做的、出过什么异常',
+  lotWord: '批次',
+  orderWord: '工单',
+  nothingFound: (code: string) => `没有找到批次或工单「${code}」。请检查编号。`,
+  codeTooLong: (max: number) => `编号最多 ${max} 个字符。`,
+  ambiguous: (code: string) =>
+    `「${code}」既是批次号也是工单号。请写「追溯 批次 ${code}」或「追溯 工单 ${code}」。`,
+
+  lot(t: LotTrace, when: When, statusNames: Names): string {
+    const lines = [
+      `批次 ${t.lotNumber}：${t.itemName}（${t.itemCode}）`,
+      `${when(t.receivedAt)} 入库 ${t.received}${t.unit}，现存 ${t.remaining}${t.unit}`,
+    ];
+    if (t.issues.length === 0) lines.push('还没有工单领用过这个批次。');
+    else {
+      lines.push(`用于 ${t.issues.length} 张工单：`);
+      for (const i of t.issues)
+        lines.push(
+          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
+        );
+    }
+    return lines.join('\n');
+  },
+
+  order(t: OrderTrace, when: When, names: { status: Names; kinds: Names; exceptionStatus: Names }): string {
+    const lines = [
+      `工单 ${t.number}：${t.itemName} × ${t.quantity}（${names.status[t.status] ?? t.status}，交期 ${t.dueDate}${t.customer ? `，客户 ${t.customer}` : ''}）`,
+    ];
+    lines.push(
+      t.lots.length === 0
+        ? '材料：没有领料记录。'
+        : `材料：${t.lots.map((l) => `${l.lotNumber} ${l.itemName} ${l.quantity}${l.unit}`).join('；')}`,
+    );
+    lines.push('工序：');
+    for (const o of t.operations) {
+      const who =
+        o.people.length > 0
+          ? `${o.people.join('、')}${o.teams.length > 0 ? `（${o.teams.join('、')}）` : ''}`
+          : '还没有人报工';
+      const machines = o.machines.length > 0 ? `，设备 ${o.machines.join('、')}` : '';
+      const span =
+        o.firstReportAt && o.lastReportAt
+          ? `，${when(o.firstReportAt)}${o.lastReportAt > o.firstReportAt ? ` 至 ${when(o.lastReportAt)}` : ''}`
+          : '';
+      lines.push(`- ${o.sequence} ${o.name}：${who}${machines}；合格 ${o.good}，报废 ${o.scrap}${span}`);
+    }
+    for (const o of t.outsourcing)
+      lines.push(`外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}）`);
+    for (const e of t.exceptions)
+      lines.push(
+        `异常 E${e.id} ${names.kinds[e.kind] ?? e.kind}（${names.exceptionStatus[e.status] ?? e.status}）：${e.reason}`,
+      );
+    return lines.join('\n');
+  },
+};

@@ -1,0 +1,161 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { MaterialIssue } from '../materials/material-issue.entity.js';
+import { MaterialLot } from '../materials/material-lot.entity.js';
+import { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
+import { OperationTask } from '../workorders/operation-task.entity.js';
+import { ProductionException } from '../workorders/production-exception.entity.js';
+import { WorkOrder } from '../workorders/work-order.entity.js';
+import { WorkReport } from '../workorders/work-report.entity.js';
+
+/** Where a lot of material went: every order that drew from it. */
+export interface LotTrace {
+  lotNumber: string;
+  itemCode: string;
+  itemName: string;
+  unit: string;
+  received: number;
+  remaining: number;
+  receivedAt: Date;
+  issues: Array<{ order: string; itemName: string; status: string; quantity: number; firstAt: Date }>;
+}
+
+/** What made an order: its material lots, who worked each operation on which machine, what went wrong. */
+export interface OrderTrace {
+  number: string;
+  itemName: string;
+  quantity: number;
+  status: string;
+  dueDate: string;
+  customer: string | null;
+  lots: Array<{ lotNumber: string; itemName: string; unit: string; quantity: number }>;
+  operations: Array<{
+    sequence: number;
+    name: string;
+    good: number;
+    scrap: number;
+    /** Who reported on it (net of reversals), in the order they first did. */
+    people: string[];
+    teams: string[];
+    machines: string[];
+    firstReportAt: Date | null;
+    lastReportAt: Date | null;
+  }>;
+  outsourcing: Array<{ number: string; partner: string; process: string; quantity: number; state: string }>;
+  exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
+}
+
+export async function traceLot(em: EntityManager, lotNumber: string): Promise<LotTrace | null> {
+  const lot = await em.findOne(MaterialLot, { lotNumber }, { populate: ['item'] });
+  if (!lot) return null;
+  const issues = await em.find(
+    MaterialIssue,
+    { lot },
+    { populate: ['workOrder.item'], orderBy: { issuedAt: 'asc', id: 'asc' } },
+  );
+  const byOrder = new Map<string, LotTrace['issues'][number]>();
+  for (const issue of issues) {
+    const order = issue.workOrder;
+    const seen = byOrder.get(order.number);
+    if (seen) seen.quantity += issue.quantity;
+    else
+      byOrder.set(order.number, {
+        order: order.number,
+        itemName: order.item.name,
+        status: order.status,
+        quantity: issue.quantity,
+        firstAt: issue.issuedAt,
+      });
+  }
+  return {
+    lotNumber: lot.lotNumber,
+    itemCode: lot.item.code,
+    itemName: lot.item.name,
+    unit: lot.item.unit,
+    received: lot.quantity,
+    remaining: lot.remaining,
+    receivedAt: lot.receivedAt,
+    issues: [...byOrder.values()],
+  };
+}
+
+export async function traceOrder(
+  em: EntityManager,
+  number: string,
+  outsourcingStates: ReadonlyArray<{ id: string; name: string }>,
+): Promise<OrderTrace | null> {
+  const order = await em.findOne(WorkOrder, { number }, { populate: ['item'] });
+  if (!order) return null;
+  const tasks = await em.find(OperationTask, { workOrder: order }, { orderBy: { sequence: 'asc' } });
+  const reports = await em.find(
+    WorkReport,
+    { task: { workOrder: order } },
+    { populate: ['person.team', 'equipment'], orderBy: { reportedAt: 'asc', id: 'asc' } },
+  );
+  const issues = await em.find(
+    MaterialIssue,
+    { workOrder: order },
+    { populate: ['lot.item'], orderBy: { issuedAt: 'asc', id: 'asc' } },
+  );
+  const outsourced = await em.find(
+    OutsourcingOrder,
+    { workOrder: order },
+    { populate: ['partner'], orderBy: { id: 'asc' } },
+  );
+  const exceptions = await em.find(ProductionException, { workOrder: order }, { orderBy: { id: 'asc' } });
+  const stateName = (id: string) => outsourcingStates.find((s) => s.id === id)?.name ?? id;
+  return {
+    number: order.number,
+    itemName: order.item.name,
+    quantity: order.quantity,
+    status: order.status,
+    dueDate: order.dueDate,
+    customer: order.customer ?? null,
+    lots: lotsOf(issues),
+    operations: tasks.map((task) => operationOf(task, reports)),
+    outsourcing: outsourced.map((o) => ({
+      number: o.number,
+      partner: o.partner.name,
+      process: o.process,
+      quantity: o.quantity,
+      state: stateName(o.state),
+    })),
+    exceptions: exceptions.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, status: e.status })),
+  };
+}
+
+function lotsOf(issues: MaterialIssue[]): OrderTrace['lots'] {
+  const byLot = new Map<string, OrderTrace['lots'][number]>();
+  for (const issue of issues) {
+    const seen = byLot.get(issue.lot.lotNumber);
+    if (seen) seen.quantity += issue.quantity;
+    else
+      byLot.set(issue.lot.lotNumber, {
+        lotNumber: issue.lot.lotNumber,
+        itemName: issue.lot.item.name,
+        unit: issue.lot.item.unit,
+        quantity: issue.quantity,
+      });
+  }
+  return [...byLot.values()];
+}
+
+/** One operation's record: its totals, and the people and machines behind the reports that still stand. */
+function operationOf(task: OperationTask, reports: WorkReport[]): OrderTrace['operations'][number] {
+  const own = reports.filter((r) => r.task.id === task.id);
+  const reversed = new Set(own.flatMap((r) => (r.reverses ? [r.reverses.id] : [])));
+  const standing = own.filter((r) => !r.reverses && !reversed.has(r.id));
+  const unique = (values: Array<string | undefined>) => [
+    ...new Set(values.filter((v): v is string => v !== undefined)),
+  ];
+  return {
+    sequence: task.sequence,
+    name: task.name,
+    good: task.goodTotal,
+    scrap: task.scrapTotal,
+    people: unique(standing.map((r) => r.person.name)),
+    teams: unique(standing.map((r) => r.person.team?.name)),
+    machines: unique(standing.map((r) => r.equipment?.code)),
+    firstReportAt: own[0]?.reportedAt ?? null,
+    lastReportAt: own.at(-1)?.reportedAt ?? null,
+  };
+}
