@@ -44,6 +44,33 @@ export interface OrderTrace {
   exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
 }
 
+export type TraceKind = 'lot' | 'order';
+
+/** Lot numbers and order numbers are both at most this long (their columns). */
+export const MAX_TRACE_CODE = 64;
+
+export type TraceResult =
+  | { kind: 'lot'; trace: LotTrace }
+  | { kind: 'order'; trace: OrderTrace }
+  /** The code is both a lot number and an order number: the caller must say which. */
+  | { kind: 'ambiguous' }
+  | { kind: 'not_found' };
+
+/** Traces `code` as a lot or an order (as `kind` says, or whichever it is), never guessing between both. */
+export async function traceCode(
+  em: EntityManager,
+  code: string,
+  kind: TraceKind | undefined,
+  outsourcingStates: ReadonlyArray<{ id: string; name: string }>,
+): Promise<TraceResult> {
+  const lot = kind === 'order' ? null : await traceLot(em, code);
+  const order = kind === 'lot' ? null : await traceOrder(em, code, outsourcingStates);
+  if (lot && order) return { kind: 'ambiguous' };
+  if (lot) return { kind: 'lot', trace: lot };
+  if (order) return { kind: 'order', trace: order };
+  return { kind: 'not_found' };
+}
+
 export async function traceLot(em: EntityManager, lotNumber: string): Promise<LotTrace | null> {
   const lot = await em.findOne(MaterialLot, { lotNumber }, { populate: ['item'] });
   if (!lot) return null;

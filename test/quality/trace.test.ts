@@ -4,6 +4,7 @@ import { MaterialIssue } from '../../src/materials/material-issue.entity.js';
 import { MaterialLot } from '../../src/materials/material-lot.entity.js';
 import { Item } from '../../src/workorders/item.entity.js';
 import { OperationTask } from '../../src/workorders/operation-task.entity.js';
+import { createApiKey } from '../../src/http/api/api-keys.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 
 const text = (replies: OutboundContent[]) =>
@@ -67,5 +68,33 @@ describe('追溯: one message from a lot or an order to everything behind it', (
       '没有找到批次或工单「L-NONE」。请检查编号。',
     );
     expect(text(await app.as('zhouqiang').say(`追溯 ${'X'.repeat(65)}`))).toBe('编号最多 64 个字符。');
+  });
+
+  it('gives the same trace through the API, refusing a code that is both without ?kind and a key without the scope', async () => {
+    const key = await createApiKey(app.orm.em.fork(), 'erp', ['quality:read'], app.clock.now());
+    const other = await createApiKey(app.orm.em.fork(), 'board', ['outsourcing:read'], app.clock.now());
+    const get = (path: string, k = key) =>
+      fetch(`${app.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${k}` } });
+
+    const order = await get('/trace/WO-DEMO-001');
+    expect(order.status).toBe(200);
+    const body = (await order.json()) as {
+      kind: string;
+      order: { lots: unknown[]; operations: Array<{ good: number }> };
+    };
+    const tasks = await app.orm.em
+      .fork()
+      .find(OperationTask, { workOrder: { number: 'WO-DEMO-001' } }, { orderBy: { sequence: 'asc' } });
+    expect(body.kind).toBe('order');
+    expect(body.order.operations.map((o) => o.good)).toEqual(tasks.map((t) => t.goodTotal));
+    expect(body.order.lots).toEqual([
+      { lotNumber: 'L2611-B45-01', itemName: '45# 圆钢', unit: 'kg', quantity: 180 },
+    ]);
+
+    const both = await get('/trace/WO-DEMO-002');
+    expect([both.status, both.headers.get('content-type')]).toEqual([409, 'application/problem+json']);
+    expect(((await (await get('/trace/WO-DEMO-002?kind=lot')).json()) as { kind: string }).kind).toBe('lot');
+    expect((await get('/trace/NOPE')).status).toBe(404);
+    expect((await get('/trace/WO-DEMO-001', other)).status).toBe(403);
   });
 });

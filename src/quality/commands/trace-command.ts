@@ -4,10 +4,9 @@ import { formatDateTime } from '../../shared/display.js';
 import { RefusedError } from '../../shared/errors.js';
 import { workOrderMessages } from '../../workorders/messages.js';
 import { qualityMessages as m } from '../messages.js';
-import { traceLot, traceOrder } from '../trace-service.js';
+import { MAX_TRACE_CODE, traceCode, type OrderTrace, type TraceKind } from '../trace-service.js';
 
-/** Lot numbers and order numbers are both at most this long (their columns). */
-const MAX_CODE = 64;
+const KIND_WORDS: Record<string, TraceKind> = { [m.lotWord]: 'lot', [m.orderWord]: 'order' };
 
 /**
  * `追溯 <批次号或工单号>`: when a customer complains about a batch, where its material came from
@@ -22,24 +21,26 @@ export const traceCommand: Command = {
   args: [{ name: 'code', label: '批次号或工单号', kind: 'text' }],
   async run(ctx, args) {
     const words = String(args.code).trim().split(/\s+/);
-    const kind = words.length > 1 && [m.lotWord, m.orderWord].includes(words[0]!) ? words.shift() : undefined;
+    const named = words.length > 1 ? KIND_WORDS[words[0]!] : undefined;
+    if (named) words.shift();
     const code = words.join(' ');
-    if (code.length > MAX_CODE) throw new RefusedError('code_too_long', m.codeTooLong(MAX_CODE));
-    const lot = kind === m.orderWord ? null : await traceLot(ctx.em, code);
-    const order = kind === m.lotWord ? null : await traceOrder(ctx.em, code, ctx.config.outsourcing.states);
-    if (lot && order) return ctx.reply(m.ambiguous(code));
+    if (code.length > MAX_TRACE_CODE) throw new RefusedError('code_too_long', m.codeTooLong(MAX_TRACE_CODE));
+    const found = await traceCode(ctx.em, code, named, ctx.config.outsourcing.states);
     const when = (at: Date) => formatDateTime(at, ctx.clock.now(), ctx.tz);
-    if (lot) return ctx.reply(m.lot(lot, when, workOrderMessages.statusNames));
-    if (order) return replyOrder(ctx, order, when);
-    throw new RefusedError('not_found', m.nothingFound(code));
+    switch (found.kind) {
+      case 'ambiguous':
+        return ctx.reply(m.ambiguous(code));
+      case 'lot':
+        return ctx.reply(m.lot(found.trace, when, workOrderMessages.statusNames));
+      case 'order':
+        return replyOrder(ctx, found.trace, when);
+      case 'not_found':
+        throw new RefusedError('not_found', m.nothingFound(code));
+    }
   },
 };
 
-function replyOrder(
-  ctx: CommandContext,
-  order: NonNullable<Awaited<ReturnType<typeof traceOrder>>>,
-  when: (at: Date) => string,
-): void {
+function replyOrder(ctx: CommandContext, order: OrderTrace, when: (at: Date) => string): void {
   ctx.reply(
     m.order(order, when, {
       status: workOrderMessages.statusNames,
