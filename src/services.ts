@@ -24,4 +24,9 @@ export interface Services {
   capabilities: readonly Capability[];
   /** Queues work to run once this unit has committed; absent where nobody waits (the demo seed). */
   afterCommit?: (work: FollowUp) => void;
+  /**
+   * Adds a line after the answer to the person whose chat message this unit handles (what a
+   * report earned, say); absent where nobody is answered (an API call, a job).
+   */
+  note?: (text: string) => void;
 }

@@ -9,21 +9,17 @@ import { Migration20261130133016_OrdersMaint } from './Migration20261130133016_O
 import { Migration20261130161142_AInboundHandledAt } from './Migration20261130161142_AInboundHandledAt.js';
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
+import { Migration20261130201844_MPayPieceRates } from './Migration20261130201844_MPayPieceRates.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124340_Incentives', class: Migration20261124124340_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  {
-    name: 'Migration20261130005837_EquipmentHoursSource',
-    class: Migration20261130005837_EquipmentHoursSource,
-  },
+  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
   { name: 'Migration20261130133016_OrdersMaint', class: Migration20261130133016_OrdersMaint },
   { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
-  {
-    name: 'Migration20261130161149_ELeaseConnectionLeases',
-    class: Migration20261130161149_ELeaseConnectionLeases,
-  },
+  { name: 'Migration20261130161149_ELeaseConnectionLeases', class: Migration20261130161149_ELeaseConnectionLeases },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
+  { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
 ];

@@ -3,6 +3,7 @@ import { equipmentCapability } from '../equipment/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
 import { materialsCapability } from '../materials/capability.js';
 import { outsourcingCapability } from '../outsourcing/capability.js';
+import { payCapability } from '../pay/capability.js';
 import { peopleCapability } from '../people/capability.js';
 import { qualityCapability } from '../quality/capability.js';
 import { workOrdersCapability } from '../workorders/capability.js';
@@ -21,4 +22,5 @@ export const coreCapabilities: readonly Capability[] = [
   outsourcingCapability,
   qualityCapability,
   incentivesCapability,
+  payCapability,
 ];

@@ -26,7 +26,9 @@ export interface CommandSession {
  * Replies go back to where the event came from; pushes go through the outbox.
  */
 export class CommandContext {
-  readonly replies: OutboundContent[] = [];
+  private readonly answer: OutboundContent[] = [];
+  /** Lines other capabilities add through `services.note`, after the command's own answer. */
+  private readonly notes: OutboundContent[] = [];
   /** Run by the engine once this event's transaction has committed. */
   readonly followUps: FollowUp[] = [];
 
@@ -74,11 +76,17 @@ export class CommandContext {
       events: this.events,
       capabilities: this.capabilities,
       afterCommit: (work) => this.afterCommit(work),
+      note: (text) => this.notes.push({ kind: 'text', text }),
     };
   }
 
   reply(content: OutboundContent | string): void {
-    this.replies.push(typeof content === 'string' ? { kind: 'text', text: content } : content);
+    this.answer.push(typeof content === 'string' ? { kind: 'text', text: content } : content);
+  }
+
+  /** What the person is answered: the command's replies, then the notes added on the way. */
+  get replies(): OutboundContent[] {
+    return [...this.answer, ...this.notes];
   }
 
   async push(recipient: Recipient, content: OutboundContent, options?: EnqueueOptions): Promise<number> {

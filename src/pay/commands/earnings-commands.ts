@@ -1,0 +1,96 @@
+import type { Command } from '../../chat/commands/command.js';
+import type { CommandContext } from '../../chat/context.js';
+import { personByMention } from '../../people/directory.js';
+import { hasRole, type PersonView } from '../../people/person-view.js';
+import { RefusedError } from '../../shared/errors.js';
+import { dayjs, inZone } from '../../shared/time.js';
+import { earningsOf } from '../earnings-service.js';
+import { payMessages as m, type EarningLine } from '../messages.js';
+
+const MONTH = /^(\d{4})-(\d{1,2})$/;
+
+/**
+ * Whose pay this person may see: their own; a lead, their team's; a supervisor or manager,
+ * anyone's. Nobody else's pay is ever shown to a worker.
+ */
+function mayView(viewer: PersonView, subject: PersonView): boolean {
+  if (viewer.id === subject.id || hasRole(viewer, 'supervisor', 'manager')) return true;
+  return hasRole(viewer, 'team_lead') && viewer.teamId !== undefined && viewer.teamId === subject.teamId;
+}
+
+async function subjectOf(ctx: CommandContext, who: string | undefined): Promise<PersonView> {
+  if (who === undefined) return ctx.person;
+  const subject = await personByMention(ctx.em, who.replace(/^@/, ''));
+  if (!subject) throw new RefusedError('person_not_found', m.personNotFound(who));
+  if (!mayView(ctx.person, subject)) throw new RefusedError('not_yours', m.notYours);
+  return subject;
+}
+
+/** The entries of the span grouped by order, operation and rate, in the order they were earned. */
+async function linesOf(
+  ctx: CommandContext,
+  personId: string,
+  from: string,
+  to: string,
+): Promise<EarningLine[]> {
+  const lines = new Map<string, EarningLine>();
+  for (const e of await earningsOf(ctx.em, personId, { from, to })) {
+    const task = e.report.task;
+    const key = `${task.workOrder.number}|${task.sequence}|${e.rate.id}`;
+    const line = lines.get(key) ?? {
+      order: task.workOrder.number,
+      operation: task.name,
+      good: 0,
+      scrap: 0,
+      fenPerPiece: e.rate.fenPerPiece,
+      fen: 0,
+    };
+    line.good += e.good;
+    line.scrap += e.scrap;
+    line.fen += e.fen;
+    lines.set(key, line);
+  }
+  // An operation whose reports were all taken back earned nothing: it is no line of the breakdown.
+  return [...lines.values()].filter((l) => l.good !== 0 || l.scrap !== 0 || l.fen !== 0);
+}
+
+const mayAsk: Command['roles'] = ['worker', 'team_lead', 'supervisor', 'manager'];
+
+export const todayEarningsCommand: Command = {
+  name: '今日收入',
+  aliases: ['earnings-today'],
+  roles: mayAsk,
+  help: m.todayHelp,
+  args: [{ name: 'who', label: '姓名', kind: 'text', optional: true }],
+  async run(ctx, args) {
+    const subject = await subjectOf(ctx, args.who === undefined ? undefined : String(args.who));
+    const today = inZone(ctx.clock.now(), ctx.tz).format('YYYY-MM-DD');
+    ctx.reply(m.earnings(subject.name, '今日', await linesOf(ctx, subject.id, today, today)));
+  },
+};
+
+export const monthEarningsCommand: Command = {
+  name: '本月收入',
+  aliases: ['earnings', '工资'],
+  roles: mayAsk,
+  help: m.monthHelp,
+  args: [{ name: 'rest', label: '姓名 月份', kind: 'text', optional: true }],
+  async run(ctx, args) {
+    const words = args.rest === undefined ? [] : String(args.rest).split(/\s+/);
+    const monthWord = words.find((w) => /^\d/.test(w));
+    const who = words.find((w) => w !== monthWord);
+    const month =
+      monthWord === undefined ? inZone(ctx.clock.now(), ctx.tz).format('YYYY-MM') : monthOf(monthWord);
+    const subject = await subjectOf(ctx, who);
+    const first = `${month}-01`;
+    const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
+    ctx.reply(m.earnings(subject.name, `${month} `, await linesOf(ctx, subject.id, first, last)));
+  },
+};
+
+function monthOf(word: string): string {
+  const match = MONTH.exec(word);
+  const monthNumber = Number(match?.[2]);
+  if (!match || monthNumber < 1 || monthNumber > 12) throw new RefusedError('bad_month', m.badMonth(word));
+  return `${match[1]}-${String(monthNumber).padStart(2, '0')}`;
+}

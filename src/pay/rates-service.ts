@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { PieceRate } from './piece-rate.entity.js';
+
+export interface RateInput {
+  itemCode: string;
+  sequence: number;
+  fenPerPiece: number;
+  scrapFen?: number;
+  teamId?: string | null;
+  equipmentCode?: string | null;
+  effectiveFrom: string;
+}
+
+/** Adds a rate; earlier rates stay, for the reports made under them. */
+export function addRate(em: EntityManager, input: RateInput, now: Date): PieceRate {
+  return em.create(PieceRate, {
+    itemCode: input.itemCode,
+    sequence: input.sequence,
+    fenPerPiece: input.fenPerPiece,
+    scrapFen: input.scrapFen ?? 0,
+    teamId: input.teamId ?? null,
+    equipmentCode: input.equipmentCode ?? null,
+    effectiveFrom: input.effectiveFrom,
+    createdAt: now,
+  });
+}
+
+export interface RateQuery {
+  itemCode: string;
+  sequence: number;
+  /** YYYY-MM-DD, factory zone. */
+  day: string;
+  teamId: string | undefined;
+  equipmentCode: string | undefined;
+}
+
+/**
+ * The rate a report earns: among the rates of its operation in force on its day, those for its
+ * team and machine before the general ones, and of equals the latest.
+ */
+export async function rateFor(em: EntityManager, q: RateQuery): Promise<PieceRate | undefined> {
+  const candidates = await em.find(
+    PieceRate,
+    { itemCode: q.itemCode, sequence: q.sequence, effectiveFrom: { $lte: q.day } },
+    { orderBy: { effectiveFrom: 'desc', id: 'desc' } },
+  );
+  const fits = (r: PieceRate) =>
+    (r.teamId === null || r.teamId === q.teamId) &&
+    (r.equipmentCode === null || r.equipmentCode === q.equipmentCode);
+  const narrowness = (r: PieceRate) => (r.teamId ? 2 : 0) + (r.equipmentCode ? 1 : 0);
+  const fitting = candidates.filter(fits);
+  const narrowest = Math.max(-1, ...fitting.map(narrowness));
+  return fitting.find((r) => narrowness(r) === narrowest);
+}
