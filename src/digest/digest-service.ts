@@ -4,10 +4,12 @@ import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import { Team } from '../people/team.entity.js';
-import { productionDay } from '../shared/production-day.js';
+import type { Services } from '../services.js';
+import { productionDay, productionInterval } from '../shared/production-day.js';
 import { buildDailyFigures, type DailyFigures } from './daily-figures.js';
 import { digestChartPng } from './digest-chart.js';
 import { digestSpan, dueDigestDay } from './digest-day.js';
+import type { DigestSection } from './events.js';
 import { digestMarkdown } from './messages.js';
 
 export interface DigestDeps {
@@ -16,6 +18,19 @@ export interface DigestDeps {
   config: FactoryConfig;
   tz: string;
   now: Date;
+  /**
+   * The unit other capabilities' sections are asked for in (`digest.composing`); without it the
+   * digest holds the built-in figures only.
+   */
+  unit?: Services;
+}
+
+/** What the capabilities that listen to `digest.composing` add for `day`, in their order. */
+async function contributedSections(unit: Services, day: string): Promise<DigestSection[]> {
+  const sections: DigestSection[] = [];
+  const { start, end } = productionInterval(day, productionDay(unit.config, unit.tz));
+  await unit.events.publish(unit, 'digest.composing', { day, start, end, add: (s) => sections.push(s) });
+  return sections;
 }
 
 export async function digestContents(
@@ -28,7 +43,8 @@ export async function digestContents(
     now: deps.now,
   });
   const span = digestSpan(day, deps.now, deps.config, deps.tz);
-  const markdown = digestMarkdown(figures, deps.config.factory.name, span);
+  const sections = deps.unit ? await contributedSections(deps.unit, day) : [];
+  const markdown = digestMarkdown(figures, deps.config.factory.name, span, sections);
   const png = await digestChartPng(figures);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });
