@@ -30,5 +30,7 @@ export const subscribersOf = (capabilities: readonly Capability[]): Subscriber[]
   capabilities.flatMap((c) => c.events?.subscribers ?? []);
 
 /** The plugins' migrations for one dialect's folder, in list order (the core ones are in migrations/). */
-export const migrationsOf = (capabilities: readonly Capability[], folder: 'mysql' | 'sqlite'): MigrationObject[] =>
-  capabilities.flatMap((c) => c.migrations?.[folder] ?? []);
+export const migrationsOf = (
+  capabilities: readonly Capability[],
+  folder: 'mysql' | 'sqlite',
+): MigrationObject[] => capabilities.flatMap((c) => c.migrations?.[folder] ?? []);

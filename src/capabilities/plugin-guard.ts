@@ -25,7 +25,12 @@ export class PluginFailedError extends AppError {
  * logged with its stack and becomes a PluginFailedError, so the chat answers the sender and the
  * transaction rolls back, where an unexpected core error would leave the event to be retried.
  */
-async function guarded<T>(name: string, ctx: CommandContext, what: string, work: () => Promise<T>): Promise<T> {
+async function guarded<T>(
+  name: string,
+  ctx: CommandContext,
+  what: string,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -54,7 +54,10 @@ function shapeProblems(c: Record<string, unknown>): string[] {
     const m = c.migrations;
     for (const dialect of ['mysql', 'sqlite'] as const) {
       const list = isObject(m) ? m[dialect] : undefined;
-      if (!Array.isArray(list) || list.some((x) => !isObject(x) || typeof x.name !== 'string' || typeof x.class !== 'function'))
+      if (
+        !Array.isArray(list) ||
+        list.some((x) => !isObject(x) || typeof x.name !== 'string' || typeof x.class !== 'function')
+      )
         problems.push(`migrations.${dialect} must be a list of { name, class }`);
     }
   }
@@ -103,7 +106,8 @@ export async function loadPlugins(
   for (const spec of specs) {
     const plugin = await loadPlugin(spec, baseDir);
     const owner = owners.get(plugin.name);
-    if (owner) throw new ConfigError([`plugin "${spec}": the name "${plugin.name}" is already used by ${owner}`]);
+    if (owner)
+      throw new ConfigError([`plugin "${spec}": the name "${plugin.name}" is already used by ${owner}`]);
     owners.set(plugin.name, `plugin "${spec}"`);
     // Applied migrations are known by name alone: one named like another's would be skipped.
     const own = plugin.name.replace(/-/g, '');

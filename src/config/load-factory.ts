@@ -56,9 +56,17 @@ export async function parseFactory(
 export async function loadFactory(explicitPath: string | undefined): Promise<LoadedFactory> {
   const path = explicitPath ?? './factory.yaml';
   if (!existsSync(path)) {
-    if (explicitPath !== undefined) throw new ConfigError([`FACTORY_CONFIG: file not found: ${explicitPath}`]);
-    return { config: configDefaultsFor(coreCapabilities), source: 'built-in defaults', capabilities: coreCapabilities };
+    if (explicitPath !== undefined)
+      throw new ConfigError([`FACTORY_CONFIG: file not found: ${explicitPath}`]);
+    return {
+      config: configDefaultsFor(coreCapabilities),
+      source: 'built-in defaults',
+      capabilities: coreCapabilities,
+    };
   }
   const text = readFileSync(path, 'utf8');
-  return { ...(await parseFactory(text, { fileName: basename(path), baseDir: dirname(path) })), source: path };
+  return {
+    ...(await parseFactory(text, { fileName: basename(path), baseDir: dirname(path) })),
+    source: path,
+  };
 }

@@ -21,7 +21,11 @@ async function up(): Promise<void> {
   const target = await resolveDatabaseTarget(settings.databaseUrl);
   // The factory's plugins bring tables of their own: their migrations follow the core ones.
   const { capabilities } = await loadFactory(settings.factoryConfigPath);
-  const orm = await openOrm(target, entitiesFor(capabilities), migrationsOf(capabilities, target.migrationsFolder));
+  const orm = await openOrm(
+    target,
+    entitiesFor(capabilities),
+    migrationsOf(capabilities, target.migrationsFolder),
+  );
   try {
     const applied = await applyMigrations(orm);
     console.log(applied.length === 0 ? 'No pending migrations.' : `Applied: ${applied.join(', ')}`);

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { MikroORM, type AnyEntity, type EntitySchema, type MigrationObject, type Options } from '@mikro-orm/core';
+import {
+  MikroORM,
+  type AnyEntity,
+  type EntitySchema,
+  type MigrationObject,
+  type Options,
+} from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
 import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';

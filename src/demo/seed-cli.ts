@@ -13,7 +13,11 @@ import { DemoAlreadySeededError, seedDemo } from './seed.js';
 const settings = readSettings();
 const { config, capabilities } = await loadFactory(settings.factoryConfigPath);
 const target = await resolveDatabaseTarget(settings.databaseUrl);
-const orm = await openOrm(target, entitiesFor(capabilities), migrationsOf(capabilities, target.migrationsFolder));
+const orm = await openOrm(
+  target,
+  entitiesFor(capabilities),
+  migrationsOf(capabilities, target.migrationsFolder),
+);
 try {
   await applyMigrations(orm);
   const { orders } = await seedDemo(orm.em.fork(), systemClock, settings.factoryTz, config);
