@@ -1,6 +1,6 @@
 /** Everything this plugin says to people, in one place for review and translation. */
 export const messages = {
-  help: '抄电表：电表 <编号> <读数>',
+  help: '登记电表读数，回复比上次多用了多少度',
   codeTooLong: (max) => `电表编号最长 ${max} 个字符，请检查后重发。`,
   unknownMeter: (code, known) =>
     known.length === 0
