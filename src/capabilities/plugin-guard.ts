@@ -1,8 +1,9 @@
 import type { CardHandler } from '../chat/cards/card-handler.js';
 import type { Command } from '../chat/commands/command.js';
-import type { CommandContext } from '../chat/context.js';
 import type { ChatFeature, ScanHandler } from '../chat/feature.js';
+import type { Subscriber } from '../events/domain-events.js';
 import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
 import type { Capability } from './capability.js';
 import { pluginMessages as m } from './messages.js';
 
@@ -22,12 +23,12 @@ export class PluginFailedError extends AppError {
 
 /**
  * Runs `work` for plugin `name`: a domain error (a refusal) passes as it is; anything else is
- * logged with its stack and becomes a PluginFailedError, so the chat answers the sender and the
- * transaction rolls back, where an unexpected core error would leave the event to be retried.
+ * logged with its stack and becomes a PluginFailedError, so the transaction rolls back and the
+ * chat answers the sender (an unexpected core error instead leaves the event to be retried).
  */
 async function guarded<T>(
   name: string,
-  ctx: CommandContext,
+  ctx: { logger: Logger },
   what: string,
   work: () => Promise<T>,
 ): Promise<T> {
@@ -82,7 +83,25 @@ function guardChat(name: string, chat: ChatFeature): ChatFeature {
   };
 }
 
-/** A plugin as the app runs it: what it does in chat cannot fail without an answer. */
+/**
+ * A subscriber runs inside the emitter's work (a core 报工, the digest being written): when it
+ * fails, that work fails with an answer naming the plugin rather than an anonymous error.
+ */
+function guardSubscriber(name: string, subscriber: Subscriber): Subscriber {
+  return {
+    ...subscriber,
+    handle: (payload, unit) => guarded(name, unit, subscriber.event, () => subscriber.handle(payload, unit)),
+  };
+}
+
+/** A plugin as the app runs it: what it does in chat, or on an event, cannot fail without its name. */
 export function guardPlugin(plugin: Capability): Capability {
-  return plugin.chat ? { ...plugin, chat: guardChat(plugin.name, plugin.chat) } : plugin;
+  const { chat, events } = plugin;
+  return {
+    ...plugin,
+    ...(chat ? { chat: guardChat(plugin.name, chat) } : {}),
+    ...(events?.subscribers
+      ? { events: { ...events, subscribers: events.subscribers.map((s) => guardSubscriber(plugin.name, s)) } }
+      : {}),
+  };
 }

@@ -4,13 +4,14 @@ import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import { Team } from '../people/team.entity.js';
+import { PluginFailedError } from '../capabilities/plugin-guard.js';
 import type { Services } from '../services.js';
 import { productionDay, productionInterval } from '../shared/production-day.js';
 import { buildDailyFigures, type DailyFigures } from './daily-figures.js';
 import { digestChartPng } from './digest-chart.js';
 import { digestSpan, dueDigestDay } from './digest-day.js';
 import type { DigestSection } from './events.js';
-import { digestMarkdown } from './messages.js';
+import { digestMarkdown, pluginFailedSection } from './messages.js';
 
 export interface DigestDeps {
   em: EntityManager;
@@ -29,7 +30,14 @@ export interface DigestDeps {
 async function contributedSections(unit: Services, day: string): Promise<DigestSection[]> {
   const sections: DigestSection[] = [];
   const { start, end } = productionInterval(day, productionDay(unit.config, unit.tz));
-  await unit.events.publish(unit, 'digest.composing', { day, start, end, add: (s) => sections.push(s) });
+  try {
+    await unit.events.publish(unit, 'digest.composing', { day, start, end, add: (s) => sections.push(s) });
+  } catch (error) {
+    // A broken plugin must not cost the supervisors the whole digest: its failure is logged
+    // (plugin-guard) and named here; the sections of the plugins after it are missing too.
+    if (!(error instanceof PluginFailedError)) throw error;
+    sections.push(pluginFailedSection(String(error.details.plugin)));
+  }
   return sections;
 }
 

@@ -97,6 +97,12 @@ export function digestMarkdown(
   return { title, text: lines.join('\n') };
 }
 
+/** In place of the sections of a plugin that failed while the digest was written. */
+export const pluginFailedSection = (plugin: string): DigestSection => ({
+  title: '插件出错',
+  lines: [`插件「${plugin}」的内容没能生成，已记录，请联系管理员。`],
+});
+
 export const digestMessages = {
   chartTitle: (day: string) => `${day} 各工单合格、完工与报废`,
   good: '合格（各工序）',

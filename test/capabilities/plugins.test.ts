@@ -154,8 +154,8 @@ describe('a plugin that cannot load', () => {
 describe('a plugin command that fails unexpectedly', () => {
   let app: TestApp;
   let n = 0;
-  const say = async (text: string) =>
-    textOf((await app.chat.engine.handle(consoleText(app.clock, `f${++n}`, text))).replies);
+  const say = async (text: string, as = 'zhangwei') =>
+    textOf((await app.chat.engine.handle(consoleText(app.clock, `f${++n}`, text, as))).replies);
 
   beforeAll(async () => {
     const factory = await parseFactory(factoryWith('./test/fixtures/plugins/flaky.js'), {
@@ -171,6 +171,12 @@ describe('a plugin command that fails unexpectedly', () => {
     );
     expect(await say('帮助')).toContain('故障演示');
     expect(await say('我的任务')).not.toContain('插件');
+  });
+
+  it('leaves its digest section out, saying so, when that fails: the digest still comes', async () => {
+    expect(await say('日报 今天', 'liuyang')).toContain(
+      '没有报工、领料或异常记录。\n\n**插件出错**\n插件「flaky」的内容没能生成，已记录，请联系管理员。',
+    );
   });
 });
 
