@@ -145,6 +145,15 @@ describe('a plugin that cannot load', () => {
     );
   });
 
+  it('stops start-up when it takes a core capability’s name or factory.yaml section', async () => {
+    expect(await refusal('./test/fixtures/plugins/takes-core-name.js')).toBe(
+      'plugin "./test/fixtures/plugins/takes-core-name.js": the name "people" is already used by the core',
+    );
+    expect(await refusal('./test/fixtures/plugins/takes-digest-section.js')).toBe(
+      'plugins: factory.yaml section "digest" is declared by both digest and my-digest',
+    );
+  });
+
   it('refuses a section the factory.yaml gives without the plugin that owns it', async () => {
     const text = ENERGY_FACTORY.replace(/plugins:\n.*\n/, '');
     await expect(parseFactory(text, { baseDir: repoRoot })).rejects.toThrow('energyMeters: unknown key');
