@@ -1,7 +1,9 @@
+import { DriverException } from '@mikro-orm/core';
 import type { CardHandler } from '../chat/cards/card-handler.js';
 import type { Command } from '../chat/commands/command.js';
 import type { ChatFeature, ScanHandler } from '../chat/feature.js';
 import type { Subscriber } from '../events/domain-events.js';
+import { isLockConflict } from '../db/lock-retry.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Capability } from './capability.js';
@@ -22,9 +24,10 @@ export class PluginFailedError extends AppError {
 }
 
 /**
- * Runs `work` for plugin `name`: a domain error (a refusal) passes as it is; anything else is
- * logged with its stack and becomes a PluginFailedError, so the transaction rolls back and the
- * chat answers the sender (an unexpected core error instead leaves the event to be retried).
+ * Runs `work` for plugin `name`: a domain error (a refusal) passes as it is, and so does a
+ * database's (a lost lock is retried, an outage leaves the event to be resumed, as for the
+ * core). Anything else is the plugin's own bug: logged with its stack, it becomes a
+ * PluginFailedError, so the transaction rolls back and the chat answers the sender.
  */
 async function guarded<T>(
   name: string,
@@ -35,7 +38,7 @@ async function guarded<T>(
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof AppError || error instanceof DriverException || isLockConflict(error)) throw error;
     ctx.logger.error({ err: error, plugin: name, handler: what }, 'plugin failed');
     throw new PluginFailedError(name, error);
   }

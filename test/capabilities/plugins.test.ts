@@ -182,6 +182,12 @@ describe('a plugin command that fails unexpectedly', () => {
     expect(await say('我的任务')).not.toContain('插件');
   });
 
+  it('leaves a database error (a lost lock) to the engine as for the core, not a plugin answer', async () => {
+    await expect(app.chat.engine.handle(consoleText(app.clock, `f${++n}`, '锁冲突演示'))).rejects.toThrow(
+      'SQLITE_BUSY: database is locked',
+    );
+  });
+
   it('leaves its digest section out, saying so, when that fails: the digest still comes', async () => {
     expect(await say('日报 今天', 'liuyang')).toContain(
       '没有报工、领料或异常记录。\n\n**插件出错**\n插件「flaky」的内容没能生成，已记录，请联系管理员。',
