@@ -104,6 +104,17 @@ describe('the energy-meter example plugin, loaded from factory.yaml', () => {
       '没有报工、领料或异常记录。\n\n**用电**\n- M1 一车间：12.5 度\n- M2 空压机房：读数不足，算不出用电',
     );
   });
+
+  it('puts the same section into the morning digest the job sends the next day', async () => {
+    const job = jobsOf(capabilities, app.services).find((j) => j.name === 'digest:morning');
+    app.clock.set(new Date('2026-01-06T08:30:00+08:00'));
+    await job?.run({ data: undefined as never, jobId: 'test', touch: async () => {} });
+    const digests = await app.orm.em
+      .fork()
+      .find(OutboxMessage, { dedupeKey: { $like: 'digest:2026-01-05:%' } });
+    const markdown = digests.map((m) => m.content).find((c) => c.kind === 'markdown');
+    expect(markdown?.text).toContain('**用电**\n- M1 一车间：12.5 度\n- M2 空压机房：读数不足，算不出用电');
+  });
 });
 
 describe('a plugin that cannot load', () => {
