@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -7,15 +8,12 @@ import tseslint from 'typescript-eslint';
  * surface only: entities, services, lookups, events, config types and words (messages; people:
  * its directory and person view too). Their chat reaches people through the outbox, never through a channel.
  */
+// The folders of the one list (src/capabilities/index.ts), read from its imports.
 const CAPABILITIES = [
-  'people',
-  'workorders',
-  'materials',
-  'digest',
-  'equipment',
-  'outsourcing',
-  'incentives',
-];
+  ...readFileSync(new URL('src/capabilities/index.ts', import.meta.url), 'utf8').matchAll(
+    /from '\.\.\/([\w-]+)\/capability\.js'/g,
+  ),
+].map((m) => m[1]);
 const PUBLIC_FILE = String.raw`(?:[\w.-]+\.entity|[\w-]+-service|[\w-]+-lookup|events|config|messages|directory|person-view)\.js`;
 
 function boundariesOf(capability) {

@@ -15,7 +15,14 @@ import { applyMigrations, migrationStatus, PendingMigrationsError } from './db/m
 import { openOrm, type Orm } from './db/orm.js';
 import { databaseReadiness } from './db/readiness.js';
 import { entitiesFor } from './entities.js';
-import { apiRoutesOf, chatFeaturesOf, jobsOf, pagesOf, subscribersOf } from './capabilities/assembled.js';
+import {
+  apiRoutesOf,
+  chatFeaturesOf,
+  jobsOf,
+  migrationsOf,
+  pagesOf,
+  subscribersOf,
+} from './capabilities/assembled.js';
 import { DomainEventBus } from './events/domain-events.js';
 import type { Capability } from './capabilities/capability.js';
 import { coreCapabilities } from './capabilities/index.js';
@@ -74,7 +81,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const { settings, factory, clock, logger } = deps;
   const capabilities = options.capabilities ?? coreCapabilities;
   const database = await resolveDatabaseTarget(settings.databaseUrl);
-  const orm = await openOrm(database, entitiesFor(capabilities));
+  const orm = await openOrm(
+    database,
+    entitiesFor(capabilities),
+    migrationsOf(capabilities, database.migrationsFolder),
+  );
   try {
     const { pending } = await migrationStatus(orm);
     if (pending.length > 0) {

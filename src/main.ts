@@ -2,9 +2,8 @@ import 'dotenv/config';
 import { createApp, type App } from './app.js';
 import { ConfigError } from './config/config-error.js';
 import { readSettings } from './config/env.js';
-import { loadFactoryConfig } from './config/factory-loader.js';
+import { loadFactory } from './config/load-factory.js';
 import { PendingMigrationsError } from './db/migrations.js';
-import { features } from './features.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { onStopSignal, shutDown, type ShutdownStep } from './shared/shutdown.js';
@@ -14,7 +13,7 @@ async function main(): Promise<void> {
   let factory;
   try {
     settings = readSettings();
-    factory = loadFactoryConfig(settings.factoryConfigPath);
+    factory = await loadFactory(settings.factoryConfigPath);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Configuration error — the server was not started:\n  ${error.problems.join('\n  ')}`);
@@ -30,7 +29,10 @@ async function main(): Promise<void> {
 
   let app: App;
   try {
-    app = await createApp({ settings, factory: factory.config, clock: systemClock, logger }, { features });
+    app = await createApp(
+      { settings, factory: factory.config, clock: systemClock, logger },
+      { capabilities: factory.capabilities },
+    );
   } catch (error) {
     if (error instanceof PendingMigrationsError) {
       logger.fatal({ pending: error.pending }, error.message);

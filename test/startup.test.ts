@@ -43,6 +43,17 @@ describe('starting the server', () => {
     expect(output).not.toContain('listening');
   });
 
+  it('refuses a plugin that fails to load, naming it, before anything else starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sfb-config-'));
+    const file = join(dir, 'factory.yaml');
+    writeFileSync(file, 'plugins:\n  - ./plugins/energy-meter.js\n');
+    const { code, output } = await runServer({ FACTORY_CONFIG: file, DATABASE_URL: 'sqlite::memory:' });
+    expect(code).toBe(78);
+    expect(output).toContain('Configuration error — the server was not started:');
+    expect(output).toContain('plugin "./plugins/energy-meter.js" could not be loaded: Cannot find module');
+    expect(output).not.toContain('listening');
+  });
+
   it.runIf(testDatabaseKind() === 'mysql')(
     'refuses to start on a MySQL database with pending migrations and says which command to run',
     async () => {

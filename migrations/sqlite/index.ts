@@ -16,10 +16,16 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124340_Incentives', class: Migration20261124124340_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
+  {
+    name: 'Migration20261130005837_EquipmentHoursSource',
+    class: Migration20261130005837_EquipmentHoursSource,
+  },
   { name: 'Migration20261130133016_OrdersMaint', class: Migration20261130133016_OrdersMaint },
   { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
-  { name: 'Migration20261130161149_ELeaseConnectionLeases', class: Migration20261130161149_ELeaseConnectionLeases },
+  {
+    name: 'Migration20261130161149_ELeaseConnectionLeases',
+    class: Migration20261130161149_ELeaseConnectionLeases,
+  },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
 ];

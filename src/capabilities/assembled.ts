@@ -1,4 +1,4 @@
-import type { AnyEntity, EntitySchema } from '@mikro-orm/core';
+import type { AnyEntity, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type Router from '@koa/router';
 import type { AppServices } from '../app-services.js';
 import type { ChatFeature } from '../chat/feature.js';
@@ -46,3 +46,9 @@ export function pointTriggersOf(capabilities: readonly Capability[]): PointTrigg
     }),
   );
 }
+
+/** The plugins' migrations for one dialect's folder, in list order (the core ones are in migrations/). */
+export const migrationsOf = (
+  capabilities: readonly Capability[],
+  folder: 'mysql' | 'sqlite',
+): MigrationObject[] => capabilities.flatMap((c) => c.migrations?.[folder] ?? []);

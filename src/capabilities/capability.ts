@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, MigrationObject } from '@mikro-orm/core';
 import type { AppServices } from '../app-services.js';
 import type { ChatFeature } from '../chat/feature.js';
 import type { CapabilityDemo } from '../demo/demo-context.js';
@@ -39,6 +39,11 @@ export interface Capability {
   demo?: CapabilityDemo;
   /** Brings its tables in line with factory.yaml at start-up (e.g. the declared machines). */
   syncAtStart?(em: EntityManager, config: FactoryConfig, clock: Clock): Promise<void>;
+  /**
+   * A plugin's own migrations, per dialect, run after the core ones. The core capabilities keep
+   * theirs in migrations/, generated from all core entities together.
+   */
+  migrations?: { mysql: readonly MigrationObject[]; sqlite: readonly MigrationObject[] };
 }
 
 /** One top-level section of factory.yaml: its JSON Schema and the value a file without it gets. */

@@ -5,7 +5,9 @@
  */
 import 'dotenv/config';
 import { readMigrationMysqlUrl, readSettings } from '../config/env.js';
-import { entities } from '../entities.js';
+import { migrationsOf } from '../capabilities/assembled.js';
+import { loadFactory } from '../config/load-factory.js';
+import { entities, entitiesFor } from '../entities.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './database-target.js';
 import { writeMigrationIndex } from './migration-index.js';
 import { applyMigrations, schemaDrift } from './migrations.js';
@@ -15,8 +17,15 @@ import { createScratchMysql, createScratchSqlite, type ScratchDatabase } from '.
 const MYSQL_URL = readMigrationMysqlUrl();
 
 async function up(): Promise<void> {
-  const target = await resolveDatabaseTarget(readSettings().databaseUrl);
-  const orm = await openOrm(target, entities);
+  const settings = readSettings();
+  const target = await resolveDatabaseTarget(settings.databaseUrl);
+  // The factory's plugins bring tables of their own: their migrations follow the core ones.
+  const { capabilities } = await loadFactory(settings.factoryConfigPath);
+  const orm = await openOrm(
+    target,
+    entitiesFor(capabilities),
+    migrationsOf(capabilities, target.migrationsFolder),
+  );
   try {
     const applied = await applyMigrations(orm);
     console.log(applied.length === 0 ? 'No pending migrations.' : `Applied: ${applied.join(', ')}`);

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { MikroORM, type AnyEntity, type EntitySchema, type Options } from '@mikro-orm/core';
+import {
+  MikroORM,
+  type AnyEntity,
+  type EntitySchema,
+  type MigrationObject,
+  type Options,
+} from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
 import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
@@ -17,7 +23,12 @@ export function migrationsPath(target: DatabaseTarget): string {
   return `${repoRoot}migrations/${target.migrationsFolder}`;
 }
 
-async function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Options> {
+async function ormOptions(
+  target: DatabaseTarget,
+  entities: EntitySchema<AnyEntity>[],
+  extraMigrations: readonly MigrationObject[],
+): Promise<Options> {
+  const core = target.migrationsFolder === 'mysql' ? mysqlMigrations : sqliteMigrations;
   const common: Options = {
     entities,
     extensions: [Migrator],
@@ -28,7 +39,8 @@ async function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnti
     migrations: {
       path: migrationsPath(target),
       // Listed, not globbed: test runners and tsx cannot make Node's own import load a .ts file.
-      migrationsList: target.migrationsFolder === 'mysql' ? mysqlMigrations : sqliteMigrations,
+      // Plugins' migrations come after the core ones: their tables may refer to core tables.
+      migrationsList: [...core, ...extraMigrations],
       tableName: 'mikro_orm_migrations',
       silent: true,
       // MySQL commits DDL implicitly, so a migration transaction there only pretends.
@@ -63,8 +75,13 @@ async function driverOptions(target: DatabaseTarget): Promise<Options> {
   };
 }
 
-export async function openOrm(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Orm> {
-  const orm = await MikroORM.init(await ormOptions(target, entities));
+/** `extraMigrations`: the plugins' migrations for this dialect (see `migrationsOf`). */
+export async function openOrm(
+  target: DatabaseTarget,
+  entities: EntitySchema<AnyEntity>[],
+  extraMigrations: readonly MigrationObject[] = [],
+): Promise<Orm> {
+  const orm = await MikroORM.init(await ormOptions(target, entities, extraMigrations));
   if (target.dialect === 'sqlite' && target.location !== ':memory:') {
     // The chat console and the server may share the embedded file: readers do not block the
     // writer (the mode stays with the file). Waiting for the lock is the driver's business.

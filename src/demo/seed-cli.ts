@@ -1,19 +1,25 @@
 /** `npm run seed:demo`: fills an empty database with the demo metalworking shop. */
 import 'dotenv/config';
 import { readSettings } from '../config/env.js';
-import { loadFactoryConfig } from '../config/factory-loader.js';
+import { migrationsOf } from '../capabilities/assembled.js';
+import { loadFactory } from '../config/load-factory.js';
 import { resolveDatabaseTarget } from '../db/database-target.js';
 import { applyMigrations } from '../db/migrations.js';
 import { openOrm } from '../db/orm.js';
-import { entities } from '../entities.js';
+import { entitiesFor } from '../entities.js';
 import { systemClock } from '../shared/clock.js';
 import { DemoAlreadySeededError, seedDemo } from './seed.js';
 
 const settings = readSettings();
-const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entities);
+const { config, capabilities } = await loadFactory(settings.factoryConfigPath);
+const target = await resolveDatabaseTarget(settings.databaseUrl);
+const orm = await openOrm(
+  target,
+  entitiesFor(capabilities),
+  migrationsOf(capabilities, target.migrationsFolder),
+);
 try {
   await applyMigrations(orm);
-  const { config } = loadFactoryConfig(settings.factoryConfigPath);
   const { orders } = await seedDemo(orm.em.fork(), systemClock, settings.factoryTz, config);
   console.log(`Seeded the demo shop: 20 people in 3 teams, 6 machines, 5 products, ${orders} work orders.`);
   console.log('Try: npm run chat -- --as zhangwei   (then 我的任务)');

@@ -26,7 +26,7 @@ export const dailyReportCommand: Command = {
           : parseDueDate(text, now, ctx.tz);
     if (!day) throw new RefusedError('bad_day', m.badDay(text ?? ''));
     const { contents } = await digestContents(
-      { em: ctx.em, outbox: ctx.pushes, config: ctx.config, tz: ctx.tz, now },
+      { em: ctx.em, outbox: ctx.pushes, config: ctx.config, tz: ctx.tz, now, unit: ctx.services },
       day,
     );
     for (const content of contents) ctx.reply(content);

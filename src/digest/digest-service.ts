@@ -4,11 +4,14 @@ import type { Outbox } from '../chat/outbox/outbox.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import { Team } from '../people/team.entity.js';
-import { productionDay } from '../shared/production-day.js';
+import { PluginFailedError } from '../capabilities/plugin-guard.js';
+import type { Services } from '../services.js';
+import { productionDay, productionInterval } from '../shared/production-day.js';
 import { buildDailyFigures, type DailyFigures } from './daily-figures.js';
 import { digestChartPng } from './digest-chart.js';
 import { digestSpan, dueDigestDay } from './digest-day.js';
-import { digestMarkdown } from './messages.js';
+import type { DigestSection } from './events.js';
+import { digestMarkdown, pluginFailedSection } from './messages.js';
 
 export interface DigestDeps {
   em: EntityManager;
@@ -16,6 +19,26 @@ export interface DigestDeps {
   config: FactoryConfig;
   tz: string;
   now: Date;
+  /**
+   * The unit other capabilities' sections are asked for in (`digest.composing`); without it the
+   * digest holds the built-in figures only.
+   */
+  unit?: Services;
+}
+
+/** What the capabilities that listen to `digest.composing` add for `day`, in their order. */
+async function contributedSections(unit: Services, day: string): Promise<DigestSection[]> {
+  const sections: DigestSection[] = [];
+  const { start, end } = productionInterval(day, productionDay(unit.config, unit.tz));
+  try {
+    await unit.events.publish(unit, 'digest.composing', { day, start, end, add: (s) => sections.push(s) });
+  } catch (error) {
+    // A broken plugin must not cost the supervisors the whole digest: its failure is logged
+    // (plugin-guard) and named here; the sections of the plugins after it are missing too.
+    if (!(error instanceof PluginFailedError)) throw error;
+    sections.push(pluginFailedSection(String(error.details.plugin)));
+  }
+  return sections;
 }
 
 export async function digestContents(
@@ -28,7 +51,8 @@ export async function digestContents(
     now: deps.now,
   });
   const span = digestSpan(day, deps.now, deps.config, deps.tz);
-  const markdown = digestMarkdown(figures, deps.config.factory.name, span);
+  const sections = deps.unit ? await contributedSections(deps.unit, day) : [];
+  const markdown = digestMarkdown(figures, deps.config.factory.name, span, sections);
   const png = await digestChartPng(figures);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });

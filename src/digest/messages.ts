@@ -1,5 +1,6 @@
 import { escapeMarkdownForAnyChannel } from '../chat/text/markdown-escape.js';
 import type { DailyFigures } from './daily-figures.js';
+import type { DigestSection } from './events.js';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} 小时`;
@@ -27,11 +28,17 @@ function spanLine(span: DigestSpan): string {
 const operationOutput = (o: { sequence: number; name: string; good: number; scrap: number }) =>
   `${o.sequence} ${o.name} ${o.good} 件${o.scrap !== 0 ? `（报废 ${o.scrap}）` : ''}`;
 
+/** Other capabilities' sections, after the built-in ones: the same shape as those. */
+function sectionLines(sections: readonly DigestSection[]): string[] {
+  return sections.flatMap((s) => ['', `**${s.title}**`, ...s.lines]);
+}
+
 /** The digest as a supervisor reads it: one message, most important first. */
 export function digestMarkdown(
   f: DailyFigures,
   factoryName: string,
   span: DigestSpan,
+  sections: readonly DigestSection[] = [],
 ): { title: string; text: string } {
   const title = `${factoryName} · ${f.day} 生产日报`;
   const lines = [`### ${title}`, spanLine(span)];
@@ -41,7 +48,7 @@ export function digestMarkdown(
     f.openExceptions.length === 0 &&
     f.materials.length === 0
   ) {
-    lines.push('没有报工、领料或异常记录。');
+    lines.push('没有报工、领料或异常记录。', ...sectionLines(sections));
     return { title, text: lines.join('\n') };
   }
   lines.push(
@@ -86,8 +93,15 @@ export function digestMarkdown(
       );
     }
   }
+  lines.push(...sectionLines(sections));
   return { title, text: lines.join('\n') };
 }
+
+/** In place of the sections of a plugin that failed while the digest was written. */
+export const pluginFailedSection = (plugin: string): DigestSection => ({
+  title: '插件出错',
+  lines: [`插件「${plugin}」的内容没能生成，已记录，请联系管理员。`],
+});
 
 export const digestMessages = {
   chartTitle: (day: string) => `${day} 各工单合格、完工与报废`,

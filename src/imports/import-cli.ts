@@ -8,10 +8,10 @@ import 'dotenv/config';
 import { Outbox } from '../chat/outbox/outbox.js';
 import { RecipientRouter } from '../chat/outbox/recipient-router.js';
 import { readSettings } from '../config/env.js';
-import { loadFactoryConfig } from '../config/factory-loader.js';
+import { loadFactory } from '../config/load-factory.js';
 import { resolveDatabaseTarget } from '../db/database-target.js';
 import { openOrm } from '../db/orm.js';
-import { entities } from '../entities.js';
+import { entitiesFor } from '../entities.js';
 import { personById } from '../people/directory.js';
 import { cliArgs, CliMistake, runCli, usageMistake } from '../shared/cli.js';
 import { systemClock } from '../shared/clock.js';
@@ -28,11 +28,11 @@ await runCli(async () => {
   const [path] = positionals;
   if (!path || positionals.length > 1) throw usageMistake(m.usage);
   const settings = readSettings();
-  const config = loadFactoryConfig(settings.factoryConfigPath).config;
+  const { config, capabilities } = await loadFactory(settings.factoryConfigPath);
   const rows = await readTable(path);
   const kind = (values.kind as TableKind | undefined) ?? guessKind(path, rows);
   if (!kind || !['items', 'routings', 'workorders'].includes(kind)) throw new CliMistake(m.unknownTable, 2);
-  const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entities);
+  const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entitiesFor(capabilities));
   try {
     const em = orm.em.fork();
     const person = (values.as ? await personById(em, values.as) : undefined) ?? {
@@ -47,6 +47,7 @@ await runCli(async () => {
       outbox: new Outbox(new RecipientRouter([]), systemClock),
       config,
       tz: settings.factoryTz,
+      capabilities,
     });
     const report = await importRows(
       deps,

@@ -15,12 +15,11 @@ import { createInterface } from 'node:readline';
 import { createApp } from '../../app.js';
 import { OutboxDispatcher } from '../../chat/outbox/dispatcher.js';
 import { logLevelOr, readSettings } from '../../config/env.js';
-import { loadFactoryConfig } from '../../config/factory-loader.js';
+import { loadFactory } from '../../config/load-factory.js';
 import { personByMention } from '../../people/directory.js';
 import { cliArgs, CliMistake, runCli } from '../../shared/cli.js';
 import { systemClock } from '../../shared/clock.js';
 import { createLogger } from '../../shared/logger.js';
-import { features } from '../../features.js';
 import { imageFiles } from './image-files.js';
 import { renderAsText } from './render-text.js';
 import { ConsoleSession } from './console-session.js';
@@ -31,9 +30,10 @@ await runCli(async () => {
   if (!values.as) throw new CliMistake(m.missingPerson, 2);
   const settings = { ...readSettings(), consoleChannel: true };
   const logger = createLogger(logLevelOr('warn'), { fallbackFile: settings.logFile });
+  const factory = await loadFactory(settings.factoryConfigPath);
   const app = await createApp(
-    { settings, factory: loadFactoryConfig(settings.factoryConfigPath).config, clock: systemClock, logger },
-    { features, background: false, connect: false },
+    { settings, factory: factory.config, clock: systemClock, logger },
+    { capabilities: factory.capabilities, background: false, connect: false },
   );
   try {
     const person = await personByMention(app.orm.em.fork(), values.as);

@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { readSettings } from '../../config/env.js';
-import { loadFactoryConfig } from '../../config/factory-loader.js';
+import { loadFactory } from '../../config/load-factory.js';
 import { cliArgs, CliMistake, runCli, usageMistake } from '../../shared/cli.js';
 import { systemClock } from '../../shared/clock.js';
 import { createLogger } from '../../shared/logger.js';
@@ -34,7 +34,7 @@ async function groupTool(): Promise<void> {
     console.log(JSON.stringify(await getAppChat(client, arg), null, 2));
     return;
   }
-  const config = loadFactoryConfig(settings.factoryConfigPath).config;
+  const { config } = await loadFactory(settings.factoryConfigPath);
   const team = config.teams.find((t) => t.id === arg);
   const members = config.people.filter((p) => p.team === arg && p.wecom).map((p) => p.wecom as string);
   const lead = config.people.find((p) => p.team === arg && p.roles.includes('team_lead') && p.wecom);

@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app-services.js';
+import { unitOf, type AppServices } from '../../app-services.js';
 import { defineJob } from '../../jobs/scheduler.js';
 import { digestRunTime, dueDigestDay } from '../digest-day.js';
 import { sendMorningDigest } from '../digest-service.js';
@@ -17,8 +17,9 @@ export function morningDigestJob(s: AppServices) {
     async run() {
       const now = s.clock.now();
       const day = dueDigestDay(now, s.config, s.tz);
+      const unit = unitOf(s);
       const sent = await sendMorningDigest(
-        { em: s.orm.em.fork(), outbox: s.outbox, config: s.config, tz: s.tz, now },
+        { em: unit.em, outbox: s.outbox, config: s.config, tz: s.tz, now, unit },
         day,
       );
       s.logger.info({ day, sent }, sent ? 'morning digest queued' : 'morning digest was already queued');

@@ -8,15 +8,17 @@ import { readSettings } from '../../config/env.js';
 import { resolveDatabaseTarget } from '../../db/database-target.js';
 import { openOrm } from '../../db/orm.js';
 import { apiScopesOf } from '../../capabilities/assembled.js';
-import { coreCapabilities } from '../../capabilities/index.js';
-import { entities } from '../../entities.js';
+import { loadFactory } from '../../config/load-factory.js';
+import { entitiesFor } from '../../entities.js';
 import { cliArgs, runCli, usageMistake } from '../../shared/cli.js';
 import { ApiKey } from './api-key.entity.js';
 import { checkScopes, createApiKey, revokeApiKey } from './api-keys.js';
 import { apiKeyMessages as m } from './messages.js';
 
 await runCli(async () => {
-  const scopes = apiScopesOf(coreCapabilities);
+  const settings = readSettings();
+  const { capabilities } = await loadFactory(settings.factoryConfigPath);
+  const scopes = apiScopesOf(capabilities);
   const usage = m.usage(scopes);
   const { positionals, values } = cliArgs(usage, {
     allowPositionals: true,
@@ -25,7 +27,7 @@ await runCli(async () => {
   const [command, arg] = positionals;
   const valid = command === 'list' || ((command === 'create' || command === 'revoke') && arg !== undefined);
   if (!valid) throw usageMistake(usage);
-  const orm = await openOrm(await resolveDatabaseTarget(readSettings().databaseUrl), entities);
+  const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entitiesFor(capabilities));
   const em = orm.em.fork();
   try {
     if (command === 'create' && arg) {
