@@ -1,6 +1,7 @@
 import { unitOf } from '../../src/app-services.js';
 import type { Actor } from '../../src/chat/audit/actor.js';
 import { personById } from '../../src/people/directory.js';
+import { issueMaterial } from '../../src/materials/issue-service.js';
 import { correctReport } from '../../src/workorders/correction-service.js';
 import { dispatchTask } from '../../src/workorders/dispatch-service.js';
 import { reportTask } from '../../src/workorders/reporting-service.js';
@@ -34,5 +35,14 @@ export async function reportAndReverse(app: TestApp, number: string): Promise<vo
     await em.flush();
     await correctReport(deps, await actor('lijianguo'), `B${report.id}`, 0, 0);
     await em.flush();
+  });
+}
+
+/** 王芳 issues `quantity` of `lot` to the order's first operation (领料), as chat does. */
+export async function issueFromLot(app: TestApp, number: string, lot: string, quantity: number): Promise<void> {
+  await app.orm.em.fork().transactional(async (em) => {
+    const person = (await personById(em, 'wangfang'))!;
+    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    await issueMaterial(unitOf(app.services, em), actor, await loadOrder(em, number), lot, quantity);
   });
 }
