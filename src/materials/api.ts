@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { defineRoute } from '../http/api/api-route.js';
-import { decodeCursor, encodeCursor, pageOf, pageParameters, pageSchema, pageSizeOf } from '../http/api/cursor-page.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageOf,
+  pageParameters,
+  pageSchema,
+  pageSizeOf,
+} from '../http/api/cursor-page.js';
 import { assertIfMatch, etagOf } from '../http/api/preconditions.js';
 import { businessInstant } from '../shared/bounds/business-time.js';
 import { NotFoundError, RefusedError } from '../shared/errors.js';
@@ -78,7 +85,8 @@ export const putLotRoute = defineRoute<LotBody>({
   path: '/lots/:lotNumber',
   scope: 'materials:write',
   tag: 'materials',
-  summary: 'Create or update a material lot (批次) as received; If-Match, when sent, must be its current ETag',
+  summary:
+    'Create or update a material lot (批次) as received; If-Match, when sent, must be its current ETag',
   body: {
     type: 'object',
     additionalProperties: false,
@@ -105,12 +113,26 @@ export const putLotRoute = defineRoute<LotBody>({
         throw new RefusedError('lot_item_changed', m.lotItemChanged(lotNumber, existing.item.code));
       const issued = existing.quantity - existing.remaining;
       if (body.quantity < issued)
-        throw new RefusedError('lot_below_issued', m.lotBelowIssued(lotNumber, body.quantity, issued, item.unit), {
-          issued,
-        });
-      lot = Object.assign(existing, { quantity: body.quantity, remaining: body.quantity - issued, receivedAt });
+        throw new RefusedError(
+          'lot_below_issued',
+          m.lotBelowIssued(lotNumber, body.quantity, issued, item.unit),
+          {
+            issued,
+          },
+        );
+      lot = Object.assign(existing, {
+        quantity: body.quantity,
+        remaining: body.quantity - issued,
+        receivedAt,
+      });
     } else {
-      lot = em.create(MaterialLot, { lotNumber, item, quantity: body.quantity, remaining: body.quantity, receivedAt });
+      lot = em.create(MaterialLot, {
+        lotNumber,
+        item,
+        quantity: body.quantity,
+        remaining: body.quantity,
+        receivedAt,
+      });
     }
     await em.flush();
     const view = lotView(lot);
@@ -163,7 +185,10 @@ export const listIssuesRoute = defineRoute({
   tag: 'materials',
   summary:
     'Material issues (领料) after a cursor, oldest first; nextCursor is where to continue from, also on the last page',
-  query: { since: { type: 'string', description: 'nextCursor of the previous call' }, limit: pageParameters.limit },
+  query: {
+    since: { type: 'string', description: 'nextCursor of the previous call' },
+    limit: pageParameters.limit,
+  },
   response: {
     type: 'object',
     required: ['items', 'nextCursor'],

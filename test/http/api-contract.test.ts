@@ -125,13 +125,22 @@ describe('the REST API keeps to its OpenAPI document', () => {
     const reports = await call('get', '/work-reports');
     expect((reports.json.items as Array<{ good: number }>).map((r) => r.good)).toEqual([40, -40]);
     const lot = { item: 'SHF-200', quantity: 500, receivedAt: '2026-11-20T09:00:00+08:00' };
-    expect((await call('put', '/lots/{lotNumber}', { lotNumber: 'L-2611-01' }, { body: lot })).status).toBe(200);
+    expect((await call('put', '/lots/{lotNumber}', { lotNumber: 'L-2611-01' }, { body: lot })).status).toBe(
+      200,
+    );
     await issueFromLot(app, 'ERP-1', 'L-2611-01', 120);
     const issues = await call('get', '/material-issues', {}, { query: '?limit=10' });
-    expect(issues.json.items).toEqual([expect.objectContaining({ lot: 'L-2611-01', quantity: 120, operation: 10 })]);
+    expect(issues.json.items).toEqual([
+      expect.objectContaining({ lot: 'L-2611-01', quantity: 120, operation: 10 }),
+    ]);
     expect((await call('get', '/lots/{lotNumber}', { lotNumber: 'l-2611-01' })).json.remaining).toBe(380);
     await call('get', '/lots', {}, { query: '?item=SHF-200' });
-    const below = await call('put', '/lots/{lotNumber}', { lotNumber: 'L-2611-01' }, { body: { ...lot, quantity: 100 } });
+    const below = await call(
+      'put',
+      '/lots/{lotNumber}',
+      { lotNumber: 'L-2611-01' },
+      { body: { ...lot, quantity: 100 } },
+    );
     expect(below).toMatchObject({ status: 422, json: { code: 'lot_below_issued' } });
     const etag = (await call('get', '/work-orders/{number}', { number: 'ERP-1' })).headers.get('etag') ?? '';
     const cancelled = await call(

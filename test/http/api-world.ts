@@ -39,7 +39,12 @@ export async function reportAndReverse(app: TestApp, number: string): Promise<vo
 }
 
 /** 王芳 issues `quantity` of `lot` to the order's first operation (领料), as chat does. */
-export async function issueFromLot(app: TestApp, number: string, lot: string, quantity: number): Promise<void> {
+export async function issueFromLot(
+  app: TestApp,
+  number: string,
+  lot: string,
+  quantity: number,
+): Promise<void> {
   await app.orm.em.fork().transactional(async (em) => {
     const person = (await personById(em, 'wangfang'))!;
     const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };

@@ -15,7 +15,12 @@ describe('the work-order API for the ERP', () => {
     app = await startTestApp({ factory: castYaml });
     app.clock.set('2026-11-23T00:00:00Z');
     const em = app.orm.em.fork();
-    erp = await createApiKey(em, 'ERP', ['masterdata:write', 'workorders:read', 'workorders:write'], app.clock.now());
+    erp = await createApiKey(
+      em,
+      'ERP',
+      ['masterdata:write', 'workorders:read', 'workorders:write'],
+      app.clock.now(),
+    );
     board = await createApiKey(em, 'board', ['workorders:read'], app.clock.now());
   });
   afterAll(() => app.stop());
@@ -67,7 +72,8 @@ describe('the work-order API for the ERP', () => {
       cursor = page.json.nextCursor as string | null;
       // Rows arrive between pages, as they would while the ERP syncs during the day.
       pages += 1;
-      if (cursor !== null) for (let i = 0; i < 10; i++) await call('POST', '/work-orders', { body: newOrder('PAGE-1') });
+      if (cursor !== null)
+        for (let i = 0; i < 10; i++) await call('POST', '/work-orders', { body: newOrder('PAGE-1') });
     } while (cursor !== null);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(140);
@@ -104,10 +110,13 @@ describe('the work-order API for the ERP', () => {
   it('refuses an item update whose If-Match is stale', async () => {
     const first = await call('PUT', '/items/ETAG-2', { body: { name: '旧名' } });
     const etag = first.headers.get('etag') ?? '';
-    expect((await call('PUT', '/items/ETAG-2', { body: { name: '新名' }, headers: { 'if-match': etag } })).status).toBe(
-      200,
-    );
-    const stale = await call('PUT', '/items/ETAG-2', { body: { name: '又一个' }, headers: { 'if-match': etag } });
+    expect(
+      (await call('PUT', '/items/ETAG-2', { body: { name: '新名' }, headers: { 'if-match': etag } })).status,
+    ).toBe(200);
+    const stale = await call('PUT', '/items/ETAG-2', {
+      body: { name: '又一个' },
+      headers: { 'if-match': etag },
+    });
     expect(stale.status).toBe(412);
     expect((await call('GET', '/items/ETAG-2')).json.name).toBe('新名');
   });
