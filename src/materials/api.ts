@@ -1,3 +1,4 @@
+import { rowReadLock } from '../db/locking.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { defineRoute } from '../http/api/api-route.js';
 import {
@@ -201,6 +202,7 @@ export const listIssuesRoute = defineRoute({
     const rows = await em.find(MaterialIssue, since === undefined ? {} : { id: { $gt: since } }, {
       orderBy: { id: 'asc' },
       limit: size,
+      ...rowReadLock(em),
       populate: ['lot', 'workOrder', 'task'],
     });
     const last = rows.at(-1);

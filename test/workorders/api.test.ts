@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { IdempotencyRecord } from '../../src/http/api/idempotency-record.entity.js';
+import { OperationTask } from '../../src/workorders/operation-task.entity.js';
 import { WorkOrder } from '../../src/workorders/work-order.entity.js';
+import { WorkReport } from '../../src/workorders/work-report.entity.js';
+import { testDatabaseKind } from '../support/database.js';
 import { castYaml } from '../support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -147,6 +150,49 @@ describe('the work-order API for the ERP', () => {
     expect(await app.orm.em.fork().count(WorkOrder, { item: 'IDEM-1' })).toBe(3);
     expect(await app.orm.em.fork().count(IdempotencyRecord, { idempotencyKey: 'erp-7f3a' })).toBe(1);
   });
+
+  // SQLite lets one writer in at a time: there a later id is always a later commit.
+  it.skipIf(testDatabaseKind() === 'sqlite')(
+    'given a report whose transaction commits after a later one, when the ERP reads the feed meanwhile, then it waits and misses neither',
+    async () => {
+      await givenItem('FEED-1');
+      await call('POST', '/work-orders', { body: newOrder('FEED-1', { number: 'ERP-FEED' }) });
+      const task = await app.orm.em
+        .fork()
+        .findOneOrFail(OperationTask, { workOrder: { number: 'ERP-FEED' }, sequence: 10 });
+      let since: string | null = null;
+      for (;;) {
+        const page = await call('GET', `/work-reports?limit=200${since === null ? '' : `&since=${since}`}`);
+        if ((page.json.items as unknown[]).length === 0) break;
+        since = page.json.nextCursor as string;
+      }
+      const report = (good: number) => ({
+        task: task.id,
+        person: 'zhangwei',
+        reportedAt: app.clock.now(),
+        good,
+        scrap: 0,
+        minutes: 0,
+        channel: 'gateway',
+      });
+      const slow = app.orm.em.fork();
+      await slow.begin();
+      slow.create(WorkReport, report(1));
+      await slow.flush();
+      const fast = app.orm.em.fork();
+      fast.create(WorkReport, report(2));
+      await fast.flush();
+
+      const feed = call('GET', `/work-reports${since === null ? '' : `?since=${since}`}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await slow.commit();
+      const items = (await feed).json.items as Array<{ good: number; workOrder: string }>;
+      expect(items.map((r) => [r.workOrder, r.good])).toEqual([
+        ['ERP-FEED', 1],
+        ['ERP-FEED', 2],
+      ]);
+    },
+  );
 
   it('lets a read-only key read but not create, release or change master data', async () => {
     await givenItem('SCOPE-1');

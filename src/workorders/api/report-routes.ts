@@ -1,3 +1,4 @@
+import { rowReadLock } from '../../db/locking.js';
 import { defineRoute } from '../../http/api/api-route.js';
 import { decodeCursor, encodeCursor, pageParameters, pageSizeOf } from '../../http/api/cursor-page.js';
 import { WorkReport } from '../work-report.entity.js';
@@ -30,6 +31,7 @@ export const listWorkReportsRoute = defineRoute({
     const rows = await em.find(WorkReport, since === undefined ? {} : { id: { $gt: since } }, {
       orderBy: { id: 'asc' },
       limit: size,
+      ...rowReadLock(em),
       populate: ['task.workOrder', 'person', 'equipment'],
     });
     const last = rows.at(-1);
