@@ -151,6 +151,22 @@ describe('the work-order API for the ERP', () => {
     expect(await app.orm.em.fork().count(IdempotencyRecord, { idempotencyKey: 'erp-7f3a' })).toBe(1);
   });
 
+  it('given two sends of one create racing with one Idempotency-Key, then exactly one order is made and the other send is answered or told to retry', async () => {
+    await givenItem('IDEM-2');
+    const send = () =>
+      call('POST', '/work-orders', { body: newOrder('IDEM-2'), headers: { 'idempotency-key': 'race-1' } });
+    const answers = await Promise.all([send(), send()]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect([
+      [201, 201],
+      [201, 409],
+    ]).toContainEqual(statuses);
+    expect(answers.find((a) => a.status === 409)?.json.code ?? 'idempotency_key_in_use').toBe(
+      'idempotency_key_in_use',
+    );
+    expect(await app.orm.em.fork().count(WorkOrder, { item: 'IDEM-2' })).toBe(1);
+  });
+
   // SQLite lets one writer in at a time: there a later id is always a later commit.
   it.skipIf(testDatabaseKind() === 'sqlite')(
     'given a report whose transaction commits after a later one, when the ERP reads the feed meanwhile, then it waits and misses neither',
