@@ -11,6 +11,7 @@ import { OutboxMessage } from './chat/outbox/outbox-message.entity.js';
 import { ConnectionLease } from './db/leases/connection-lease.entity.js';
 import { NumberSequence } from './db/sequences/number-sequence.entity.js';
 import { ApiKey } from './http/api/api-key.entity.js';
+import { IdempotencyRecord } from './http/api/idempotency-record.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
 
 /** What every capability stands on: the chat's records, the outbox, jobs, keys, sequences. */
@@ -23,6 +24,7 @@ const platformEntities = [
   DingtalkCallBudget,
   ConnectionLease,
   ApiKey,
+  IdempotencyRecord,
   AgendaJob,
   AgendaLogEntry,
   NumberSequence,

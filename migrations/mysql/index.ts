@@ -9,6 +9,7 @@ import { Migration20261130133015_OrdersMaint } from './Migration20261130133015_O
 import { Migration20261130161142_AInboundHandledAt } from './Migration20261130161142_AInboundHandledAt.js';
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
+import { Migration20261130201702_HApiIdempotencyKeysRoutingSetup } from './Migration20261130201702_HApiIdempotencyKeysRoutingSetup.js';
 import { Migration20261130201844_MPayPieceRates } from './Migration20261130201844_MPayPieceRates.js';
 
 export const migrations: MigrationObject[] = [
@@ -27,5 +28,9 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130161149_ELeaseConnectionLeases,
   },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
+  {
+    name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup',
+    class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup,
+  },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
 ];

@@ -19,3 +19,13 @@ export function writeTransaction(em: EntityManager): { isolationLevel?: Isolatio
     ? {}
     : { isolationLevel: IsolationLevel.READ_COMMITTED };
 }
+
+/**
+ * `SELECT … LOCK IN SHARE MODE` where the database has row locks: a read in id order then
+ * waits for a row inserted with a lower id by a transaction not yet committed, instead of
+ * passing it by, so a feed read "after id n" never skips a row that commits late. SQLite
+ * lets one writer in at a time, so its ids are already handed out in commit order.
+ */
+export function rowReadLock(em: EntityManager): { lockMode?: LockMode.PESSIMISTIC_READ } {
+  return em.getPlatform() instanceof BaseSqlitePlatform ? {} : { lockMode: LockMode.PESSIMISTIC_READ };
+}

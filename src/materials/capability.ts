@@ -1,4 +1,5 @@
 import { defineCapability } from '../capabilities/capability.js';
+import { materialApiRoutes } from './api.js';
 import { issueMaterialCommand } from './commands/issue-material-command.js';
 import { seedLots } from './demo.js';
 import { MaterialIssue } from './material-issue.entity.js';
@@ -10,4 +11,5 @@ export const materialsCapability = defineCapability({
   entities: [MaterialLot, MaterialIssue],
   chat: { commands: [issueMaterialCommand] },
   demo: { setup: seedLots },
+  api: { scopes: ['materials:read', 'materials:write'], routes: materialApiRoutes },
 });

@@ -12,4 +12,8 @@ export const materialMessages = {
     `批次 ${lot} 只剩 ${remaining}${unit}，不够领 ${requested}${unit}。`,
   issued: (lot: string, quantity: number, unit: string, number: string, remaining: number) =>
     `已领料：批次 ${lot} ${quantity}${unit} 用于 ${number}，该批次还剩 ${remaining}${unit}。`,
+  lotBelowIssued: (lot: string, quantity: number, issued: number, unit: string) =>
+    `批次 ${lot} 已领出 ${issued}${unit}，数量不能改成 ${quantity}${unit}。`,
+  lotItemChanged: (lot: string, item: string) => `批次 ${lot} 属于物料 ${item}，不能改成别的物料。`,
+  itemNotFound: (item: string) => `没有找到物料「${item}」。`,
 };

@@ -87,6 +87,8 @@ export const createOrderRoute = defineRoute<OrderBody>({
   scope: 'outsourcing:write',
   tag: 'outsourcing',
   summary: 'Create an outsourcing order (e.g. when the ERP issues material to a partner)',
+  status: 201,
+  idempotent: true,
   body: orderSchema,
   async handle(request) {
     const { body, em } = request;

@@ -23,6 +23,7 @@ export const addRateRoute = defineRoute<RateInput>({
   scope: 'pay:write',
   tag: 'pay',
   summary: 'Add a piece rate (fen per good piece) for an operation of an item, from a day on',
+  status: 201,
   body: {
     type: 'object',
     additionalProperties: false,

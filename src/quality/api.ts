@@ -88,6 +88,8 @@ export const traceRoute = defineRoute({
   scope: 'quality:read',
   tag: 'quality',
   summary: 'Trace a material lot or a work order (kind=lot|order when a code is both)',
+  query: { kind: { enum: ['lot', 'order'] } },
+  conflicts: true,
   response: {
     oneOf: [
       { type: 'object', required: ['kind', 'lot'], properties: { kind: { const: 'lot' }, lot: lotTrace } },

@@ -1,4 +1,5 @@
 import { defineCapability } from '../capabilities/capability.js';
+import { workOrderApiRoutes, workOrderApiScopes } from './api.js';
 import { workOrdersConfig } from './config.js';
 import { workOrderEvents } from './events.js';
 import { seedItems, seedOrders } from './demo/seed-orders.js';
@@ -22,4 +23,5 @@ export const workOrdersCapability = defineCapability({
   chat: workOrderFeature,
   demo: { setup: seedItems, history: seedOrders },
   pointTriggers: [workReportTrigger, taskFinishedTrigger, shiftReportedTrigger],
+  api: { scopes: workOrderApiScopes, routes: workOrderApiRoutes },
 });

@@ -14,6 +14,8 @@ export const RoutingStep = defineEntity({
     workCenter: p.string().length(64).nullable(),
     equipmentType: p.string().length(64).nullable(),
     standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
+    /** Once per batch, before the first piece (换型/调机): the ERP's routing carries it beside the per-piece time. */
+    setupMinutes: p.double().$type<number>().runtimeType('number').default(0),
   },
 });
 

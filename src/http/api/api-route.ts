@@ -10,11 +10,15 @@ export interface ApiRequest<BODY = unknown> {
   em: EntityManager;
   key: ApiKey;
   services: AppServices;
+  /** The `If-Match` header as sent; a route that changes a record compares it (preconditions.ts). */
+  ifMatch: string | undefined;
 }
 
 export interface ApiResponse {
   status?: number;
   body: unknown;
+  /** Sent as the `ETag` header: the representation's version (preconditions.ts `etagOf`). */
+  etag?: string;
   /** Work that must see the change committed, e.g. checking whether new running hours made maintenance due. */
   afterCommit?: () => Promise<void>;
 }
@@ -35,6 +39,18 @@ export interface ApiRoute<BODY = unknown> {
   body?: Record<string, unknown>;
   /** JSON Schema of the 2xx response body, for the document. */
   response?: Record<string, unknown>;
+  /** The success status, for the document: 201 for a create. */
+  status?: 200 | 201;
+  /** Query parameters it reads, name → JSON Schema, for the document. */
+  query?: Record<string, Record<string, unknown>>;
+  /** Answers carry an `ETag` (single-record reads and updates). */
+  etag?: boolean;
+  /** Refused with 428 without `If-Match`; the handler refuses a stale one with 412. */
+  ifMatch?: 'required' | 'optional';
+  /** A create that honours `Idempotency-Key` (idempotency.ts). */
+  idempotent?: boolean;
+  /** May refuse with 409 because of the data it finds (e.g. a code that names two records). */
+  conflicts?: boolean;
   handle(request: ApiRequest<BODY>): Promise<ApiResponse>;
 }
 

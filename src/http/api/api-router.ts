@@ -6,7 +6,9 @@ import { jsonDepthExceeds, longerThan } from '../../shared/bounds/checks.js';
 import { MAX_JSON_DEPTH, MAX_PATH_ID } from '../../shared/bounds/limits.js';
 import { ValidationError } from '../../shared/errors.js';
 import { authorize } from './api-keys.js';
-import type { ApiRoute } from './api-route.js';
+import type { ApiResponse, ApiRoute } from './api-route.js';
+import { idempotencyKeyOf, storeAnswer, storedAnswer } from './idempotency.js';
+import { assertIfMatchSent } from './preconditions.js';
 import { openApiDocument } from './openapi.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
@@ -40,20 +42,31 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
           errors: (validate.errors ?? []).map(describe),
         });
       }
-      const result = await em.transactional(
-        (tx) =>
-          route.handle({
-            body: body as never,
-            params,
-            query: ctx.query as Record<string, string | undefined>,
-            em: tx,
-            key,
-            services,
-          }),
-        writeTransaction(em),
-      );
+      const ifMatch = ctx.get('if-match') || undefined;
+      if (route.ifMatch === 'required') assertIfMatchSent(ifMatch);
+      const idempotencyKey = route.idempotent ? idempotencyKeyOf(ctx.get('idempotency-key')) : undefined;
+      const request = {
+        body: body as never,
+        params,
+        query: ctx.query as Record<string, string | undefined>,
+        key,
+        services,
+        ifMatch,
+      };
+      const result = await em.transactional(async (tx): Promise<ApiResponse & { replayed?: boolean }> => {
+        if (idempotencyKey === undefined) return route.handle({ ...request, em: tx });
+        const scope = { apiKey: key, route: `${ctx.method} ${ctx.path}`, key: idempotencyKey, body };
+        const now = services.clock.now();
+        const stored = await storedAnswer(tx, scope, now);
+        if (stored) return { ...stored, replayed: true };
+        const fresh = await route.handle({ ...request, em: tx });
+        await storeAnswer(tx, scope, { status: fresh.status ?? 200, body: fresh.body }, now);
+        return fresh;
+      }, writeTransaction(em));
       ctx.status = result.status ?? 200;
       ctx.body = result.body;
+      if (result.etag !== undefined) ctx.set('ETag', result.etag);
+      if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
       if (result.afterCommit) {
         // The change is committed and answered; a follow-up that fails is logged and left to the
         // scheduled job that does the same work, rather than turning an accepted request into an error.

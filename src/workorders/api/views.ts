@@ -1,0 +1,145 @@
+import { ITEM_KINDS, type Item } from '../item.entity.js';
+import type { OperationTask } from '../operation-task.entity.js';
+import type { RoutingStep } from '../routing-step.entity.js';
+import { WORK_ORDER_STATUSES, type WorkOrder } from '../work-order.entity.js';
+import type { WorkReport } from '../work-report.entity.js';
+
+/** What the API shows of the work-order records, and the JSON Schemas that say so. */
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const object = (properties: Record<string, unknown>) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+export const itemSchema = object({
+  code: { type: 'string' },
+  name: { type: 'string' },
+  unit: { type: 'string' },
+  kind: { enum: [...ITEM_KINDS] },
+});
+
+export const routingStepSchema = object({
+  sequence: { type: 'integer' },
+  name: { type: 'string' },
+  workCenter: nullable('string'),
+  equipmentType: nullable('string'),
+  standardMinutes: { type: 'number' },
+  setupMinutes: { type: 'number' },
+});
+
+export const itemWithRoutingSchema = object({
+  ...itemSchema.properties,
+  routing: { type: 'array', items: routingStepSchema },
+});
+
+export const workOrderSchema = object({
+  number: { type: 'string' },
+  item: { type: 'string' },
+  quantity: { type: 'integer' },
+  customer: nullable('string'),
+  dueDate: { type: 'string', format: 'date' },
+  priority: { type: 'integer' },
+  status: { enum: [...WORK_ORDER_STATUSES] },
+  createdAt: { type: 'string' },
+  releasedAt: nullable('string'),
+  completedAt: nullable('string'),
+});
+
+export const operationSchema = object({
+  sequence: { type: 'integer' },
+  name: { type: 'string' },
+  plannedQuantity: { type: 'integer' },
+  standardMinutes: { type: 'number' },
+  status: { type: 'string' },
+  good: { type: 'integer' },
+  scrap: { type: 'integer' },
+  assignee: nullable('string'),
+  team: nullable('string'),
+  equipment: nullable('string'),
+  startedAt: nullable('string'),
+  finishedAt: nullable('string'),
+});
+
+export const workOrderWithOperationsSchema = object({
+  ...workOrderSchema.properties,
+  operations: { type: 'array', items: operationSchema },
+});
+
+export const workReportSchema = object({
+  id: { type: 'integer' },
+  workOrder: { type: 'string' },
+  operation: { type: 'integer' },
+  operationName: { type: 'string' },
+  person: { type: 'string' },
+  reportedAt: { type: 'string' },
+  good: { type: 'integer', description: 'Negative on a reversal' },
+  scrap: { type: 'integer', description: 'Negative on a reversal' },
+  minutes: { type: 'integer' },
+  equipment: nullable('string'),
+  channel: { type: 'string' },
+  reverses: { ...nullable('integer'), description: 'The report this one reverses' },
+});
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export const itemView = (item: Item) => ({
+  code: item.code,
+  name: item.name,
+  unit: item.unit,
+  kind: item.kind,
+});
+
+export const routingStepView = (step: RoutingStep) => ({
+  sequence: step.sequence,
+  name: step.name,
+  workCenter: step.workCenter ?? null,
+  equipmentType: step.equipmentType ?? null,
+  standardMinutes: step.standardMinutes,
+  setupMinutes: step.setupMinutes,
+});
+
+export const workOrderView = (order: WorkOrder) => ({
+  number: order.number,
+  item: order.item.code,
+  quantity: order.quantity,
+  customer: order.customer ?? null,
+  dueDate: order.dueDate,
+  priority: order.priority,
+  status: order.status,
+  createdAt: order.createdAt.toISOString(),
+  releasedAt: iso(order.releasedAt),
+  completedAt: iso(order.completedAt),
+});
+
+export const operationView = (task: OperationTask) => ({
+  sequence: task.sequence,
+  name: task.name,
+  plannedQuantity: task.plannedQuantity,
+  standardMinutes: task.standardMinutes,
+  status: task.status,
+  good: task.goodTotal,
+  scrap: task.scrapTotal,
+  assignee: task.assignee?.id ?? null,
+  team: task.team?.id ?? null,
+  equipment: task.equipment?.code ?? null,
+  startedAt: iso(task.startedAt),
+  finishedAt: iso(task.finishedAt),
+});
+
+export const workReportView = (report: WorkReport) => ({
+  id: report.id,
+  workOrder: report.task.workOrder.number,
+  operation: report.task.sequence,
+  operationName: report.task.name,
+  person: report.person.id,
+  reportedAt: report.reportedAt.toISOString(),
+  good: report.good,
+  scrap: report.scrap,
+  minutes: report.minutes,
+  equipment: report.equipment?.code ?? null,
+  channel: report.channel,
+  reverses: report.reverses?.id ?? null,
+});

@@ -1,0 +1,234 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/http/api/api-keys.js';
+import { equipmentYaml } from '../equipment/world.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { issueFromLot, reportAndReverse } from './api-world.js';
+
+type Schema = Record<string, unknown>;
+interface Operation {
+  'x-required-scope': string;
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+
+/**
+ * The served /api/v1/openapi.json is the contract: every operation in it is called, every
+ * answer's status must be one it documents and its body must match the documented schema.
+ */
+describe('the REST API keeps to its OpenAPI document', () => {
+  let app: TestApp;
+  let doc: Document;
+  let all: string;
+  let none: string;
+  const succeeded = new Set<string>();
+  const validators = new Map<Schema, ValidateFunction>();
+
+  beforeAll(async () => {
+    app = await startTestApp({ factory: equipmentYaml });
+    app.clock.set('2026-11-23T00:00:00Z');
+    doc = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as Document;
+    const scopes = Object.values(doc.paths).flatMap((p) =>
+      Object.values(p).map((o) => o['x-required-scope']),
+    );
+    all = await createApiKey(app.orm.em.fork(), 'ERP', [...new Set(scopes)], app.clock.now());
+    none = await createApiKey(app.orm.em.fork(), 'nothing', [], app.clock.now());
+  });
+  afterAll(() => app.stop());
+
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref === '#/components/schemas/Problem' ? (doc.components.schemas.Problem as Schema) : schema;
+
+  /** Calls `template` (an OpenAPI path) and checks the answer against the document. */
+  async function call(
+    method: string,
+    template: string,
+    params: Record<string, string> = {},
+    options: { body?: unknown; headers?: Record<string, string>; key?: string | null; query?: string } = {},
+  ): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    const key = options.key === undefined ? all : options.key;
+    const res = await fetch(`${app.baseUrl}/api/v1${path}${options.query ?? ''}`, {
+      method: method.toUpperCase(),
+      headers: {
+        ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    const operation = doc.paths[template]?.[method];
+    expect(operation, `${method} ${template} is in the document`).toBeDefined();
+    const documented = operation?.responses[String(res.status)];
+    expect(
+      documented,
+      `${method} ${template} documents ${res.status}: ${JSON.stringify(json)}`,
+    ).toBeDefined();
+    const type = (res.headers.get('content-type') ?? '').split(';')[0] ?? '';
+    const schema = documented?.content?.[type]?.schema;
+    if (documented?.content) expect(schema, `${method} ${template} ${res.status} as ${type}`).toBeDefined();
+    if (schema) {
+      const resolved = resolve(schema);
+      const validate = validators.get(resolved) ?? ajv.compile(resolved);
+      validators.set(resolved, validate);
+      expect(validate(json), `${method} ${template} ${res.status}: ${ajv.errorsText(validate.errors)}`).toBe(
+        true,
+      );
+    }
+    if (res.status < 300) succeeded.add(`${method} ${template}`);
+    return { status: res.status, json, headers: res.headers };
+  }
+
+  it('answers each operation, as a client would use it, with documented statuses and bodies', async () => {
+    const routing = {
+      steps: [
+        { sequence: 10, name: '车削', standardMinutes: 1.5, setupMinutes: 30, equipmentType: 'lathe' },
+        { sequence: 20, name: '磨削', standardMinutes: 0.8, workCenter: '二车间' },
+      ],
+    };
+    expect(
+      (await call('put', '/items/{code}', { code: 'SHF-200' }, { body: { name: '传动轴' } })).status,
+    ).toBe(200);
+    expect((await call('put', '/items/{code}/routing', { code: 'SHF-200' }, { body: routing })).status).toBe(
+      200,
+    );
+    expect((await call('get', '/items', {}, { query: '?limit=1' })).status).toBe(200);
+    const item = await call('get', '/items/{code}', { code: 'shf-200' });
+    expect(item.json.routing).toEqual([
+      expect.objectContaining({ sequence: 10, standardMinutes: 1.5, setupMinutes: 30 }),
+      expect.objectContaining({ sequence: 20, setupMinutes: 0 }),
+    ]);
+
+    const created = await call(
+      'post',
+      '/work-orders',
+      {},
+      { body: { item: 'SHF-200', quantity: 100, dueDate: '2026-12-08', number: 'ERP-1' } },
+    );
+    expect(created.status).toBe(201);
+    const fetched = await call('get', '/work-orders/{number}', { number: 'ERP-1' });
+    const released = await call(
+      'post',
+      '/work-orders/{number}/release',
+      { number: 'ERP-1' },
+      { headers: { 'if-match': fetched.headers.get('etag') ?? '' } },
+    );
+    expect(released.json.status).toBe('released');
+    expect((await call('get', '/work-orders', {}, { query: '?status=released' })).json.items).toHaveLength(1);
+    await reportAndReverse(app, 'ERP-1');
+    const reports = await call('get', '/work-reports');
+    expect((reports.json.items as Array<{ good: number }>).map((r) => r.good)).toEqual([40, -40]);
+    const lot = { item: 'SHF-200', quantity: 500, receivedAt: '2026-11-20T09:00:00+08:00' };
+    expect((await call('put', '/lots/{lotNumber}', { lotNumber: 'L-2611-01' }, { body: lot })).status).toBe(
+      200,
+    );
+    await issueFromLot(app, 'ERP-1', 'L-2611-01', 120);
+    const issues = await call('get', '/material-issues', {}, { query: '?limit=10' });
+    expect(issues.json.items).toEqual([
+      expect.objectContaining({ lot: 'L-2611-01', quantity: 120, operation: 10 }),
+    ]);
+    expect((await call('get', '/lots/{lotNumber}', { lotNumber: 'l-2611-01' })).json.remaining).toBe(380);
+    await call('get', '/lots', {}, { query: '?item=SHF-200' });
+    const below = await call(
+      'put',
+      '/lots/{lotNumber}',
+      { lotNumber: 'L-2611-01' },
+      { body: { ...lot, quantity: 100 } },
+    );
+    expect(below).toMatchObject({ status: 422, json: { code: 'lot_below_issued' } });
+    const etag = (await call('get', '/work-orders/{number}', { number: 'ERP-1' })).headers.get('etag') ?? '';
+    const cancelled = await call(
+      'post',
+      '/work-orders/{number}/cancel',
+      { number: 'ERP-1' },
+      { body: { reason: '客户撤单' }, headers: { 'if-match': etag } },
+    );
+    expect(cancelled.json.status).toBe('cancelled');
+
+    // The routes of the other capabilities, so the whole document is exercised.
+    await call('put', '/people/{id}', { id: 'sunli' }, { body: { name: '孙丽', roles: ['coordinator'] } });
+    await call('put', '/partners/{code}', { code: 'P-ZINC' }, { body: { name: '镀锌厂', process: '镀锌' } });
+    await call('get', '/partners');
+    const order = await call(
+      'post',
+      '/outsourcing-orders',
+      {},
+      {
+        body: {
+          partner: 'P-ZINC',
+          productCode: 'SHF-200',
+          quantity: 50,
+          expectedReturnAt: '2026-11-27T14:00:00+08:00',
+        },
+      },
+    );
+    const number = String(order.json.number);
+    await call('get', '/outsourcing-orders');
+    await call('get', '/outsourcing-orders/{number}', { number });
+    await call('patch', '/outsourcing-orders/{number}', { number }, { body: { notes: '加急' } });
+    await call('post', '/equipment/{code}/hours', { code: 'EXT-01' }, { body: { hours: 12 } });
+    expect((await call('get', '/trace/{code}', { code: 'ERP-1' })).json.kind).toBe('order');
+    expect(
+      (await call('get', '/trace/{code}', { code: 'L-2611-01' }, { query: '?kind=lot' })).json.kind,
+    ).toBe('lot');
+    const rate = { itemCode: 'SHF-200', sequence: 10, fenPerPiece: 50, effectiveFrom: '2026-11-01' };
+    expect((await call('post', '/pay/rates', {}, { body: rate })).status).toBe(201);
+    await call('get', '/pay/rates');
+    await call('get', '/pay/earnings/{month}', { month: '2026-11' });
+
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method} ${path}`),
+    );
+    expect([...succeeded].sort()).toEqual(operations.sort());
+  });
+
+  it('refuses every operation without a key (401) and with a key lacking its scope (403), as documented', async () => {
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops)) {
+        const params = { code: 'X', number: 'X', id: 'x', lotNumber: 'X', month: '2026-11' };
+        expect((await call(method, template, params, { key: null })).status).toBe(401);
+        expect((await call(method, template, params, { key: none })).status).toBe(403);
+      }
+    }
+  });
+
+  it('answers refusals of the work-order routes with documented problems', async () => {
+    await call('put', '/items/{code}', { code: 'AXL-9' }, { body: { name: '车轴' } });
+    expect((await call('get', '/items/{code}', { code: 'NOPE' })).status).toBe(404);
+    expect((await call('get', '/work-orders/{number}', { number: 'NOPE' })).status).toBe(404);
+    const noItem = await call(
+      'post',
+      '/work-orders',
+      {},
+      { body: { item: 'NOPE', quantity: 1, dueDate: '2026-12-01' } },
+    );
+    expect(noItem).toMatchObject({ status: 422, json: { code: 'item_not_found' } });
+    const bad = await call(
+      'post',
+      '/work-orders',
+      {},
+      { body: { item: 'AXL-9', quantity: 0, dueDate: 'soon' } },
+    );
+    expect(bad.status).toBe(400);
+    expect((await call('get', '/work-orders', {}, { query: '?limit=500' })).status).toBe(400);
+    expect((await call('get', '/work-reports', {}, { query: '?since=garbage' })).status).toBe(400);
+    const routing = {
+      steps: [
+        { sequence: 10, name: 'a', standardMinutes: 1 },
+        { sequence: 10, name: 'b', standardMinutes: 1 },
+      ],
+    };
+    expect((await call('put', '/items/{code}/routing', { code: 'AXL-9' }, { body: routing })).status).toBe(
+      400,
+    );
+    expect(
+      (await call('put', '/items/{code}/routing', { code: 'NOPE' }, { body: { steps: [] } })).status,
+    ).toBe(404);
+  });
+});

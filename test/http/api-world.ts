@@ -1,0 +1,53 @@
+import { unitOf } from '../../src/app-services.js';
+import type { Actor } from '../../src/chat/audit/actor.js';
+import { personById } from '../../src/people/directory.js';
+import { issueMaterial } from '../../src/materials/issue-service.js';
+import { correctReport } from '../../src/workorders/correction-service.js';
+import { dispatchTask } from '../../src/workorders/dispatch-service.js';
+import { reportTask } from '../../src/workorders/reporting-service.js';
+import { loadOrder } from '../../src/workorders/task-lookup.js';
+import type { TestApp } from '../support/test-app.js';
+
+/**
+ * On a released order: 王芳 dispatches the first operation to 张伟, he reports 40 good, and
+ * 李建国 corrects that report to nothing — a report and its reversal, through the services chat uses.
+ */
+export async function reportAndReverse(app: TestApp, number: string): Promise<void> {
+  await app.orm.em.fork().transactional(async (em) => {
+    const deps = unitOf(app.services, em);
+    const actor = async (id: string): Promise<Actor> => ({
+      person: (await personById(em, id))!,
+      channel: 'console',
+      inboundEventId: null,
+      at: app.clock.now(),
+    });
+    const loaded = await loadOrder(em, number);
+    const task = loaded.tasks[0]!;
+    await dispatchTask(
+      deps,
+      await actor('wangfang'),
+      loaded,
+      task,
+      { kind: 'person', personId: 'zhangwei' },
+      undefined,
+    );
+    const { report } = await reportTask(deps, await actor('zhangwei'), loaded, task, 40, 0);
+    await em.flush();
+    await correctReport(deps, await actor('lijianguo'), `B${report.id}`, 0, 0);
+    await em.flush();
+  });
+}
+
+/** 王芳 issues `quantity` of `lot` to the order's first operation (领料), as chat does. */
+export async function issueFromLot(
+  app: TestApp,
+  number: string,
+  lot: string,
+  quantity: number,
+): Promise<void> {
+  await app.orm.em.fork().transactional(async (em) => {
+    const person = (await personById(em, 'wangfang'))!;
+    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    await issueMaterial(unitOf(app.services, em), actor, await loadOrder(em, number), lot, quantity);
+  });
+}
