@@ -9,6 +9,7 @@ import { Migration20261130133015_OrdersMaint } from './Migration20261130133015_O
 import { Migration20261130161142_AInboundHandledAt } from './Migration20261130161142_AInboundHandledAt.js';
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
+import { Migration20261130201627_HQualityInspections } from './Migration20261130201627_HQualityInspections.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130161149_ELeaseConnectionLeases,
   },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
+  { name: 'Migration20261130201627_HQualityInspections', class: Migration20261130201627_HQualityInspections },
 ];

@@ -1,8 +1,12 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { traceCommand } from './commands/trace-command.js';
+import { qualityConfig } from './config.js';
+import { Inspection } from './inspections/inspection.entity.js';
 
-/** Quality and traceability: for now the one-message trace (追溯) of a lot or an order. */
+/** Quality and traceability: the one-message trace (追溯), first-article holds and inspections. */
 export const qualityCapability = defineCapability({
   name: 'quality',
+  config: qualityConfig,
+  entities: [Inspection],
   chat: { commands: [traceCommand] },
 });

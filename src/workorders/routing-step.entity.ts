@@ -14,6 +14,8 @@ export const RoutingStep = defineEntity({
     workCenter: p.string().length(64).nullable(),
     equipmentType: p.string().length(64).nullable(),
     standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
+    /** 首检: reports beyond the first pieces wait until QC passes a first article (quality capability). */
+    firstArticle: p.boolean().default(false),
   },
 });
 
