@@ -1,6 +1,9 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { traceCommand } from './commands/trace-command.js';
 import { qualityConfig } from './config.js';
+import { finalInspectionCommand } from './inspections/final-inspection-command.js';
+import { firstArticleCommand } from './inspections/first-article-command.js';
+import { firstArticleHold } from './inspections/first-article-hold.js';
 import { Inspection } from './inspections/inspection.entity.js';
 
 /** Quality and traceability: the one-message trace (追溯), first-article holds and inspections. */
@@ -8,5 +11,6 @@ export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
   entities: [Inspection],
-  chat: { commands: [traceCommand] },
+  events: { subscribers: [firstArticleHold] },
+  chat: { commands: [traceCommand, firstArticleCommand, finalInspectionCommand] },
 });

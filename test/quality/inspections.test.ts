@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboundContent } from '../../src/chat/outbound.js';
+import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
+import { Inspection } from '../../src/quality/inspections/inspection.entity.js';
+import { OperationTask } from '../../src/workorders/operation-task.entity.js';
+import { WorkReport } from '../../src/workorders/work-report.entity.js';
+import { startDemoApp, type DemoApp } from '../support/demo-app.js';
+import { lastReportLabel } from '../support/reports.js';
+
+const text = (replies: OutboundContent[]) =>
+  replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`)).join('\n');
+
+const REASONS = '原因码：D01 尺寸超差、S01 表面划伤、B01 毛刺、M01 材料缺陷、H01 热处理不良';
+
+/**
+ * 首检 and 终检 on the demo shop: 周强 (QC) judges the first piece of 刘洋's turning on
+ * WO-DEMO-006 and counts the finished output of WO-DEMO-007; every figure is the stored one.
+ */
+describe('inspections: a first-article hold, and final inspection with reject reasons', () => {
+  let app: DemoApp;
+  beforeAll(async () => {
+    app = await startDemoApp();
+  });
+  afterAll(() => app.stop());
+
+  const em = () => app.orm.em.fork();
+  const turning = () =>
+    em().findOneOrFail(OperationTask, { workOrder: { number: 'WO-DEMO-006' }, sequence: 10 });
+  const reportsOn = async (number: string) => em().count(WorkReport, { task: { workOrder: { number } } });
+  const pushesTo = async (recipientKey: string) =>
+    (await em().find(OutboxMessage, { recipientKey }, { orderBy: { id: 'asc' } })).map((m) => m.content);
+
+  it('holds reports past the first piece until QC passes it, then reports flow', async () => {
+    const fork = em();
+    const task = await fork.findOneOrFail(OperationTask, { workOrder: { number: 'WO-DEMO-006' }, sequence: 10 });
+    task.firstArticle = true;
+    await fork.flush();
+    const liuyang = app.as('liuyang');
+
+    // More than the first piece before any inspection: refused, nothing stored, QC named.
+    expect(text(await liuyang.say('完工 WO-DEMO-006 5'))).toBe(
+      'WO-DEMO-006「车削」要先首检：首检合格前只能报 1 件首件（已报 0 件）。请找质检 周强 做首检，合格后再报工。',
+    );
+    expect(await reportsOn('WO-DEMO-006')).toBe(0);
+
+    // The first piece goes through and QC is asked, through the outbox.
+    const before = (await pushesTo('zhouqiang')).length;
+    expect(text(await liuyang.say('完工 WO-DEMO-006 1'))).toBe(
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-006「车削」合格 1 件。还剩 49 件。`,
+    );
+    const asked = (await pushesTo('zhouqiang')).slice(before);
+    expect(asked).toEqual([
+      {
+        kind: 'text',
+        text:
+          '首检：WO-DEMO-006「车削」首件 1 件已报工，等您检验。请发送「首检 WO-DEMO-006 工序10 合格」' +
+          `或「首检 WO-DEMO-006 工序10 不合格 <原因码> [说明]」。${REASONS}`,
+      },
+    ]);
+
+    // Still held after the first piece, and after a failed first article.
+    expect(text(await liuyang.say('完工 WO-DEMO-006 1'))).toContain('要先首检：首检合格前只能报 1 件首件（已报 1 件）');
+    expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 工序10 不合格 D01 外圆大 0.02'))).toBe(
+      '已记录首检不合格：WO-DEMO-006「车削」（尺寸超差，外圆大 0.02），该工序仍暂停在首件。',
+    );
+    expect((await pushesTo('liuyang')).at(-1)).toEqual({
+      kind: 'text',
+      text: '首检不合格：WO-DEMO-006「车削」（周强）：尺寸超差，外圆大 0.02。请调整后重做首件并报工，质检会再检。',
+    });
+    expect(text(await liuyang.say('完工 WO-DEMO-006 2'))).toContain('只能报 2 件首件（已报 1 件）');
+
+    // The new first piece, passed: the hold lifts and the rest is reported in one go.
+    await liuyang.say('完工 WO-DEMO-006 1');
+    expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 车削 合格'))).toBe(
+      '已记录首检合格：WO-DEMO-006「车削」，已通知操作工继续生产。',
+    );
+    expect(text(await liuyang.say('完工 WO-DEMO-006 48'))).toContain('合格 48 件。本工序已完成。');
+    expect(await turning()).toMatchObject({ goodTotal: 50, status: 'done' });
+
+    const inspections = await em().find(Inspection, { task }, { orderBy: { id: 'asc' } });
+    expect(
+      inspections.map((i) => [i.kind, i.accepted, i.rejected, i.reasonCode, i.note, i.inspector.id]),
+    ).toEqual([
+      ['first_article', 0, 1, 'D01', '外圆大 0.02', 'zhouqiang'],
+      ['first_article', 1, 0, null, null, 'zhouqiang'],
+    ]);
+    expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 10 合格'))).toBe(
+      'WO-DEMO-006「车削」的首检已经合格，无需再检。',
+    );
+  });
+
+  it('records a final inspection with partial accepted, rejected and rework counts, exactly', async () => {
+    const tasks = await em().find(
+      OperationTask,
+      { workOrder: { number: 'WO-DEMO-007' } },
+      { orderBy: { sequence: 'desc' } },
+    );
+    const last = tasks[0]!;
+    const output = last.goodTotal;
+    expect(output).toBeGreaterThan(10);
+    const qc = app.as('zhouqiang');
+
+    expect(text(await qc.say('终检 WO-DEMO-007 合格 5 不合格 2 原因 S01 返工 1'))).toBe(
+      `已记录终检：WO-DEMO-007 合格 5 件，不合格 2 件（S01 表面划伤），返工 1 件（已登记，返工任务需班组长另行安排）。还有 ${output - 8} 件待检。`,
+    );
+    expect(text(await qc.say(`终检 WO-DEMO-007 合格 ${output - 8} 返工 1`))).toBe(
+      `终检数量超出：WO-DEMO-007 末道工序「${last.name}」待检 ${output - 8} 件，您检了 ${output - 7} 件。请核对后重发。`,
+    );
+    expect(text(await qc.say(`终检 WO-DEMO-007 合格 ${output - 8}`))).toBe(
+      `已记录终检：WO-DEMO-007 合格 ${output - 8} 件。还有 0 件待检。`,
+    );
+    expect(text(await qc.say('终检 WO-DEMO-007 合格 1'))).toContain('待检 0 件，您检了 1 件');
+
+    const stored = await em().find(Inspection, { kind: 'final', task: last.id }, { orderBy: { id: 'asc' } });
+    expect(stored.map((i) => [i.accepted, i.rejected, i.rework, i.reasonCode])).toEqual([
+      [5, 2, 1, 'S01'],
+      [output - 8, 0, 0, null],
+    ]);
+  });
+
+  it('refuses a bad reason code with the list of valid ones, and rejects without a reason', async () => {
+    const qc = app.as('zhouqiang');
+    const before = await em().count(Inspection, {});
+    expect(text(await qc.say('终检 WO-DEMO-001 合格 1 不合格 1 原因 X99'))).toBe(
+      `没有原因码「X99」。可用的${REASONS}`,
+    );
+    expect(text(await qc.say('终检 WO-DEMO-001 合格 1 不合格 1'))).toBe(
+      `有不合格品时请写原因码，例如「原因 D01」。可用的${REASONS}`,
+    );
+    expect(await em().count(Inspection, {})).toBe(before);
+  });
+
+  it('refuses inspections from anyone but QC', async () => {
+    const before = await em().count(Inspection, {});
+    expect(text(await app.as('liuyang').say('首检 WO-DEMO-006 工序10 合格'))).toBe(
+      '「首检」只有质检员可以使用。',
+    );
+    expect(text(await app.as('lijianguo').say('终检 WO-DEMO-007 合格 1'))).toBe('「终检」只有质检员可以使用。');
+    expect(await em().count(Inspection, {})).toBe(before);
+  });
+});
