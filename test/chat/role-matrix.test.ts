@@ -39,6 +39,8 @@ const roleMatrix: Record<string, readonly Role[]> = {
   异常列表: ['team_lead', 'supervisor', 'qc', 'maintenance', 'planner', 'manager'],
   日报: ['supervisor', 'team_lead', 'manager', 'planner'],
   追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],
+  首检: ['qc'],
+  终检: ['qc'],
   报修: STAFF,
   设备: STAFF,
   设备列表: STAFF,

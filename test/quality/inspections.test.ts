@@ -32,7 +32,10 @@ describe('inspections: a first-article hold, and final inspection with reject re
 
   it('holds reports past the first piece until QC passes it, then reports flow', async () => {
     const fork = em();
-    const task = await fork.findOneOrFail(OperationTask, { workOrder: { number: 'WO-DEMO-006' }, sequence: 10 });
+    const task = await fork.findOneOrFail(OperationTask, {
+      workOrder: { number: 'WO-DEMO-006' },
+      sequence: 10,
+    });
     task.firstArticle = true;
     await fork.flush();
     const liuyang = app.as('liuyang');
@@ -59,7 +62,9 @@ describe('inspections: a first-article hold, and final inspection with reject re
     ]);
 
     // Still held after the first piece, and after a failed first article.
-    expect(text(await liuyang.say('完工 WO-DEMO-006 1'))).toContain('要先首检：首检合格前只能报 1 件首件（已报 1 件）');
+    expect(text(await liuyang.say('完工 WO-DEMO-006 1'))).toContain(
+      '要先首检：首检合格前只能报 1 件首件（已报 1 件）',
+    );
     expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 工序10 不合格 D01 外圆大 0.02'))).toBe(
       '已记录首检不合格：WO-DEMO-006「车削」（尺寸超差，外圆大 0.02），该工序仍暂停在首件。',
     );
@@ -135,7 +140,9 @@ describe('inspections: a first-article hold, and final inspection with reject re
     expect(text(await app.as('liuyang').say('首检 WO-DEMO-006 工序10 合格'))).toBe(
       '「首检」只有质检员可以使用。',
     );
-    expect(text(await app.as('lijianguo').say('终检 WO-DEMO-007 合格 1'))).toBe('「终检」只有质检员可以使用。');
+    expect(text(await app.as('lijianguo').say('终检 WO-DEMO-007 合格 1'))).toBe(
+      '「终检」只有质检员可以使用。',
+    );
     expect(await em().count(Inspection, {})).toBe(before);
   });
 });

@@ -45,7 +45,11 @@ export const firstArticleCommand: Command = {
       ctx.reply(m.recordedPass(number, task.name));
     } else {
       const reason = [verdict.reason?.name, verdict.note].filter(Boolean).join('，') || m.failWord;
-      await tellOperator(ctx.services, task, m.firstArticleFailed(number, task.name, ctx.person.name, reason));
+      await tellOperator(
+        ctx.services,
+        task,
+        m.firstArticleFailed(number, task.name, ctx.person.name, reason),
+      );
       ctx.reply(m.recordedFail(number, task.name, reason));
     }
   },

@@ -13,7 +13,13 @@ export const inspectionMessages = {
   held: (order: string, operation: string, held: number, before: number, qc: readonly string[]) =>
     `${order}「${operation}」要先首检：首检合格前只能报 ${held} 件首件（已报 ${before} 件）。` +
     `请找质检${qc.length > 0 ? ` ${qc.join('、')} ` : ''}做首检，合格后再报工。`,
-  askQc: (order: string, operation: string, sequence: number, pieces: number, reasons: readonly RejectReason[]) =>
+  askQc: (
+    order: string,
+    operation: string,
+    sequence: number,
+    pieces: number,
+    reasons: readonly RejectReason[],
+  ) =>
     `首检：${order}「${operation}」首件 ${pieces} 件已报工，等您检验。` +
     `请发送「首检 ${order} 工序${sequence} 合格」或「首检 ${order} 工序${sequence} 不合格 <原因码> [说明]」。` +
     `原因码：${reasonList(reasons)}`,
@@ -21,7 +27,8 @@ export const inspectionMessages = {
     `首检合格：${order}「${operation}」（${inspector}），可以继续报工。`,
   firstArticleFailed: (order: string, operation: string, inspector: string, reason: string) =>
     `首检不合格：${order}「${operation}」（${inspector}）：${reason}。请调整后重做首件并报工，质检会再检。`,
-  recordedPass: (order: string, operation: string) => `已记录首检合格：${order}「${operation}」，已通知操作工继续生产。`,
+  recordedPass: (order: string, operation: string) =>
+    `已记录首检合格：${order}「${operation}」，已通知操作工继续生产。`,
   recordedFail: (order: string, operation: string, reason: string) =>
     `已记录首检不合格：${order}「${operation}」（${reason}），该工序仍暂停在首件。`,
 
