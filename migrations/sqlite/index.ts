@@ -10,6 +10,7 @@ import { Migration20261130161142_AInboundHandledAt } from './Migration2026113016
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
 import { Migration20261130201627_HQualityInspections } from './Migration20261130201627_HQualityInspections.js';
+import { Migration20261130203053_HQualityRework } from './Migration20261130203053_HQualityRework.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
   { name: 'Migration20261130201627_HQualityInspections', class: Migration20261130201627_HQualityInspections },
+  { name: 'Migration20261130203053_HQualityRework', class: Migration20261130203053_HQualityRework },
 ];

@@ -5,12 +5,14 @@ import { finalInspectionCommand } from './inspections/final-inspection-command.j
 import { firstArticleCommand } from './inspections/first-article-command.js';
 import { firstArticleHold } from './inspections/first-article-hold.js';
 import { Inspection } from './inspections/inspection.entity.js';
+import { reworkDoneCommand } from './inspections/rework-command.js';
+import { ReworkTask } from './inspections/rework-task.entity.js';
 
 /** Quality and traceability: the one-message trace (追溯), first-article holds and inspections. */
 export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
-  entities: [Inspection],
+  entities: [Inspection, ReworkTask],
   events: { subscribers: [firstArticleHold] },
-  chat: { commands: [traceCommand, firstArticleCommand, finalInspectionCommand] },
+  chat: { commands: [traceCommand, firstArticleCommand, finalInspectionCommand, reworkDoneCommand] },
 });

@@ -41,6 +41,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],
   首检: ['qc'],
   终检: ['qc'],
+  返工完成: ['worker', 'team_lead', 'supervisor'],
   报修: STAFF,
   设备: STAFF,
   设备列表: STAFF,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { Inspection } from '../../src/quality/inspections/inspection.entity.js';
+import { ReworkTask } from '../../src/quality/inspections/rework-task.entity.js';
 import { OperationTask } from '../../src/workorders/operation-task.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
@@ -94,33 +95,63 @@ describe('inspections: a first-article hold, and final inspection with reject re
     );
   });
 
-  it('records a final inspection with partial accepted, rejected and rework counts, exactly', async () => {
+  it('records a final inspection with partial accepted, rejected and rework counts, exactly; reworked good pieces come back to it', async () => {
     const tasks = await em().find(
       OperationTask,
       { workOrder: { number: 'WO-DEMO-007' } },
-      { orderBy: { sequence: 'desc' } },
+      { orderBy: { sequence: 'desc' }, populate: ['assignee'] },
     );
     const last = tasks[0]!;
-    const output = last.goodTotal;
-    expect(output).toBeGreaterThan(10);
+    expect([last.goodTotal, last.assignee?.id]).toEqual([200, 'guolin']);
     const qc = app.as('zhouqiang');
 
-    expect(text(await qc.say('终检 WO-DEMO-007 合格 5 不合格 2 原因 S01 返工 1'))).toBe(
-      `已记录终检：WO-DEMO-007 合格 5 件，不合格 2 件（S01 表面划伤），返工 1 件（已登记，返工任务需班组长另行安排）。还有 ${output - 8} 件待检。`,
+    expect(text(await qc.say('终检 WO-DEMO-007 合格 150 不合格 7 原因 S01 返工 3'))).toMatch(
+      /^已记录终检：WO-DEMO-007 合格 150 件，不合格 7 件（S01 表面划伤），返工 3 件（返工单 RW(\d+)，已通知 郭林）。还有 40 件待检。$/,
     );
-    expect(text(await qc.say(`终检 WO-DEMO-007 合格 ${output - 8} 返工 1`))).toBe(
-      `终检数量超出：WO-DEMO-007 末道工序「${last.name}」待检 ${output - 8} 件，您检了 ${output - 7} 件。请核对后重发。`,
+    const [rework] = await em().find(ReworkTask, { task: last.id });
+    const label = `RW${rework!.id}`;
+    expect(rework).toMatchObject({ quantity: 3, status: 'open' });
+    expect((await pushesTo('guolin')).at(-1)).toEqual({
+      kind: 'text',
+      text: `返工：WO-DEMO-007「${last.name}」终检有 3 件要返工（返工单 ${label}，质检 周强）。返工后发送「返工完成 ${label} <合格数> [报废 <数>]」。`,
+    });
+
+    // Over what waits: refused with the figures, nothing stored.
+    expect(text(await qc.say('终检 WO-DEMO-007 合格 40 返工 1'))).toBe(
+      `终检数量超出：WO-DEMO-007 末道工序「${last.name}」待检 40 件，您检了 41 件。请核对后重发。`,
     );
-    expect(text(await qc.say(`终检 WO-DEMO-007 合格 ${output - 8}`))).toBe(
-      `已记录终检：WO-DEMO-007 合格 ${output - 8} 件。还有 0 件待检。`,
+
+    // The rework: only its worker (or a lead), all pieces at once; the good ones wait for 终检 again.
+    expect(text(await app.as('maling').say(`返工完成 ${label} 3`))).toBe(
+      `返工单 ${label} 不是派给您的，请找班组长。`,
+    );
+    expect(text(await app.as('guolin').say(`返工完成 ${label} 2`))).toBe(
+      `返工单 ${label} 共 3 件，合格加报废应等于 3 件，您写了 2 件。`,
+    );
+    expect(text(await app.as('guolin').say(`返工完成 ${label} 2 报废 1`))).toBe(
+      `已记录返工完成 ${label}：合格 2 件，报废 1 件，已通知质检。`,
+    );
+    expect((await pushesTo('zhouqiang')).at(-1)).toEqual({
+      kind: 'text',
+      text: `返工完成：WO-DEMO-007「${last.name}」${label}（郭林）合格 2 件，报废 1 件；2 件回到待终检。`,
+    });
+    expect(text(await app.as('guolin').say(`返工完成 ${label} 3`))).toBe(`返工单 ${label} 已经完成。`);
+
+    expect(text(await qc.say('终检 WO-DEMO-007 合格 42'))).toBe(
+      '已记录终检：WO-DEMO-007 合格 42 件。还有 0 件待检。',
     );
     expect(text(await qc.say('终检 WO-DEMO-007 合格 1'))).toContain('待检 0 件，您检了 1 件');
 
     const stored = await em().find(Inspection, { kind: 'final', task: last.id }, { orderBy: { id: 'asc' } });
     expect(stored.map((i) => [i.accepted, i.rejected, i.rework, i.reasonCode])).toEqual([
-      [5, 2, 1, 'S01'],
-      [output - 8, 0, 0, null],
+      [150, 7, 3, 'S01'],
+      [42, 0, 0, null],
     ]);
+    expect(await em().findOneOrFail(ReworkTask, rework!.id)).toMatchObject({
+      status: 'done',
+      good: 2,
+      scrap: 1,
+    });
   });
 
   it('refuses a bad reason code with the list of valid ones, and rejects without a reason', async () => {

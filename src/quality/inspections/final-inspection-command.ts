@@ -3,6 +3,7 @@ import { RefusedError } from '../../shared/errors.js';
 import { loadOrder } from '../../workorders/task-lookup.js';
 import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
+import { reworkLabel } from './rework-task.entity.js';
 
 /**
  * `终检 WO-7 合格 45 不合格 3 原因 D01 返工 2`: QC's count of the last operation's good output.
@@ -23,7 +24,8 @@ export const finalInspectionCommand: Command = {
   async run(ctx, args) {
     const counts = readCounts(args, ctx.config.quality.rejectReasons);
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const { waitingAfter } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
+    const { waitingAfter, rework } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
+    const last = loaded.tasks.at(-1);
     ctx.reply(
       m.finalRecorded(loaded.order.number, {
         accepted: counts.accepted,
@@ -31,6 +33,8 @@ export const finalInspectionCommand: Command = {
         rework: counts.rework,
         reason: counts.reason ? `${counts.reason.code} ${counts.reason.name}` : undefined,
         waitingAfter,
+        reworkLabel: rework ? reworkLabel(rework.id) : undefined,
+        operator: last?.assignee?.name ?? last?.team?.name,
       }),
     );
   },

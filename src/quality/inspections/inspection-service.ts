@@ -8,6 +8,8 @@ import type { OrderWithTasks } from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
 import { Inspection } from './inspection.entity.js';
 import { inspectionMessages as m } from './messages.js';
+import { orderRework, reworkedGood } from './rework-service.js';
+import type { ReworkTask } from './rework-task.entity.js';
 
 /** Where a flagged operation stands: passed, or how many first articles failed so far. */
 export interface FirstArticleState {
@@ -83,19 +85,23 @@ export interface FinalCounts {
   note?: string;
 }
 
-/** The last operation's good output that no 终检 has judged yet. */
+/** The last operation's good output, and the good pieces back from rework, that no 终检 has judged yet. */
 export async function waitingForFinal(em: EntityManager, last: OperationTask): Promise<number> {
   const done = await em.find(Inspection, { task: last, kind: 'final' });
-  return last.goodTotal - done.reduce((n, i) => n + i.accepted + i.rejected + i.rework, 0);
+  const judged = done.reduce((n, i) => n + i.accepted + i.rejected + i.rework, 0);
+  return last.goodTotal + (await reworkedGood(em, last)) - judged;
 }
 
-/** 终检 on the order's last operation: counts stored exactly as QC gave them, never past what waits. */
+/**
+ * 终检 on the order's last operation: counts stored exactly as QC gave them, never past what
+ * waits; a rework count becomes a rework task on that operation.
+ */
 export async function recordFinal(
   deps: Services,
   actor: Actor,
   { order, tasks }: OrderWithTasks,
   counts: FinalCounts,
-): Promise<{ inspection: Inspection; waitingAfter: number }> {
+): Promise<{ inspection: Inspection; waitingAfter: number; rework?: ReworkTask }> {
   const last = tasks.at(-1);
   if (!last) throw new RefusedError('no_operations', m.emptyFinal);
   const asked = counts.accepted + counts.rejected + counts.rework;
@@ -124,5 +130,9 @@ export async function recordFinal(
     rework: counts.rework,
     reason: counts.reason?.code ?? null,
   });
-  return { inspection, waitingAfter: waiting - asked };
+  const rework =
+    counts.rework > 0
+      ? await orderRework(deps, order.number, last, inspection, actor.person.name)
+      : undefined;
+  return { inspection, waitingAfter: waiting - asked, rework };
 }

@@ -48,12 +48,38 @@ export const inspectionMessages = {
     `终检数量超出：${order} 末道工序「${operation}」待检 ${waiting} 件，您检了 ${asked} 件。请核对后重发。`,
   finalRecorded: (
     order: string,
-    f: { accepted: number; rejected: number; rework: number; reason?: string; waitingAfter: number },
+    f: {
+      accepted: number;
+      rejected: number;
+      rework: number;
+      reason?: string;
+      waitingAfter: number;
+      reworkLabel?: string;
+      operator?: string;
+    },
   ) =>
     [
       `已记录终检：${order} 合格 ${f.accepted} 件`,
       f.rejected > 0 ? `，不合格 ${f.rejected} 件（${f.reason ?? ''}）` : '',
-      f.rework > 0 ? `，返工 ${f.rework} 件（已登记，返工任务需班组长另行安排）` : '',
+      f.rework > 0
+        ? `，返工 ${f.rework} 件（返工单 ${f.reworkLabel ?? ''}，${f.operator ? `已通知 ${f.operator}` : '该工序没有指派人，请班组长安排'}）`
+        : '',
       `。还有 ${f.waitingAfter} 件待检。`,
     ].join(''),
+
+  reworkHelp: '返工完成：返工完成 RW<号> <合格数> [报废 <数>]，合格的回到待终检',
+  reworkOrdered: (order: string, operation: string, pieces: number, label: string, inspector: string) =>
+    `返工：${order}「${operation}」终检有 ${pieces} 件要返工（返工单 ${label}，质检 ${inspector}）。` +
+    `返工后发送「返工完成 ${label} <合格数> [报废 <数>]」。`,
+  reworkBack: (order: string, operation: string, label: string, good: number, scrap: number, by: string) =>
+    `返工完成：${order}「${operation}」${label}（${by}）合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}` +
+    `${good > 0 ? `；${good} 件回到待终检` : ''}。`,
+  reworkRecorded: (label: string, good: number, scrap: number) =>
+    `已记录返工完成 ${label}：合格 ${good} 件${scrap > 0 ? `，报废 ${scrap} 件` : ''}，已通知质检。`,
+  reworkNotFound: (label: string) => `没有返工单 ${label}。`,
+  reworkAlreadyDone: (label: string) => `返工单 ${label} 已经完成。`,
+  notYourRework: (label: string) => `返工单 ${label} 不是派给您的，请找班组长。`,
+  reworkCount: (label: string, quantity: number, given: number) =>
+    `返工单 ${label} 共 ${quantity} 件，合格加报废应等于 ${quantity} 件，您写了 ${given} 件。`,
+  badReworkRef: (ref: string) => `请写返工单号，如 RW3，不是「${ref}」。`,
 };
