@@ -163,6 +163,11 @@ describe('inspections: a first-article hold, and final inspection with reject re
     expect(text(await qc.say('终检 WO-DEMO-001 合格 1 不合格 1'))).toBe(
       `有不合格品时请写原因码，例如「原因 D01」。可用的${REASONS}`,
     );
+    expect(text(await qc.say('终检 WO-DEMO-001 合格 1 原因 D01'))).toBe('只有写了不合格数量时才写原因码。');
+    expect(text(await qc.say('首检 WO-DEMO-001 工序10 不合格 X99 毛刺'))).toBe(
+      `没有原因码「X99」。可用的${REASONS}`,
+    );
+    expect(text(await qc.say('首检 WO-DEMO-001 工序10 合格'))).toBe('WO-DEMO-001「车削」不需要首检。');
     expect(await em().count(Inspection, {})).toBe(before);
   });
 
