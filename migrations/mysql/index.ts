@@ -9,8 +9,10 @@ import { Migration20261130133015_OrdersMaint } from './Migration20261130133015_O
 import { Migration20261130161142_AInboundHandledAt } from './Migration20261130161142_AInboundHandledAt.js';
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
+import { Migration20261130201627_HQualityInspections } from './Migration20261130201627_HQualityInspections.js';
 import { Migration20261130201702_HApiIdempotencyKeysRoutingSetup } from './Migration20261130201702_HApiIdempotencyKeysRoutingSetup.js';
 import { Migration20261130201844_MPayPieceRates } from './Migration20261130201844_MPayPieceRates.js';
+import { Migration20261130203053_HQualityRework } from './Migration20261130203053_HQualityRework.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -28,9 +30,11 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130161149_ELeaseConnectionLeases,
   },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
+  { name: 'Migration20261130201627_HQualityInspections', class: Migration20261130201627_HQualityInspections },
   {
     name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup',
     class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup,
   },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
+  { name: 'Migration20261130203053_HQualityRework', class: Migration20261130203053_HQualityRework },
 ];

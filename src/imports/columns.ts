@@ -15,6 +15,7 @@ export const COLUMNS = {
     workCenter: ['工作中心', 'workcenter', 'work_center'],
     equipmentType: ['设备类型', 'equipment_type', 'equipmenttype'],
     standardMinutes: ['标准工时', '单件工时', 'standard_minutes', 'standardminutes'],
+    firstArticle: ['首检', '首件检验', 'first_article', 'firstarticle'],
   },
   workorders: {
     number: ['工单号', '工单', 'number'],

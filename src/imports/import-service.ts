@@ -95,6 +95,17 @@ function number(row: Row, names: readonly string[], fallback?: number): number {
   return value;
 }
 
+const YES = ['是', '要', 'y', 'yes', 'true', '1', '√'];
+const NO = ['', '否', '不', 'n', 'no', 'false', '0'];
+
+/** A flag column: left empty means no, so sheets without the column import as before. */
+function yesNo(row: Row, names: readonly string[]): boolean {
+  const text = field(row, names).toLowerCase();
+  if (YES.includes(text)) return true;
+  if (NO.includes(text)) return false;
+  throw new RowRefused(m.notYesNo(names[0] ?? '', text));
+}
+
 type Imported = { result: 'created' | 'updated'; what: string };
 
 async function importItem(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
@@ -121,6 +132,7 @@ async function importRouting(deps: Services, _actor: Actor, row: Row): Promise<I
     workCenter: field(row, c.workCenter) || null,
     equipmentType: field(row, c.equipmentType) || null,
     standardMinutes: number(row, c.standardMinutes, 0),
+    firstArticle: yesNo(row, c.firstArticle),
   };
   const existing = await deps.em.findOne(RoutingStep, { item, sequence });
   if (existing) Object.assign(existing, values);

@@ -4,6 +4,7 @@ export const importMessages = {
   updated: (what: string) => `更新 ${what}`,
   missing: (column: string) => `缺少「${column}」`,
   notANumber: (column: string, value: string) => `「${column}」不是有效的数字：${value}`,
+  notYesNo: (column: string, value: string) => `「${column}」应填 是 或 否，不是「${value}」`,
   badKind: (value: string) => `物料类型「${value}」无效，应为 原材料、半成品 或 成品`,
   unknownItem: (code: string) => `没有物料「${code}」，请先导入物料`,
   noRouting: (code: string) => `物料「${code}」没有工艺路线，请先导入工艺`,

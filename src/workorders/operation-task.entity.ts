@@ -21,6 +21,8 @@ export const OperationTask = defineEntity({
     name: p.string().length(64),
     plannedQuantity: p.integer(),
     standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
+    /** Copied from the routing step when the order is made, so a later routing change leaves it be. */
+    firstArticle: p.boolean().default(false),
     assignee: () => p.manyToOne(Person).nullable(),
     team: () => p.manyToOne(Team).nullable(),
     equipment: () => p.manyToOne(Equipment).nullable(),

@@ -16,6 +16,8 @@ export const RoutingStep = defineEntity({
     standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
     /** Once per batch, before the first piece (换型/调机): the ERP's routing carries it beside the per-piece time. */
     setupMinutes: p.double().$type<number>().runtimeType('number').default(0),
+    /** 首检: reports beyond the first pieces wait until QC passes a first article (quality capability). */
+    firstArticle: p.boolean().default(false),
   },
 });
 

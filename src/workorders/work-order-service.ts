@@ -65,6 +65,7 @@ export async function createWorkOrder(
       name: step.name,
       plannedQuantity: input.quantity,
       standardMinutes: step.standardMinutes,
+      firstArticle: step.firstArticle,
     });
   }
   await flushNumbered(em, workOrderNumbering, order.number);

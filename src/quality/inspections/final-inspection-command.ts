@@ -1,0 +1,60 @@
+import type { Command } from '../../chat/commands/command.js';
+import { RefusedError } from '../../shared/errors.js';
+import { loadOrder } from '../../workorders/task-lookup.js';
+import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
+import { inspectionMessages as m } from './messages.js';
+import { reworkLabel } from './rework-task.entity.js';
+
+/**
+ * `终检 WO-7 合格 45 不合格 3 原因 D01 返工 2`: QC's count of the last operation's good output.
+ * Every figure is stored as given; their sum may not exceed what still waits for inspection.
+ */
+export const finalInspectionCommand: Command = {
+  name: '终检',
+  aliases: ['final-inspection', '成品检验'],
+  roles: ['qc'],
+  help: m.finalHelp,
+  args: [
+    { name: 'order', label: '工单号', kind: 'word' },
+    { name: 'accepted', label: '合格数', kind: 'quantity', keywords: ['合格'] },
+    { name: 'rejected', label: '不合格数', kind: 'quantity', optional: true, keywords: ['不合格'] },
+    { name: 'reason', label: '原因码', kind: 'word', optional: true, keywords: ['原因'] },
+    { name: 'rework', label: '返工数', kind: 'quantity', optional: true, keywords: ['返工'] },
+  ],
+  async run(ctx, args) {
+    const counts = readCounts(args, ctx.config.quality.rejectReasons);
+    const loaded = await loadOrder(ctx.em, String(args.order));
+    const { waitingAfter, rework } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
+    const last = loaded.tasks.at(-1);
+    ctx.reply(
+      m.finalRecorded(loaded.order.number, {
+        accepted: counts.accepted,
+        rejected: counts.rejected,
+        rework: counts.rework,
+        reason: counts.reason ? `${counts.reason.code} ${counts.reason.name}` : undefined,
+        waitingAfter,
+        reworkLabel: rework ? reworkLabel(rework.id) : undefined,
+        operator: last?.assignee?.name ?? last?.team?.name,
+      }),
+    );
+  },
+};
+
+function readCounts(
+  args: Record<string, string | number | undefined>,
+  reasons: Parameters<typeof rejectReason>[0],
+): FinalCounts {
+  const count = (label: string, value: string | number | undefined) => {
+    const n = Number(value ?? 0);
+    if (!Number.isInteger(n) || n < 0) throw new RefusedError('not_whole_pieces', m.notWhole(label, n));
+    return n;
+  };
+  const accepted = count('合格数', args.accepted);
+  const rejected = count('不合格数', args.rejected);
+  const rework = count('返工数', args.rework);
+  const code = args.reason === undefined ? undefined : String(args.reason);
+  if (rejected > 0 && code === undefined) throw new RefusedError('reason_needed', m.reasonNeeded(reasons));
+  if (rejected === 0 && code !== undefined)
+    throw new RefusedError('reason_without_rejects', m.reasonWithoutRejects);
+  return { accepted, rejected, rework, reason: code === undefined ? undefined : rejectReason(reasons, code) };
+}

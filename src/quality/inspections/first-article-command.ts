@@ -1,0 +1,70 @@
+import { readOperation } from '../../chat/commands/arguments.js';
+import type { Command } from '../../chat/commands/command.js';
+import { RefusedError } from '../../shared/errors.js';
+import { workOrderMessages } from '../../workorders/messages.js';
+import { loadOrder, operationLabel } from '../../workorders/task-lookup.js';
+import { tellOperator } from './first-article-notices.js';
+import { recordFirstArticle, rejectReason, type FirstArticleVerdict } from './inspection-service.js';
+import { inspectionMessages as m } from './messages.js';
+
+/**
+ * `首检 WO-7 工序10 合格` or `首检 WO-7 车削 不合格 D01 外圆大了0.02`: QC's verdict on the first
+ * pieces of an operation the routing flags. The operation may be a bare number here: no
+ * quantity follows it to be confused with.
+ */
+export const firstArticleCommand: Command = {
+  name: '首检',
+  aliases: ['first-article', '首件检验'],
+  roles: ['qc'],
+  help: m.firstArticleHelp,
+  args: [
+    { name: 'order', label: '工单号', kind: 'word' },
+    { name: 'operation', label: '工序', kind: 'word' },
+    { name: 'verdict', label: '合格或不合格', kind: 'word' },
+    { name: 'detail', label: '原因码 说明', kind: 'text', optional: true },
+  ],
+  async run(ctx, args) {
+    const loaded = await loadOrder(ctx.em, String(args.order));
+    const named = String(args.operation);
+    const wanted = readOperation(named) ?? named;
+    const task = loaded.tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
+    if (!task)
+      throw new RefusedError(
+        'operation_not_found',
+        workOrderMessages.operationNotFound(loaded.order.number, named, loaded.tasks.map(operationLabel)),
+      );
+    const verdict = readVerdict(
+      String(args.verdict),
+      args.detail as string | undefined,
+      ctx.config.quality.rejectReasons,
+    );
+    await recordFirstArticle(ctx.services, ctx.actor, loaded, task, verdict);
+    const number = loaded.order.number;
+    if (verdict.passed) {
+      await tellOperator(ctx.services, task, m.firstArticlePassed(number, task.name, ctx.person.name));
+      ctx.reply(m.recordedPass(number, task.name));
+    } else {
+      const reason = [verdict.reason?.name, verdict.note].filter(Boolean).join('，') || m.failWord;
+      await tellOperator(
+        ctx.services,
+        task,
+        m.firstArticleFailed(number, task.name, ctx.person.name, reason),
+      );
+      ctx.reply(m.recordedFail(number, task.name, reason));
+    }
+  },
+};
+
+/** 合格 [说明], or 不合格 [原因码 [说明]]: a failure's first word, when there is one, is its code. */
+function readVerdict(
+  word: string,
+  detail: string | undefined,
+  reasons: Parameters<typeof rejectReason>[0],
+): FirstArticleVerdict {
+  const note = detail?.trim() || undefined;
+  if (word === m.passWord) return { passed: true, note };
+  if (word !== m.failWord) throw new RefusedError('bad_verdict', m.badVerdict(word));
+  if (note === undefined) return { passed: false };
+  const [code = '', ...rest] = note.split(/\s+/);
+  return { passed: false, reason: rejectReason(reasons, code), note: rest.join(' ') || undefined };
+}

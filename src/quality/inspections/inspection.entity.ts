@@ -1,0 +1,30 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Person } from '../../people/person.entity.js';
+import { OperationTask } from '../../workorders/operation-task.entity.js';
+
+/** 首检 (the first pieces of a flagged operation) or 终检 (the last operation's good output). */
+export const INSPECTION_KINDS = ['first_article', 'final'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+/** One inspection QC recorded on one operation, with the pieces it judged, exactly as counted. */
+export const Inspection = defineEntity({
+  name: 'Inspection',
+  tableName: 'inspections',
+  indexes: [{ properties: ['task', 'kind'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    kind: p.string().length(16).$type<InspectionKind>(),
+    task: () => p.manyToOne(OperationTask).deleteRule('cascade'),
+    inspector: () => p.manyToOne(Person),
+    at: p.datetime(3),
+    accepted: p.integer(),
+    rejected: p.integer().default(0),
+    /** Pieces sent back for rework; recorded, not yet turned into a task. */
+    rework: p.integer().default(0),
+    /** A code from factory.yaml `quality.rejectReasons`, kept as typed (the list may change later). */
+    reasonCode: p.string().length(16).nullable(),
+    note: p.string().length(255).nullable(),
+  },
+});
+
+export type Inspection = InferEntity<typeof Inspection>;

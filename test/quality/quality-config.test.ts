@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
+import { loadFactoryConfig, parseFactoryConfig } from '../../src/config/factory-loader.js';
+import { problemsOf } from '../support/config-problems.js';
+
+describe('factory.yaml quality: reject reasons and the first-article hold', () => {
+  it('documents the defaults in factory.example.yaml as they are', () => {
+    expect(loadFactoryConfig('factory.example.yaml').config.quality).toEqual(defaultFactoryConfig.quality);
+    expect(defaultFactoryConfig.quality.firstArticle).toEqual({ pieces: 1 });
+  });
+
+  it('keeps a factory’s own reasons and fills in the first-article pieces', () => {
+    const config = parseFactoryConfig('quality:\n  rejectReasons: [{ code: A1, name: 气孔 }]\n');
+    expect(config.quality).toEqual({
+      rejectReasons: [{ code: 'A1', name: '气孔' }],
+      firstArticle: { pieces: 1 },
+    });
+  });
+
+  it('refuses a reason code used twice (in any case), a code with a space and zero first pieces', () => {
+    expect(
+      problemsOf('quality:\n  rejectReasons: [{ code: D01, name: 尺寸超差 }, { code: d01, name: 毛刺 }]\n'),
+    ).toEqual(['factory.yaml: quality.rejectReasons[1].code: duplicate reason code "d01"']);
+    expect(problemsOf('quality:\n  rejectReasons: [{ code: "D 01", name: 尺寸超差 }]\n')[0]).toMatch(
+      /^factory\.yaml: quality\.rejectReasons\[0\]\.code: must match pattern/,
+    );
+    expect(problemsOf('quality:\n  firstArticle: { pieces: 0 }\n')[0]).toMatch(
+      /^factory\.yaml: quality\.firstArticle\.pieces: must be >= 1/,
+    );
+  });
+});
