@@ -69,6 +69,7 @@ const orderTrace = {
           machines: { type: 'array', items: { type: 'string' } },
           firstReportAt: nullableWhen,
           lastReportAt: nullableWhen,
+          inspections: { type: 'array', items: { type: 'object' } },
         },
       },
     },

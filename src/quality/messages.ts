@@ -1,6 +1,8 @@
 import type { LotTrace, OrderTrace } from './trace-service.js';
 
 type When = (at: Date) => string;
+
+const INSPECTION_WORDS: Record<string, string> = { first_article: '首检', final: '终检' };
 type Names = Record<string, string>;
 
 /** What 追溯 says, in one place for review and translation. */
@@ -50,6 +52,10 @@ export const qualityMessages = {
           ? `，${when(o.firstReportAt)}${o.lastReportAt > o.firstReportAt ? ` 至 ${when(o.lastReportAt)}` : ''}`
           : '';
       lines.push(`- ${o.sequence} ${o.name}：${who}${machines}；合格 ${o.good}，报废 ${o.scrap}${span}`);
+      for (const i of o.inspections)
+        lines.push(
+          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}`,
+        );
     }
     for (const o of t.outsourcing)
       lines.push(`外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}）`);

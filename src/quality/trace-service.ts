@@ -6,6 +6,7 @@ import { OperationTask } from '../workorders/operation-task.entity.js';
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
+import { Inspection } from './inspections/inspection.entity.js';
 
 /** Where a lot of material went: every order that drew from it. */
 export interface LotTrace {
@@ -39,6 +40,16 @@ export interface OrderTrace {
     machines: string[];
     firstReportAt: Date | null;
     lastReportAt: Date | null;
+    /** 首检 and 终检 on this operation, in the order they were made. */
+    inspections: Array<{
+      kind: string;
+      inspector: string;
+      at: Date;
+      accepted: number;
+      rejected: number;
+      rework: number;
+      reasonCode: string | null;
+    }>;
   }>;
   outsourcing: Array<{ number: string; partner: string; process: string; quantity: number; state: string }>;
   exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
@@ -129,6 +140,11 @@ export async function traceOrder(
     { populate: ['partner'], orderBy: { id: 'asc' } },
   );
   const exceptions = await em.find(ProductionException, { workOrder: order }, { orderBy: { id: 'asc' } });
+  const inspections = await em.find(
+    Inspection,
+    { task: { workOrder: order } },
+    { populate: ['inspector'], orderBy: { at: 'asc', id: 'asc' } },
+  );
   const stateName = (id: string) => outsourcingStates.find((s) => s.id === id)?.name ?? id;
   return {
     number: order.number,
@@ -138,7 +154,7 @@ export async function traceOrder(
     dueDate: order.dueDate,
     customer: order.customer ?? null,
     lots: lotsOf(issues),
-    operations: tasks.map((task) => operationOf(task, reports)),
+    operations: tasks.map((task) => operationOf(task, reports, inspections)),
     outsourcing: outsourced.map((o) => ({
       number: o.number,
       partner: o.partner.name,
@@ -167,7 +183,11 @@ function lotsOf(issues: MaterialIssue[]): OrderTrace['lots'] {
 }
 
 /** One operation's record: its totals, and the people and machines behind the reports that still stand. */
-function operationOf(task: OperationTask, reports: WorkReport[]): OrderTrace['operations'][number] {
+function operationOf(
+  task: OperationTask,
+  reports: WorkReport[],
+  inspections: Inspection[],
+): OrderTrace['operations'][number] {
   const own = reports.filter((r) => r.task.id === task.id);
   const reversed = new Set(own.flatMap((r) => (r.reverses ? [r.reverses.id] : [])));
   const standing = own.filter((r) => !r.reverses && !reversed.has(r.id));
@@ -184,5 +204,16 @@ function operationOf(task: OperationTask, reports: WorkReport[]): OrderTrace['op
     machines: unique(standing.map((r) => r.equipment?.code)),
     firstReportAt: own[0]?.reportedAt ?? null,
     lastReportAt: own.at(-1)?.reportedAt ?? null,
+    inspections: inspections
+      .filter((i) => i.task.id === task.id)
+      .map((i) => ({
+        kind: i.kind,
+        inspector: i.inspector.name,
+        at: i.at,
+        accepted: i.accepted,
+        rejected: i.rejected,
+        rework: i.rework,
+        reasonCode: i.reasonCode ?? null,
+      })),
   };
 }

@@ -152,6 +152,12 @@ describe('inspections: a first-article hold, and final inspection with reject re
       good: 2,
       scrap: 1,
     });
+
+    // The trace of the order now carries both final inspections under its last operation.
+    const trace = text(await qc.say('追溯 WO-DEMO-007'));
+    expect(trace).toMatch(
+      /\n {2}终检 \S+ \S+ 周强：合格 150，不合格 7（S01），返工 3\n {2}终检 \S+ \S+ 周强：合格 42/,
+    );
   });
 
   it('refuses a bad reason code with the list of valid ones, and rejects without a reason', async () => {
