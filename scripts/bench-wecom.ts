@@ -41,7 +41,7 @@ const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16,32').split(',').map(Number);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
 const BASE = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** Twice the highest concurrency: requests in flight together never share a task. */
-const WORKERS = 2 * Math.max(...LEVELS);
+const WORKERS = 64;
 const SCENARIOS = ['same', 'distinct'].filter(
   (s) => process.env.BENCH_SCENARIO === undefined || process.env.BENCH_SCENARIO === s,
 );
@@ -210,7 +210,7 @@ try {
       statements.shown = [];
       await send(7);
       console.log(`one ${scenario} callback, ${statements.shown.length} statements:`);
-      for (const sql of statements.shown) console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      for (const sql of statements.shown) console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.BENCH_SQL_WIDTH ?? 160))}`);
       statements.shown = undefined;
     }
     console.log(
