@@ -2,11 +2,25 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Role } from '../config/factory-config.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
 import { GroupBinding } from './group-binding.entity.js';
+import { peopleCacheOf } from './people-cache.js';
 import { Person } from './person.entity.js';
 import { toPersonView, type PersonView } from './person-view.js';
 
-/** Look-ups of people by the names the platforms and the chat give them. */
+/**
+ * Look-ups of people by the names the platforms and the chat give them. The sender of every
+ * inbound event is found here, from the people kept by `keepPeopleFound` when there are.
+ */
 export async function personByIdentity(
+  em: EntityManager,
+  platform: string,
+  externalId: string,
+): Promise<PersonView | undefined> {
+  const load = () => loadByIdentity(em, platform, externalId);
+  const cache = peopleCacheOf(em);
+  return cache ? cache.lookUp(`${platform}|${externalId}`, load) : load();
+}
+
+async function loadByIdentity(
   em: EntityManager,
   platform: string,
   externalId: string,
