@@ -1,5 +1,5 @@
 import type { ShiftConfig } from '../config/factory-config.js';
-import { dayjs } from './time.js';
+import { dayjs, inZone } from './time.js';
 
 export interface ShiftInterval {
   name: string;
@@ -12,7 +12,7 @@ export interface ShiftInterval {
  * may run past midnight (夜班 20:00–08:00), so yesterday's night shift is a candidate too.
  */
 export function shiftAt(at: Date, shifts: readonly ShiftConfig[], tz: string): ShiftInterval | undefined {
-  const local = dayjs(at).tz(tz);
+  const local = inZone(at, tz);
   for (const dayOffset of [0, -1]) {
     const day = local.add(dayOffset, 'day').format('YYYY-MM-DD');
     for (const shift of shifts) {
