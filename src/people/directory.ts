@@ -46,9 +46,17 @@ export async function peopleWithRole(em: EntityManager, role: Role): Promise<Per
   return everyone.filter((p) => p.roles.includes(role)).map(toPersonView);
 }
 
-export async function identitiesOf(em: EntityManager, personId: string): Promise<Map<string, string>> {
-  const rows = await em.find(ChannelIdentity, { person: personId });
-  return new Map(rows.map((r) => [r.platform, r.externalId]));
+/** A person's ids by platform (`wecom`, `dingtalk`); looked up for every push to them. */
+export async function identitiesOf(
+  em: EntityManager,
+  personId: string,
+): Promise<ReadonlyMap<string, string>> {
+  const load = async () => {
+    const rows = await em.find(ChannelIdentity, { person: personId });
+    return new Map(rows.map((r) => [r.platform, r.externalId]));
+  };
+  const cache = peopleCacheOf(em);
+  return cache ? cache.lookUp(`identities of|${personId}`, load) : load();
 }
 
 export async function teamOfGroup(

@@ -1,6 +1,5 @@
 import type { EntityManager, EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import type { Orm } from '../db/orm.js';
-import type { PersonView } from './person-view.js';
 
 /**
  * How long a person found stays found. Within this process a change is seen at once (below);
@@ -13,24 +12,25 @@ export const PEOPLE_KEPT_MS = 30_000;
 const WATCHED = new Set(['Person', 'ChannelIdentity']);
 
 /**
- * People by the id a platform gives them, kept between requests: every inbound event looks its
- * sender up, and people change a few times a month. Only people found are kept, so someone bound
- * a moment ago is found at once. Everything is forgotten when a flush changes a person or an
+ * People by the id a platform gives them, and their ids by person, kept between requests: every
+ * inbound event looks its sender up, every push to a person their ids, and people change a few
+ * times a month. Only people found are kept, so someone bound a moment ago is found at once. Everything is forgotten when a flush changes a person or an
  * identity, when `forgetPeople` is called (for writes that bypass the unit of work),
- * and again when that transaction commits: a look-up between the flush and the commit still
- * read the old row.
+ * and again when that transaction ends: a look-up between the flush and the commit still read
+ * the old row (or, in the changing transaction, a row that a rollback takes back).
  */
 class PeopleCache implements EventSubscriber {
-  private readonly people = new Map<string, { person: PersonView; until: number }>();
+  private readonly people = new Map<string, { found: unknown; until: number }>();
   private changed = false;
 
-  async lookUp(key: string, load: () => Promise<PersonView | undefined>): Promise<PersonView | undefined> {
+  /** What `load` finds for `key`, kept unless it is undefined. */
+  async lookUp<T>(key: string, load: () => Promise<T>): Promise<T> {
     const kept = this.people.get(key);
-    if (kept && kept.until > performance.now()) return kept.person;
-    const person = await load();
-    if (person) this.people.set(key, { person, until: performance.now() + PEOPLE_KEPT_MS });
+    if (kept && kept.until > performance.now()) return kept.found as T;
+    const found = await load();
+    if (found !== undefined) this.people.set(key, { found, until: performance.now() + PEOPLE_KEPT_MS });
     else this.people.delete(key);
-    return person;
+    return found;
   }
 
   forget(): void {
@@ -43,6 +43,15 @@ class PeopleCache implements EventSubscriber {
   }
 
   afterTransactionCommit(): void {
+    this.settle();
+  }
+
+  /** A look-up inside the failed transaction may have kept what it had written. */
+  afterTransactionRollback(): void {
+    this.settle();
+  }
+
+  private settle(): void {
     if (!this.changed) return;
     this.people.clear();
     this.changed = false;
