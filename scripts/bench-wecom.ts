@@ -210,7 +210,8 @@ try {
       statements.shown = [];
       await send(7);
       console.log(`one ${scenario} callback, ${statements.shown.length} statements:`);
-      for (const sql of statements.shown) console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.BENCH_SQL_WIDTH ?? 160))}`);
+      for (const sql of statements.shown)
+        console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.BENCH_SQL_WIDTH ?? 160))}`);
       statements.shown = undefined;
     }
     console.log(
