@@ -8,53 +8,45 @@ import type { Orm } from '../db/orm.js';
  */
 export const PEOPLE_KEPT_MS = 30_000;
 
+/**
+ * After a change nothing is kept for this long: the changing transaction may not have committed
+ * yet, and a look-up in between still reads the row as it was. (Forgetting again on commit would
+ * take a transaction hook, which every commit of every request would then wait on.)
+ */
+const SETTLE_MS = 5_000;
+
 /** Entities whose change can change who a platform id is, or what that person may do. */
 const WATCHED = new Set(['Person', 'ChannelIdentity']);
 
 /**
  * People by the id a platform gives them, and their ids by person, kept between requests: every
  * inbound event looks its sender up, every push to a person their ids, and people change a few
- * times a month. Only people found are kept, so someone bound a moment ago is found at once. Everything is forgotten when a flush changes a person or an
- * identity, when `forgetPeople` is called (for writes that bypass the unit of work),
- * and again when that transaction ends: a look-up between the flush and the commit still read
- * the old row (or, in the changing transaction, a row that a rollback takes back).
+ * times a month. Only people found are kept, so someone bound a moment ago is found at once.
+ * Everything is forgotten when a flush changes a person or an identity, or when `forgetPeople`
+ * is called (for writes that bypass the unit of work).
  */
 class PeopleCache implements EventSubscriber {
   private readonly people = new Map<string, { found: unknown; until: number }>();
-  private changed = false;
+  private settledAt = 0;
 
   /** What `load` finds for `key`, kept unless it is undefined. */
   async lookUp<T>(key: string, load: () => Promise<T>): Promise<T> {
     const kept = this.people.get(key);
     if (kept && kept.until > performance.now()) return kept.found as T;
     const found = await load();
-    if (found !== undefined) this.people.set(key, { found, until: performance.now() + PEOPLE_KEPT_MS });
-    else this.people.delete(key);
+    const now = performance.now();
+    if (found === undefined || now < this.settledAt) this.people.delete(key);
+    else this.people.set(key, { found, until: now + PEOPLE_KEPT_MS });
     return found;
   }
 
   forget(): void {
     this.people.clear();
-    this.changed = true;
+    this.settledAt = performance.now() + SETTLE_MS;
   }
 
   onFlush({ uow }: FlushEventArgs): void {
     if (uow.getChangeSets().some((c) => WATCHED.has(c.meta.className))) this.forget();
-  }
-
-  afterTransactionCommit(): void {
-    this.settle();
-  }
-
-  /** A look-up inside the failed transaction may have kept what it had written. */
-  afterTransactionRollback(): void {
-    this.settle();
-  }
-
-  private settle(): void {
-    if (!this.changed) return;
-    this.people.clear();
-    this.changed = false;
   }
 }
 
