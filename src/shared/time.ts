@@ -29,6 +29,42 @@ export function inZone(at: Date, tz: string): Dayjs {
   return local;
 }
 
+/**
+ * `hhmm` (`HH:mm`) on the factory-local day `day` (`YYYY-MM-DD`): the same instance as
+ * `dayjs.tz(\`${day} ${hhmm}\`, tz)`, its choice in a DST gap or overlap included, from the
+ * per-zone formatter (dayjs parses its own output back three times). Every report asks which
+ * shift it falls in, which takes eight of these.
+ */
+export function zonedAt(day: string, hhmm: string, tz: string): Dayjs {
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
+  const [hour = NaN, minute = NaN] = hhmm.split(':').map(Number);
+  const localTs = Date.UTC(year, month - 1, date, hour, minute);
+  if (Number.isNaN(localTs)) return dayjs.tz(`${day} ${hhmm}`, tz);
+  // As dayjs does: the zone's offset now is the first guess, and decides an ambiguous time.
+  const [instant, offset] = fixOffset(localTs, offsetAt(Date.now(), tz), tz);
+  const zoned = dayjs(instant).utcOffset(offset);
+  (zoned as unknown as { $x: Record<string, unknown> }).$x.$timezone = tz;
+  return zoned;
+}
+
+/** Minutes `tz` is ahead of UTC at `ts`. */
+function offsetAt(ts: number, tz: string): number {
+  const [year, month, day, hour, minute, second] = wallClock(new Date(ts), tz);
+  return (Date.UTC(year, month - 1, day, hour, minute, second) - (ts - (ts % 1000))) / 60_000;
+}
+
+/** dayjs's (and Luxon's) way from a local time and a guessed offset to the instant. */
+function fixOffset(localTs: number, guess: number, tz: string): [number, number] {
+  let utc = localTs - guess * 60_000;
+  const o2 = offsetAt(utc, tz);
+  if (guess === o2) return [utc, guess];
+  utc -= (o2 - guess) * 60_000;
+  const o3 = offsetAt(utc, tz);
+  if (o2 === o3) return [utc, o2];
+  // A time the clocks skip: the offset changed, the time is kept.
+  return [localTs - Math.min(o2, o3) * 60_000, Math.max(o2, o3)];
+}
+
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Year, month (1–12), day, hour, minute, second on the clocks of `tz` at `at`. */

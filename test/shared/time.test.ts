@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atLocalTime, dayjs, inZone } from '../../src/shared/time.js';
+import { atLocalTime, dayjs, inZone, zonedAt } from '../../src/shared/time.js';
 
 // Zones with and without DST, half- and quarter-hour offsets, and one with a 30-minute DST step.
 const zones = [
@@ -58,6 +58,40 @@ describe('the factory-zone view of an instant', () => {
       for (let minute = 0; minute <= 60; minute++) {
         const at = new Date(new Date(around).getTime() + minute * 60_000 + 123);
         expect(reading(inZone(at, tz)), `${tz} ${at.toISOString()}`).toEqual(reading(dayjs(at).tz(tz)));
+      }
+    }
+  });
+
+  it('reads a factory-local day and time exactly as dayjs.tz does, in gaps and overlaps too', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom(0, 15, 30, 45, 59),
+        fc.constantFrom(...zones),
+        (date, hour, minute, tz) => {
+          const day = date.toISOString().slice(0, 10);
+          const hhmm = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+          expect(reading(zonedAt(day, hhmm, tz))).toEqual(reading(dayjs.tz(`${day} ${hhmm}`, tz)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // The hour the clocks skip and the hour they repeat, in New York and Berlin.
+    for (const [day, tz] of [
+      ['2026-03-08', 'America/New_York'],
+      ['2026-11-01', 'America/New_York'],
+      ['2026-03-29', 'Europe/Berlin'],
+      ['2026-10-25', 'Europe/Berlin'],
+    ] as const) {
+      for (const hhmm of ['00:30', '01:00', '01:30', '02:00', '02:30', '03:00', '03:30']) {
+        expect(reading(zonedAt(day, hhmm, tz)), `${day} ${hhmm} ${tz}`).toEqual(
+          reading(dayjs.tz(`${day} ${hhmm}`, tz)),
+        );
       }
     }
   });
