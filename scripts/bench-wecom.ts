@@ -1,15 +1,25 @@
-import { unitOf } from '../src/app-services.js';
 /**
  * `npm run bench:wecom`: encrypted `完工` callbacks from WeCom at rising concurrency against
  * the real app on MariaDB (each one records the inbound event, a work report, the audit entry
  * and answers with an encrypted passive reply), next to a bare Koa route that inserts one row
- * per request. Prints p50/p99 latency and requests/second for both, and ours / bare.
+ * per request. Two scenarios: every request on one task (reports on it queue behind its row
+ * lock), and every request from a different worker on a different task (a shift reporting at
+ * once). Prints p50/p99 latency, requests/second, ours / bare, and the statements each
+ * callback sends to the database (every one knex sends, BEGIN and COMMIT included), and how
+ * many callbacks were answered empty because the 4 s passive deadline passed first.
+ *
+ * BENCH_REQUESTS (default 400) per level; BENCH_LEVELS (default 1,4,16,32) the concurrencies;
+ * BENCH_SCENARIO=same|distinct runs only one;
+ * BENCH_SHOW_QUERIES=1 prints the statements of one callback of each scenario first.
  */
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import mysql from 'mysql2/promise';
+import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { unitOf } from '../src/app-services.js';
 import { createApp } from '../src/app.js';
 import { readSettings } from '../src/config/env.js';
 import { parseFactoryConfig } from '../src/config/factory-loader.js';
@@ -28,9 +38,15 @@ import { loadOrder } from '../src/workorders/task-lookup.js';
 import { createWorkOrder, releaseWorkOrder } from '../src/workorders/work-order-service.js';
 import { encryptedCallback, inbound, wecomEnv } from '../test/channels/wecom-app/callback-client.js';
 
-const LEVELS = [1, 4, 16, 32];
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16,32').split(',').map(Number);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
 const BASE = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
+/** Twice the highest concurrency: requests in flight together never share a task. */
+const WORKERS = 64;
+const SCENARIOS = ['same', 'distinct'].filter(
+  (s) => process.env.BENCH_SCENARIO === undefined || process.env.BENCH_SCENARIO === s,
+);
+const SHOW_QUERIES = process.env.BENCH_SHOW_QUERIES === '1';
 
 interface Figures {
   p50: number;
@@ -38,13 +54,17 @@ interface Figures {
   rps: number;
 }
 
-async function measure(concurrency: number, send: (i: number) => Promise<void>): Promise<Figures> {
+async function measure(
+  concurrency: number,
+  requests: number,
+  send: (i: number) => Promise<void>,
+): Promise<Figures> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < REQUESTS_PER_LEVEL) {
+      while (next < requests) {
         const i = next++;
         const t0 = performance.now();
         await send(i);
@@ -56,13 +76,24 @@ async function measure(concurrency: number, send: (i: number) => Promise<void>):
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), rps: REQUESTS_PER_LEVEL / seconds };
+  return { p50: at(0.5), p99: at(0.99), rps: requests / seconds };
 }
+
+const worker = (n: number) => `w${String(n).padStart(2, '0')}`;
+const distinctOrder = (n: number) => `WO-BENCH-D${String(n).padStart(2, '0')}`;
 
 const ours = await createScratchMysql(BASE, 'sfb_bench_wecom');
 const bare = await createScratchMysql(BASE, 'sfb_bench_bare');
-const cast =
-  'people:\n  - { id: zhangwei, name: 张伟, roles: [worker], wecom: zhangwei }\n  - { id: wangfang, name: 王芳, roles: [team_lead], wecom: wangfang }\n';
+const cast = [
+  'people:',
+  '  - { id: zhangwei, name: 张伟, roles: [worker], wecom: zhangwei }',
+  '  - { id: wangfang, name: 王芳, roles: [team_lead], wecom: wangfang }',
+  ...Array.from(
+    { length: WORKERS },
+    (_, n) => `  - { id: ${worker(n)}, name: 工人${n}, roles: [worker], wecom: ${worker(n)} }`,
+  ),
+  '',
+].join('\n');
 const app = await createApp(
   {
     settings: readSettings({
@@ -78,35 +109,47 @@ const app = await createApp(
   { features, background: false },
 );
 const pool = mysql.createPool({ uri: bare.url, connectionLimit: 10 });
+
+/** A started task of `personId` on a new work order `number`. */
+async function startedTask(em: EntityManager, number: string, personId: string): Promise<void> {
+  const deps = { ...unitOf(app.services, em), outbox: new Outbox(new RecipientRouter([]), systemClock) };
+  const lead = {
+    person: (await personById(em, 'wangfang'))!,
+    channel: 'console',
+    inboundEventId: null,
+    at: new Date(),
+  };
+  const order = await createWorkOrder(
+    deps,
+    lead,
+    { itemCode: 'P1', quantity: 1_000_000_000, dueDate: '2030-01-01', number },
+    'Asia/Shanghai',
+  );
+  releaseWorkOrder(deps, lead, order);
+  const loaded = await loadOrder(em, number);
+  await dispatchTask(deps, lead, loaded, loaded.tasks[0]!, { kind: 'person', personId }, undefined);
+  await startTask(deps, { ...lead, person: (await personById(em, personId))! }, loaded, loaded.tasks[0]!);
+}
+
+/**
+ * Every statement the app sends, counted (and, while `shown` is set, collected); `queries`
+ * leaves out transaction control (BEGIN, COMMIT, SET TRANSACTION), which costs a round trip too.
+ */
+const statements = { count: 0, queries: 0, shown: undefined as string[] | undefined };
+const knex = (app.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+knex.on('query', (q: { sql: string }) => {
+  statements.count++;
+  if (!/^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION|SAVEPOINT|RELEASE)/i.test(q.sql)) statements.queries++;
+  statements.shown?.push(q.sql);
+});
+
 try {
   await app.orm.em.fork().transactional(async (em) => {
     const item = em.create(Item, { code: 'P1', name: '零件' });
     em.create(RoutingStep, { item, sequence: 10, name: '车削' });
     await em.flush();
-    const deps = { ...unitOf(app.services, em), outbox: new Outbox(new RecipientRouter([]), systemClock) };
-    const lead = {
-      person: (await personById(em, 'wangfang'))!,
-      channel: 'console',
-      inboundEventId: null,
-      at: new Date(),
-    };
-    const order = await createWorkOrder(
-      deps,
-      lead,
-      { itemCode: 'P1', quantity: 1_000_000_000, dueDate: '2030-01-01', number: 'WO-BENCH-001' },
-      'Asia/Shanghai',
-    );
-    releaseWorkOrder(deps, lead, order);
-    const loaded = await loadOrder(em, 'WO-BENCH-001');
-    await dispatchTask(
-      deps,
-      lead,
-      loaded,
-      loaded.tasks[0]!,
-      { kind: 'person', personId: 'zhangwei' },
-      undefined,
-    );
-    await startTask(deps, { ...lead, person: (await personById(em, 'zhangwei'))! }, loaded, loaded.tasks[0]!);
+    await startedTask(em, 'WO-BENCH-001', 'zhangwei');
+    for (let n = 0; n < WORKERS; n++) await startedTask(em, distinctOrder(n), worker(n));
   });
   const server = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
@@ -127,33 +170,64 @@ try {
   await new Promise((resolve) => bareServer.once('listening', resolve));
   const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
 
-  console.log(
-    'concurrency | ours p50 / p99 ms, req/s | bare Koa insert p50 / p99 ms, req/s | ours/bare req/s',
-  );
-  for (const level of LEVELS) {
-    const mine = await measure(level, async () => {
-      const request = encryptedCallback(inbound.text('zhangwei', '完工 WO-BENCH-001 1'));
-      const res = await fetch(`${url}?${request.query}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        body: request.body,
-      });
-      if (res.status !== 200 || (await res.text()) === '')
-        throw new Error(`callback answered ${res.status} without a reply`);
+  const late = { count: 0 };
+  const callback = async (from: string, text: string) => {
+    const request = encryptedCallback(inbound.text(from, text));
+    const res = await fetch(`${url}?${request.query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: request.body,
     });
-    const theirs = await measure(level, async () => {
-      const request = encryptedCallback(inbound.text('zhangwei', '完工 WO-BENCH-001 1'));
-      const res = await fetch(bareUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        body: request.body,
-      });
-      await res.text();
+    if (res.status !== 200) throw new Error(`callback answered ${res.status}`);
+    // An empty answer: the passive deadline passed, the reply goes out through the outbox.
+    if ((await res.text()) === '') late.count++;
+  };
+  const report: Record<string, (i: number) => Promise<void>> = {
+    same: () => callback('zhangwei', '完工 WO-BENCH-001 1'),
+    distinct: (i) => callback(worker(i % WORKERS), `完工 ${distinctOrder(i % WORKERS)} 1`),
+  };
+  const bareInsert = async () => {
+    const request = encryptedCallback(inbound.text('zhangwei', '完工 WO-BENCH-001 1'));
+    const res = await fetch(bareUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: request.body,
     });
-    const f = (x: number) => x.toFixed(1);
+    await res.text();
+  };
+
+  for (const scenario of SCENARIOS) {
+    const send = report[scenario]!;
+    // Warm-up: the first callbacks compile code paths and fill the pools.
+    await measure(4, 40, send);
+    await measure(4, 40, bareInsert);
+    if (SHOW_QUERIES) {
+      statements.shown = [];
+      await send(7);
+      console.log(`one ${scenario} callback, ${statements.shown.length} statements:`);
+      for (const sql of statements.shown)
+        console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.BENCH_SQL_WIDTH ?? 160))}`);
+      statements.shown = undefined;
+    }
     console.log(
-      `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(mine.rps)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(mine.rps / theirs.rps).toFixed(2)}`,
+      scenario === 'same'
+        ? `\nscenario same: every callback reports 完工 on one task (WO-BENCH-001), ${REQUESTS_PER_LEVEL} a level`
+        : `\nscenario distinct: ${WORKERS} workers, each 完工 on their own task, round robin, ${REQUESTS_PER_LEVEL} a level`,
     );
+    console.log(
+      'concurrency | ours p50 / p99 ms, req/s | bare Koa insert p50 / p99 ms, req/s | ours/bare req/s | statements / queries per request | past the passive deadline',
+    );
+    for (const level of LEVELS) {
+      const before = { ...statements, late: late.count };
+      const mine = await measure(level, REQUESTS_PER_LEVEL, send);
+      const perRequest = (n: number) => (n / REQUESTS_PER_LEVEL).toFixed(1);
+      const counts = `${perRequest(statements.count - before.count)} / ${perRequest(statements.queries - before.queries)}`;
+      const theirs = await measure(level, REQUESTS_PER_LEVEL, bareInsert);
+      const f = (x: number) => x.toFixed(1);
+      console.log(
+        `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(mine.rps)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(mine.rps / theirs.rps).toFixed(2)} | ${counts} | ${late.count - before.late}`,
+      );
+    }
   }
   bareServer.close();
 } finally {

@@ -157,7 +157,6 @@ export class ChatEngine {
     if (!person) return answerUnboundSender(tx, event, clock, outbox);
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
     if (groupRefusal) return groupRefusal;
-    record.personId = person.id;
     const ctx = new CommandContext(
       { person, event, inboundId: record.id },
       { em: tx, clock, outbox, config, tz, logger, events, capabilities },
@@ -165,6 +164,9 @@ export class ChatEngine {
       publicUrl,
     );
     await router.route(ctx);
+    // Set after the command, so that the row is written once, with its answer, even when the
+    // command flushed half-way (a report flushes for its number).
+    record.personId = person.id;
     followUps.push(...ctx.followUps);
     return ctx.replies;
   }

@@ -84,8 +84,8 @@ interface CapTally {
 }
 
 /**
- * What each capped rule has already given each person, per day and per week, from the ledger
- * over the weeks these events fall in; kept up to date as this batch awards. Caps bound the
+ * What each capped rule has already given the events' people, per day and per week, from the
+ * ledger over the weeks these events fall in; kept up to date as this batch awards. Caps bound the
  * size of the total, so a deduction rule's cap bounds how much it can take.
  */
 async function capTally(
@@ -114,10 +114,13 @@ async function capTally(
       weekOf(latest, tz).to.getTime(),
       productionInterval(productionDateOf(latest, day), day).end.getTime(),
     );
+    // Only these events' people: a 报工 paid as it commits reads one person's week, not the
+    // whole factory's ledger (which every report would otherwise read under the cursor lock).
     const rows = await em.find(
       PointEntry,
       {
         ruleId: { $in: capped.map((r) => r.id) },
+        person: { $in: [...new Set(events.map((e) => e.personId))] },
         occurredAt: { $gte: new Date(from), $lt: new Date(to) },
       },
       { fields: ['ruleId', 'person', 'points', 'occurredAt'] },

@@ -4,6 +4,7 @@ import type { FactoryConfig } from '../config/factory-config.js';
 import { awardEvents } from './awards.js';
 import { EvaluationCursor } from './evaluation-cursor.entity.js';
 import { retryOnLockConflict } from '../db/lock-retry.js';
+import { AppError } from '../shared/errors.js';
 import { weekOf } from './periods.js';
 import { activeRules, type ActiveRule } from './rules/active-rules.js';
 
@@ -46,7 +47,8 @@ async function evaluateTrigger(
   trigger: PointTrigger,
   rules: ActiveRule[],
 ): Promise<number> {
-  return underCursor(deps, trigger.name, async (tx, cursor) => {
+  return underCursor(deps, trigger.name, async (tx) => {
+    const cursor = await tx.findOneOrFail(EvaluationCursor, { trigger: trigger.name });
     const to = new Date(deps.now.getTime() - trigger.settleMs);
     const from = new Date(cursor.evaluatedTo.getTime() - OVERLAP_MS);
     if (to <= from) return 0;
@@ -79,17 +81,31 @@ export async function awardRecords(deps: IncentiveDeps, trigger: string, ids: nu
  * One trigger's evaluation in a transaction holding its cursor. The write comes first: it
  * takes the row lock (SQLite: the database's write lock) before anything is read, so a second
  * instance waits here and then reads what this one wrote, and caps are counted one at a time.
+ * Every 报工 comes through here as it commits, so the lock is one statement; the cursor row is
+ * made only when the update finds none.
  */
 async function underCursor<T>(
   deps: IncentiveDeps,
   trigger: string,
-  work: (tx: EntityManager, cursor: EvaluationCursor) => Promise<T>,
+  work: (tx: EntityManager) => Promise<T>,
 ): Promise<T> {
+  const missing = Symbol('missing');
+  const attempt = () =>
+    deps.em.fork().transactional(async (tx) => {
+      const locked = await tx.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: deps.now });
+      // No row changed: none exists, or (MySQL counts changed rows) it was locked at this very instant.
+      if (locked === 0 && !(await tx.findOne(EvaluationCursor, { trigger }))) return missing;
+      return { done: await work(tx) };
+    });
+  const first = await attempt();
+  if (first !== missing) return first.done;
   await ensureCursor(deps, trigger);
-  return deps.em.fork().transactional(async (tx) => {
-    await tx.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: deps.now });
-    return work(tx, await tx.findOneOrFail(EvaluationCursor, { trigger }));
-  });
+  const second = await attempt();
+  if (second === missing)
+    throw new AppError('incentive_cursor_missing', `the cursor of ${trigger} was not created`, {
+      status: 500,
+    });
+  return second.done;
 }
 
 async function ensureCursor(deps: IncentiveDeps, trigger: string): Promise<void> {

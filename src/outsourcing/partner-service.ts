@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ChannelIdentity } from '../people/channel-identity.entity.js';
+import { forgetPeople } from '../people/people-cache.js';
 import { Person } from '../people/person.entity.js';
 import type { PersonView } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';
@@ -61,6 +62,7 @@ export async function upsertPartner(em: EntityManager, input: PartnerInput, now:
     em.create(PartnerContact, { partner, person, primary: c.primary ?? false });
   }
   await em.flush();
+  forgetPeople(em); // an identity removed by nativeDelete alone is no change a flush sees
   return partner;
 }
 

@@ -2,11 +2,25 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Role } from '../config/factory-config.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
 import { GroupBinding } from './group-binding.entity.js';
+import { peopleCacheOf } from './people-cache.js';
 import { Person } from './person.entity.js';
 import { toPersonView, type PersonView } from './person-view.js';
 
-/** Look-ups of people by the names the platforms and the chat give them. */
+/**
+ * Look-ups of people by the names the platforms and the chat give them. The sender of every
+ * inbound event is found here, from the people kept by `keepPeopleFound` when there are.
+ */
 export async function personByIdentity(
+  em: EntityManager,
+  platform: string,
+  externalId: string,
+): Promise<PersonView | undefined> {
+  const load = () => loadByIdentity(em, platform, externalId);
+  const cache = peopleCacheOf(em);
+  return cache ? cache.lookUp(`${platform}|${externalId}`, load) : load();
+}
+
+async function loadByIdentity(
   em: EntityManager,
   platform: string,
   externalId: string,
@@ -32,9 +46,17 @@ export async function peopleWithRole(em: EntityManager, role: Role): Promise<Per
   return everyone.filter((p) => p.roles.includes(role)).map(toPersonView);
 }
 
-export async function identitiesOf(em: EntityManager, personId: string): Promise<Map<string, string>> {
-  const rows = await em.find(ChannelIdentity, { person: personId });
-  return new Map(rows.map((r) => [r.platform, r.externalId]));
+/** A person's ids by platform (`wecom`, `dingtalk`); looked up for every push to them. */
+export async function identitiesOf(
+  em: EntityManager,
+  personId: string,
+): Promise<ReadonlyMap<string, string>> {
+  const load = async () => {
+    const rows = await em.find(ChannelIdentity, { person: personId });
+    return new Map(rows.map((r) => [r.platform, r.externalId]));
+  };
+  const cache = peopleCacheOf(em);
+  return cache ? cache.lookUp(`identities of|${personId}`, load) : load();
 }
 
 export async function teamOfGroup(

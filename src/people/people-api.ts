@@ -3,6 +3,7 @@ import { defineRoute } from '../http/api/api-route.js';
 import { columnLength, columnText } from '../http/api/column-schema.js';
 import { NotFoundError } from '../shared/errors.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
+import { forgetPeople } from './people-cache.js';
 import { Person } from './person.entity.js';
 import { Team } from './team.entity.js';
 import type { Role } from '../config/factory-config.js';
@@ -61,6 +62,7 @@ export const putPersonRoute = defineRoute<PersonBody>({
       }
     }
     await em.flush();
+    forgetPeople(em); // an identity removed by nativeDelete alone is no change a flush sees
     const identities = await em.find(ChannelIdentity, { person: id });
     return {
       body: {

@@ -1,5 +1,5 @@
 import type { FactoryConfig } from '../config/factory-config.js';
-import { dayjs, inZone } from './time.js';
+import { dayjs, inZone, zonedAt } from './time.js';
 
 /**
  * The factory's production day: from `startsAt` (factory zone) to the same time the next
@@ -27,8 +27,8 @@ export function productionDateOf(at: Date, day: ProductionDay): string {
 /** The UTC interval [start, end) of a production date. */
 export function productionInterval(date: string, day: ProductionDay): { start: Date; end: Date } {
   return {
-    start: dayjs.tz(`${date} ${day.startsAt}`, day.tz).toDate(),
-    end: dayjs.tz(`${addDays(date, 1)} ${day.startsAt}`, day.tz).toDate(),
+    start: zonedAt(date, day.startsAt, day.tz).toDate(),
+    end: zonedAt(addDays(date, 1), day.startsAt, day.tz).toDate(),
   };
 }
 

@@ -19,19 +19,34 @@ export interface OrderWithTasks {
  * each other instead of both adding to the same old total.
  */
 export async function loadOrder(em: EntityManager, number: string): Promise<OrderWithTasks> {
+  // The order row alone: a lock taken through a join would lock its item's row too, and every
+  // report on any order of that item would queue behind it.
   const order = await em.findOne(
     WorkOrder,
     { number: number.toUpperCase() },
-    { populate: ['item'], refresh: true, ...rowWriteLockIn(em) },
+    { refresh: true, ...rowWriteLockIn(em) },
   );
   if (!order) throw new RefusedError('work_order_not_found', m.orderNotFound(number), { number });
   const tasks = await em.find(
     OperationTask,
     { workOrder: order },
-    // Fresh from the database even if loaded before the lock was taken.
-    { orderBy: { sequence: 'asc' }, populate: ['assignee', 'team', 'equipment'], refresh: true },
+    {
+      orderBy: { sequence: 'asc' },
+      // The item comes with them, unlocked (a lock through a join locks every row it reads).
+      populate: ['assignee', 'team', 'equipment', 'workOrder.item'],
+      // Fresh from the database even if loaded before the lock was taken. Only then: a refresh
+      // also reads every joined person, team and machine a second time.
+      refresh: tasksLoadedBefore(em, order),
+    },
   );
+  await em.populate(order, ['item']); // an order without operations
   return { order, tasks };
+}
+
+function tasksLoadedBefore(em: EntityManager, order: WorkOrder): boolean {
+  const meta = em.getMetadata().get<OperationTask>(OperationTask.meta.className);
+  const loaded = em.getUnitOfWork().getIdentityMap().getStore(meta);
+  return [...loaded.values()].some((task) => task.workOrder.id === order.id);
 }
 
 export async function loadTask(

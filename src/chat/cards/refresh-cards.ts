@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Clock } from '../../shared/clock.js';
 import type { ChannelName } from '../inbound-event.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
@@ -18,14 +19,18 @@ export async function refreshCards(
   subject: CardSubject,
   spec: CardSpec,
 ): Promise<void> {
-  const instances = await em.find(CardInstance, { subjectType: subject.type, subjectId: subject.id });
-  const originals = [...new Set(instances.map((i) => i.originalRef))];
-  if (originals.length === 0) return;
-  const sent = await em.find(
-    OutboxMessage,
-    { cardRef: { $in: originals }, status: 'sent' },
-    { orderBy: { id: 'asc' } },
-  );
+  // One query, not two: every 报工 redraws its task's card, so this runs on every report.
+  const sql = em as SqlEntityManager;
+  const originals = sql
+    .createQueryBuilder(CardInstance)
+    .select('originalRef')
+    .where({ subjectType: subject.type, subjectId: subject.id });
+  const sent = await sql
+    .createQueryBuilder(OutboxMessage)
+    .select('*')
+    .where({ cardRef: { $in: originals.getKnexQuery() }, status: 'sent' })
+    .orderBy({ id: 'asc' })
+    .getResultList();
   const places = new Map(
     sent
       .filter((s) => s.content.kind === 'card')

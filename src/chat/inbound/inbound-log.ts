@@ -21,6 +21,8 @@ export async function recordInbound(orm: Orm, event: InboundEvent): Promise<Inbo
     replies: [],
     receivedAt: event.receivedAt,
     handledAt: null,
+    // Given, not defaulted: a column left to its default is read back after the insert.
+    resumeAttempts: 0,
   });
   try {
     await em.flush();

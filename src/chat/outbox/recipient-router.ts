@@ -50,10 +50,11 @@ export class RecipientRouter {
         }));
       }
       case 'person': {
-        const identities = await identitiesOf(em, recipient.personId);
+        let identities: ReadonlyMap<string, string> | undefined;
         for (const channel of this.enabledChannels) {
           if (channel === 'console')
             return [{ channel, recipientKey: recipient.personId, personId: recipient.personId }];
+          identities ??= await identitiesOf(em, recipient.personId);
           const externalId = identities.get(identityPlatformOf(channel));
           if (externalId !== undefined)
             return [{ channel, recipientKey: externalId, personId: recipient.personId }];
