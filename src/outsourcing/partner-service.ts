@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ChannelIdentity } from '../people/channel-identity.entity.js';
-import { forgetPeople } from '../people/people-cache.js';
+import { forgetPeople } from '../people/directory.js';
 import { Person } from '../people/person.entity.js';
 import type { PersonView } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Role } from '../config/factory-config.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
 import { GroupBinding } from './group-binding.entity.js';
-import { peopleCacheOf } from './people-cache.js';
+import { peopleCacheOf, peopleCacheToForget } from './people-cache.js';
 import { Person } from './person.entity.js';
 import { toPersonView, type PersonView } from './person-view.js';
 
@@ -79,4 +79,12 @@ export async function groupsOfTeam(
 export async function teamLeads(em: EntityManager, teamId: string): Promise<string[]> {
   const members = await em.find(Person, { team: teamId, active: true }, { orderBy: { id: 'asc' } });
   return members.filter((p) => p.roles.includes('team_lead')).map((p) => p.id);
+}
+
+/**
+ * After changing people, identities or teams with native statements, which flushes do not see:
+ * the next lookup reads them again.
+ */
+export function forgetPeople(em: EntityManager): void {
+  peopleCacheToForget(em)?.forget();
 }

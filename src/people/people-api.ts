@@ -3,7 +3,7 @@ import { defineRoute } from '../http/api/api-route.js';
 import { columnLength, columnText } from '../http/api/column-schema.js';
 import { NotFoundError } from '../shared/errors.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
-import { forgetPeople } from './people-cache.js';
+import { forgetPeople } from './directory.js';
 import { Person } from './person.entity.js';
 import { Team } from './team.entity.js';
 import type { Role } from '../config/factory-config.js';

@@ -69,7 +69,7 @@ export function peopleCacheOf(em: EntityManager): Pick<PeopleCache, 'lookUp'> | 
   return caches.get(em.config);
 }
 
-/** After changing people, identities or teams with native statements, which flushes do not see. */
-export function forgetPeople(em: EntityManager): void {
-  caches.get(em.config)?.forget();
+/** The cache of this ORM, to forget when people change in ways its flush hook cannot see. */
+export function peopleCacheToForget(em: EntityManager): Pick<PeopleCache, 'forget'> | undefined {
+  return caches.get(em.config);
 }
