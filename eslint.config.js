@@ -15,6 +15,7 @@ const CAPABILITIES = [
   'equipment',
   'outsourcing',
   'incentives',
+  'kpi',
 ];
 const PUBLIC_FILE = String.raw`(?:[\w.-]+\.entity|[\w-]+-service|[\w-]+-lookup|events|config|messages|directory|person-view)\.js`;
 
