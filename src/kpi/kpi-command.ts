@@ -9,7 +9,7 @@ import { kpiMessages as m } from './messages.js';
  */
 export const kpiCommand: Command = {
   name: 'KPI',
-  aliases: ['kpi', '指标'],
+  aliases: ['指标'],
   roles: ['manager', 'supervisor', 'planner'],
   help: m.kpiHelp,
   args: [{ name: 'period', label: '本周|上周|本月', kind: 'word', optional: true }],
@@ -17,7 +17,10 @@ export const kpiCommand: Command = {
     const text = args.period === undefined ? '本周' : String(args.period);
     const kind = m.periodWords[text];
     if (!kind) throw new RefusedError('bad_period', m.badPeriod(text));
-    const figures = await kpiFigures({ em: ctx.em, config: ctx.config, tz: ctx.tz, now: ctx.clock.now() }, kind);
+    const figures = await kpiFigures(
+      { em: ctx.em, config: ctx.config, tz: ctx.tz, now: ctx.clock.now() },
+      kind,
+    );
     ctx.reply(m.summary(figures, ctx.config.kpi.baselines));
   },
 };

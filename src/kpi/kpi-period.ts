@@ -21,7 +21,11 @@ export function kpiPeriod(kind: KpiPeriodKind, now: Date, tz: string): KpiPeriod
   const today = inZone(now, tz).startOf('day');
   const monday = today.subtract((today.day() + 6) % 7, 'day');
   const start =
-    kind === 'this_month' ? today.startOf('month') : kind === 'last_week' ? monday.subtract(7, 'day') : monday;
+    kind === 'this_month'
+      ? today.startOf('month')
+      : kind === 'last_week'
+        ? monday.subtract(7, 'day')
+        : monday;
   const end = kind === 'this_month' ? start.add(1, 'month') : start.add(7, 'day');
   return {
     kind,

@@ -56,7 +56,9 @@ export interface KpiFigures extends KpiScope {
   /** Per team (null: no team), in team-id order. */
   teams: Array<{ teamId: string | null } & KpiScope>;
   /** Per machine, for the figures a machine has: repairs and yield. */
-  machines: Array<{ equipment: string } & Pick<KpiScope, 'repairAccept' | 'repairArchive' | 'firstPassYield'>>;
+  machines: Array<
+    { equipment: string } & Pick<KpiScope, 'repairAccept' | 'repairArchive' | 'firstPassYield'>
+  >;
 }
 
 export interface KpiDeps {
