@@ -13,6 +13,8 @@ export interface KpiBaselines {
   exceptionClosure?: number;
   onTimeDelivery?: number;
   firstPassYield?: number;
+  /** Outsourcing lead time: ship day → the day the whole batch was back, in days. */
+  outsourcingReturnDays?: number;
 }
 
 export interface KpiConfig {
@@ -49,6 +51,7 @@ export const kpiConfig: CapabilityConfig = {
               exceptionClosure: rate,
               onTimeDelivery: rate,
               firstPassYield: rate,
+              outsourcingReturnDays: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
             },
           },
           exceptionLimitHours: {

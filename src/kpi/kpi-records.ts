@@ -1,5 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
 import { RepairStep } from '../equipment/repairs/repair-step.entity.js';
 import { RepairTicket } from '../equipment/repairs/repair-ticket.entity.js';
 import type { ExceptionKind } from '../workorders/production-exception.entity.js';
@@ -84,6 +85,22 @@ export async function ordersCompleted(em: EntityManager, span: Span): Promise<Co
     { fields: ['number', 'dueDate', 'completedAt'], orderBy: { number: 'asc' } },
   );
   return rows.map((o) => ({ number: o.number, dueDate: o.dueDate, completedAt: o.completedAt! }));
+}
+
+export interface ReturnedBatch {
+  /** Factory-local day the batch left: the order keeps no instant for it. */
+  shipDate: string;
+  returnedAt: Date;
+}
+
+/** Outsourcing orders whose whole batch came back in the span. */
+export async function batchesReturned(em: EntityManager, span: Span): Promise<ReturnedBatch[]> {
+  const rows = await em.find(
+    OutsourcingOrder,
+    { actualReturnAt: { $gte: span.from, $lt: span.to } },
+    { fields: ['shipDate', 'actualReturnAt'], orderBy: { id: 'asc' } },
+  );
+  return rows.map((o) => ({ shipDate: o.shipDate, returnedAt: o.actualReturnAt! }));
 }
 
 export interface YieldSums {

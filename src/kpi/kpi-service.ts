@@ -3,6 +3,7 @@ import { inZone, dayjs } from '../shared/time.js';
 import type { KpiConfig } from './config.js';
 import { kpiPeriod, type KpiPeriod, type KpiPeriodKind } from './kpi-period.js';
 import {
+  batchesReturned,
   exceptionsRaised,
   ordersCompleted,
   repairsReported,
@@ -41,6 +42,14 @@ export interface KpiScope {
   firstPassYield: Rate;
 }
 
+/** The median outsourcing lead time in days (ship day → return day, factory zone). */
+export interface LeadTime {
+  days: number | null;
+  count: number;
+  /** (baseline − days) / baseline; null without a baseline or a median. */
+  improvement: number | null;
+}
+
 export interface LateOrder {
   number: string;
   dueDate: string;
@@ -53,6 +62,7 @@ export interface KpiFigures extends KpiScope {
   /** Completed by the end of the due date / completed in the period. */
   onTimeDelivery: Rate;
   late: LateOrder[];
+  outsourcingReturn: LeadTime;
   /** Per team (null: no team), in team-id order. */
   teams: Array<{ teamId: string | null } & KpiScope>;
   /** Per machine, for the figures a machine has: repairs and yield. */
@@ -82,6 +92,7 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   const repairs = await repairsReported(em, period);
   const orders = await ordersCompleted(em, period);
   const yields = await yieldSums(em, period, deps.now);
+  const returned = await batchesReturned(em, period);
   const scope = (teamId?: string | null): KpiScope => {
     const mine = <T extends { teamId: string | null }>(rows: T[]) =>
       teamId === undefined ? rows : rows.filter((r) => r.teamId === teamId);
@@ -109,6 +120,10 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
     ...scope(),
     onTimeDelivery: rateOf(orders.length - late.length, orders.length),
     late,
+    outsourcingReturn: leadTime(
+      returned.map((b) => daysBetween(b.shipDate, inZone(b.returnedAt, tz).format('YYYY-MM-DD'))),
+      deps.config.kpi.baselines.outsourcingReturnDays,
+    ),
     teams: teamIds.map((teamId) => ({ teamId, ...scope(teamId) })),
     machines,
   };
@@ -156,6 +171,15 @@ function responseTime(waits: Array<[Date, Date | null]>, baseline: number | unde
   };
 }
 
+function leadTime(days: number[], baseline: number | undefined): LeadTime {
+  const median = medianOf([...days].sort((a, b) => a - b));
+  return {
+    days: median,
+    count: days.length,
+    improvement: median === null || !baseline ? null : (baseline - median) / baseline,
+  };
+}
+
 function medianOf(sorted: number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
@@ -175,8 +199,13 @@ function rateOf(part: number, whole: number): Rate {
 /** A due date is a factory-local day: completed any time that day is on time, after it late. */
 function lateness(order: CompletedOrder, tz: string): LateOrder[] {
   const completedOn = inZone(order.completedAt, tz).format('YYYY-MM-DD');
-  const daysLate = dayjs(completedOn).diff(dayjs(order.dueDate), 'day');
+  const daysLate = daysBetween(order.dueDate, completedOn);
   return daysLate > 0 ? [{ number: order.number, dueDate: order.dueDate, completedOn, daysLate }] : [];
+}
+
+/** Whole calendar days from one YYYY-MM-DD to another. */
+function daysBetween(from: string, to: string): number {
+  return dayjs(to).diff(dayjs(from), 'day');
 }
 
 function byKey(a: string | null, b: string | null): number {

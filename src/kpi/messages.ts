@@ -1,6 +1,6 @@
 import type { KpiBaselines } from './config.js';
 import type { KpiPeriodKind } from './kpi-period.js';
-import type { KpiFigures, Rate, ResponseTime } from './kpi-service.js';
+import type { KpiFigures, LeadTime, Rate, ResponseTime } from './kpi-service.js';
 
 const hours = (h: number) => `${h.toFixed(1)} 小时`;
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -12,6 +12,15 @@ function time(name: string, t: ResponseTime, baseline: number | undefined): stri
       ? ''
       : `，基线 ${hours(baseline)}，${t.improvement >= 0 ? '缩短' : '延长'} ${percent(Math.abs(t.improvement))}`;
   return `${name}：中位 ${hours(t.hours)}（${t.count} 次${compared}）`;
+}
+
+function leadTime(name: string, t: LeadTime, baseline: number | undefined): string {
+  if (t.days === null) return `${name}：暂无`;
+  const compared =
+    baseline === undefined || t.improvement === null
+      ? ''
+      : `，基线 ${baseline.toFixed(1)} 天，${t.improvement >= 0 ? '缩短' : '延长'} ${percent(Math.abs(t.improvement))}`;
+  return `${name}：中位 ${t.days.toFixed(1)} 天（${t.count} 批${compared}）`;
 }
 
 function rate(name: string, r: Rate, unit: string, baseline: number | undefined): string {
@@ -36,6 +45,7 @@ export const kpiMessages = {
       time('报修到验收', f.repairArchive, b.repairArchiveHours),
       rate('准时交付率', f.onTimeDelivery, '单', b.onTimeDelivery),
       rate('一次合格率', f.firstPassYield, '件', b.firstPassYield),
+      leadTime('外发回厂周期', f.outsourcingReturn, b.outsourcingReturnDays),
     ];
     if (f.late.length > 0) {
       lines.push('延期工单：');

@@ -9,6 +9,9 @@ import {
   startRepair,
   verifyRepair,
 } from '../../src/equipment/repairs/repair-service.js';
+import { createOutsourcingOrder } from '../../src/outsourcing/order-service.js';
+import { upsertPartner } from '../../src/outsourcing/partner-service.js';
+import { recordReturn } from '../../src/outsourcing/receiving-service.js';
 import { personById } from '../../src/people/directory.js';
 import type { Services } from '../../src/services.js';
 import { correctReport } from '../../src/workorders/correction-service.js';
@@ -41,7 +44,8 @@ people:
   - { id: zhangwei, name: 张伟, roles: [worker], team: cnc, wecom: zhangwei }
   - { id: chenjie, name: 陈杰, roles: [maintenance], wecom: chenjie }
 kpi:
-  baselines: { exceptionResponseHours: 4, repairAcceptHours: 2, onTimeDelivery: 0.76, exceptionClosure: 0.58 }
+  baselines:
+    { exceptionResponseHours: 4, repairAcceptHours: 2, onTimeDelivery: 0.76, exceptionClosure: 0.58, outsourcingReturnDays: 6 }
 `;
 
 /**
@@ -150,4 +154,21 @@ export async function buildFortnight(em: EntityManager, app: TestApp): Promise<v
   const r2 = await reportRepair(deps, await actor('zhangwei', at(27, '10:00')), m2, '砂轮破损');
   await acceptRepair(deps, await actor('chenjie', at(27, '11:30')), r2);
   await em.flush();
+
+  // Plating: one batch back after 7 days last week; this week after 4 and 2 days.
+  await upsertPartner(em, { code: 'HM', name: '华美电镀', process: '电镀' }, at(10, '08:00'));
+  for (const [number, shipDate, back] of [
+    ['OS-0', '2026-11-12', at(19, '16:00')],
+    ['OS-1', '2026-11-20', at(24, '10:00')],
+    ['OS-2', '2026-11-23', at(25, '23:00')],
+  ] as const) {
+    const changer = { personId: 'lijianguo', name: '李建国', channel: 'console', partnerSide: false };
+    const order = await createOutsourcingOrder(
+      deps,
+      { ...changer, at: at(Number(shipDate.slice(8)), '09:00') },
+      { number, partnerCode: 'HM', productCode: 'P1', quantity: 10, shipDate, expectedReturnAt: back },
+    );
+    recordReturn(deps, { ...changer, at: back }, order, 10);
+    await em.flush();
+  }
 }

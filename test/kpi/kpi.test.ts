@@ -49,6 +49,8 @@ describe('KPIs of a hand-built fortnight', () => {
       // WO-5 and WO-4 (completed 23:30 on its due day) on time, WO-3 two days late.
       onTimeDelivery: rate(2, 3),
       late: [{ number: 'WO-3', dueDate: '2026-11-24', completedOn: '2026-11-26', daysLate: 2 }],
+      // Plating back after 4 and 2 days: median 3 against 6 days on paper.
+      outsourcingReturn: { days: 3, count: 2, improvement: 0.5 },
       teams: [
         {
           // The exception raised on the order rather than an operation, and the machine without a team.
@@ -99,6 +101,7 @@ describe('KPIs of a hand-built fortnight', () => {
     // WO-5 completed at 00:01 on Monday: this week's delivery, not last week's.
     expect(last.onTimeDelivery).toEqual(rate(1, 1));
     expect(last.late).toEqual([]);
+    expect(last.outsourcingReturn).toEqual({ days: 7, count: 1, improvement: -1 / 6 });
 
     expect(kpiPeriod('this_week', at(22, '23:59'), TZ).firstDay).toBe('2026-11-16');
     expect(kpiPeriod('this_week', at(23, '00:01'), TZ).firstDay).toBe('2026-11-23');
@@ -117,6 +120,7 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(month.exceptionClosure).toEqual(rate(2, 4));
     expect(month.firstPassYield).toEqual(rate(36, 40));
     expect(month.onTimeDelivery).toEqual(rate(3, 4));
+    expect(month.outsourcingReturn).toEqual({ days: 4, count: 3, improvement: 1 / 3 });
   });
 
   it('answers KPI in chat with each figure against its baseline, then the late orders', async () => {
@@ -134,6 +138,7 @@ describe('KPIs of a hand-built fortnight', () => {
         '报修到验收：中位 4.0 小时（1 次）',
         '准时交付率：66.7%（2/3 单，基线 76.0%）',
         '一次合格率：92.3%（24/26 件）',
+        '外发回厂周期：中位 3.0 天（2 批，基线 6.0 天，缩短 50.0%）',
         '延期工单：',
         '- WO-3 交期 2026-11-24，2026-11-26 完工，晚 2 天',
       ].join('\n'),
