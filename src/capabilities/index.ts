@@ -1,6 +1,7 @@
 import { digestCapability } from '../digest/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
+import { kpiCapability } from '../kpi/capability.js';
 import { materialsCapability } from '../materials/capability.js';
 import { outsourcingCapability } from '../outsourcing/capability.js';
 import { payCapability } from '../pay/capability.js';
@@ -23,4 +24,5 @@ export const coreCapabilities: readonly Capability[] = [
   qualityCapability,
   incentivesCapability,
   payCapability,
+  kpiCapability,
 ];

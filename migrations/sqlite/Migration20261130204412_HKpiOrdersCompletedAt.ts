@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261130204412_HKpiOrdersCompletedAt extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create index \`work_orders_completed_at_index\` on \`work_orders\` (\`completed_at\`);`);
+  }
+
+}

@@ -1,0 +1,10 @@
+import { defineCapability } from '../capabilities/capability.js';
+import { kpiConfig } from './config.js';
+import { kpiCommand } from './kpi-command.js';
+
+/** Whether the system pays off: response times, closure, on-time delivery and yield against paper days. */
+export const kpiCapability = defineCapability({
+  name: 'kpi',
+  config: kpiConfig,
+  chat: { commands: [kpiCommand] },
+});
