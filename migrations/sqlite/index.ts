@@ -10,6 +10,7 @@ import { Migration20261130161142_AInboundHandledAt } from './Migration2026113016
 import { Migration20261130161149_ELeaseConnectionLeases } from './Migration20261130161149_ELeaseConnectionLeases.js';
 import { Migration20261130161225_CNumbersSequences } from './Migration20261130161225_CNumbersSequences.js';
 import { Migration20261130201844_MPayPieceRates } from './Migration20261130201844_MPayPieceRates.js';
+import { Migration20261130203613_HPayMonthClose } from './Migration20261130203613_HPayMonthClose.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130161149_ELeaseConnectionLeases', class: Migration20261130161149_ELeaseConnectionLeases },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
+  { name: 'Migration20261130203613_HPayMonthClose', class: Migration20261130203613_HPayMonthClose },
 ];

@@ -13,6 +13,8 @@ export interface EarningLine {
 export const payMessages = {
   earnedNow: (fen: number, todayFen: number) => `本次 ${signedYuan(fen)}，今日 ${yuan(todayFen)}`,
   corrected: (fen: number, day: string) => `收入更正 ${signedYuan(fen)}（计入 ${day}）`,
+  correctedLate: (fen: number, month: string) => `收入更正 ${signedYuan(fen)}（原月份已结算，计入 ${month}）`,
+  teamSplit: (fen: number, members: number) => `班组计件 ${signedYuan(fen)}，由 ${members} 人分`,
   todayHelp: '查看今天的计件收入（组长可查本组的人，主管可查所有人）',
   monthHelp: '查看本月（或指定月份，如 2026-11）的计件收入和明细',
   personNotFound: (who: string) => `没有找到「${who}」。`,
