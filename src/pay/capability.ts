@@ -1,6 +1,13 @@
 import { defineCapability } from '../capabilities/capability.js';
-import { addRateRoute, listRatesRoute, monthEarningsRoute } from './api.js';
+import { addRateRoute, listRatesRoute, monthEarningsRoute, payrollRoute } from './api.js';
 import { monthEarningsCommand, todayEarningsCommand } from './commands/earnings-commands.js';
+import {
+  closeMonthCommand,
+  disputeCommand,
+  disputesCommand,
+  statementCardHandler,
+  statementCommand,
+} from './commands/month-commands.js';
 import { payConfig } from './config.js';
 import { PayMonth } from './month/pay-month.entity.js';
 import { PayStatement } from './month/pay-statement.entity.js';
@@ -14,6 +21,19 @@ export const payCapability = defineCapability({
   entities: [PieceRate, PayEntry, PayMonth, PayStatement],
   config: payConfig,
   events: { subscribers: [earningsOfReports, earningsOfReversals] },
-  chat: { commands: [todayEarningsCommand, monthEarningsCommand] },
-  api: { scopes: ['pay:read', 'pay:write'], routes: [addRateRoute, listRatesRoute, monthEarningsRoute] },
+  chat: {
+    commands: [
+      todayEarningsCommand,
+      monthEarningsCommand,
+      statementCommand,
+      disputeCommand,
+      closeMonthCommand,
+      disputesCommand,
+    ],
+    cards: [statementCardHandler],
+  },
+  api: {
+    scopes: ['pay:read', 'pay:write'],
+    routes: [addRateRoute, listRatesRoute, monthEarningsRoute, payrollRoute],
+  },
 });

@@ -15,6 +15,8 @@ export interface ApiRequest<BODY = unknown> {
 export interface ApiResponse {
   status?: number;
   body: unknown;
+  /** The media type of a body that is not JSON (a Buffer: a spreadsheet, a file). */
+  type?: string;
   /** Work that must see the change committed, e.g. checking whether new running hours made maintenance due. */
   afterCommit?: () => Promise<void>;
 }

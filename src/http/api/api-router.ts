@@ -54,6 +54,7 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
       );
       ctx.status = result.status ?? 200;
       ctx.body = result.body;
+      if (result.type) ctx.type = result.type;
       if (result.afterCommit) {
         // The change is committed and answered; a follow-up that fails is logged and left to the
         // scheduled job that does the same work, rather than turning an accepted request into an error.
