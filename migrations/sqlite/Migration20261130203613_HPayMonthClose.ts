@@ -11,11 +11,12 @@ export class Migration20261130203613_HPayMonthClose extends Migration {
     this.addSql(`create table \`pay_months\` (\`month\` text not null, \`closed_at\` datetime not null, \`closed_by_id\` text not null, constraint \`pay_months_closed_by_id_foreign\` foreign key(\`closed_by_id\`) references \`people\`(\`id\`) on update cascade, primary key (\`month\`));`);
     this.addSql(`create index \`pay_months_closed_by_id_index\` on \`pay_months\` (\`closed_by_id\`);`);
 
+    // The generator put the late_for_id foreign key on deduction_fen; moved to its column by hand.
     this.addSql(`drop index \`pay_entries_report_id_unique\`;`);
 
-    this.addSql(`alter table \`pay_entries\` add column \`deduction_fen\` integer not null default 0 constraint \`pay_entries_late_for_id_foreign\` references \`work_reports\` (\`id\`) on update cascade on delete set null;`);
+    this.addSql(`alter table \`pay_entries\` add column \`deduction_fen\` integer not null default 0;`);
     this.addSql(`alter table \`pay_entries\` add column \`split_among\` integer not null default 1;`);
-    this.addSql(`alter table \`pay_entries\` add column \`late_for_id\` integer null;`);
+    this.addSql(`alter table \`pay_entries\` add column \`late_for_id\` integer null constraint \`pay_entries_late_for_id_foreign\` references \`work_reports\` (\`id\`) on update cascade on delete set null;`);
     this.addSql(`create index \`pay_entries_late_for_id_index\` on \`pay_entries\` (\`late_for_id\`);`);
     this.addSql(`create unique index \`pay_entries_report_id_person_id_unique\` on \`pay_entries\` (\`report_id\`, \`person_id\`);`);
   }

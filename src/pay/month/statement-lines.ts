@@ -55,6 +55,9 @@ export async function statementLines(
       group by e.person_id, t.name, r.item_code, r.id, r.fen_per_piece, case when e.late_for_id is null then 0 else 1 end
       order by e.person_id, late, r.item_code, t.name, r.id`,
     personId === undefined ? [month] : [month, personId],
+    'all',
+    // Inside the caller's transaction: on SQLite another connection would wait for its lock.
+    em.getTransactionContext(),
   );
   return rows
     .map((r): StatementLine => ({
