@@ -5,6 +5,7 @@ import {
   closeMonthCommand,
   disputeCommand,
   disputesCommand,
+  resolveDisputeCommand,
   statementCardHandler,
   statementCommand,
 } from './commands/month-commands.js';
@@ -29,6 +30,7 @@ export const payCapability = defineCapability({
       disputeCommand,
       closeMonthCommand,
       disputesCommand,
+      resolveDisputeCommand,
     ],
     cards: [statementCardHandler],
   },

@@ -25,7 +25,10 @@ interface EntryDraft {
   original: WorkReport;
 }
 
-/** Writes one entry per share, in the landing month when the earning's own month is closed. */
+/**
+ * Writes one entry per share, in the landing month when the earning's own month is closed. A
+ * member of a split whose part is nothing (no share, no minutes) gets no entry.
+ */
 async function writeEntries(
   unit: Services,
   draft: EntryDraft,
@@ -34,19 +37,22 @@ async function writeEntries(
 ): Promise<PayEntry[]> {
   const today = inZone(unit.clock.now(), unit.tz).format('YYYY-MM-DD');
   const landing = await landingOf(unit.em, draft.day, today);
+  const parts = gross
+    .map((share, i) => ({ personId: share.personId, gross: share.fen, deduction: deduction[i]?.fen ?? 0 }))
+    .filter((part) => gross.length === 1 || part.gross !== 0 || part.deduction !== 0);
   const people = new Map(
-    (await unit.em.find(Person, { id: { $in: gross.map((g) => g.personId) } })).map((p) => [p.id, p]),
+    (await unit.em.find(Person, { id: { $in: parts.map((g) => g.personId) } })).map((p) => [p.id, p]),
   );
-  return gross.map((share, i) =>
+  return parts.map((part) =>
     unit.em.create(PayEntry, {
-      person: people.get(share.personId) as Person,
+      person: people.get(part.personId) as Person,
       report: draft.report,
       rate: draft.rate,
       good: draft.good,
       scrap: draft.scrap,
-      fen: share.fen - (deduction[i]?.fen ?? 0),
-      deductionFen: deduction[i]?.fen ?? 0,
-      splitAmong: gross.length,
+      fen: part.gross - part.deduction,
+      deductionFen: part.deduction,
+      splitAmong: parts.length,
       lateFor: landing.late ? draft.original : null,
       day: landing.day,
       month: landing.month,

@@ -63,6 +63,12 @@ export const payMessages = {
   disputeToLead: (name: string, month: string, fen: number, reason: string) =>
     `${name} 对 ${month} 工资条（${yuan(fen)}）有异议：${reason}\n发「异议列表」查看全部。`,
   noDisputes: '没有待处理的工资条异议。',
+  resolveHelp: '处理一条工资条异议并告诉本人结果，如 处理异议 刘洋 2026-11 已补记 5 件，计入下月',
+  notDisputed: (month: string, status: StatementStatus) =>
+    `${month} 工资条${statusNames[status]}，没有待处理的异议。`,
+  disputeResolved: (name: string, month: string) => `已处理 ${name} 的 ${month} 工资条异议，已通知本人。`,
+  disputeResolvedToWorker: (month: string, resolver: string, note: string) =>
+    `你对 ${month} 工资条的异议已由${resolver}处理：${note}`,
   disputes: (rows: Array<{ name: string; month: string; fen: number; reason: string }>) =>
     ['待处理的工资条异议：', ...rows.map((r) => `- ${r.month} ${r.name} ${yuan(r.fen)}：${r.reason}`)].join(
       '\n',

@@ -45,6 +45,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   有异议: ['worker', 'team_lead', 'supervisor', 'manager'],
   结算: ['supervisor'],
   异议列表: ['team_lead', 'supervisor', 'manager'],
+  处理异议: ['team_lead', 'supervisor', 'manager'],
   报修: STAFF,
   设备: STAFF,
   设备列表: STAFF,

@@ -147,6 +147,26 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
     ]);
   });
 
+  it('lets the lead settle a dispute of their team, tell the worker, and take it off the list', async () => {
+    expect(texts(await app.as('zhoumin').say('处理异议 刘洋 2026-11 已核对'))).toEqual([
+      '计件收入只能查看自己的；组长可以查看本组的人，主管可以查看所有人。',
+    ]);
+    expect(texts(await app.as('wangfang').say('处理异议 刘洋 2026-11 铣键槽定价后补发'))).toEqual([
+      '已处理 刘洋 的 2026-11 工资条异议，已通知本人。',
+    ]);
+    const toWorker = await app.orm.em.fork().find(OutboxMessage, { recipientKey: 'liuyang' });
+    expect(toWorker.map((m) => m.content)).toContainEqual({
+      kind: 'text',
+      text: '你对 2026-11 工资条的异议已由王芳处理：铣键槽定价后补发',
+    });
+    expect(texts(await app.as('wangfang').say('处理异议 刘洋 2026-11 再次'))).toEqual([
+      '2026-11 工资条异议已处理，没有待处理的异议。',
+    ]);
+    expect(texts(await app.as('lijianguo').say('异议列表'))).toEqual([
+      '待处理的工资条异议：\n- 2026-11 杨帆 ¥0.44：少了',
+    ]);
+  });
+
   it('lands a correction of a closed month’s report in the next open month, pointing at the report', async () => {
     const em = app.orm.em.fork();
     const last = await em.findOneOrFail(
@@ -178,7 +198,7 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
     expect(rows).toEqual([
       ['工号', '姓名', '班组', '合格数', '计件工资', '扣款', '上月更正', '实发计件', '确认状态'],
       ['huangtao', '黄涛', '数控组', 0, 0.44, 0, 0, 0.44, '待确认'],
-      ['liuyang', '刘洋', '数控组', 4, 3.24, 0, 0, 3.24, '有异议'],
+      ['liuyang', '刘洋', '数控组', 4, 3.24, 0, 0, 3.24, '异议已处理'],
       ['yangfan', '杨帆', '数控组', 0, 0.44, 0, 0, 0.44, '有异议'],
       ['zhangwei', '张伟', '数控组', 24, 15.43, 0.4, 0, 15.03, '已确认'],
     ]);

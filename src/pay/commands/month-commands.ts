@@ -11,6 +11,7 @@ import {
   confirmStatement,
   disputeStatement,
   openDisputes,
+  resolveDispute,
   statementToAnswer,
 } from '../month/statement-answers.js';
 import { statementLines } from '../month/statement-lines.js';
@@ -106,6 +107,29 @@ export const disputesCommand: Command = {
         open.map((s) => ({ name: s.person.name, month: s.month, fen: s.fen, reason: s.reason ?? '' })),
       ),
     );
+  },
+};
+
+/** 处理异议 <姓名> <月份> <说明>: a lead settles their team's dispute (a supervisor anyone's). */
+export const resolveDisputeCommand: Command = {
+  name: '处理异议',
+  aliases: ['resolve-pay'],
+  roles: ['team_lead', 'supervisor', 'manager'],
+  help: m.resolveHelp,
+  args: [
+    { name: 'who', label: '姓名', kind: 'word' },
+    { name: 'month', label: '月份', kind: 'word' },
+    { name: 'note', label: '处理说明', kind: 'text' },
+  ],
+  async run(ctx, args) {
+    const subject = await subjectOf(ctx, String(args.who));
+    const month = monthOf(String(args.month));
+    const statement = await ctx.em.findOne(PayStatement, { person: subject.id, month });
+    if (!statement) throw new RefusedError('no_statement', m.noStatement(subject.name, month));
+    const note = String(args.note).slice(0, 500);
+    await resolveDispute(ctx.services, statement, ctx.person.name, note);
+    ctx.audit('pay_dispute_resolved', 'pay_statement', statement.id, { note });
+    ctx.reply(m.disputeResolved(subject.name, month));
   },
 };
 

@@ -66,3 +66,22 @@ export async function openDisputes(em: EntityManager, teamId: string | undefined
     { populate: ['person'], orderBy: { month: 'asc', person: 'asc' } },
   );
 }
+
+/** 处理异议: the lead has settled it with the worker; the worker is told how. */
+export async function resolveDispute(
+  unit: Services,
+  statement: PayStatement,
+  resolver: string,
+  note: string,
+): Promise<void> {
+  if (statement.status !== 'disputed') {
+    throw new RefusedError('not_disputed', m.notDisputed(statement.month, statement.status));
+  }
+  statement.status = 'resolved';
+  statement.revision += 1;
+  await unit.outbox.enqueue(
+    unit.em,
+    { kind: 'person', personId: statement.person.id },
+    { kind: 'text', text: m.disputeResolvedToWorker(statement.month, resolver, note) },
+  );
+}
