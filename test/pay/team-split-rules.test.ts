@@ -56,3 +56,45 @@ describe('a team rate shared by fixed shares', () => {
     ]);
   });
 });
+
+describe('a team rate shared by the hours reported on the task', () => {
+  let app: DemoApp;
+  const entries = async () =>
+    (await app.orm.em.fork().find(PayEntry, {}, { orderBy: { id: 'asc' } })).map((e) => [e.person.id, e.fen]);
+
+  beforeAll(async () => {
+    app = await startDemoApp({
+      factory: { ...defaultFactoryConfig, pay: { ...defaultFactoryConfig.pay, teamSplit: 'hours' } },
+    });
+    const key = await createApiKey(app.orm.em.fork(), 'payroll', ['pay:write'], app.clock.now());
+    const rate = {
+      itemCode: 'PIN-500',
+      sequence: 10,
+      fenPerPiece: 7,
+      teamId: 'cnc',
+      effectiveFrom: '2026-11-01',
+    };
+    const posted = await fetch(`${app.baseUrl}/api/v1/pay/rates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(rate),
+    });
+    expect(posted.status).toBe(201);
+  });
+  afterAll(() => app.stop());
+
+  it('pays by the minutes each member reported on the task this month', async () => {
+    await app.as('zhangwei').say('开工 WO-DEMO-005');
+    app.clock.advance(60 * 60_000);
+    await app.as('zhangwei').say('完工 WO-DEMO-005 10');
+    // Only 张伟 has minutes so far: the whole 70 fen are his.
+    expect(await entries()).toEqual([['zhangwei', 70]]);
+    app.clock.advance(20 * 60_000);
+    await app.as('liuyang').say('完工 WO-DEMO-005 10');
+    // 70 fen by 60 : 20 minutes → 52.5 and 17.5: floors 52 and 17, the tie for the fen left goes to liuyang.
+    expect((await entries()).slice(1)).toEqual([
+      ['liuyang', 18],
+      ['zhangwei', 52],
+    ]);
+  });
+});
