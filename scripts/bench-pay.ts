@@ -11,6 +11,7 @@ import { standaloneUnit } from '../src/capabilities/standalone-unit.js';
 import { Outbox } from '../src/chat/outbox/outbox.js';
 import { RecipientRouter } from '../src/chat/outbox/recipient-router.js';
 import { closeMonth } from '../src/pay/month/close-month.js';
+import { statementLines } from '../src/pay/month/statement-lines.js';
 import { PayEntry } from '../src/pay/pay-entry.entity.js';
 import { PieceRate } from '../src/pay/piece-rate.entity.js';
 import { Person } from '../src/people/person.entity.js';
@@ -164,6 +165,10 @@ try {
     );
   const readMs = performance.now() - readStart;
 
+  const linesStart = performance.now();
+  const lines = await statementLines(orm.em.fork(), '2026-11');
+  const linesMs = performance.now() - linesStart;
+
   const clock = new ManualClock('2026-12-01T01:00:00Z');
   const closeStart = performance.now();
   const closed = await orm.em.fork().transactional((tx) =>
@@ -180,6 +185,9 @@ try {
   );
   const closeMs = performance.now() - closeStart;
   console.log(`read the month's ${read.length} reports once: ${readMs.toFixed(0)} ms`);
+  console.log(
+    `the statement lines alone (one aggregate query, ${lines.length} lines): ${linesMs.toFixed(0)} ms`,
+  );
   console.log(
     `结算 2026-11: ${closed.statements} statements (¥${(closed.fen / 100).toFixed(2)}) drawn and queued in ${closeMs.toFixed(0)} ms — ${(closeMs / readMs).toFixed(1)}× reading the reports`,
   );

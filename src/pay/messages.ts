@@ -49,6 +49,7 @@ export const payMessages = {
     `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}` +
     (l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '') +
     ` = ${yuan(l.fen)}`,
+  operationOf: (sequence: number) => `工序 ${sequence}`,
   deductionsLabel: '扣款合计',
   totalLabel: '合计',
   confirmButton: '确认',

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { payMessages as m } from '../messages.js';
 
 /** One line of a 工资条: an operation at one rate, or the late corrections to an earlier month. */
 export interface StatementLine {
@@ -20,8 +21,9 @@ export interface StatementLine {
 
 interface Row {
   person_id: string;
-  operation: string;
+  operation: string | null;
   item_code: string;
+  sequence: number | string;
   fen_per_piece: number | string;
   late: number | string;
   good: number | string;
@@ -34,8 +36,9 @@ interface Row {
 
 /**
  * Every worker's statement lines of a month in one aggregate query, so closing a month of a
- * large shop reads its entries once rather than loading each as an entity. `personId` narrows
- * it to one worker.
+ * large shop reads its entries once rather than loading each as an entity. The entries are
+ * summed on their own (month, person) index before anything is joined; the operation is named
+ * from the item's routing. `personId` narrows it to one worker.
  */
 export async function statementLines(
   em: EntityManager,
@@ -43,17 +46,17 @@ export async function statementLines(
   personId?: string,
 ): Promise<StatementLine[]> {
   const rows: Row[] = await em.getConnection().execute(
-    `select e.person_id, t.name as operation, r.item_code, r.fen_per_piece,
-            case when e.late_for_id is null then 0 else 1 end as late,
-            sum(e.good) as good, sum(e.scrap) as scrap, sum(e.fen + e.deduction_fen) as gross,
-            sum(e.deduction_fen) as deduction, sum(e.fen) as fen, max(e.split_among) > 1 as shared
-       from pay_entries e
-       join piece_rates r on r.id = e.rate_id
-       join work_reports w on w.id = e.report_id
-       join operation_tasks t on t.id = w.task_id
-      where e.month = ?${personId === undefined ? '' : ' and e.person_id = ?'}
-      group by e.person_id, t.name, r.item_code, r.id, r.fen_per_piece, case when e.late_for_id is null then 0 else 1 end
-      order by e.person_id, late, r.item_code, t.name, r.id`,
+    `select a.person_id, a.late, a.good, a.scrap, a.gross, a.deduction, a.fen, a.shared,
+            r.item_code, r.sequence, r.fen_per_piece, s.name as operation
+       from (select person_id, rate_id, case when late_for_id is null then 0 else 1 end as late,
+                    sum(good) as good, sum(scrap) as scrap, sum(fen + deduction_fen) as gross,
+                    sum(deduction_fen) as deduction, sum(fen) as fen, max(split_among) > 1 as shared
+               from pay_entries
+              where month = ?${personId === undefined ? '' : ' and person_id = ?'}
+              group by person_id, rate_id, case when late_for_id is null then 0 else 1 end) a
+       join piece_rates r on r.id = a.rate_id
+       left join routing_steps s on s.item_code = r.item_code and s.sequence = r.sequence
+      order by a.person_id, a.late, r.item_code, r.sequence, r.id`,
     personId === undefined ? [month] : [month, personId],
     'all',
     // Inside the caller's transaction: on SQLite another connection would wait for its lock.
@@ -62,7 +65,7 @@ export async function statementLines(
   return rows
     .map((r): StatementLine => ({
       personId: r.person_id,
-      operation: r.operation,
+      operation: r.operation ?? m.operationOf(Number(r.sequence)),
       itemCode: r.item_code,
       fenPerPiece: Number(r.fen_per_piece),
       good: Number(r.good),
