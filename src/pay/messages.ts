@@ -43,6 +43,7 @@ export const payMessages = {
     month === undefined ? `${name}还没有工资条。` : `${name}没有 ${month} 的工资条。`,
   notYourStatement: '这是别人的工资条，只有本人可以确认或提出异议。',
   statementTitle: (month: string) => `${month} 工资条`,
+  statementGone: '工资条已不存在',
   statementLineLabel: (l: StatementLine) =>
     l.late ? `更正·${l.operation}（${l.itemCode}）` : `${l.operation}（${l.itemCode}）`,
   statementLineValue: (l: StatementLine) =>

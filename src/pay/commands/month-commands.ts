@@ -144,7 +144,7 @@ export const statementCardHandler: CardHandler = {
     const statement = await em.findOne(PayStatement, Number(subjectId));
     return statement
       ? `${m.statementTitle(statement.month)}${m.statementStatus(statement.status, undefined)}`
-      : m.statementTitle('');
+      : m.statementGone;
   },
   async act(ctx, subjectId, action) {
     const statement = await statementToAnswer(ctx.em, Number(subjectId), ctx.person.id);
