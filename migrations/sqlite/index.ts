@@ -13,6 +13,7 @@ import { Migration20261130201627_HQualityInspections } from './Migration20261130
 import { Migration20261130201702_HApiIdempotencyKeysRoutingSetup } from './Migration20261130201702_HApiIdempotencyKeysRoutingSetup.js';
 import { Migration20261130201844_MPayPieceRates } from './Migration20261130201844_MPayPieceRates.js';
 import { Migration20261130203053_HQualityRework } from './Migration20261130203053_HQualityRework.js';
+import { Migration20261130203613_HPayMonthClose } from './Migration20261130203613_HPayMonthClose.js';
 import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration20261130204412_HKpiOrdersCompletedAt.js';
 
 export const migrations: MigrationObject[] = [
@@ -38,6 +39,7 @@ export const migrations: MigrationObject[] = [
   },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
   { name: 'Migration20261130203053_HQualityRework', class: Migration20261130203053_HQualityRework },
+  { name: 'Migration20261130203613_HPayMonthClose', class: Migration20261130203613_HPayMonthClose },
   {
     name: 'Migration20261130204412_HKpiOrdersCompletedAt',
     class: Migration20261130204412_HKpiOrdersCompletedAt,

@@ -1,4 +1,6 @@
 import { defineRoute } from '../http/api/api-route.js';
+import { ValidationError } from '../shared/errors.js';
+import { payrollWorkbook } from './month/payroll.js';
 import { PayEntry } from './pay-entry.entity.js';
 import { PieceRate } from './piece-rate.entity.js';
 import { addRate, type RateInput } from './rates-service.js';
@@ -79,5 +81,22 @@ export const monthEarningsRoute = defineRoute({
       byPerson.set(e.person.id, row);
     }
     return { body: [...byPerson.values()].sort((a, b) => a.personId.localeCompare(b.personId)) };
+  },
+});
+
+/** The month's payroll sheet (.xlsx) in the columns factory.yaml `pay.payrollColumns` names. */
+export const payrollRoute = defineRoute({
+  method: 'get',
+  path: '/pay/months/:month/payroll.xlsx',
+  scope: 'pay:read',
+  tag: 'pay',
+  summary: 'The payroll sheet of a month (YYYY-MM) as .xlsx: one row per worker with earnings',
+  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  async handle({ em, params, services }) {
+    const month = params.month ?? '';
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+      throw new ValidationError('The month must look like 2026-11.', { errors: ['params.month: YYYY-MM'] });
+    }
+    return { body: await payrollWorkbook(em, services.config.pay, month) };
   },
 });

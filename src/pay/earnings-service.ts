@@ -3,62 +3,137 @@ import { Person } from '../people/person.entity.js';
 import type { Services } from '../services.js';
 import { inZone } from '../shared/time.js';
 import type { WorkReport } from '../workorders/work-report.entity.js';
+import { landingOf } from './month/open-month.js';
 import { PayEntry } from './pay-entry.entity.js';
+import type { PieceRate } from './piece-rate.entity.js';
 import { rateFor } from './rates-service.js';
+import { splitFen, splitWeights, teamWorkers, type Share } from './team-split.js';
 
-/** Good pieces at the rate, less the scrap deduction, in fen; exact for any integer counts. */
-function earned(good: number, scrap: number, rate: { fenPerPiece: number; scrapFen: number }): number {
-  return good * rate.fenPerPiece - scrap * rate.scrapFen;
+/** Good pieces at the rate and the scrap deduction, in fen; exact for any integer counts. */
+function priced(good: number, scrap: number, rate: { fenPerPiece: number; scrapFen: number }) {
+  return { gross: good * rate.fenPerPiece, deduction: scrap * rate.scrapFen };
+}
+
+interface EntryDraft {
+  report: WorkReport;
+  rate: PieceRate;
+  good: number;
+  scrap: number;
+  /** The day the earning counts on before any closed month moves it. */
+  day: string;
+  /** The report a late entry corrects. */
+  original: WorkReport;
 }
 
 /**
- * What a 报工 earned, written in its own transaction; nothing when no rate covers its
- * operation (the factory has not priced it). Returns the entry for the answer.
+ * Writes one entry per share, in the landing month when the earning's own month is closed. A
+ * member of a split whose part is nothing (no share, no minutes) gets no entry.
  */
-export async function earnReport(unit: Services, report: WorkReport): Promise<PayEntry | undefined> {
+async function writeEntries(
+  unit: Services,
+  draft: EntryDraft,
+  gross: Share[],
+  deduction: Share[],
+): Promise<PayEntry[]> {
+  const today = inZone(unit.clock.now(), unit.tz).format('YYYY-MM-DD');
+  const landing = await landingOf(unit.em, draft.day, today);
+  const parts = gross
+    .map((share, i) => ({ personId: share.personId, gross: share.fen, deduction: deduction[i]?.fen ?? 0 }))
+    .filter((part) => gross.length === 1 || part.gross !== 0 || part.deduction !== 0);
+  const people = new Map(
+    (await unit.em.find(Person, { id: { $in: parts.map((g) => g.personId) } })).map((p) => [p.id, p]),
+  );
+  return parts.map((part) =>
+    unit.em.create(PayEntry, {
+      person: people.get(part.personId) as Person,
+      report: draft.report,
+      rate: draft.rate,
+      good: draft.good,
+      scrap: draft.scrap,
+      fen: part.gross - part.deduction,
+      deductionFen: part.deduction,
+      splitAmong: parts.length,
+      lateFor: landing.late ? draft.original : null,
+      day: landing.day,
+      month: landing.month,
+      recordedAt: unit.clock.now(),
+    }),
+  );
+}
+
+/**
+ * What a 报工 earned, written in its own transaction; nothing when no rate covers its operation
+ * (the factory has not priced it). A team rate on a task dispatched to the whole team (no
+ * assignee) is split among the team's workers by factory.yaml `pay.teamSplit`. Returns the entries.
+ */
+export async function earnReport(unit: Services, report: WorkReport): Promise<PayEntry[]> {
   const task = report.task;
   const day = inZone(report.reportedAt, unit.tz).format('YYYY-MM-DD');
   const person = await unit.em.findOneOrFail(Person, report.person.id);
+  const teamTask = task.team !== null && task.team !== undefined && !task.assignee;
   const rate = await rateFor(unit.em, {
     itemCode: task.workOrder.item.code,
     sequence: task.sequence,
     day,
-    teamId: person.team?.id,
+    teamId: teamTask ? task.team?.id : person.team?.id,
     equipmentCode: report.equipment?.code,
   });
-  if (!rate) return undefined;
-  return unit.em.create(PayEntry, {
-    person,
-    report,
-    rate,
-    good: report.good,
-    scrap: report.scrap,
-    fen: earned(report.good, report.scrap, rate),
-    day,
-    month: day.slice(0, 7),
-    recordedAt: unit.clock.now(),
-  });
+  if (!rate) return [];
+  const { gross, deduction } = priced(report.good, report.scrap, rate);
+  const draft = { report, rate, good: report.good, scrap: report.scrap, day, original: report };
+  const members = teamTask && rate.teamId ? await teamWorkers(unit.em, rate.teamId) : [];
+  if (members.length === 0) {
+    return writeEntries(
+      unit,
+      draft,
+      [{ personId: person.id, fen: gross }],
+      [{ personId: person.id, fen: deduction }],
+    );
+  }
+  const weights = await splitWeights(unit.em, unit.config.pay, task, members, day.slice(0, 7), unit.tz);
+  return writeEntries(unit, draft, splitFen(gross, weights), splitFen(deduction, weights));
 }
 
-/** A reversal takes back, at the original's rate and on the original's day, what its signed pieces change. */
+/**
+ * A reversal takes back, at the original's rate and on the original's day, what its signed pieces
+ * change — from each person the original paid, in the proportions it paid them (a full reversal
+ * takes back exactly what each got).
+ */
 export async function earnReversal(
   unit: Services,
   original: WorkReport,
   reversal: WorkReport,
-): Promise<PayEntry | undefined> {
-  const paid = await unit.em.findOne(PayEntry, { report: original }, { populate: ['rate'] });
-  if (!paid) return undefined;
-  return unit.em.create(PayEntry, {
-    person: paid.person,
+): Promise<PayEntry[]> {
+  const paid = await unit.em.find(
+    PayEntry,
+    { report: original },
+    { populate: ['rate'], orderBy: { person: 'asc' } },
+  );
+  const first = paid[0];
+  if (!first) return [];
+  const { gross, deduction } = priced(reversal.good, reversal.scrap, first.rate);
+  const weightsOf = (part: (e: PayEntry) => number) =>
+    paid.map((e) => ({ personId: e.person.id, weight: Math.abs(part(e)) }));
+  const draft = {
     report: reversal,
-    rate: paid.rate,
+    rate: first.rate,
     good: reversal.good,
     scrap: reversal.scrap,
-    fen: earned(reversal.good, reversal.scrap, paid.rate),
-    day: paid.day,
-    month: paid.month,
-    recordedAt: unit.clock.now(),
-  });
+    day: inZone(original.reportedAt, unit.tz).format('YYYY-MM-DD'),
+    original,
+  };
+  return writeEntries(
+    unit,
+    draft,
+    splitFen(
+      gross,
+      weightsOf((e) => e.fen + e.deductionFen),
+    ),
+    splitFen(
+      deduction,
+      weightsOf((e) => e.deductionFen),
+    ),
+  );
 }
 
 /** A person's earnings over days `from`..`to` (inclusive), with entries not yet flushed counted too. */

@@ -1,4 +1,13 @@
+import type { StatementStatus } from './month/pay-statement.entity.js';
+import type { StatementLine } from './month/statement-lines.js';
 import { signedYuan, yuan } from './money.js';
+
+const statusNames: Record<StatementStatus, string> = {
+  sent: '待确认',
+  confirmed: '已确认',
+  disputed: '有异议',
+  resolved: '异议已处理',
+};
 
 export interface EarningLine {
   order: string;
@@ -13,11 +22,59 @@ export interface EarningLine {
 export const payMessages = {
   earnedNow: (fen: number, todayFen: number) => `本次 ${signedYuan(fen)}，今日 ${yuan(todayFen)}`,
   corrected: (fen: number, day: string) => `收入更正 ${signedYuan(fen)}（计入 ${day}）`,
+  correctedLate: (fen: number, month: string) => `收入更正 ${signedYuan(fen)}（原月份已结算，计入 ${month}）`,
+  teamSplit: (fen: number, members: number) => `班组计件 ${signedYuan(fen)}，由 ${members} 人分`,
   todayHelp: '查看今天的计件收入（组长可查本组的人，主管可查所有人）',
   monthHelp: '查看本月（或指定月份，如 2026-11）的计件收入和明细',
   personNotFound: (who: string) => `没有找到「${who}」。`,
   notYours: '计件收入只能查看自己的；组长可以查看本组的人，主管可以查看所有人。',
   badMonth: (text: string) => `「${text}」不是月份，请写成 2026-11 这样。`,
+
+  money: (fen: number) => yuan(fen),
+  closeHelp: '结算一个月的计件工资（如 结算 2026-11），给每个人发工资条；结算后该月不再变动',
+  statementHelp: '查看工资条（自己的；组长可查本组，主管可查所有人），如 工资条 2026-11',
+  disputeHelp: '对工资条提出异议，如 有异议 2026-11 少算了 20 件',
+  disputesHelp: '查看待处理的工资条异议（组长看本组，主管看全部）',
+  monthClosed: (month: string) => `${month} 已经结算过了，不能再结算。`,
+  monthNotOver: (month: string) => `${month} 还没过完，不能结算。`,
+  closed: (month: string, people: number, fen: number) =>
+    `已结算 ${month}：${people} 人，合计 ${yuan(fen)}，工资条已发出。之后对 ${month} 的更正计入下一个未结算的月份。`,
+  noStatement: (name: string, month: string | undefined) =>
+    month === undefined ? `${name}还没有工资条。` : `${name}没有 ${month} 的工资条。`,
+  notYourStatement: '这是别人的工资条，只有本人可以确认或提出异议。',
+  statementTitle: (month: string) => `${month} 工资条`,
+  statementGone: '工资条已不存在',
+  statementLineLabel: (l: StatementLine) =>
+    l.late ? `更正·${l.operation}（${l.itemCode}）` : `${l.operation}（${l.itemCode}）`,
+  statementLineValue: (l: StatementLine) =>
+    `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}` +
+    (l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '') +
+    ` = ${yuan(l.fen)}`,
+  operationOf: (sequence: number) => `工序 ${sequence}`,
+  deductionsLabel: '扣款合计',
+  totalLabel: '合计',
+  confirmButton: '确认',
+  disputeButton: '有异议',
+  statementStatus: (status: StatementStatus, reason: string | undefined) =>
+    `${statusNames[status]}${reason ? `：${reason}` : ''}`,
+  confirmed: (month: string) => `已确认 ${month} 工资条。`,
+  askDisputeReason: (month: string) => `请写明对 ${month} 工资条的异议（哪里不对）：`,
+  alreadyAnswered: (month: string, status: StatementStatus) =>
+    `${month} 工资条${statusNames[status]}，不能再改。`,
+  disputed: (month: string) => `已把你对 ${month} 工资条的异议转给组长，处理后会通知你。`,
+  disputeToLead: (name: string, month: string, fen: number, reason: string) =>
+    `${name} 对 ${month} 工资条（${yuan(fen)}）有异议：${reason}\n发「异议列表」查看全部。`,
+  noDisputes: '没有待处理的工资条异议。',
+  resolveHelp: '处理一条工资条异议并告诉本人结果，如 处理异议 刘洋 2026-11 已补记 5 件，计入下月',
+  notDisputed: (month: string, status: StatementStatus) =>
+    `${month} 工资条${statusNames[status]}，没有待处理的异议。`,
+  disputeResolved: (name: string, month: string) => `已处理 ${name} 的 ${month} 工资条异议，已通知本人。`,
+  disputeResolvedToWorker: (month: string, resolver: string, note: string) =>
+    `你对 ${month} 工资条的异议已由${resolver}处理：${note}`,
+  disputes: (rows: Array<{ name: string; month: string; fen: number; reason: string }>) =>
+    ['待处理的工资条异议：', ...rows.map((r) => `- ${r.month} ${r.name} ${yuan(r.fen)}：${r.reason}`)].join(
+      '\n',
+    ),
 
   earnings(name: string, period: string, lines: EarningLine[]): string {
     if (lines.length === 0) return `${name} ${period}没有计件收入。`;

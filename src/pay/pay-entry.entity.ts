@@ -4,13 +4,14 @@ import { WorkReport } from '../workorders/work-report.entity.js';
 import { PieceRate } from './piece-rate.entity.js';
 
 /**
- * What one report (or its reversal) earned, in integer fen: one row per report, written in the
- * report's own transaction, so the pay and the pieces can never disagree.
+ * What one report (or its reversal) earned one person, in integer fen: one row per report and
+ * person (a team rate's earning is split into one row per member), written in the report's own
+ * transaction, so the pay and the pieces can never disagree.
  */
 export const PayEntry = defineEntity({
   name: 'PayEntry',
   tableName: 'pay_entries',
-  uniques: [{ properties: ['report'] }],
+  uniques: [{ properties: ['report', 'person'] }],
   indexes: [{ properties: ['person', 'day'] }, { properties: ['month', 'person'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
@@ -19,8 +20,21 @@ export const PayEntry = defineEntity({
     rate: () => p.manyToOne(PieceRate),
     good: p.integer(),
     scrap: p.integer(),
+    /** What this person is paid for it: the pieces at the rate, less `deductionFen`. */
     fen: p.integer(),
-    /** The factory-local day (and month) the earning counts in: a reversal counts where its report did. */
+    /** The scrap deduction already taken off `fen` (this person's part of it for a team split). */
+    deductionFen: p.integer().default(0),
+    /** How many people share the report's earning: 1 for one's own report, the team size for a split. */
+    splitAmong: p.integer().default(1),
+    /**
+     * The report of a closed month this entry corrects: its month was closed, so the entry
+     * lands in the next open month instead (late correction).
+     */
+    lateFor: () => p.manyToOne(WorkReport).nullable(),
+    /**
+     * The factory-local day (and month) the earning counts in: a reversal counts where its report
+     * did, unless that month is closed (then `lateFor` says which report it corrects).
+     */
     day: p.string().length(10),
     month: p.string().length(7),
     recordedAt: p.datetime(3),

@@ -9,18 +9,28 @@ export const earningsOfReports = subscribe({
   event: 'workorders.report_recorded',
   phase: 'in_transaction',
   async handle({ report }, unit) {
-    const entry = await earnReport(unit, report);
-    if (!entry || !unit.note) return;
+    const entries = await earnReport(unit, report);
+    if (entries.length === 0 || !unit.note) return;
+    if (entries.length > 1) {
+      unit.note(
+        m.teamSplit(
+          entries.reduce((sum, e) => sum + e.fen, 0),
+          entries.length,
+        ),
+      );
+    }
+    const own = entries.find((e) => e.person.id === report.person.id);
+    if (!own) return;
     // Read without flushing: the new entry is added by hand, so it is counted exactly once.
     const earlier = await unit.em.find(
       PayEntry,
-      { person: entry.person, day: entry.day },
+      { person: own.person, day: own.day },
       { fields: ['fen'], flushMode: FlushMode.COMMIT },
     );
     unit.note(
       m.earnedNow(
-        entry.fen,
-        earlier.reduce((sum, e) => sum + e.fen, entry.fen),
+        own.fen,
+        earlier.reduce((sum, e) => sum + e.fen, own.fen),
       ),
     );
   },
@@ -31,7 +41,10 @@ export const earningsOfReversals = subscribe({
   event: 'workorders.report_reversed',
   phase: 'in_transaction',
   async handle({ original, reversal }, unit) {
-    const entry = await earnReversal(unit, original, reversal);
-    if (entry && entry.fen !== 0) unit.note?.(m.corrected(entry.fen, entry.day));
+    const entries = await earnReversal(unit, original, reversal);
+    const fen = entries.reduce((sum, e) => sum + e.fen, 0);
+    const first = entries[0];
+    if (!first || fen === 0) return;
+    unit.note?.(first.lateFor ? m.correctedLate(fen, first.month) : m.corrected(fen, first.day));
   },
 });

@@ -49,6 +49,8 @@ export interface ApiRoute<BODY = unknown> {
   ifMatch?: 'required' | 'optional';
   /** A create that honours `Idempotency-Key` (idempotency.ts). */
   idempotent?: boolean;
+  /** The media type of a success body that is not JSON (the handler returns a Buffer: a spreadsheet). */
+  produces?: string;
   /** May refuse with 409 because of the data it finds (e.g. a code that names two records). */
   conflicts?: boolean;
   handle(request: ApiRequest<BODY>): Promise<ApiResponse>;

@@ -67,6 +67,7 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
       ctx.body = result.body;
       if (result.etag !== undefined) ctx.set('ETag', result.etag);
       if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+      if (route.produces) ctx.type = route.produces;
       if (result.afterCommit) {
         // The change is committed and answered; a follow-up that fails is logged and left to the
         // scheduled job that does the same work, rather than turning an accepted request into an error.

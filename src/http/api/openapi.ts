@@ -55,7 +55,11 @@ function responsesOf(route: ApiRoute<never>): Record<string, unknown> {
     [success]: {
       description: success === '201' ? 'Created' : 'OK',
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      ...(route.response ? { content: { 'application/json': { schema: route.response } } } : {}),
+      ...(route.produces
+        ? { content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
+        : route.response
+          ? { content: { 'application/json': { schema: route.response } } }
+          : {}),
     },
     '400': problem,
     '401': problem,

@@ -13,12 +13,12 @@ const MONTH = /^(\d{4})-(\d{1,2})$/;
  * Whose pay this person may see: their own; a lead, their team's; a supervisor or manager,
  * anyone's. Nobody else's pay is ever shown to a worker.
  */
-function mayView(viewer: PersonView, subject: PersonView): boolean {
+export function mayView(viewer: PersonView, subject: PersonView): boolean {
   if (viewer.id === subject.id || hasRole(viewer, 'supervisor', 'manager')) return true;
   return hasRole(viewer, 'team_lead') && viewer.teamId !== undefined && viewer.teamId === subject.teamId;
 }
 
-async function subjectOf(ctx: CommandContext, who: string | undefined): Promise<PersonView> {
+export async function subjectOf(ctx: CommandContext, who: string | undefined): Promise<PersonView> {
   if (who === undefined) return ctx.person;
   const subject = await personByMention(ctx.em, who.replace(/^@/, ''));
   if (!subject) throw new RefusedError('person_not_found', m.personNotFound(who));
@@ -88,7 +88,7 @@ export const monthEarningsCommand: Command = {
   },
 };
 
-function monthOf(word: string): string {
+export function monthOf(word: string): string {
   const match = MONTH.exec(word);
   const monthNumber = Number(match?.[2]);
   if (!match || monthNumber < 1 || monthNumber > 12) throw new RefusedError('bad_month', m.badMonth(word));
