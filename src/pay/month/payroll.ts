@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import ExcelJS from 'exceljs';
 import { Person } from '../../people/person.entity.js';
 import type { PayConfig, PayrollField } from '../config.js';
 import { PayMonth } from './pay-month.entity.js';
@@ -33,6 +32,8 @@ export async function payrollWorkbook(em: EntityManager, config: PayConfig, mont
       s.status,
     ]),
   );
+  // Loaded on first use: the spreadsheet writer costs start-up time and memory most servers never need.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(month);
   sheet.addRow(config.payrollColumns.map((c) => c.title));
