@@ -6,19 +6,16 @@
  */
 import { performance } from 'node:perf_hooks';
 import { defaultFactoryConfig } from '../src/capabilities/default-config.js';
-import { Equipment } from '../src/equipment/equipment.entity.js';
 import { RepairStep } from '../src/equipment/repairs/repair-step.entity.js';
 import { RepairTicket } from '../src/equipment/repairs/repair-ticket.entity.js';
 import { kpiFigures } from '../src/kpi/kpi-service.js';
 import { kpiMessages } from '../src/kpi/messages.js';
-import { Person } from '../src/people/person.entity.js';
-import { Team } from '../src/people/team.entity.js';
 import { Item } from '../src/workorders/item.entity.js';
 import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { EXCEPTION_KINDS, ProductionException } from '../src/workorders/production-exception.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
 import { WorkReport } from '../src/workorders/work-report.entity.js';
-import { openBenchDatabase } from './bench-database.js';
+import { openBenchDatabase, seedBenchCast } from './bench-database.js';
 
 const DAYS = 365;
 const ORDERS_PER_DAY = 100;
@@ -35,30 +32,7 @@ const { orm } = db;
 try {
   const em = orm.em.fork();
   const teams = ['t0', 't1', 't2'];
-  await em.insertMany(
-    Team,
-    teams.map((id) => ({ id, name: `班组${id}`, createdAt: new Date() })),
-  );
-  await em.insertMany(
-    Person,
-    Array.from({ length: 20 }, (_, i) => ({
-      id: `p${i}`,
-      name: `工人${i}`,
-      roles: ['worker'],
-      active: true,
-      createdAt: new Date(),
-    })),
-  );
-  await em.insertMany(
-    Equipment,
-    Array.from({ length: 6 }, (_, i) => ({
-      code: `M-${i}`,
-      name: `设备${i}`,
-      status: 'running',
-      runningMinutes: 0,
-      team: teams[i % 3],
-    })),
-  );
+  await seedBenchCast(em, teams);
   await em.insertMany(Item, [{ code: 'P1', name: '零件', unit: '件', kind: 'finished' }]);
 
   const seedStart = performance.now();

@@ -6,16 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { defaultFactoryConfig } from '../src/capabilities/default-config.js';
-import { Equipment } from '../src/equipment/equipment.entity.js';
 import { MaterialIssue } from '../src/materials/material-issue.entity.js';
 import { MaterialLot } from '../src/materials/material-lot.entity.js';
-import { Person } from '../src/people/person.entity.js';
 import { traceLot, traceOrder } from '../src/quality/trace-service.js';
 import { Item } from '../src/workorders/item.entity.js';
 import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
 import { WorkReport } from '../src/workorders/work-report.entity.js';
-import { openBenchDatabase } from './bench-database.js';
+import { openBenchDatabase, seedBenchCast } from './bench-database.js';
 
 const DAYS = 365;
 const ORDERS_PER_DAY = 100;
@@ -35,25 +33,7 @@ const db = await openBenchDatabase();
 const { orm } = db;
 try {
   const em = orm.em.fork();
-  await em.insertMany(
-    Person,
-    Array.from({ length: 20 }, (_, i) => ({
-      id: `p${i}`,
-      name: `工人${i}`,
-      roles: ['worker'],
-      active: true,
-      createdAt: new Date(),
-    })),
-  );
-  await em.insertMany(
-    Equipment,
-    Array.from({ length: 6 }, (_, i) => ({
-      code: `M-${i}`,
-      name: `设备${i}`,
-      status: 'running',
-      runningMinutes: 0,
-    })),
-  );
+  await seedBenchCast(em);
   await em.insertMany(Item, [
     { code: 'P1', name: '零件', unit: '件', kind: 'finished' },
     { code: 'RAW', name: '圆钢', unit: 'kg', kind: 'raw' },
