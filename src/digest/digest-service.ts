@@ -1,7 +1,5 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { OutboundContent } from '../chat/outbound.js';
-import type { Outbox } from '../chat/outbox/outbox.js';
-import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import { Team } from '../people/team.entity.js';
 import { PluginFailedError } from '../capabilities/plugin-guard.js';
@@ -13,18 +11,15 @@ import { digestSpan, dueDigestDay } from './digest-day.js';
 import type { DigestSection } from './events.js';
 import { digestMarkdown, pluginFailedSection } from './messages.js';
 
-export interface DigestDeps {
-  em: EntityManager;
-  outbox: Outbox;
-  config: FactoryConfig;
-  tz: string;
+/** The parts of a unit of work a digest reads, and the moment it is built for. */
+export type DigestDeps = Pick<Services, 'em' | 'outbox' | 'config' | 'tz'> & {
   now: Date;
   /**
    * The unit other capabilities' sections are asked for in (`digest.composing`); without it the
    * digest holds the built-in figures only.
    */
   unit?: Services;
-}
+};
 
 /** What the capabilities that listen to `digest.composing` add for `day`, in their order. */
 async function contributedSections(unit: Services, day: string): Promise<DigestSection[]> {

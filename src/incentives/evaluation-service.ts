@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { PointTrigger } from '../capabilities/point-trigger.js';
-import type { FactoryConfig } from '../config/factory-config.js';
+import type { Services } from '../services.js';
 import { awardEvents } from './awards.js';
 import { EvaluationCursor } from './evaluation-cursor.entity.js';
 import { retryOnLockConflict } from '../db/lock-retry.js';
@@ -8,15 +8,12 @@ import { AppError } from '../shared/errors.js';
 import { weekOf } from './periods.js';
 import { activeRules, type ActiveRule } from './rules/active-rules.js';
 
-export interface IncentiveDeps {
-  em: EntityManager;
-  config: FactoryConfig;
-  /** FACTORY_TZ: days, weeks and shifts are reckoned there. */
-  tz: string;
+/** The parts of a unit of work an evaluation reads, its moment, and what rules may pay for. */
+export type IncentiveDeps = Pick<Services, 'em' | 'config' | 'tz'> & {
   now: Date;
-  /** What rules may pay for: the point triggers of the app's capabilities (pointTriggersOf). */
+  /** The point triggers of the app's capabilities (pointTriggersOf). */
   triggers: readonly PointTrigger[];
-}
+};
 
 /**
  * Each run re-reads this much before its cursor: a report is stamped when it is handled but
