@@ -67,3 +67,78 @@ export async function seedBenchCast(em: EntityManager, teams: readonly string[] 
     })),
   );
 }
+
+export interface BenchDayOptions {
+  /** Day index from the first day, and that first day (UTC ms of its 08:00 Shanghai). */
+  day: number;
+  firstDay: number;
+  ordersPerDay: number;
+  reportsPerDay: number;
+  /** Finished orders (both operations done) or orders still running. */
+  done: boolean;
+  /** Teams the operations take turns in; none by default. */
+  teams?: readonly string[];
+  /** When an order (its index in the day) was completed; not recorded by default. */
+  completedAt?: (order: number, dayStart: number) => Date | null;
+}
+
+/** The ids the benches hand out, carried from one day to the next. */
+export interface BenchIds {
+  order: number;
+  task: number;
+}
+
+/**
+ * One day of the benches' shop: `ordersPerDay` orders of 100 × P1 due five days later, each with
+ * 车削 and 磨削, and `reportsPerDay` reports spread over the day's operations, every tenth with a
+ * scrapped piece. The rows are returned for `insertMany`; `ids` moves on.
+ */
+export function benchDay(o: BenchDayOptions, ids: BenchIds) {
+  const dayStart = o.firstDay + o.day * 86_400_000;
+  const orders = [];
+  const tasks = [];
+  const reports = [];
+  for (let n = 0; n < o.ordersPerDay; n++) {
+    ids.order += 1;
+    orders.push({
+      id: ids.order,
+      number: `WO-${o.day}-${n}`,
+      item: 'P1',
+      quantity: 100,
+      dueDate: new Date(dayStart + 5 * 86_400_000).toISOString().slice(0, 10),
+      priority: 3,
+      status: o.done ? ('completed' as const) : ('in_progress' as const),
+      createdAt: new Date(dayStart),
+      ...(o.completedAt ? { completedAt: o.completedAt(n, dayStart) } : {}),
+    });
+    for (const sequence of [10, 20]) {
+      ids.task += 1;
+      tasks.push({
+        id: ids.task,
+        workOrder: ids.order,
+        sequence,
+        name: sequence === 10 ? '车削' : '磨削',
+        plannedQuantity: 100,
+        standardMinutes: 1,
+        ...(o.teams?.length ? { team: o.teams[ids.task % o.teams.length] } : {}),
+        status: o.done ? ('done' as const) : ('in_progress' as const),
+        goodTotal: o.done ? 98 : 40,
+        scrapTotal: 1,
+        revision: 1,
+      });
+    }
+  }
+  for (let r = 0; r < o.reportsPerDay; r++) {
+    reports.push({
+      task: ids.task - ((r * 7) % (o.ordersPerDay * 2)),
+      person: `p${r % 20}`,
+      reportedAt: new Date(dayStart + ((r * 97) % 43_200) * 1000),
+      good: 20,
+      scrap: r % 10 === 0 ? 1 : 0,
+      equipment: `M-${r % 6}`,
+      minutes: 30,
+      channel: 'console',
+    });
+  }
+  return { dayStart, orders, tasks, reports };
+}

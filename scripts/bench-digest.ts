@@ -14,7 +14,7 @@ import { Item } from '../src/workorders/item.entity.js';
 import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
 import { WorkReport } from '../src/workorders/work-report.entity.js';
-import { openBenchDatabase, seedBenchCast } from './bench-database.js';
+import { benchDay, openBenchDatabase, seedBenchCast } from './bench-database.js';
 
 const DAYS = 365;
 const ORDERS_PER_DAY = 100;
@@ -30,61 +30,19 @@ try {
   await em.insertMany(Item, [{ code: 'P1', name: '零件', unit: '件', kind: 'finished' }]);
 
   const seedStart = performance.now();
-  let orderId = 0;
-  let taskId = 0;
+  const ids = { order: 0, task: 0 };
   for (let day = 0; day < DAYS; day++) {
-    const dayStart = FIRST_DAY + day * 86_400_000;
-    const orders = [];
-    const tasks = [];
-    const reports = [];
-    for (let o = 0; o < ORDERS_PER_DAY; o++) {
-      orderId += 1;
-      const dueDate = new Date(dayStart + 5 * 86_400_000).toISOString().slice(0, 10);
-      const done = day < DAYS - 7;
-      orders.push({
-        id: orderId,
-        number: `WO-${day}-${o}`,
-        item: 'P1',
-        quantity: 100,
-        dueDate,
-        priority: 3,
-        status: done ? ('completed' as const) : ('in_progress' as const),
-        createdAt: new Date(dayStart),
-      });
-      for (const sequence of [10, 20]) {
-        taskId += 1;
-        tasks.push({
-          id: taskId,
-          workOrder: orderId,
-          sequence,
-          name: sequence === 10 ? '车削' : '磨削',
-          plannedQuantity: 100,
-          standardMinutes: 1,
-          status: done ? ('done' as const) : ('in_progress' as const),
-          goodTotal: done ? 98 : 40,
-          scrapTotal: 1,
-          revision: 1,
-        });
-      }
-    }
-    for (let r = 0; r < REPORTS_PER_DAY; r++) {
-      reports.push({
-        task: taskId - ((r * 7) % (ORDERS_PER_DAY * 2)),
-        person: `p${r % 20}`,
-        reportedAt: new Date(dayStart + ((r * 97) % 43_200) * 1000),
-        good: 20,
-        scrap: r % 10 === 0 ? 1 : 0,
-        equipment: `M-${r % 6}`,
-        minutes: 30,
-        channel: 'console',
-      });
-    }
+    const done = day < DAYS - 7;
+    const { orders, tasks, reports } = benchDay(
+      { day, firstDay: FIRST_DAY, ordersPerDay: ORDERS_PER_DAY, reportsPerDay: REPORTS_PER_DAY, done },
+      ids,
+    );
     await em.insertMany(WorkOrder, orders);
     await em.insertMany(OperationTask, tasks);
     await em.insertMany(WorkReport, reports);
   }
   console.log(
-    `seeded ${orderId} work orders, ${taskId} operations, ${DAYS * REPORTS_PER_DAY} reports in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    `seeded ${ids.order} work orders, ${ids.task} operations, ${DAYS * REPORTS_PER_DAY} reports in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
   );
 
   const day = new Date(FIRST_DAY + (DAYS - 2) * 86_400_000).toISOString().slice(0, 10);

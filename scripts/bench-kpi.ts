@@ -15,7 +15,7 @@ import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { EXCEPTION_KINDS, ProductionException } from '../src/workorders/production-exception.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
 import { WorkReport } from '../src/workorders/work-report.entity.js';
-import { openBenchDatabase, seedBenchCast } from './bench-database.js';
+import { benchDay, openBenchDatabase, seedBenchCast } from './bench-database.js';
 
 const DAYS = 365;
 const ORDERS_PER_DAY = 100;
@@ -36,65 +36,31 @@ try {
   await em.insertMany(Item, [{ code: 'P1', name: '零件', unit: '件', kind: 'finished' }]);
 
   const seedStart = performance.now();
-  let orderId = 0;
-  let taskId = 0;
+  const ids = { order: 0, task: 0 };
   let ticketId = 0;
   for (let day = 0; day < DAYS; day++) {
     const dayStart = FIRST_DAY + day * DAY;
-    const orders = [];
-    const tasks = [];
-    const reports = [];
-    for (let o = 0; o < ORDERS_PER_DAY; o++) {
-      orderId += 1;
-      const dueDate = new Date(dayStart + 5 * DAY).toISOString().slice(0, 10);
-      const done = day < DAYS - 7;
-      orders.push({
-        id: orderId,
-        number: `WO-${day}-${o}`,
-        item: 'P1',
-        quantity: 100,
-        dueDate,
-        priority: 3,
-        status: done ? ('completed' as const) : ('in_progress' as const),
-        createdAt: new Date(dayStart),
+    const done = day < DAYS - 7;
+    const { orders, tasks, reports } = benchDay(
+      {
+        day,
+        firstDay: FIRST_DAY,
+        ordersPerDay: ORDERS_PER_DAY,
+        reportsPerDay: REPORTS_PER_DAY,
+        done,
+        teams,
         // Most finish within their 5 days; every tenth a day or two late.
-        completedAt: done ? new Date(dayStart + (o % 10 === 0 ? 6 + (o % 2) : 3) * DAY + HOUR) : null,
-      });
-      for (const sequence of [10, 20]) {
-        taskId += 1;
-        tasks.push({
-          id: taskId,
-          workOrder: orderId,
-          sequence,
-          name: sequence === 10 ? '车削' : '磨削',
-          plannedQuantity: 100,
-          standardMinutes: 1,
-          team: teams[taskId % 3],
-          status: done ? ('done' as const) : ('in_progress' as const),
-          goodTotal: done ? 98 : 40,
-          scrapTotal: 1,
-          revision: 1,
-        });
-      }
-    }
-    for (let r = 0; r < REPORTS_PER_DAY; r++) {
-      reports.push({
-        task: taskId - ((r * 7) % (ORDERS_PER_DAY * 2)),
-        person: `p${r % 20}`,
-        reportedAt: new Date(dayStart + ((r * 97) % 43_200) * 1000),
-        good: 20,
-        scrap: r % 10 === 0 ? 1 : 0,
-        equipment: `M-${r % 6}`,
-        minutes: 30,
-        channel: 'console',
-      });
-    }
+        completedAt: (o, start) =>
+          done ? new Date(start + (o % 10 === 0 ? 6 + (o % 2) : 3) * DAY + HOUR) : null,
+      },
+      ids,
+    );
     const exceptions = Array.from({ length: EXCEPTIONS_PER_DAY }, (_, e) => {
       const raisedAt = dayStart + e * HOUR;
       return {
         kind: EXCEPTION_KINDS[e % 4]!,
-        workOrder: orderId - e,
-        task: taskId - e,
+        workOrder: ids.order - e,
+        task: ids.task - e,
         reason: '异常',
         status: 'closed' as const,
         raisedBy: `p${e}`,
@@ -141,7 +107,7 @@ try {
     await em.insertMany(RepairStep, steps);
   }
   console.log(
-    `seeded ${orderId} work orders, ${taskId} operations, ${DAYS * REPORTS_PER_DAY} reports, ` +
+    `seeded ${ids.order} work orders, ${ids.task} operations, ${DAYS * REPORTS_PER_DAY} reports, ` +
       `${DAYS * EXCEPTIONS_PER_DAY} exceptions, ${ticketId} repair tickets in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
   );
 

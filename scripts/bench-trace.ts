@@ -13,7 +13,7 @@ import { Item } from '../src/workorders/item.entity.js';
 import { OperationTask } from '../src/workorders/operation-task.entity.js';
 import { WorkOrder } from '../src/workorders/work-order.entity.js';
 import { WorkReport } from '../src/workorders/work-report.entity.js';
-import { openBenchDatabase, seedBenchCast } from './bench-database.js';
+import { benchDay, openBenchDatabase, seedBenchCast } from './bench-database.js';
 
 const DAYS = 365;
 const ORDERS_PER_DAY = 100;
@@ -41,8 +41,7 @@ try {
   const seedStart = performance.now();
   const lotsPerDay = Math.ceil(LOTS / DAYS);
   let lots = 0;
-  let orderId = 0;
-  let taskId = 0;
+  const ids = { order: 0, task: 0 };
   for (let day = 0; day < DAYS; day++) {
     const dayStart = FIRST_DAY + day * 86_400_000;
     const newLots = [];
@@ -56,59 +55,20 @@ try {
         receivedAt: new Date(dayStart),
       });
     }
-    const orders = [];
-    const tasks = [];
-    const reports = [];
-    const issues = [];
-    for (let o = 0; o < ORDERS_PER_DAY; o++) {
-      orderId += 1;
-      orders.push({
-        id: orderId,
-        number: `WO-${day}-${o}`,
-        item: 'P1',
-        quantity: 100,
-        dueDate: new Date(dayStart + 5 * 86_400_000).toISOString().slice(0, 10),
-        priority: 3,
-        status: 'completed' as const,
-        createdAt: new Date(dayStart),
-      });
-      for (const sequence of [10, 20]) {
-        taskId += 1;
-        tasks.push({
-          id: taskId,
-          workOrder: orderId,
-          sequence,
-          name: sequence === 10 ? '车削' : '磨削',
-          plannedQuantity: 100,
-          standardMinutes: 1,
-          status: 'done' as const,
-          goodTotal: 98,
-          scrapTotal: 1,
-          revision: 1,
-        });
-      }
-      // Each order draws from one or two of the lots received in the last few days.
-      for (let k = 0; k < 1 + (o % 2); k++)
-        issues.push({
-          lot: `L-${Math.max(1, lots - pick(lotsPerDay * 3))}`,
-          workOrder: orderId,
-          quantity: 30,
-          issuedBy: `p${o % 20}`,
-          issuedAt: new Date(dayStart + 3_600_000),
-        });
-    }
-    for (let r = 0; r < REPORTS_PER_DAY; r++) {
-      reports.push({
-        task: taskId - ((r * 7) % (ORDERS_PER_DAY * 2)),
-        person: `p${r % 20}`,
-        reportedAt: new Date(dayStart + ((r * 97) % 43_200) * 1000),
-        good: 20,
-        scrap: r % 10 === 0 ? 1 : 0,
-        equipment: `M-${r % 6}`,
-        minutes: 30,
-        channel: 'console',
-      });
-    }
+    const { orders, tasks, reports } = benchDay(
+      { day, firstDay: FIRST_DAY, ordersPerDay: ORDERS_PER_DAY, reportsPerDay: REPORTS_PER_DAY, done: true },
+      ids,
+    );
+    // Each order draws from one or two of the lots received in the last few days.
+    const issues = orders.flatMap((order, o) =>
+      Array.from({ length: 1 + (o % 2) }, () => ({
+        lot: `L-${Math.max(1, lots - pick(lotsPerDay * 3))}`,
+        workOrder: order.id,
+        quantity: 30,
+        issuedBy: `p${o % 20}`,
+        issuedAt: new Date(dayStart + 3_600_000),
+      })),
+    );
     if (newLots.length > 0) await em.insertMany(MaterialLot, newLots);
     await em.insertMany(WorkOrder, orders);
     await em.insertMany(OperationTask, tasks);
@@ -116,7 +76,7 @@ try {
     await em.insertMany(MaterialIssue, issues);
   }
   console.log(
-    `seeded ${orderId} work orders, ${taskId} operations, ${DAYS * REPORTS_PER_DAY} reports, ${lots} lots in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    `seeded ${ids.order} work orders, ${ids.task} operations, ${DAYS * REPORTS_PER_DAY} reports, ${lots} lots in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
   );
 
   const states = defaultFactoryConfig.outsourcing.states;
