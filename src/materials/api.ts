@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { defineRoute } from '../http/api/api-route.js';
 import {
   decodeCursor,
-  encodeCursor,
+  feedOf,
+  feedParameters,
   pageOf,
   pageParameters,
   pageSchema,
@@ -186,29 +187,17 @@ export const listIssuesRoute = defineRoute({
   tag: 'materials',
   summary:
     'Material issues (领料) after a cursor, oldest first; nextCursor is where to continue from, also on the last page',
-  query: {
-    since: { type: 'string', description: 'nextCursor of the previous call' },
-    limit: pageParameters.limit,
-  },
-  response: {
-    type: 'object',
-    required: ['items', 'nextCursor'],
-    additionalProperties: false,
-    properties: { items: { type: 'array', items: issueSchema }, nextCursor: { type: ['string', 'null'] } },
-  },
+  query: feedParameters,
+  response: pageSchema(issueSchema),
   async handle({ em, query }) {
-    const size = pageSizeOf(query.limit);
-    const since = query.since === undefined ? undefined : decodeCursor<number>(query.since, 'number');
-    const rows = await em.find(MaterialIssue, since === undefined ? {} : { id: { $gt: since } }, {
-      orderBy: { id: 'asc' },
-      limit: size,
-      ...rowReadLock(em),
-      populate: ['lot', 'workOrder', 'task'],
-    });
-    const last = rows.at(-1);
-    return {
-      body: { items: rows.map(issueView), nextCursor: last ? encodeCursor(last.id) : (query.since ?? null) },
-    };
+    const read = (after: number | undefined, limit: number) =>
+      em.find(MaterialIssue, after === undefined ? {} : { id: { $gt: after } }, {
+        orderBy: { id: 'asc' },
+        limit,
+        ...rowReadLock(em),
+        populate: ['lot', 'workOrder', 'task'],
+      });
+    return { body: await feedOf(query, read, issueView) };
   },
 });
 

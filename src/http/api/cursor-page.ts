@@ -71,3 +71,25 @@ export function pageSchema(item: Record<string, unknown>): Record<string, unknow
     properties: { items: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
   };
 }
+
+/** The query of a feed read by a poller: `since` (the previous answer's nextCursor) and `limit`. */
+export const feedParameters = {
+  since: { type: 'string', description: 'nextCursor of the previous call' },
+  limit: pageParameters.limit,
+};
+
+/**
+ * One read of a feed in id order: the rows after `since`, and where to go on from — the last row's
+ * id, or `since` itself when nothing new came, so a poller always has a cursor to send back.
+ */
+export async function feedOf<R extends { id: number }, T>(
+  query: Record<string, string | undefined>,
+  read: (afterId: number | undefined, limit: number) => Promise<R[]>,
+  view: (row: R) => T,
+): Promise<Page<T>> {
+  const limit = pageSizeOf(query.limit);
+  const since = query.since === undefined ? undefined : decodeCursor<number>(query.since, 'number');
+  const rows = await read(since, limit);
+  const last = rows.at(-1);
+  return { items: rows.map(view), nextCursor: last ? encodeCursor(last.id) : (query.since ?? null) };
+}
