@@ -17,6 +17,9 @@ const IDLE_MS = 10_000;
 const READY_TIMEOUT_MS = 30_000;
 const root = new URL('..', import.meta.url).pathname;
 const startScript = join(root, 'scripts/start.mjs');
+const startCommand = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
 
 interface Run {
   readyMs: number;
@@ -63,8 +66,9 @@ async function runOnce(): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'sfb-bench-startup-'));
   const port = await freePort();
   const started = performance.now();
-  // node itself, not npm: the pid is then the server's, and its VmRSS is what we measure.
-  const child = spawn(process.execPath, [startScript], {
+  // The start script itself (`exec node …`), not npm: the shell becomes the server, so the pid
+  // is the server's and its VmRSS is what we measure, with the node flags `npm start` uses.
+  const child = spawn('sh', ['-c', startCommand], {
     cwd: root,
     env: {
       ...process.env,

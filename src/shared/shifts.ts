@@ -8,6 +8,24 @@ export interface ShiftInterval {
 }
 
 /**
+ * The instants of `shift` starting on the factory-local day `day`. Compared as plain instants:
+ * dayjs's `isAfter` on a zoned value goes through the zone plugin's `startOf`, which formats and
+ * re-zones both sides, and every report asks which shift it falls in.
+ */
+function shiftOn(day: string, shift: ShiftConfig, tz: string): { start: Date; end: Date } {
+  const start = zonedAt(day, shift.start, tz).toDate();
+  let end = zonedAt(day, shift.end, tz).toDate();
+  // A night shift ends on the next local day, read on that day's clocks: across the autumn
+  // change 22:00–06:00 lasts nine hours, not eight, and leaves no hour outside every shift.
+  if (end <= start) end = zonedAt(nextDay(day), shift.end, tz).toDate();
+  return { start, end };
+}
+
+function nextDay(day: string): string {
+  return dayjs(day).add(1, 'day').format('YYYY-MM-DD');
+}
+
+/**
  * The shift `at` falls in, with its instants. Shifts are clock times in the factory zone and
  * may run past midnight (夜班 20:00–08:00), so yesterday's night shift is a candidate too.
  */
@@ -16,11 +34,9 @@ export function shiftAt(at: Date, shifts: readonly ShiftConfig[], tz: string): S
   for (const dayOffset of [0, -1]) {
     const day = local.add(dayOffset, 'day').format('YYYY-MM-DD');
     for (const shift of shifts) {
-      const start = zonedAt(day, shift.start, tz);
-      let end = zonedAt(day, shift.end, tz);
-      if (!end.isAfter(start)) end = end.add(1, 'day');
-      if (!start.isAfter(local) && end.isAfter(local))
-        return { name: shift.name, start: start.toDate(), end: end.toDate() };
+      const { start, end } = shiftOn(day, shift, tz);
+      if (start.getTime() <= at.getTime() && end.getTime() > at.getTime())
+        return { name: shift.name, start, end };
     }
   }
   return undefined;
@@ -41,14 +57,12 @@ export function shiftsStartingIn(
   const lastDay = inZone(to, tz).format('YYYY-MM-DD');
   while (day <= lastDay) {
     for (const shift of shifts) {
-      const start = dayjs.tz(`${day} ${shift.start}`, tz);
-      let end = dayjs.tz(`${day} ${shift.end}`, tz);
-      if (!end.isAfter(start)) end = end.add(1, 'day');
-      if (start.valueOf() >= from.getTime() && start.valueOf() < to.getTime()) {
-        found.push({ name: shift.name, start: start.toDate(), end: end.toDate() });
+      const { start, end } = shiftOn(day, shift, tz);
+      if (start.getTime() >= from.getTime() && start.getTime() < to.getTime()) {
+        found.push({ name: shift.name, start, end });
       }
     }
-    day = dayjs(day).add(1, 'day').format('YYYY-MM-DD');
+    day = nextDay(day);
   }
   return found.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
