@@ -15,6 +15,7 @@ import { Migration20261130201844_MPayPieceRates } from './Migration2026113020184
 import { Migration20261130203053_HQualityRework } from './Migration20261130203053_HQualityRework.js';
 import { Migration20261130203613_HPayMonthClose } from './Migration20261130203613_HPayMonthClose.js';
 import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration20261130204412_HKpiOrdersCompletedAt.js';
+import { Migration20261201000233_ErpExportFiles } from './Migration20261201000233_ErpExportFiles.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -44,4 +45,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261130204412_HKpiOrdersCompletedAt',
     class: Migration20261130204412_HKpiOrdersCompletedAt,
   },
+  { name: 'Migration20261201000233_ErpExportFiles', class: Migration20261201000233_ErpExportFiles },
 ];

@@ -1,4 +1,5 @@
 import { digestCapability } from '../digest/capability.js';
+import { erpCapability } from '../erp/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
 import { kpiCapability } from '../kpi/capability.js';
@@ -25,4 +26,5 @@ export const coreCapabilities: readonly Capability[] = [
   incentivesCapability,
   payCapability,
   kpiCapability,
+  erpCapability,
 ];
