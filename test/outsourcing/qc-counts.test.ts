@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
+import { createApiKey } from '../../src/http/api/api-keys.js';
 import { OutsourcingInspection } from '../../src/outsourcing/inspection.entity.js';
 import { OutsourcingOrder } from '../../src/outsourcing/outsourcing-order.entity.js';
 import { Inspection } from '../../src/quality/inspections/inspection.entity.js';
@@ -147,5 +148,47 @@ describe('outsourcing QC by count on a mid-routing plating leg', () => {
       qcResult: 'concession',
     });
     expect(text(await app.as('zhouqiang').say(`质检 ${os} 合格 1`))).toBe(`${os} 已经完成，不能再变更。`);
+  });
+
+  it('the API shows the link, links an order afterwards, and keeps a counted one linked', async () => {
+    const key = await createApiKey(em(), 'ERP', ['outsourcing:write', 'outsourcing:read'], app.clock.now());
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    expect((await call('GET', `/outsourcing-orders/${os}`)).json).toMatchObject({
+      workOrder: wo,
+      operation: { sequence: 20, name: '电镀' },
+      qcResult: 'concession',
+    });
+    const refused = await call('PATCH', `/outsourcing-orders/${os}`, { workOrder: null });
+    expect([refused.status, refused.json.code]).toEqual([422, 'already_inspected']);
+
+    const created = await call('POST', '/outsourcing-orders', {
+      partner: 'P-PLATING',
+      productCode: 'SHF-PL',
+      quantity: 10,
+      expectedReturnAt: '2026-11-27T14:00:00+08:00',
+    });
+    const number = String(created.json.number);
+    expect(created.json).toMatchObject({ workOrder: null, operation: null });
+    const linked = await call('PATCH', `/outsourcing-orders/${number}`, { workOrder: wo, operation: '电镀' });
+    expect([linked.status, linked.json.workOrder, linked.json.operation]).toEqual([
+      200,
+      wo,
+      { sequence: 20, name: '电镀' },
+    ]);
+    const unknown = await call('PATCH', `/outsourcing-orders/${number}`, {
+      workOrder: wo,
+      operation: '喷漆',
+    });
+    expect([unknown.status, unknown.json.code]).toEqual([422, 'operation_not_found']);
   });
 });
