@@ -6,6 +6,7 @@ import { finalInspectionCommand } from './inspections/final-inspection-command.j
 import { firstArticleCommand } from './inspections/first-article-command.js';
 import { firstArticleHold } from './inspections/first-article-hold.js';
 import { Inspection } from './inspections/inspection.entity.js';
+import { outsourcedRejects } from './inspections/outsourced-rejects.js';
 import { reworkDoneCommand } from './inspections/rework-command.js';
 import { ReworkTask } from './inspections/rework-task.entity.js';
 
@@ -14,7 +15,7 @@ export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
   entities: [Inspection, ReworkTask],
-  events: { subscribers: [firstArticleHold] },
+  events: { subscribers: [firstArticleHold, outsourcedRejects] },
   chat: { commands: [traceCommand, firstArticleCommand, finalInspectionCommand, reworkDoneCommand] },
   api: { scopes: ['quality:read'], routes: [traceRoute] },
 });

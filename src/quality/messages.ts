@@ -2,7 +2,11 @@ import type { LotTrace, OrderTrace } from './trace-service.js';
 
 type When = (at: Date) => string;
 
-const INSPECTION_WORDS: Record<string, string> = { first_article: '首检', final: '终检' };
+const INSPECTION_WORDS: Record<string, string> = {
+  first_article: '首检',
+  final: '终检',
+  outsourced: '外协质检',
+};
 type Names = Record<string, string>;
 
 /** What 追溯 says, in one place for review and translation. */
