@@ -1,3 +1,4 @@
+import { boardCapability } from '../board/capability.js';
 import { digestCapability } from '../digest/capability.js';
 import { erpCapability } from '../erp/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
@@ -27,4 +28,5 @@ export const coreCapabilities: readonly Capability[] = [
   payCapability,
   kpiCapability,
   erpCapability,
+  boardCapability,
 ];
