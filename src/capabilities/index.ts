@@ -1,3 +1,4 @@
+import { boardCapability } from '../board/capability.js';
 import { digestCapability } from '../digest/capability.js';
 import { erpCapability } from '../erp/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
@@ -29,4 +30,5 @@ export const coreCapabilities: readonly Capability[] = [
   kpiCapability,
   erpCapability,
   ticketsCapability,
+  boardCapability,
 ];

@@ -1,4 +1,5 @@
 import type { CapabilityConfig } from '../capabilities/capability.js';
+import { hhmm } from '../config/factory-schema.js';
 import type { ExceptionKind } from '../workorders/production-exception.entity.js';
 
 /**
@@ -21,6 +22,8 @@ export interface KpiConfig {
   baselines: KpiBaselines;
   /** A work-order exception closed within this many hours of being raised counts as closed in time. */
   exceptionLimitHours: Record<ExceptionKind, number>;
+  /** When the weekly KPI message goes to the managers: ISO weekday (1 = Monday) and HH:mm, factory zone. */
+  weekly: { day: number; time: string };
 }
 
 declare module '../config/factory-config.js' {
@@ -61,11 +64,18 @@ export const kpiConfig: CapabilityConfig = {
             required: ['material', 'equipment', 'quality', 'other'],
             properties: { material: hours, equipment: hours, quality: hours, other: hours },
           },
+          weekly: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['day', 'time'],
+            properties: { day: { type: 'integer', minimum: 1, maximum: 7 }, time: hhmm },
+          },
         },
       },
       defaults: {
         baselines: {},
         exceptionLimitHours: { material: 4, equipment: 8, quality: 4, other: 24 },
+        weekly: { day: 1, time: '08:30' },
       } satisfies KpiConfig,
     },
   },

@@ -54,4 +54,34 @@ export const kpiMessages = {
     }
     return lines.join('\n');
   },
+
+  // — the weekly message to the managers —
+  trendNames: {
+    onTimeDelivery: '准时交付率',
+    exceptionClosure: '异常按时关闭率',
+    firstPassYield: '一次合格率',
+  },
+  weekly(factoryName: string, week: KpiFigures, history: KpiFigures[], b: KpiBaselines) {
+    const trend = (name: string, rates: Array<number | null>) =>
+      `${name}：${rates.map((r) => (r === null ? '—' : percent(r))).join(' → ')}`;
+    const title = `${factoryName} · 周 KPI ${week.period.firstDay} 至 ${week.period.lastDay}`;
+    const lines = [
+      kpiMessages.summary(week, b),
+      '',
+      `近 ${history.length} 周趋势（${history[0]?.period.firstDay ?? ''} 起）：`,
+      trend(
+        kpiMessages.trendNames.onTimeDelivery,
+        history.map((f) => f.onTimeDelivery.rate),
+      ),
+      trend(
+        kpiMessages.trendNames.exceptionClosure,
+        history.map((f) => f.exceptionClosure.rate),
+      ),
+      trend(
+        kpiMessages.trendNames.firstPassYield,
+        history.map((f) => f.firstPassYield.rate),
+      ),
+    ];
+    return { title, text: lines.join('\n') };
+  },
 };

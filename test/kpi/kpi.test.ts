@@ -153,6 +153,7 @@ describe('factory.yaml kpi:', () => {
     expect(parseFactoryConfig('kpi: { baselines: { onTimeDelivery: 0.76 } }').kpi).toEqual({
       baselines: { onTimeDelivery: 0.76 },
       exceptionLimitHours: { material: 4, equipment: 8, quality: 4, other: 24 },
+      weekly: { day: 1, time: '08:30' },
     });
     expect(() => parseFactoryConfig('kpi: { baselines: { speed: 3 } }')).toThrow(/speed|additional/);
     expect(() => parseFactoryConfig('kpi: { exceptionLimitHours: { material: 2 } }')).toThrow(/equipment/);
