@@ -7,6 +7,7 @@ import { materialsCapability } from '../materials/capability.js';
 import { outsourcingCapability } from '../outsourcing/capability.js';
 import { payCapability } from '../pay/capability.js';
 import { peopleCapability } from '../people/capability.js';
+import { planningCapability } from '../planning/capability.js';
 import { qualityCapability } from '../quality/capability.js';
 import { workOrdersCapability } from '../workorders/capability.js';
 import type { Capability } from './capability.js';
@@ -27,4 +28,5 @@ export const coreCapabilities: readonly Capability[] = [
   payCapability,
   kpiCapability,
   erpCapability,
+  planningCapability,
 ];

@@ -40,6 +40,8 @@ const roleMatrix: Record<string, readonly Role[]> = {
   日报: ['supervisor', 'team_lead', 'manager', 'planner'],
   追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],
   KPI: ['manager', 'supervisor', 'planner'],
+  负荷: ['planner', 'supervisor', 'manager'],
+  齐套: ['planner', 'supervisor', 'manager'],
   导出: ['planner', 'supervisor', 'manager'],
   今日收入: ['worker', 'team_lead', 'supervisor', 'manager'],
   本月收入: ['worker', 'team_lead', 'supervisor', 'manager'],
