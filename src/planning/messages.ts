@@ -45,7 +45,7 @@ export const planningMessages = {
     const over = rows.filter((r) => r.overloadedDays.length > 0);
     if (rows.length === 0) lines.push('没有设备或工作中心。');
     else if (over.length === 0)
-      lines.push(`${rows.length} 个${by === 'machine' ? '设备' : '班组'}都不超负荷。`);
+      lines.push(`没有超负荷的${by === 'machine' ? '设备' : '班组'}（共 ${rows.length} 个）。`);
     else {
       lines.push(`超负荷（需求 > 班次产能）：`);
       for (const r of over)
