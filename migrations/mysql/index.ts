@@ -16,6 +16,7 @@ import { Migration20261130203053_HQualityRework } from './Migration2026113020305
 import { Migration20261130203613_HPayMonthClose } from './Migration20261130203613_HPayMonthClose.js';
 import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration20261130204412_HKpiOrdersCompletedAt.js';
 import { Migration20261201000232_ErpExportFiles } from './Migration20261201000232_ErpExportFiles.js';
+import { Migration20261201031011_PlanningBomLines } from './Migration20261201031011_PlanningBomLines.js';
 import { Migration20261201031128_TicketsDownloadLinks } from './Migration20261201031128_TicketsDownloadLinks.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 
@@ -48,6 +49,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130204412_HKpiOrdersCompletedAt,
   },
   { name: 'Migration20261201000232_ErpExportFiles', class: Migration20261201000232_ErpExportFiles },
+  { name: 'Migration20261201031011_PlanningBomLines', class: Migration20261201031011_PlanningBomLines },
   {
     name: 'Migration20261201031128_TicketsDownloadLinks',
     class: Migration20261201031128_TicketsDownloadLinks,

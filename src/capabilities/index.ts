@@ -8,6 +8,7 @@ import { materialsCapability } from '../materials/capability.js';
 import { outsourcingCapability } from '../outsourcing/capability.js';
 import { payCapability } from '../pay/capability.js';
 import { peopleCapability } from '../people/capability.js';
+import { planningCapability } from '../planning/capability.js';
 import { qualityCapability } from '../quality/capability.js';
 import { ticketsCapability } from '../tickets/capability.js';
 import { workOrdersCapability } from '../workorders/capability.js';
@@ -31,4 +32,5 @@ export const coreCapabilities: readonly Capability[] = [
   erpCapability,
   ticketsCapability,
   boardCapability,
+  planningCapability,
 ];

@@ -15,6 +15,7 @@ export const COLUMNS = {
     workCenter: ['工作中心', 'workcenter', 'work_center'],
     equipmentType: ['设备类型', 'equipment_type', 'equipmenttype'],
     standardMinutes: ['标准工时', '单件工时', 'standard_minutes', 'standardminutes'],
+    setupMinutes: ['准备工时', '换型工时', '调机工时', 'setup_minutes', 'setupminutes'],
     firstArticle: ['首检', '首件检验', 'first_article', 'firstarticle'],
   },
   workorders: {
@@ -24,6 +25,12 @@ export const COLUMNS = {
     due: ['交期', '交货期', 'due', 'due_date'],
     customer: ['客户', 'customer'],
     priority: ['优先级', 'priority'],
+  },
+  boms: {
+    parent: ['父项编码', '父件编码', '产品编码', 'parent'],
+    component: ['子项编码', '子件编码', 'component'],
+    quantityPer: ['单件用量', '用量', 'quantity_per', 'quantityper'],
+    unit: ['单位', 'unit'],
   },
 } as const;
 
@@ -41,10 +48,12 @@ export function guessKind(path: string, rows: Row[]): TableKind | undefined {
   const name = path.toLowerCase();
   if (/work.?orders?|工单/.test(name)) return 'workorders';
   if (/routings?|工艺|工序/.test(name)) return 'routings';
+  if (/boms?|物料清单|用料/.test(name)) return 'boms';
   if (/items?|物料/.test(name)) return 'items';
   const first = rows[0] ?? {};
   if (field(first, COLUMNS.workorders.number) !== '') return 'workorders';
   if (field(first, COLUMNS.routings.sequence) !== '') return 'routings';
+  if (field(first, COLUMNS.boms.component) !== '') return 'boms';
   if (field(first, COLUMNS.items.name) !== '') return 'items';
   return undefined;
 }

@@ -31,7 +31,8 @@ await runCli(async () => {
   const { config, capabilities } = await loadFactory(settings.factoryConfigPath);
   const rows = await readTable(path);
   const kind = (values.kind as TableKind | undefined) ?? guessKind(path, rows);
-  if (!kind || !['items', 'routings', 'workorders'].includes(kind)) throw new CliMistake(m.unknownTable, 2);
+  if (!kind || !['items', 'routings', 'boms', 'workorders'].includes(kind))
+    throw new CliMistake(m.unknownTable, 2);
   const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entitiesFor(capabilities));
   try {
     const em = orm.em.fork();

@@ -1,6 +1,7 @@
 import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
+import { BomLine } from '../planning/bom-line.entity.js';
 import { Item, ITEM_KINDS } from '../workorders/item.entity.js';
 import { workOrderMessages } from '../workorders/messages.js';
 import { RoutingStep } from '../workorders/routing-step.entity.js';
@@ -46,7 +47,12 @@ export async function importRows(
   rows: Row[],
 ): Promise<ImportReport> {
   const outcomes: RowOutcome[] = [];
-  const importRow = { items: importItem, routings: importRouting, workorders: importWorkOrder }[kind];
+  const importRow = {
+    items: importItem,
+    routings: importRouting,
+    workorders: importWorkOrder,
+    boms: importBomLine,
+  }[kind];
   const seen = new Map<string, number>();
   try {
     await deps.em.transactional(async (tx) => {
@@ -78,6 +84,8 @@ export async function importRows(
 function rowKey(kind: TableKind, row: Row): string {
   if (kind === 'routings')
     return `${field(row, COLUMNS.routings.item)} ${field(row, COLUMNS.routings.sequence)}`;
+  if (kind === 'boms')
+    return `${field(row, COLUMNS.boms.parent).toUpperCase()} ${field(row, COLUMNS.boms.component).toUpperCase()}`;
   return kind === 'items' ? field(row, COLUMNS.items.code) : field(row, COLUMNS.workorders.number);
 }
 
@@ -132,6 +140,7 @@ async function importRouting(deps: Services, _actor: Actor, row: Row): Promise<I
     workCenter: field(row, c.workCenter) || null,
     equipmentType: field(row, c.equipmentType) || null,
     standardMinutes: number(row, c.standardMinutes, 0),
+    setupMinutes: number(row, c.setupMinutes, 0),
     firstArticle: yesNo(row, c.firstArticle),
   };
   const existing = await deps.em.findOne(RoutingStep, { item, sequence });
@@ -171,4 +180,28 @@ async function importWorkOrder(deps: Services, actor: Actor, row: Row): Promise<
     deps.tz,
   );
   return { result: 'created', what: `工单 ${numberText}` };
+}
+
+/** One line of a bill of material: the parent and component must be items, in the component's unit. */
+async function importBomLine(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
+  const c = COLUMNS.boms;
+  const parentCode = required(row, c.parent).toUpperCase();
+  const componentCode = required(row, c.component).toUpperCase();
+  const quantityPer = number(row, c.quantityPer);
+  if (!(quantityPer > 0)) throw new RowRefused(m.notANumber(c.quantityPer[0], field(row, c.quantityPer)));
+  const parent = await deps.em.findOne(Item, parentCode);
+  if (!parent) throw new RowRefused(m.unknownItem(parentCode));
+  const component = await deps.em.findOne(Item, componentCode);
+  if (!component) throw new RowRefused(m.unknownItem(componentCode));
+  if (component.code === parent.code) throw new RowRefused(m.bomSelf(parent.code));
+  const unit = field(row, c.unit);
+  if (unit !== '' && unit !== component.unit)
+    throw new RowRefused(m.bomUnit(component.code, component.unit, unit));
+  const existing = await deps.em.findOne(BomLine, { parent, component });
+  if (existing) existing.quantityPer = quantityPer;
+  else deps.em.create(BomLine, { parent, component, quantityPer, unit: component.unit });
+  return {
+    result: existing ? 'updated' : 'created',
+    what: `物料清单 ${parent.code} ← ${component.code} ${quantityPer}${component.unit}`,
+  };
 }

@@ -10,18 +10,22 @@ export const importMessages = {
   noRouting: (code: string) => `物料「${code}」没有工艺路线，请先导入工艺`,
   badDate: (value: string) => `交期「${value}」无效，请写成 2026-12-01`,
   orderLocked: (number: string, status: string) => `工单 ${number} 已是「${status}」，不能通过导入修改`,
+  bomSelf: (code: string) => `物料「${code}」不能是自己的子件`,
+  bomUnit: (code: string, unit: string, given: string) =>
+    `子件「${code}」的单位是「${unit}」，表里写的是「${given}」，请换算后再导入`,
   duplicateInFile: (key: string, line: number) => `与第 ${line} 行重复：${key}`,
   summary: (created: number, updated: number, refused: number) =>
     refused === 0
       ? `导入完成：新建 ${created}，更新 ${updated}。`
       : `有 ${refused} 行被拒绝，整个文件未导入，请修改后重试。`,
   usage: [
-    '用法：npm run import -- <文件.xlsx|文件.csv> [--kind items|routings|workorders] [--as <人员编号>]',
-    '导入物料（items）、工艺路线（routings）或工单（workorders）；每行显示结果，有一行被拒绝则整个文件都不导入。',
+    '用法：npm run import -- <文件.xlsx|文件.csv> [--kind items|routings|boms|workorders] [--as <人员编号>]',
+    '导入物料（items）、工艺路线（routings）、物料清单（boms）或工单（workorders）；每行显示结果，有一行被拒绝则整个文件都不导入。',
     '  --kind    表格类型；不填则按文件名和表头判断',
     '  --as      以谁的名义导入（记录在操作日志里），默认「导入」',
     '  --help    显示本说明',
   ].join('\n'),
   unsupportedFile: (ext: string) => `不支持「${ext}」文件，请使用 .xlsx 或 .csv。`,
-  unknownTable: '无法判断这是物料、工艺还是工单表。请用 --kind items|routings|workorders 指定。',
+  unknownTable:
+    '无法判断这是物料、工艺、物料清单还是工单表。请用 --kind items|routings|boms|workorders 指定。',
 };

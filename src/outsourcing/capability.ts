@@ -4,6 +4,7 @@ import { AccessLink } from './access-link.entity.js';
 import { outsourcingApiRoutes } from './api.js';
 import { seedOutsourcing } from './demo.js';
 import { outsourcingEvents } from './events.js';
+import { lateOutsourcingInDigest } from './digest-late.js';
 import { outsourcingFeature } from './feature.js';
 import { OutsourcingInspection } from './inspection.entity.js';
 import { outsourcingRemindersJob } from './jobs/reminders.job.js';
@@ -31,7 +32,7 @@ export const outsourcingCapability = defineCapability({
     OutsourcingReminder,
     AccessLink,
   ],
-  events: { emits: outsourcingEvents },
+  events: { emits: outsourcingEvents, subscribers: [lateOutsourcingInDigest] },
   chat: outsourcingFeature,
   demo: { history: seedOutsourcing },
   jobs: (s) => [outsourcingRemindersJob(s)],

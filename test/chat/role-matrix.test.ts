@@ -41,6 +41,8 @@ const roleMatrix: Record<string, readonly Role[]> = {
   追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],
   KPI: ['manager', 'supervisor', 'planner'],
   大屏: ['supervisor', 'manager'],
+  负荷: ['planner', 'supervisor', 'manager'],
+  齐套: ['planner', 'supervisor', 'manager'],
   导出: ['planner', 'supervisor', 'manager'],
   打印: ['planner', 'supervisor', 'team_lead', 'qc', 'manager'],
   今日收入: ['worker', 'team_lead', 'supervisor', 'manager'],

@@ -155,6 +155,46 @@ describe('the REST API keeps to its OpenAPI document', () => {
     );
     expect(cancelled.json.status).toBe('cancelled');
 
+    // Bills of material: written in the components' own units, read back per item and as a list.
+    await call(
+      'put',
+      '/items/{code}',
+      { code: 'STEEL-45' },
+      { body: { name: '45# 圆钢', unit: 'kg', kind: 'raw' } },
+    );
+    const bom = await call(
+      'put',
+      '/items/{code}/bom',
+      { code: 'shf-200' },
+      { body: { lines: [{ component: 'steel-45', quantityPer: 1.25, unit: 'kg' }] } },
+    );
+    const bomBody = {
+      item: 'SHF-200',
+      lines: [{ component: 'STEEL-45', componentName: '45# 圆钢', quantityPer: 1.25, unit: 'kg' }],
+    };
+    expect([bom.status, bom.json]).toEqual([200, bomBody]);
+    expect((await call('get', '/items/{code}/bom', { code: 'SHF-200' })).json).toEqual(bomBody);
+    expect((await call('get', '/boms', {}, { query: '?limit=1' })).json).toEqual({
+      items: [bomBody],
+      nextCursor: null,
+    });
+    const wrongUnit = await call(
+      'put',
+      '/items/{code}/bom',
+      { code: 'SHF-200' },
+      { body: { lines: [{ component: 'STEEL-45', quantityPer: 1250, unit: 'g' }] } },
+    );
+    expect(wrongUnit).toMatchObject({ status: 422, json: { code: 'bom_unit_mismatch' } });
+    const unknown = await call(
+      'put',
+      '/items/{code}/bom',
+      { code: 'SHF-200' },
+      { body: { lines: [{ component: 'NOPE', quantityPer: 1 }] } },
+    );
+    expect(unknown).toMatchObject({ status: 422, json: { code: 'bom_unknown_component' } });
+    expect((await call('get', '/items/{code}/bom', { code: 'SHF-200' })).json).toEqual(bomBody);
+    expect((await call('get', '/items/{code}/bom', { code: 'NOPE' })).status).toBe(404);
+
     // The routes of the other capabilities, so the whole document is exercised.
     await call('put', '/people/{id}', { id: 'sunli' }, { body: { name: '孙丽', roles: ['coordinator'] } });
     await call('put', '/partners/{code}', { code: 'P-ZINC' }, { body: { name: '镀锌厂', process: '镀锌' } });

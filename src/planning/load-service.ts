@@ -1,0 +1,398 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { FactoryConfig } from '../config/factory-config.js';
+import { Equipment } from '../equipment/equipment.entity.js';
+import { shiftAt, shiftsStartingIn } from '../shared/shifts.js';
+import { dayjs, inZone, zonedAt } from '../shared/time.js';
+import { planningMessages as m } from './messages.js';
+
+/** How far ahead the load is laid out, in factory-local days from today. */
+export const HORIZON_DAYS = 14;
+/** How far a projected finish is searched for beyond the horizon before it is called "beyond". */
+const SEARCH_DAYS = 120;
+const MINUTE = 60_000;
+
+/** An order the load projects to finish after its due date (the board and the digest show these). */
+export interface AtRiskOrder {
+  orderNumber: string;
+  itemCode: string;
+  /** The end of the due day (23:59:59.999 factory time): finishing any time that day is on time. */
+  dueAt: Date;
+  projectedFinishAt: Date;
+  /** Why, in Chinese: e.g. `CNC-01 超负荷 12月3日 130%`. */
+  reason: string;
+}
+
+export interface LoadDay {
+  /** Factory-local `YYYY-MM-DD`. */
+  day: string;
+  /** Shift minutes the resource has that day (from now on, today). */
+  capacity: number;
+  /** Minutes of remaining work that would run that day were the resource free for each order. */
+  demand: number;
+}
+
+/** A machine, or a work centre no machine is declared for, with its 14 days. */
+export interface ResourceLoad {
+  code: string;
+  name: string;
+  teamId: string | null;
+  days: LoadDay[];
+}
+
+export interface OrderProjection {
+  orderNumber: string;
+  itemCode: string;
+  dueAt: Date;
+  projectedFinishAt: Date;
+  /** Set when the projected finish is after the due date. */
+  reason: string | null;
+}
+
+export interface CapacityLoad {
+  days: string[];
+  resources: ResourceLoad[];
+  orders: OrderProjection[];
+}
+
+/** One remaining operation, as read from the database. */
+interface OpenOperation {
+  orderId: number;
+  orderNumber: string;
+  itemCode: string;
+  dueDate: string;
+  priority: number;
+  sequence: number;
+  name: string;
+  minutes: number;
+  /** Machine codes it may run on (one when dispatched to a machine; every machine of its type otherwise). */
+  machines: string[];
+}
+
+interface Interval {
+  day: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The factory's shifts from `now` on, as plain instants, each with the index of the local day it
+ * starts on (0 = today; a night shift running at `now` counts to today).
+ */
+function shiftIntervals(config: FactoryConfig, tz: string, now: Date, days: string[]): Interval[] {
+  const until = zonedAt(dayjs(days[0]).add(SEARCH_DAYS, 'day').format('YYYY-MM-DD'), '00:00', tz).toDate();
+  const found = shiftsStartingIn(now, until, config.shifts, tz);
+  const running = shiftAt(now, config.shifts, tz);
+  if (running && running.start < now) found.unshift({ ...running, start: now });
+  const dayIndex = new Map(days.map((d, i) => [d, i]));
+  return found.map((s) => {
+    const local = inZone(s.start, tz).format('YYYY-MM-DD');
+    return {
+      day: dayIndex.get(local) ?? (local < days[0]! ? 0 : HORIZON_DAYS),
+      start: s.start.getTime(),
+      end: s.end.getTime(),
+    };
+  });
+}
+
+/**
+ * Runs `minutes` of work from `from` over the shift intervals; `spent(day, minutes)` hears where
+ * it went. Returns the instant it ends (past the last interval: as if the work ran on).
+ */
+function run(
+  intervals: Interval[],
+  from: number,
+  minutes: number,
+  spent?: (day: number, minutes: number) => void,
+): number {
+  if (minutes <= 0) return from;
+  let left = minutes;
+  let i = firstEndingAfter(intervals, from);
+  for (; i < intervals.length; i++) {
+    const iv = intervals[i]!;
+    const start = Math.max(iv.start, from);
+    const available = (iv.end - start) / MINUTE;
+    if (available <= 0) continue;
+    const used = Math.min(available, left);
+    spent?.(iv.day, used);
+    left -= used;
+    if (left <= 1e-9) return start + used * MINUTE;
+  }
+  const last = intervals.at(-1)?.end ?? from;
+  return Math.max(last, from) + left * MINUTE;
+}
+
+function firstEndingAfter(intervals: Interval[], at: number): number {
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (intervals[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The released and running orders' operations not yet done, with the minutes left on each. */
+async function openOperations(
+  em: EntityManager,
+  machinesByType: Map<string, string[]>,
+  machineCodes: Set<string>,
+): Promise<OpenOperation[]> {
+  const knex = (em as SqlEntityManager).getKnex();
+  const query = knex
+    .select(
+      't.sequence as sequence',
+      't.name as name',
+      't.planned_quantity as planned',
+      't.good_total as good',
+      't.standard_minutes as standard_minutes',
+      't.equipment_code as equipment',
+      knex.raw('case when t.started_at is null then 0 else 1 end as started'),
+      'o.id as order_id',
+      'o.number as number',
+      'o.item_code as item',
+      'o.due_date as due_date',
+      'o.priority as priority',
+      'r.setup_minutes as setup_minutes',
+      'r.equipment_type as equipment_type',
+      'r.work_center as work_center',
+    )
+    .from('operation_tasks as t')
+    .join('work_orders as o', 'o.id', 't.work_order_id')
+    .leftJoin('routing_steps as r', function () {
+      this.on('r.item_code', '=', 'o.item_code').andOn('r.sequence', '=', 't.sequence');
+    })
+    .whereIn('o.status', ['released', 'in_progress'])
+    .whereIn('t.status', ['pending', 'dispatched', 'in_progress'])
+    .toSQL();
+  // Through the unit's connection, so a caller inside a transaction reads (and on SQLite waits on) its own.
+  const rows = (await (em as SqlEntityManager)
+    .getConnection()
+    .execute(query.sql, [...query.bindings], 'all', em.getTransactionContext())) as Array<
+    Record<string, unknown>
+  >;
+  return rows.map((r) => {
+    const good = Number(r.good);
+    const remaining = Math.max(0, Number(r.planned) - good);
+    const started = Number(r.started) === 1 || good > 0;
+    const setup = started ? 0 : Number(r.setup_minutes ?? 0);
+    const equipment = r.equipment === null ? null : String(r.equipment);
+    const type =
+      r.equipment_type === null || r.equipment_type === undefined ? null : String(r.equipment_type);
+    const centre = r.work_center === null || r.work_center === undefined ? null : String(r.work_center);
+    const machines =
+      equipment !== null && machineCodes.has(equipment)
+        ? [equipment]
+        : type !== null && machinesByType.has(type)
+          ? machinesByType.get(type)!
+          : centre !== null
+            ? [centre]
+            : [];
+    return {
+      orderId: Number(r.order_id),
+      orderNumber: String(r.number),
+      itemCode: String(r.item),
+      dueDate: String(r.due_date),
+      priority: Number(r.priority),
+      sequence: Number(r.sequence),
+      name: String(r.name),
+      minutes: remaining > 0 ? remaining * Number(r.standard_minutes) + setup : 0,
+      machines,
+    };
+  });
+}
+
+/**
+ * The next 14 days' load per machine and each open order's projected finish.
+ *
+ * Demand (the load chart): each order's operations laid one after the other from now over the
+ * shifts, as if each machine were free for it alone, so a day where orders pile up shows above
+ * 100 %. Work for a machine type is shared equally by the machines of that type; an operation
+ * with no machine, type or work centre loads nothing. Capacity: each machine runs every shift.
+ *
+ * Projected finish: the orders take the machines in turn (priority, then due date, then number),
+ * each operation after its predecessor and after what the machine already has; an operation for
+ * a machine type takes whichever of its machines is free first.
+ */
+export async function capacityLoad(
+  em: EntityManager,
+  config: FactoryConfig,
+  tz: string,
+  now: Date,
+): Promise<CapacityLoad> {
+  const today = inZone(now, tz).format('YYYY-MM-DD');
+  const days = Array.from({ length: HORIZON_DAYS }, (_, i) =>
+    dayjs(today).add(i, 'day').format('YYYY-MM-DD'),
+  );
+  const intervals = shiftIntervals(config, tz, now, days);
+
+  const equipment = await em.find(Equipment, {}, { orderBy: { code: 'asc' } });
+  const machinesByType = new Map<string, string[]>();
+  for (const e of equipment) {
+    if (e.type === null || e.type === undefined) continue;
+    machinesByType.set(e.type, [...(machinesByType.get(e.type) ?? []), e.code]);
+  }
+  const machineCodes = new Set(equipment.map((e) => e.code));
+  const operations = await openOperations(em, machinesByType, machineCodes);
+
+  const capacityPerDay = Array.from({ length: HORIZON_DAYS }, () => 0);
+  for (const iv of intervals)
+    if (iv.day < HORIZON_DAYS) capacityPerDay[iv.day]! += (iv.end - iv.start) / MINUTE;
+
+  const resources = new Map<string, ResourceLoad>();
+  const resourceOf = (code: string): ResourceLoad => {
+    let found = resources.get(code);
+    if (!found) {
+      found = {
+        code,
+        name: code,
+        teamId: null,
+        days: days.map((day, i) => ({ day, capacity: capacityPerDay[i]!, demand: 0 })),
+      };
+      resources.set(code, found);
+    }
+    return found;
+  };
+  for (const e of equipment) Object.assign(resourceOf(e.code), { name: e.name, teamId: e.team?.id ?? null });
+
+  const byOrder = new Map<number, OpenOperation[]>();
+  for (const op of operations) byOrder.set(op.orderId, [...(byOrder.get(op.orderId) ?? []), op]);
+  const orders = [...byOrder.values()].map((ops) => ops.sort((a, b) => a.sequence - b.sequence));
+  orders.sort(
+    (a, b) =>
+      a[0]!.priority - b[0]!.priority ||
+      a[0]!.dueDate.localeCompare(b[0]!.dueDate) ||
+      a[0]!.orderNumber.localeCompare(b[0]!.orderNumber),
+  );
+
+  // Demand, as if every order had the machines to itself.
+  const start = now.getTime();
+  for (const ops of orders) {
+    let ready = start;
+    for (const op of ops) {
+      const share = op.machines.map(resourceOf);
+      ready = run(intervals, ready, op.minutes, (day, minutes) => {
+        if (day >= HORIZON_DAYS) return;
+        for (const r of share) r.days[day]!.demand += minutes / share.length;
+      });
+    }
+  }
+
+  // A due date is a day: on time up to its last millisecond. A few dates serve many orders.
+  const dueEnds = new Map<string, Date>();
+  const endOfDay = (day: string): Date => {
+    let end = dueEnds.get(day);
+    if (!end) {
+      end = new Date(zonedAt(dayjs(day).add(1, 'day').format('YYYY-MM-DD'), '00:00', tz).valueOf() - 1);
+      dueEnds.set(day, end);
+    }
+    return end;
+  };
+  const dayStarts = days.map((d) => zonedAt(d, '00:00', tz).valueOf());
+
+  // Projected finish, the orders taking the machines in turn.
+  const free = new Map<string, number>();
+  const projections: OrderProjection[] = [];
+  for (const ops of orders) {
+    let ready = start;
+    let worstWait: { machine: string; from: number; to: number } | undefined;
+    for (const op of ops) {
+      if (op.machines.length === 0) {
+        ready = run(intervals, ready, op.minutes);
+        continue;
+      }
+      const machine = op.machines.reduce((best, code) =>
+        (free.get(code) ?? start) < (free.get(best) ?? start) ? code : best,
+      );
+      const begin = Math.max(ready, free.get(machine) ?? start);
+      if (begin > ready && (!worstWait || begin - ready > worstWait.to - worstWait.from))
+        worstWait = { machine, from: ready, to: begin };
+      ready = run(intervals, begin, op.minutes);
+      if (op.minutes > 0) free.set(machine, ready);
+    }
+    const first = ops[0]!;
+    const dueAt = endOfDay(first.dueDate);
+    const late = ready > dueAt.getTime();
+    projections.push({
+      orderNumber: first.orderNumber,
+      itemCode: first.itemCode,
+      dueAt,
+      projectedFinishAt: new Date(ready),
+      reason: late ? lateReason(worstWait, resources, dayStarts, ops, tz, intervals, start) : null,
+    });
+  }
+  projections.sort((a, b) => a.orderNumber.localeCompare(b.orderNumber));
+  return {
+    days,
+    resources: [...resources.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    orders: projections,
+  };
+}
+
+/**
+ * Why an order is late: the machine it waited longest for, on its most overloaded day while the
+ * order waited; failing a wait, that its own work does not fit before the due date.
+ */
+function lateReason(
+  wait: { machine: string; from: number; to: number } | undefined,
+  resources: Map<string, ResourceLoad>,
+  dayStarts: number[],
+  ops: OpenOperation[],
+  tz: string,
+  intervals: Interval[],
+  now: number,
+): string {
+  if (wait) {
+    const load = resources.get(wait.machine)!;
+    /** The horizon day `at` falls on (the first or last when outside it). */
+    const dayOf = (at: number) =>
+      Math.max(
+        0,
+        dayStarts.findLastIndex((s) => s <= at),
+      );
+    let worst: LoadDay | undefined;
+    for (let d = dayOf(wait.from); d <= dayOf(wait.to); d++) {
+      const day = load.days[d]!;
+      if (day.capacity > 0 && (!worst || day.demand / day.capacity > worst.demand / worst.capacity))
+        worst = day;
+    }
+    if (worst && worst.demand > worst.capacity)
+      return m.overloaded(wait.machine, worst.day, Math.round((worst.demand / worst.capacity) * 100));
+    return m.queued(wait.machine, inZone(new Date(wait.to), tz).format('YYYY-MM-DD'));
+  }
+  const minutes = ops.reduce((s, op) => s + op.minutes, 0);
+  const finish = run(intervals, now, minutes);
+  return m.tooMuchWork(Math.round(minutes / 60), inZone(new Date(finish), tz).format('YYYY-MM-DD'));
+}
+
+/** The factory zone when a caller has none at hand (FACTORY_TZ, as the app reads it). */
+function factoryTimeZone(): string {
+  return process.env.FACTORY_TZ ?? 'Asia/Shanghai';
+}
+
+/**
+ * The released and running orders the next 14 days' load finishes after their due date, in
+ * order-number order, each with why. `tz` defaults to FACTORY_TZ.
+ */
+export async function ordersAtRisk(
+  em: EntityManager,
+  config: FactoryConfig,
+  now: Date,
+  tz: string = factoryTimeZone(),
+): Promise<AtRiskOrder[]> {
+  const load = await capacityLoad(em, config, tz, now);
+  return load.orders.flatMap((o) =>
+    o.reason === null
+      ? []
+      : [
+          {
+            orderNumber: o.orderNumber,
+            itemCode: o.itemCode,
+            dueAt: o.dueAt,
+            projectedFinishAt: o.projectedFinishAt,
+            reason: o.reason,
+          },
+        ],
+  );
+}
