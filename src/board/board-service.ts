@@ -8,8 +8,8 @@ import { productionDateOf, productionDay, productionInterval } from '../shared/p
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
-import { ordersAtRisk, type AtRiskOrder } from './at-risk.js';
 import { boardKpis, type BoardKpi } from './board-kpis.js';
+import { ordersAtRisk, type AtRiskOrder } from '../planning/load-service.js';
 
 /** One production line (a team): good pieces so far this production day against its plan. */
 export interface LineOutput {
@@ -76,8 +76,8 @@ export async function boardSnapshot(deps: BoardDeps): Promise<BoardSnapshot> {
     at: now,
     day,
     lines: await lineOutputs(em, config, start, now),
-    // The one call to the at-risk projection (planning's ordersAtRisk once it lands).
-    atRisk: await ordersAtRisk(em, config, now),
+    // Planning's projection of the released work over shifts and machines.
+    atRisk: await ordersAtRisk(em, config, now, tz),
     machines: machines.map((m) => ({ code: m.code, name: m.name, status: m.status })),
     exceptions: exceptions.map((e) => ({
       ref: `E${e.id}`,
