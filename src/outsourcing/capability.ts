@@ -3,6 +3,7 @@ import { outsourcingConfig } from './config.js';
 import { AccessLink } from './access-link.entity.js';
 import { outsourcingApiRoutes } from './api.js';
 import { seedOutsourcing } from './demo.js';
+import { outsourcingEvents } from './events.js';
 import { outsourcingFeature } from './feature.js';
 import { outsourcingRemindersJob } from './jobs/reminders.job.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
@@ -28,6 +29,7 @@ export const outsourcingCapability = defineCapability({
     OutsourcingReminder,
     AccessLink,
   ],
+  events: { emits: outsourcingEvents },
   chat: outsourcingFeature,
   demo: { history: seedOutsourcing },
   jobs: (s) => [outsourcingRemindersJob(s)],
