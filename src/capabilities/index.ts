@@ -11,6 +11,7 @@ import { peopleCapability } from '../people/capability.js';
 import { planningCapability } from '../planning/capability.js';
 import { qualityCapability } from '../quality/capability.js';
 import { ticketsCapability } from '../tickets/capability.js';
+import { webhooksCapability } from '../webhooks/capability.js';
 import { workOrdersCapability } from '../workorders/capability.js';
 import type { Capability } from './capability.js';
 
@@ -33,4 +34,5 @@ export const coreCapabilities: readonly Capability[] = [
   ticketsCapability,
   boardCapability,
   planningCapability,
+  webhooksCapability,
 ];

@@ -7,6 +7,7 @@ import { Downtime } from './downtime.entity.js';
 import { EquipmentNotice } from './equipment-notice.entity.js';
 import { syncEquipment } from './equipment-sync.js';
 import { Equipment } from './equipment.entity.js';
+import { equipmentEvents } from './events.js';
 import { equipmentFeature } from './feature.js';
 import { maintenanceWatchJob } from './jobs/maintenance-watch.job.js';
 import { repairLimitsJob } from './jobs/repair-limits.job.js';
@@ -32,7 +33,7 @@ export const equipmentCapability = defineCapability({
     Downtime,
     EquipmentNotice,
   ],
-  events: { subscribers: [hoursOfReports, hoursOfReversals] },
+  events: { emits: equipmentEvents, subscribers: [hoursOfReports, hoursOfReversals] },
   chat: equipmentFeature,
   demo: { setup: seedMachines, history: seedEquipment },
   pointTriggers: [repairAcceptedTrigger, maintenanceDoneTrigger],

@@ -1,9 +1,15 @@
 import type { OperationTask } from '../workorders/operation-task.entity.js';
 import type { OutsourcingInspection } from './inspection.entity.js';
 import type { OutsourcingOrder } from './outsourcing-order.entity.js';
+import type { OutsourcingStateChange } from './state-change.entity.js';
 
 declare module '../events/domain-events.js' {
   interface DomainEvents {
+    /**
+     * An outsourcing order was created or changed state (sent, back, QC…); `change` is the row of
+     * its history that records it (`fromState` null on the creation).
+     */
+    'outsourcing.state_changed': { order: OutsourcingOrder; change: OutsourcingStateChange };
     /**
      * QC counted pieces back from a partner. `task` is the work order's operation the order was
      * sent for (null when it was sent for none): its accepted and concession pieces are already
@@ -18,4 +24,4 @@ declare module '../events/domain-events.js' {
   }
 }
 
-export const outsourcingEvents = ['outsourcing.qc_recorded'] as const;
+export const outsourcingEvents = ['outsourcing.state_changed', 'outsourcing.qc_recorded'] as const;

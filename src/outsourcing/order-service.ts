@@ -26,7 +26,7 @@ import { contactsOf } from './partner-service.js';
 import { Partner } from './partner.entity.js';
 import type { OutsourcingStateChange } from './state-change.entity.js';
 import { recordReturn, type ReturnOutcome } from './receiving-service.js';
-import { recordChange, moveTo } from './state-moves.js';
+import { publishChange, recordChange, moveTo } from './state-moves.js';
 import { statesOf } from './states.js';
 
 export interface NewOutsourcingOrder {
@@ -97,8 +97,9 @@ export async function createOutsourcingOrder(
     stateChangedAt: changer.at,
     createdAt: changer.at,
   });
-  recordChange(em, order, null, changer);
+  const created = recordChange(em, order, null, changer);
   await flushNumbered(em, outsourcingNumbering, order.number);
+  await publishChange(deps, order, created);
   const line = await orderLine(em, order, states, { tz, now: changer.at });
   await pushTo(deps, await partnerChatContacts(deps, partner.code), text(m.newOrderForPartner(line)));
   return order;
@@ -147,6 +148,7 @@ export async function changeState(
   if (!states.isBack(from) && states.isBack(to))
     return returnByStateChange(deps, changer, order, to, options);
   const change = moveTo(deps, order, to, changer);
+  await publishChange(deps, order, change);
   if (changer.partnerSide) {
     const content = text(
       m.partnerMoved(changer.name, order.number, states.nameOf(from), states.nameOf(to), photos),
@@ -174,6 +176,7 @@ async function returnByStateChange(
     );
   }
   const received = recordReturn(deps, changer, order, options.returnedQuantity, to);
+  await publishChange(deps, order, received.change);
   if (changer.partnerSide) {
     const content = text(
       m.partnerSentBack(

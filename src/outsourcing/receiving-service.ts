@@ -4,7 +4,7 @@ import { RefusedError } from '../shared/errors.js';
 import type { Changer } from './deps.js';
 import { outsourcingMessages as m } from './messages.js';
 import { coordinatorsOf, pushTo } from './notifications.js';
-import { moveTo } from './state-moves.js';
+import { moveTo, publishChange } from './state-moves.js';
 import type { OutsourcingOrder, QcResult } from './outsourcing-order.entity.js';
 import { ReturnReceipt } from './return-receipt.entity.js';
 import type { OutsourcingStateChange } from './state-change.entity.js';
@@ -84,7 +84,7 @@ export async function recordQc(
   order.qcNote = note;
   const qcNote = `qc:${result}${note ? ` ${note}` : ''}`.slice(0, 200);
   if (result === 'fail') {
-    moveTo(deps, order, order.state, changer, qcNote);
+    await publishChange(deps, order, moveTo(deps, order, order.state, changer, qcNote));
     await pushTo(
       deps,
       await coordinatorsOf(deps, order),
@@ -92,5 +92,5 @@ export async function recordQc(
     );
     return;
   }
-  moveTo(deps, order, states.finalState.id, changer, qcNote);
+  await publishChange(deps, order, moveTo(deps, order, states.finalState.id, changer, qcNote));
 }

@@ -48,3 +48,12 @@ export function recordChange(
     note,
   });
 }
+
+/** Publishes a recorded move (nothing when a partial return left the order where it was). */
+export async function publishChange(
+  deps: Services,
+  order: OutsourcingOrder,
+  change: OutsourcingStateChange | null,
+): Promise<void> {
+  if (change) await deps.events.publish(deps, 'outsourcing.state_changed', { order, change });
+}

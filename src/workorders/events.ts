@@ -1,4 +1,6 @@
 import type { OperationTask } from './operation-task.entity.js';
+import type { ProductionException } from './production-exception.entity.js';
+import type { WorkOrder } from './work-order.entity.js';
 import type { WorkReport } from './work-report.entity.js';
 
 declare module '../events/domain-events.js' {
@@ -7,7 +9,22 @@ declare module '../events/domain-events.js' {
     'workorders.report_recorded': { report: WorkReport; finished: readonly OperationTask[] };
     /** A 撤销 or 更正 stored `reversal`, whose signed quantities (and minutes) take back `original`'s. */
     'workorders.report_reversed': { original: WorkReport; reversal: WorkReport; label: string };
+    /** A planned order was released (下达) to the shop floor. */
+    'workorders.order_released': { order: WorkOrder };
+    /** The last operation of an order got done: the order is completed (after its report_recorded). */
+    'workorders.order_completed': { order: WorkOrder };
+    /** Someone raised a production exception (异常); its id is set. */
+    'workorders.exception_raised': { exception: ProductionException; orderNumber: string };
+    /** An exception was closed (关闭), with the closer's note. */
+    'workorders.exception_closed': { exception: ProductionException; orderNumber: string };
   }
 }
 
-export const workOrderEvents = ['workorders.report_recorded', 'workorders.report_reversed'] as const;
+export const workOrderEvents = [
+  'workorders.report_recorded',
+  'workorders.report_reversed',
+  'workorders.order_released',
+  'workorders.order_completed',
+  'workorders.exception_raised',
+  'workorders.exception_closed',
+] as const;

@@ -39,6 +39,10 @@ export async function raiseException(
   });
   await em.flush(); // the id is the 异常号 people will quote
   recordAudit(em, actor, 'exception.raise', 'exception', exception.id, { kind, order: loaded.order.number });
+  await deps.events.publish(deps, 'workorders.exception_raised', {
+    exception,
+    orderNumber: loaded.order.number,
+  });
   const text = m.exceptionAlert(
     exception.id,
     m.exceptionKindNames[kind] ?? kind,
@@ -76,12 +80,12 @@ export function acknowledgeException(deps: Services, actor: Actor, exception: Pr
  * Closing an exception nobody acknowledged counts as acknowledging it at the same moment. The
  * closer's note (`关闭 E3 已补料`) stays with it for whoever looks at it later.
  */
-export function closeException(
+export async function closeException(
   deps: Services,
   actor: Actor,
   exception: ProductionException,
   note: string | null = null,
-): number {
+): Promise<number> {
   if (exception.status === 'closed')
     throw new RefusedError('exception_closed', m.exceptionAlreadyClosed(exception.id));
   if (!exception.acknowledgedAt) acknowledgeException(deps, actor, exception);
@@ -90,5 +94,9 @@ export function closeException(
   exception.closedAt = actor.at;
   exception.closeNote = note === null ? null : note.slice(0, 500);
   recordAudit(deps.em, actor, 'exception.close', 'exception', exception.id, { note });
+  await deps.events.publish(deps, 'workorders.exception_closed', {
+    exception,
+    orderNumber: (await deps.em.populate(exception, ['workOrder'])).workOrder.number,
+  });
   return Math.round((actor.at.getTime() - exception.raisedAt.getTime()) / 60_000);
 }

@@ -112,6 +112,8 @@ export async function reportTask(
 
   const finished = completeWhatIsComplete(actor, loaded);
   await deps.events.publish(deps, 'workorders.report_recorded', { report, finished });
+  if (order.status === 'completed' && finished.length > 0)
+    await deps.events.publish(deps, 'workorders.order_completed', { order });
   await announceNextOperation(deps, loaded, task, good);
   await refreshAround(deps, loaded, task, finished);
   return {

@@ -76,7 +76,7 @@ export async function createWorkOrder(
   return order;
 }
 
-export function releaseWorkOrder(deps: Services, actor: Actor, order: WorkOrder): void {
+export async function releaseWorkOrder(deps: Services, actor: Actor, order: WorkOrder): Promise<void> {
   if (order.status !== 'planned') {
     throw new RefusedError(
       'order_not_planned',
@@ -86,6 +86,7 @@ export function releaseWorkOrder(deps: Services, actor: Actor, order: WorkOrder)
   order.status = 'released';
   order.releasedAt = actor.at;
   recordAudit(deps.em, actor, 'work_order.release', 'work_order', order.number);
+  await deps.events.publish(deps, 'workorders.order_released', { order });
 }
 
 /** `2026-12-01`, `12-01`, `12/1`, `12月1日`: a due date as planners type it, in the factory's year. */

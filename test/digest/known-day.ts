@@ -51,7 +51,7 @@ export async function buildDay(em: EntityManager, app: TestApp): Promise<{ mater
     ['WO-B', 20, '2026-11-20'],
   ] as const) {
     const order = await createWorkOrder(deps, planner, { itemCode: 'P1', quantity, dueDate, number }, TZ);
-    releaseWorkOrder(deps, planner, order);
+    await releaseWorkOrder(deps, planner, order);
   }
   const step = async (
     number: string,
@@ -116,6 +116,6 @@ export async function buildDay(em: EntityManager, app: TestApp): Promise<{ mater
     orderA.tasks[1],
     '车床主轴故障',
   );
-  closeException(deps, await actor('wangfang', local('15:30')), breakdown);
+  await closeException(deps, await actor('wangfang', local('15:30')), breakdown);
   return { materialException: material.id };
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { equipmentYaml } from '../equipment/world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { issueFromLot, reportAndReverse } from './api-world.js';
+import { WebhookDelivery } from '../../src/webhooks/webhook-delivery.entity.js';
+import { issueFromLot, raiseExceptionOn, reportAndReverse } from './api-world.js';
 
 type Schema = Record<string, unknown>;
 interface Operation {
@@ -235,6 +236,25 @@ describe('the REST API keeps to its OpenAPI document', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ]);
 
+    // Exceptions, and the webhook announcing one (to a receiver that never answers, then replayed).
+    const hook = { name: 'erp-hook', url: 'http://127.0.0.1:9/hook', events: ['exception.raised'] };
+    const subscribed = await call('post', '/webhooks', {}, { body: hook });
+    expect(subscribed.json.secret).toMatch(/^whsec_/);
+    await call('get', '/webhooks');
+    const raised = await raiseExceptionOn(app, 'ERP-1', '缺料');
+    const exceptions = await call('get', '/exceptions', {}, { query: '?status=raised&workOrder=erp-1' });
+    expect(exceptions.json.items).toEqual([
+      expect.objectContaining({ id: raised, ref: `E${raised}`, kind: 'material', workOrder: 'ERP-1' }),
+    ]);
+    expect((await call('get', '/exceptions/{id}', { id: `E${raised}` })).json.raisedBy).toBe('zhangwei');
+    const log = await call('get', '/webhook-deliveries', {}, { query: '?subscription=erp-hook' });
+    const [delivery] = log.json.items as Array<{ id: number; status: string }>;
+    expect(delivery).toMatchObject({ eventType: 'exception.raised', status: 'pending' });
+    await app.orm.em.fork().nativeUpdate(WebhookDelivery, { id: delivery!.id }, { status: 'dead' });
+    const replayed = await call('post', '/webhook-deliveries/{id}/replay', { id: String(delivery!.id) });
+    expect(replayed.json).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await call('delete', '/webhooks/{name}', { name: 'erp-hook' })).json.active).toBe(false);
+
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );
@@ -244,7 +264,7 @@ describe('the REST API keeps to its OpenAPI document', () => {
   it('refuses every operation without a key (401) and with a key lacking its scope (403), as documented', async () => {
     for (const [template, ops] of Object.entries(doc.paths)) {
       for (const method of Object.keys(ops)) {
-        const params = { code: 'X', number: 'X', id: 'x', lotNumber: 'X', month: '2026-11' };
+        const params = { code: 'X', number: 'X', id: 'x', lotNumber: 'X', month: '2026-11', name: 'x' };
         expect((await call(method, template, params, { key: null })).status).toBe(401);
         expect((await call(method, template, params, { key: none })).status).toBe(403);
       }
@@ -271,6 +291,12 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect(bad.status).toBe(400);
     expect((await call('get', '/work-orders', {}, { query: '?limit=500' })).status).toBe(400);
     expect((await call('get', '/work-reports', {}, { query: '?since=garbage' })).status).toBe(400);
+    expect((await call('get', '/exceptions', {}, { query: '?status=open' })).status).toBe(400);
+    expect((await call('get', '/exceptions', {}, { query: '?raisedFrom=yesterday' })).status).toBe(400);
+    expect((await call('get', '/exceptions/{id}', { id: 'E999' })).status).toBe(404);
+    expect((await call('post', '/webhook-deliveries/{id}/replay', { id: '999' })).status).toBe(404);
+    const badHook = { name: 'x', url: 'ftp://nowhere', events: ['nope'] };
+    expect((await call('post', '/webhooks', {}, { body: badHook })).status).toBe(400);
     const routing = {
       steps: [
         { sequence: 10, name: 'a', standardMinutes: 1 },

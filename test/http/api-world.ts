@@ -3,6 +3,7 @@ import type { Actor } from '../../src/chat/audit/actor.js';
 import { personById } from '../../src/people/directory.js';
 import { issueMaterial } from '../../src/materials/issue-service.js';
 import { correctReport } from '../../src/workorders/correction-service.js';
+import { raiseException } from '../../src/workorders/exception-service.js';
 import { dispatchTask } from '../../src/workorders/dispatch-service.js';
 import { reportTask } from '../../src/workorders/reporting-service.js';
 import { loadOrder } from '../../src/workorders/task-lookup.js';
@@ -49,5 +50,21 @@ export async function issueFromLot(
     const person = (await personById(em, 'wangfang'))!;
     const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
     await issueMaterial(unitOf(app.services, em), actor, await loadOrder(em, number), lot, quantity);
+  });
+}
+
+/** 张伟 raises an exception (异常) on the order, as chat does; returns its id. */
+export async function raiseExceptionOn(app: TestApp, number: string, reason: string): Promise<number> {
+  return app.orm.em.fork().transactional(async (em) => {
+    const person = (await personById(em, 'zhangwei'))!;
+    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    const raised = await raiseException(
+      unitOf(app.services, em),
+      actor,
+      await loadOrder(em, number),
+      undefined,
+      reason,
+    );
+    return raised.id;
   });
 }

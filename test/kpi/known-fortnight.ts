@@ -74,7 +74,7 @@ export async function buildFortnight(em: EntityManager, app: TestApp): Promise<v
     ['WO-5', '2026-11-27'],
   ] as const) {
     const order = await createWorkOrder(deps, planner, { itemCode: 'P1', quantity: 10, dueDate, number }, TZ);
-    releaseWorkOrder(deps, planner, order);
+    await releaseWorkOrder(deps, planner, order);
   }
   await em.flush();
   const dispatch = async (number: string, equipment: string, when: Date) => {
@@ -108,7 +108,7 @@ export async function buildFortnight(em: EntityManager, app: TestApp): Promise<v
     await em.flush();
   };
   const close = async (e: ProductionException, when: Date) => {
-    closeException(deps, await actor('wangfang', when), e);
+    await closeException(deps, await actor('wangfang', when), e);
     await em.flush();
   };
 

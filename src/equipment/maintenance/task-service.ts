@@ -84,6 +84,12 @@ export async function acceptTask(deps: Services, actor: Actor, task: Maintenance
   await deps.em.flush();
   await settleStatus(deps.em, task.equipment);
   recordAudit(deps.em, actor, 'maintenance.accept', 'maintenance_task', task.id, {});
+  await deps.events.publish(deps, 'equipment.maintenance_step', {
+    task,
+    step: 'accepted',
+    at: actor.at,
+    by: actor.person.id,
+  });
   await redraw(deps, task);
 }
 
@@ -130,6 +136,12 @@ export async function completeTask(
   await em.flush();
   await settleStatus(em, task.equipment);
   recordAudit(em, actor, 'maintenance.done', 'maintenance_task', task.id, { checked, note });
+  await deps.events.publish(deps, 'equipment.maintenance_step', {
+    task,
+    step: 'done',
+    at: actor.at,
+    by: actor.person.id,
+  });
   await redraw(deps, task);
 }
 
@@ -153,6 +165,12 @@ export async function postponeTask(
   });
   await em.flush();
   recordAudit(em, actor, 'maintenance.postpone', 'maintenance_task', task.id, { days, reason });
+  await deps.events.publish(deps, 'equipment.maintenance_step', {
+    task,
+    step: 'postponed',
+    at: actor.at,
+    by: actor.person.id,
+  });
   const alert = text(
     m.postponedAlert(
       actor.person.name,

@@ -50,6 +50,14 @@ export async function reportRepair(
   await em.flush();
   await settleStatus(em, equipment);
   recordAudit(em, actor, 'repair.report', 'repair_ticket', ticket.id, { equipment: equipment.code, symptom });
+  await deps.events.publish(deps, 'equipment.repair_step', {
+    ticket,
+    from: null,
+    to: 'reported',
+    at: actor.at,
+    by: actor.person.id,
+    note: null,
+  });
   const loaded = (await loadTicket(em, ticket.id)) as RepairTicket;
   const spec = repairCardSpec(loaded, config.repairs, tz);
   const crew = (await maintenanceCrew(em, config)).recipients;
@@ -157,6 +165,7 @@ async function move(
   note: string | null,
 ): Promise<void> {
   const { em } = deps;
+  const from = ticket.state;
   em.create(RepairStep, {
     ticket,
     fromState: ticket.state,
@@ -174,6 +183,14 @@ async function move(
   await em.flush();
   await settleStatus(em, ticket.equipment);
   recordAudit(em, actor, `repair.${to}`, 'repair_ticket', ticket.id, note ? { note } : {});
+  await deps.events.publish(deps, 'equipment.repair_step', {
+    ticket,
+    from,
+    to,
+    at: actor.at,
+    by: actor.person.id,
+    note,
+  });
   const fresh = (await loadTicket(em, ticket.id)) as RepairTicket;
   await refreshCards(
     em,

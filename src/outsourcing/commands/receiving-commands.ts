@@ -9,6 +9,7 @@ import type { CommandContext } from '../../chat/context.js';
 import type { OutsourcingOrder, QcResult } from '../outsourcing-order.entity.js';
 import { inspectedPieces, recordQcCounts, type QcCounts } from '../qc-service.js';
 import { recordQc, recordReturn, type ReturnOutcome } from '../receiving-service.js';
+import { publishChange } from '../state-moves.js';
 import { statesOf } from '../states.js';
 import { changerOf } from './chat-deps.js';
 
@@ -25,7 +26,9 @@ export const returnCommand: Command = {
   async run(ctx, args) {
     const order = await orderFor(ctx.em, ctx.person, String(args.order));
     const quantity = Number(args.quantity);
-    ctx.reply(returnReply(ctx, order, recordReturn(ctx.services, changerOf(ctx), order, quantity)));
+    const outcome = recordReturn(ctx.services, changerOf(ctx), order, quantity);
+    await publishChange(ctx.services, order, outcome.change);
+    ctx.reply(returnReply(ctx, order, outcome));
   },
 };
 

@@ -74,6 +74,7 @@ export async function recordFirstArticle(
     passed: verdict.passed,
     reason: verdict.reason?.code ?? null,
   });
+  await deps.events.publish(deps, 'quality.inspection_recorded', { inspection, orderNumber: order.number });
   return inspection;
 }
 
@@ -134,5 +135,6 @@ export async function recordFinal(
     counts.rework > 0
       ? await orderRework(deps, order.number, last, inspection, actor.person.name)
       : undefined;
+  await deps.events.publish(deps, 'quality.inspection_recorded', { inspection, orderNumber: order.number });
   return { inspection, waitingAfter: waiting - asked, rework };
 }

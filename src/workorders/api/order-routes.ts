@@ -94,7 +94,7 @@ export const releaseWorkOrderRoute = defineRoute({
     const { em, params, services, ifMatch } = request;
     const loaded = await existingOrder(em, params.number ?? '');
     assertIfMatch(ifMatch, etagOf(withOperations(loaded)));
-    releaseWorkOrder(unitOf(services, em), apiActor(request), loaded.order);
+    await releaseWorkOrder(unitOf(services, em), apiActor(request), loaded.order);
     await em.flush();
     const view = withOperations(loaded);
     return { body: view, etag: etagOf(view) };

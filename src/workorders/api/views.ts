@@ -1,5 +1,10 @@
 import { ITEM_KINDS, type Item } from '../item.entity.js';
 import type { OperationTask } from '../operation-task.entity.js';
+import {
+  EXCEPTION_KINDS,
+  EXCEPTION_STATUSES,
+  type ProductionException,
+} from '../production-exception.entity.js';
 import type { RoutingStep } from '../routing-step.entity.js';
 import { WORK_ORDER_STATUSES, type WorkOrder } from '../work-order.entity.js';
 import type { WorkReport } from '../work-report.entity.js';
@@ -83,6 +88,23 @@ export const workReportSchema = object({
   reverses: { ...nullable('integer'), description: 'The report this one reverses' },
 });
 
+export const exceptionSchema = object({
+  id: { type: 'integer' },
+  ref: { type: 'string', description: 'How people quote it in chat: E12' },
+  kind: { enum: [...EXCEPTION_KINDS] },
+  status: { enum: [...EXCEPTION_STATUSES] },
+  workOrder: { type: 'string' },
+  operation: { ...nullable('integer'), description: 'The operation it was raised on, when one was running' },
+  reason: { type: 'string' },
+  raisedBy: { type: 'string' },
+  raisedAt: { type: 'string' },
+  acknowledgedBy: nullable('string'),
+  acknowledgedAt: nullable('string'),
+  closedBy: nullable('string'),
+  closedAt: nullable('string'),
+  closeNote: nullable('string'),
+});
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export const itemView = (item: Item) => ({
@@ -142,4 +164,21 @@ export const workReportView = (report: WorkReport) => ({
   equipment: report.equipment?.code ?? null,
   channel: report.channel,
   reverses: report.reverses?.id ?? null,
+});
+
+export const exceptionView = (e: ProductionException) => ({
+  id: e.id,
+  ref: `E${e.id}`,
+  kind: e.kind,
+  status: e.status,
+  workOrder: e.workOrder.number,
+  operation: e.task?.sequence ?? null,
+  reason: e.reason,
+  raisedBy: e.raisedBy.id,
+  raisedAt: e.raisedAt.toISOString(),
+  acknowledgedBy: e.acknowledgedBy?.id ?? null,
+  acknowledgedAt: iso(e.acknowledgedAt),
+  closedBy: e.closedBy?.id ?? null,
+  closedAt: iso(e.closedAt),
+  closeNote: e.closeNote ?? null,
 });

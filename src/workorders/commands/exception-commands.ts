@@ -47,7 +47,7 @@ export const closeExceptionCommand: Command = {
   async run(ctx, args) {
     const exception = await findException(ctx.services, String(args.exception));
     const note = args.note === undefined ? null : String(args.note);
-    const minutes = closeException(ctx.services, ctx.actor, exception, note);
+    const minutes = await closeException(ctx.services, ctx.actor, exception, note);
     ctx.reply(m.exceptionClosed(exception.id, minutes, note));
   },
 };

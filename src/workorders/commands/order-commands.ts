@@ -100,7 +100,7 @@ export const releaseCommand: Command = {
   args: [{ name: 'order', label: '工单号', kind: 'word' }],
   async run(ctx, args) {
     const { order } = await loadOrder(ctx.em, String(args.order));
-    releaseWorkOrder(ctx.services, ctx.actor, order);
+    await releaseWorkOrder(ctx.services, ctx.actor, order);
     ctx.reply(m.orderReleased(order.number));
   },
 };

@@ -47,7 +47,7 @@ export async function seedOrders(ctx: DemoContext): Promise<void> {
         order.status = 'cancelled';
         return;
       }
-      releaseWorkOrder(deps, await actor('chenjing', at(spec.createdDay, '09:30')), order);
+      await releaseWorkOrder(deps, await actor('chenjing', at(spec.createdDay, '09:30')), order);
       for (const step of spec.steps ?? []) await playStep(deps, order.number, step, at, actor);
       if (spec.state === 'closed') order.status = 'closed';
       for (const issue of spec.issues ?? []) {
@@ -70,7 +70,7 @@ export async function seedOrders(ctx: DemoContext): Promise<void> {
         );
         if (ex.closedAfterMinutes !== undefined) {
           const closedAt = new Date(raised.raisedAt.getTime() + ex.closedAfterMinutes * 60_000);
-          closeException(deps, await actor('wangfang', closedAt), raised);
+          await closeException(deps, await actor('wangfang', closedAt), raised);
         }
       }
     });
