@@ -1,6 +1,7 @@
 import { digestCapability } from '../digest/capability.js';
 import { erpCapability } from '../erp/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
+import { ingestCapability } from '../ingest/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
 import { kpiCapability } from '../kpi/capability.js';
 import { materialsCapability } from '../materials/capability.js';
@@ -27,4 +28,5 @@ export const coreCapabilities: readonly Capability[] = [
   payCapability,
   kpiCapability,
   erpCapability,
+  ingestCapability,
 ];
