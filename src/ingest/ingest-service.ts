@@ -65,28 +65,49 @@ export async function storeReading(
   reading: CountInput | WeighingInput,
   receivedAt: Date,
 ): Promise<{ reading: GatewayReading; fresh: boolean }> {
-  const row =
-    'equipment' in reading
-      ? { kind: 'count' as const, equipment: reading.equipment, good: reading.good, scrap: reading.scrap }
-      : {
-          kind: 'weighing' as const,
-          lot: reading.lot.toUpperCase(),
-          workOrder: reading.order.toUpperCase(),
-          weight: reading.weight,
-          unit: reading.unit ?? null,
-        };
-  const result = await (em as SqlEntityManager)
-    .createQueryBuilder(GatewayReading)
-    .insert({ ...row, device: reading.device, seq: reading.seq, readAt: reading.at, receivedAt })
-    .onConflict(['device', 'seq'])
-    .ignore()
-    .execute('run');
+  const inserted = await storeReadings(em, [reading], receivedAt);
   const stored = await em.findOneOrFail(
     GatewayReading,
     { device: reading.device, seq: reading.seq },
     { refresh: true },
   );
-  return { reading: stored, fresh: result.affectedRows > 0 };
+  return { reading: stored, fresh: inserted > 0 };
+}
+
+/**
+ * Stores readings in one statement, each unless its device has sent its sequence number
+ * before; returns how many were new.
+ */
+export async function storeReadings(
+  em: EntityManager,
+  readings: ReadonlyArray<CountInput | WeighingInput>,
+  receivedAt: Date,
+): Promise<number> {
+  if (readings.length === 0) return 0;
+  const rows = readings.map((reading) => {
+    const count = 'equipment' in reading;
+    return {
+      kind: count ? ('count' as const) : ('weighing' as const),
+      equipment: count ? reading.equipment : null,
+      good: count ? reading.good : 0,
+      scrap: count ? reading.scrap : 0,
+      lot: count ? null : reading.lot.toUpperCase(),
+      workOrder: count ? null : reading.order.toUpperCase(),
+      weight: count ? null : reading.weight,
+      unit: count ? null : (reading.unit ?? null),
+      device: reading.device,
+      seq: reading.seq,
+      readAt: reading.at,
+      receivedAt,
+    };
+  });
+  const result = await (em as SqlEntityManager)
+    .createQueryBuilder(GatewayReading)
+    .insert(rows)
+    .onConflict(['device', 'seq'])
+    .ignore()
+    .execute('run');
+  return result.affectedRows;
 }
 
 /**

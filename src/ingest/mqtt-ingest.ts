@@ -5,7 +5,7 @@ import { writeTransaction } from '../db/locking.js';
 import { AppError } from '../shared/errors.js';
 import type { MqttIngestConfig } from './config.js';
 import { GatewayReading } from './gateway-reading.entity.js';
-import { applyPending, storeReading } from './ingest-service.js';
+import { applyPending, storeReadings, type CountInput, type WeighingInput } from './ingest-service.js';
 import { readingOf, topicMatches, UnreadableMessage } from './payload-mapping.js';
 
 /** Pending readings applied in one transaction at most. */
@@ -18,18 +18,37 @@ export function mqttIngestConnections(services: AppServices): LongConnection[] {
   return config ? [new MqttIngest(services, config)] : [];
 }
 
+/** Messages stored in one statement at most (and at most this many unacknowledged at the broker). */
+const STORE_BATCH = 1000;
+
+/**
+ * Handed to mqtt.js instead of calling back plainly: it then sends no PUBACK and reads the next
+ * message, and this class acknowledges the message itself once its reading is committed.
+ */
+const ACK_AFTER_COMMIT = new Error('acknowledged after the commit');
+
+interface Received {
+  packet: IPublishPacket;
+  /** The connection it came on: an acknowledgement belongs to that one. */
+  connection: number;
+}
+
 /**
  * Subscribes to the factory's broker at QoS 1 in a kept session (a fixed client id, no clean
- * start), so what the gateways publish while the bot is down waits at the broker. Each message
- * is acknowledged only once its reading is committed (one insert, ignored when the device's
- * sequence number is taken: a redelivery or replay changes nothing). The readings are then
- * applied in batches beside the stream — a machine's counts of a batch make one work report.
- * mqtt.js reconnects by itself; readings left pending by a stop are applied at the next start.
+ * start), so what the gateways publish while the bot is down waits at the broker. Messages
+ * are stored as they come, many in one statement (a device's sequence number already taken
+ * is ignored: a redelivery or replay changes nothing), and each is acknowledged only once
+ * that statement has committed; one lost before that is sent again by the broker. The stored
+ * readings are applied in batches beside the stream (a machine's counts of a batch make one
+ * work report). mqtt.js reconnects by itself; what a stop left pending is applied at the next start.
  */
 export class MqttIngest implements LongConnection {
   readonly name = 'mqtt-ingest';
   private client: MqttClient | undefined;
   private stopping = false;
+  private connection = 0;
+  private received: Received[] = [];
+  private storing: Promise<void> | undefined;
   private applying: Promise<void> | undefined;
   private applyAgain = false;
 
@@ -43,21 +62,25 @@ export class MqttIngest implements LongConnection {
     const { logger } = this.services;
     const client = connect(this.config.url, {
       clientId: this.config.clientId ?? 'shopfloor-bot',
+      protocolVersion: 5,
       clean: false,
+      // A session kept for a day; the broker may send this many before one is acknowledged.
+      properties: { sessionExpiryInterval: 86_400, receiveMaximum: STORE_BATCH },
       reconnectPeriod: RETRY_MS,
       connectTimeout: 10_000,
       ...(this.config.username === undefined ? {} : { username: this.config.username }),
       ...(this.config.password === undefined ? {} : { password: this.config.password }),
     });
     this.client = client;
-    // mqtt.js sends the PUBACK when this calls back, and reads the next message only then.
     client.handleMessage = (packet, callback) => {
-      this.receive(packet).then(
-        () => callback(),
-        (error: unknown) => callback(error as Error),
-      );
+      this.received.push({ packet, connection: this.connection });
+      this.store();
+      callback(packet.qos === 1 ? ACK_AFTER_COMMIT : undefined);
     };
     client.on('error', (error) => logger.warn({ err: error }, 'mqtt ingest: broker connection error'));
+    client.on('close', () => {
+      this.connection += 1; // what was received on it and not yet acknowledged comes again
+    });
     client.on('offline', () => logger.warn('mqtt ingest: broker offline, reconnecting'));
     const subscribed = new Promise<void>((resolve) => {
       client.on('connect', () => {
@@ -76,38 +99,76 @@ export class MqttIngest implements LongConnection {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.storing;
     await this.client?.endAsync();
     await this.applying;
   }
 
-  /** Stores one message; retried while the database is away, so it is never acknowledged unstored. */
-  private async receive(packet: IPublishPacket): Promise<void> {
-    const topic = packet.topic;
+  /** Stores what has been received, unless that is under way (it then takes these next). */
+  private store(): void {
+    this.storing ??= (async () => {
+      while (this.received.length > 0 && !this.stopping) await this.storeBatch();
+    })().finally(() => {
+      this.storing = undefined;
+    });
+  }
+
+  /** One statement for the messages received so far; retried while the database is away. */
+  private async storeBatch(): Promise<void> {
+    const batch = this.received.splice(0, STORE_BATCH);
+    const { logger, clock } = this.services;
+    const readings = batch.flatMap(({ packet }) => {
+      const reading = this.read(packet);
+      return reading ? [reading] : [];
+    });
+    for (;;) {
+      try {
+        const fresh = await storeReadings(this.services.orm.em.fork(), readings, clock.now());
+        this.acknowledge(batch);
+        if (fresh > 0) this.nudge();
+        return;
+      } catch (error) {
+        // Left unacknowledged: after a reconnect the broker sends them again.
+        if (this.stopping) return;
+        logger.error(
+          { err: error, messages: batch.length },
+          'mqtt ingest: storing readings failed, retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
+  /** The reading a message carries; one that cannot be read is logged and acknowledged. */
+  private read(packet: IPublishPacket): CountInput | WeighingInput | undefined {
+    const { topic } = packet;
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     const config = this.config.topics.find((t) => topicMatches(t.filter, topic));
-    const { logger, clock } = this.services;
-    if (!config) return;
-    let reading;
+    if (!config) return undefined;
     try {
-      reading = readingOf(config, topic, payload, clock.now());
+      return readingOf(config, topic, payload, this.services.clock.now());
     } catch (error) {
       if (!(error instanceof UnreadableMessage || error instanceof AppError)) throw error;
-      logger.warn(
+      this.services.logger.warn(
         { topic, reason: error.message, payload: payload.toString('utf8', 0, 200) },
         'mqtt ingest: unreadable message dropped',
       );
-      return;
+      return undefined;
     }
-    for (;;) {
-      try {
-        const { fresh } = await storeReading(this.services.orm.em.fork(), reading, clock.now());
-        if (fresh) this.nudge();
-        return;
-      } catch (error) {
-        if (this.stopping) throw error; // left unacknowledged: the broker sends it again
-        logger.error({ err: error, topic }, 'mqtt ingest: storing a reading failed, retrying');
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
+  }
+
+  /** PUBACKs, in the order received, for messages of the connection still open. */
+  private acknowledge(batch: Received[]): void {
+    const client = this.client;
+    if (!client) return;
+    for (const { packet, connection } of batch) {
+      if (packet.qos !== 1 || connection !== this.connection || !client.connected) continue;
+      // mqtt.js has no public call for a deferred acknowledgement; this is what it sends itself.
+      (client as unknown as { _sendPacket(p: unknown): void })._sendPacket({
+        cmd: 'puback',
+        messageId: packet.messageId,
+        reasonCode: 0,
+      });
     }
   }
 
