@@ -12,11 +12,7 @@
  * BENCH_SCENARIO=same|distinct runs only one;
  * BENCH_SHOW_QUERIES=1 prints the statements of one callback of each scenario first.
  */
-import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
-import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
-import mysql from 'mysql2/promise';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { unitOf } from '../src/app-services.js';
@@ -37,6 +33,7 @@ import { startTask } from '../src/workorders/reporting-service.js';
 import { loadOrder } from '../src/workorders/task-lookup.js';
 import { createWorkOrder, releaseWorkOrder } from '../src/workorders/work-order-service.js';
 import { encryptedCallback, inbound, wecomEnv } from '../test/channels/wecom-app/callback-client.js';
+import { measure, startBareInsertRoute } from './bench-bare.js';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16,32').split(',').map(Number);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -47,37 +44,6 @@ const SCENARIOS = ['same', 'distinct'].filter(
   (s) => process.env.BENCH_SCENARIO === undefined || process.env.BENCH_SCENARIO === s,
 );
 const SHOW_QUERIES = process.env.BENCH_SHOW_QUERIES === '1';
-
-interface Figures {
-  p50: number;
-  p99: number;
-  rps: number;
-}
-
-async function measure(
-  concurrency: number,
-  requests: number,
-  send: (i: number) => Promise<void>,
-): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const i = next++;
-        const t0 = performance.now();
-        await send(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), rps: requests / seconds };
-}
 
 const worker = (n: number) => `w${String(n).padStart(2, '0')}`;
 const distinctOrder = (n: number) => `WO-BENCH-D${String(n).padStart(2, '0')}`;
@@ -108,7 +74,6 @@ const app = await createApp(
   },
   { features, background: false },
 );
-const pool = mysql.createPool({ uri: bare.url, connectionLimit: 10 });
 
 /** A started task of `personId` on a new work order `number`. */
 async function startedTask(em: EntityManager, number: string, personId: string): Promise<void> {
@@ -154,21 +119,8 @@ try {
   const server = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wecom/callback`;
 
-  await pool.query(
-    'CREATE TABLE bench_rows (id INT AUTO_INCREMENT PRIMARY KEY, sender VARCHAR(64), body TEXT, created_at DATETIME(3))',
-  );
-  const koa = new Koa();
-  koa.use(bodyParser({ enableTypes: ['xml', 'text', 'json'] }));
-  koa.use(async (ctx) => {
-    await pool.query('INSERT INTO bench_rows (sender, body, created_at) VALUES (?, ?, NOW(3))', [
-      'zhangwei',
-      String(ctx.request.body),
-    ]);
-    ctx.body = '';
-  });
-  const bareServer = koa.listen(0, '127.0.0.1');
-  await new Promise((resolve) => bareServer.once('listening', resolve));
-  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
+  const bareRoute = await startBareInsertRoute(bare.url);
+  const bareUrl = bareRoute.url;
 
   const late = { count: 0 };
   const callback = async (from: string, text: string) => {
@@ -229,10 +181,9 @@ try {
       );
     }
   }
-  bareServer.close();
+  await bareRoute.close();
 } finally {
   await app.close();
-  await pool.end();
   await ours.drop();
   await bare.drop();
 }

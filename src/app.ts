@@ -18,6 +18,7 @@ import { entitiesFor } from './entities.js';
 import {
   apiRoutesOf,
   chatFeaturesOf,
+  connectionsOf,
   jobsOf,
   migrationsOf,
   pagesOf,
@@ -169,6 +170,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     shutdownGraceMs: settings.shutdownTimeoutMs / 2,
   });
   if (options.connect !== false) for (const module of modules) await module.start?.();
+  const connections = options.connect !== false ? connectionsOf(capabilities, services) : [];
+  for (const connection of connections) await connection.start();
   if (options.background !== false) {
     chat.dispatcher.start();
     await jobs.start();
@@ -184,6 +187,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     ...modules
       .filter((m) => m.stop)
       .map((m) => ({ name: `channel-${m.adapter.name}`, run: async () => await m.stop?.() })),
+    ...connections.map((c) => ({ name: `connection-${c.name}`, run: () => c.stop() })),
     { name: 'database-pool', run: () => orm.close() },
   ];
 

@@ -5,7 +5,7 @@ import type { ChatFeature } from '../chat/feature.js';
 import type { ApiRoute } from '../http/api/api-route.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
 import type { Subscriber } from '../events/domain-events.js';
-import type { Capability } from './capability.js';
+import type { Capability, LongConnection } from './capability.js';
 import type { PointTrigger } from './point-trigger.js';
 
 /** The central lists, each assembled from the capabilities in their order. */
@@ -26,6 +26,9 @@ export const apiScopesOf = (capabilities: readonly Capability[]): string[] =>
 
 export const pagesOf = (capabilities: readonly Capability[], services: AppServices): Router[] =>
   capabilities.flatMap((c) => (c.pages ? [c.pages(services)] : []));
+
+export const connectionsOf = (capabilities: readonly Capability[], services: AppServices): LongConnection[] =>
+  capabilities.flatMap((c) => c.connections?.(services) ?? []);
 
 export const subscribersOf = (capabilities: readonly Capability[]): Subscriber[] =>
   capabilities.flatMap((c) => c.events?.subscribers ?? []);

@@ -33,6 +33,11 @@ export interface Capability {
   jobs?(services: AppServices): ReadonlyArray<JobDefinition<never>>;
   /** Its REST operations under /api/v1 and the scopes they need: each scope has a route. */
   api?: { scopes: readonly string[]; routes: ReadonlyArray<ApiRoute<never>> };
+  /**
+   * Long connections it keeps open while the server runs (a subscription to the factory's MQTT
+   * broker): started with the platforms' (unless the app is told not to connect), stopped before the pool.
+   */
+  connections?(services: AppServices): readonly LongConnection[];
   /** Web pages it serves beside the API (e.g. the partner pages). */
   pages?(services: AppServices): Router;
   /** Its part of the demo shop (`npm run seed:demo`). */
@@ -44,6 +49,13 @@ export interface Capability {
    * theirs in migrations/, generated from all core entities together.
    */
   migrations?: { mysql: readonly MigrationObject[]; sqlite: readonly MigrationObject[] };
+}
+
+/** A connection a capability keeps open beside the server; `stop` waits for work under way. */
+export interface LongConnection {
+  name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** One top-level section of factory.yaml: its JSON Schema and the value a file without it gets. */

@@ -2,6 +2,7 @@ import { boardCapability } from '../board/capability.js';
 import { digestCapability } from '../digest/capability.js';
 import { erpCapability } from '../erp/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
+import { ingestCapability } from '../ingest/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
 import { kpiCapability } from '../kpi/capability.js';
 import { materialsCapability } from '../materials/capability.js';
@@ -35,4 +36,5 @@ export const coreCapabilities: readonly Capability[] = [
   boardCapability,
   planningCapability,
   webhooksCapability,
+  ingestCapability,
 ];

@@ -147,6 +147,21 @@ describe('the REST API keeps to its OpenAPI document', () => {
       { body: { ...lot, quantity: 100 } },
     );
     expect(below).toMatchObject({ status: 422, json: { code: 'lot_below_issued' } });
+    const weighing = { order: 'ERP-1', weight: 5, device: 'SCALE-1', seq: 1 };
+    const weighed = await call(
+      'post',
+      '/lots/{lotNumber}/weighings',
+      { lotNumber: 'L-2611-01' },
+      { body: weighing },
+    );
+    expect(weighed).toMatchObject({ status: 201, json: { state: 'issued', duplicate: false } });
+    const counted = await call(
+      'post',
+      '/equipment/{code}/counts',
+      { code: 'EXT-01' },
+      { body: { seq: 1, count: 3 } },
+    );
+    expect(counted).toMatchObject({ status: 201, json: { state: 'unassigned', device: 'EXT-01' } });
     const etag = (await call('get', '/work-orders/{number}', { number: 'ERP-1' })).headers.get('etag') ?? '';
     const cancelled = await call(
       'post',

@@ -96,7 +96,7 @@ export async function buildWeek(em: EntityManager, app: TestApp): Promise<void> 
   ];
   for (const [number, itemCode, quantity, dueDate, priority, release] of orders) {
     const order = await createWorkOrder(deps, planner, { itemCode, quantity, dueDate, priority, number }, TZ);
-    if (release) releaseWorkOrder(deps, planner, order);
+    if (release) await releaseWorkOrder(deps, planner, order);
   }
   await em.flush();
 
