@@ -16,6 +16,7 @@ import { Migration20261130203053_HQualityRework } from './Migration2026113020305
 import { Migration20261130203613_HPayMonthClose } from './Migration20261130203613_HPayMonthClose.js';
 import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration20261130204412_HKpiOrdersCompletedAt.js';
 import { Migration20261201000232_ErpExportFiles } from './Migration20261201000232_ErpExportFiles.js';
+import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -46,4 +47,5 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130204412_HKpiOrdersCompletedAt,
   },
   { name: 'Migration20261201000232_ErpExportFiles', class: Migration20261201000232_ErpExportFiles },
+  { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
 ];

@@ -1,5 +1,6 @@
 import { digestCapability } from '../digest/capability.js';
 import { erpCapability } from '../erp/capability.js';
+import { formsCapability } from '../forms/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
 import { kpiCapability } from '../kpi/capability.js';
@@ -27,4 +28,5 @@ export const coreCapabilities: readonly Capability[] = [
   payCapability,
   kpiCapability,
   erpCapability,
+  formsCapability,
 ];
