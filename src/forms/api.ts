@@ -6,7 +6,7 @@ import { answersSchema } from './answers.js';
 import type { FormConfig } from './config.js';
 import { FormSubmission, type AnswerValue } from './form-submission.entity.js';
 import { subjectNamed } from './subjects.js';
-import { submissionsOf, submitForm } from './submission-service.js';
+import { mayFill, submissionsOf, submitForm } from './submission-service.js';
 
 export const FORMS_READ = 'forms:read';
 export const FORMS_WRITE = 'forms:write';
@@ -130,6 +130,8 @@ export function formApiRoutes(form: FormConfig): Array<ApiRoute<never>> {
       const { em, body, services } = request;
       const person = await personById(em, body.filledBy);
       if (!person) throw new ValidationError(`no person ${body.filledBy}`, { filledBy: body.filledBy });
+      if (!mayFill(form, person))
+        throw new ValidationError(`${body.filledBy} may not fill ${form.key}`, { filledBy: body.filledBy });
       const subject = await subjectNamed(em, form, body.subject ?? '');
       const actor = { person, channel: 'api', inboundEventId: null, at: services.clock.now() };
       const done = await submitForm(

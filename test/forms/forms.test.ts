@@ -283,6 +283,13 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
       answers: { airPressure: 0.6, noise: false },
     });
     expect(missing.status).toBe(400);
+    // A team lead is not among the form's fillers (worker, maintenance).
+    const notAFiller = await post({
+      filledBy: 'wangfang',
+      subject: 'CNC-01',
+      answers: { oilOk: true, airPressure: 0.6, noise: false },
+    });
+    expect(notAFiller.status).toBe(400);
     expect(await world.orm.em.fork().count(FormSubmission)).toBe(0);
 
     world.clock.set(local('08:30'));
