@@ -23,6 +23,7 @@ import {
   migrationsOf,
   pagesOf,
   subscribersOf,
+  withConfigured,
 } from './capabilities/assembled.js';
 import { DomainEventBus } from './events/domain-events.js';
 import type { Capability } from './capabilities/capability.js';
@@ -80,7 +81,7 @@ export interface App extends AppDeps {
  */
 export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<App> {
   const { settings, factory, clock, logger } = deps;
-  const capabilities = options.capabilities ?? coreCapabilities;
+  const capabilities = withConfigured(options.capabilities ?? coreCapabilities, factory);
   const database = await resolveDatabaseTarget(settings.databaseUrl);
   const orm = await openOrm(
     database,

@@ -21,6 +21,7 @@ import { Migration20261201031128_TicketsDownloadLinks } from './Migration2026120
 import { Migration20261201031825_Webhooks } from './Migration20261201031825_Webhooks.js';
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
+import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -59,4 +60,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201031825_Webhooks', class: Migration20261201031825_Webhooks },
   { name: 'Migration20261201032220_GatewayReadings', class: Migration20261201032220_GatewayReadings },
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
+  { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
 ];

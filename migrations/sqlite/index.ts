@@ -21,6 +21,7 @@ import { Migration20261201031129_TicketsDownloadLinks } from './Migration2026120
 import { Migration20261201031829_Webhooks } from './Migration20261201031829_Webhooks.js';
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
+import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -59,4 +60,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201031829_Webhooks', class: Migration20261201031829_Webhooks },
   { name: 'Migration20261201032222_GatewayReadings', class: Migration20261201032222_GatewayReadings },
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
+  { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
 ];

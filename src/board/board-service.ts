@@ -82,7 +82,7 @@ export async function boardSnapshot(deps: BoardDeps): Promise<BoardSnapshot> {
     exceptions: exceptions.map((e) => ({
       ref: `E${e.id}`,
       what: e.kind,
-      detail: `${e.workOrder.number} ${e.reason}`,
+      detail: e.workOrder ? `${e.workOrder.number} ${e.reason}` : e.reason,
       since: e.raisedAt,
     })),
     repairs: repairs.map((r) => ({

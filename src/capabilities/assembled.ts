@@ -2,6 +2,7 @@ import type { AnyEntity, EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type Router from '@koa/router';
 import type { AppServices } from '../app-services.js';
 import type { ChatFeature } from '../chat/feature.js';
+import type { FactoryConfig } from '../config/factory-config.js';
 import type { ApiRoute } from '../http/api/api-route.js';
 import type { JobDefinition } from '../jobs/scheduler.js';
 import type { Subscriber } from '../events/domain-events.js';
@@ -55,3 +56,31 @@ export const migrationsOf = (
   capabilities: readonly Capability[],
   folder: 'mysql' | 'sqlite',
 ): MigrationObject[] => capabilities.flatMap((c) => c.migrations?.[folder] ?? []);
+
+/**
+ * The capabilities with what each offers from factory.yaml (`configured`) merged into its chat
+ * and API, as the app is assembled; the static declarations stay as they are for everything else.
+ */
+export function withConfigured(
+  capabilities: readonly Capability[],
+  config: FactoryConfig,
+): readonly Capability[] {
+  if (!capabilities.some((c) => c.configured)) return capabilities;
+  return capabilities.map((c) => {
+    const extra = c.configured?.(config);
+    if (!extra || (!extra.chat && !extra.api)) return c;
+    const chat = c.chat ?? {};
+    return {
+      ...c,
+      chat: {
+        ...chat,
+        commands: [...(chat.commands ?? []), ...(extra.chat?.commands ?? [])],
+        cards: [...(chat.cards ?? []), ...(extra.chat?.cards ?? [])],
+      },
+      api: {
+        scopes: [...new Set([...(c.api?.scopes ?? []), ...(extra.api?.scopes ?? [])])],
+        routes: [...(c.api?.routes ?? []), ...(extra.api?.routes ?? [])],
+      },
+    };
+  });
+}

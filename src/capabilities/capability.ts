@@ -49,6 +49,15 @@ export interface Capability {
    * theirs in migrations/, generated from all core entities together.
    */
   migrations?: { mysql: readonly MigrationObject[]; sqlite: readonly MigrationObject[] };
+  /**
+   * What it offers only as factory.yaml declares it (one chat command and API routes per form of
+   * `forms:`): added to its `chat` and `api` once the config is read (`withConfigured`), after
+   * `帮助`'s static commands. Its words are checked against the others' in `config.problems`.
+   */
+  configured?(config: FactoryConfig): {
+    chat?: ChatFeature;
+    api?: { scopes: readonly string[]; routes: ReadonlyArray<ApiRoute<never>> };
+  };
 }
 
 /** A connection a capability keeps open beside the server; `stop` waits for work under way. */

@@ -1,6 +1,7 @@
 import { boardCapability } from '../board/capability.js';
 import { digestCapability } from '../digest/capability.js';
 import { erpCapability } from '../erp/capability.js';
+import { formsCapability } from '../forms/capability.js';
 import { equipmentCapability } from '../equipment/capability.js';
 import { ingestCapability } from '../ingest/capability.js';
 import { incentivesCapability } from '../incentives/capability.js';
@@ -37,4 +38,5 @@ export const coreCapabilities: readonly Capability[] = [
   planningCapability,
   webhooksCapability,
   ingestCapability,
+  formsCapability,
 ];

@@ -319,7 +319,7 @@ async function openExceptions(em: EntityManager, now: Date): Promise<DailyFigure
   return open.map((e) => ({
     id: e.id,
     kind: e.kind,
-    number: e.workOrder.number,
+    number: e.workOrder?.number ?? '—', // a form's exception is about a machine, not an order
     reason: e.reason,
     ageHours: Math.floor((now.getTime() - e.raisedAt.getTime()) / 3_600_000),
     status: e.status,

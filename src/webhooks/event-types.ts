@@ -67,7 +67,7 @@ async function orderData(em: EntityManager, order: WorkOrder) {
   };
 }
 
-async function exceptionData(em: EntityManager, exception: ProductionException, orderNumber: string) {
+async function exceptionData(em: EntityManager, exception: ProductionException, orderNumber: string | null) {
   await em.populate(exception, ['task', 'raisedBy', 'closedBy']);
   return {
     id: exception.id,

@@ -14,9 +14,9 @@ declare module '../events/domain-events.js' {
     /** The last operation of an order got done: the order is completed (after its report_recorded). */
     'workorders.order_completed': { order: WorkOrder };
     /** Someone raised a production exception (异常); its id is set. */
-    'workorders.exception_raised': { exception: ProductionException; orderNumber: string };
+    'workorders.exception_raised': { exception: ProductionException; orderNumber: string | null };
     /** An exception was closed (关闭), with the closer's note. */
-    'workorders.exception_closed': { exception: ProductionException; orderNumber: string };
+    'workorders.exception_closed': { exception: ProductionException; orderNumber: string | null };
   }
 }
 

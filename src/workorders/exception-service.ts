@@ -96,7 +96,45 @@ export async function closeException(
   recordAudit(deps.em, actor, 'exception.close', 'exception', exception.id, { note });
   await deps.events.publish(deps, 'workorders.exception_closed', {
     exception,
-    orderNumber: (await deps.em.populate(exception, ['workOrder'])).workOrder.number,
+    orderNumber: (await deps.em.populate(exception, ['workOrder'])).workOrder?.number ?? null,
   });
   return Math.round((actor.at.getTime() - exception.raisedAt.getTime()) / 60_000);
+}
+
+/**
+ * An exception raised by a form's alarming answer (设备点检 with the pressure out of limits):
+ * about a machine or a team rather than an order, so it has no work order. Told to the
+ * filler's team leads and the supervisors, as one raised in chat.
+ */
+export async function raiseFormException(
+  deps: Services,
+  actor: Actor,
+  kind: ExceptionKind,
+  reason: string,
+): Promise<ProductionException> {
+  const { em } = deps;
+  const exception = em.create(ProductionException, {
+    kind,
+    workOrder: null,
+    task: null,
+    reason: reason.slice(0, 500),
+    raisedBy: actor.person.id,
+    raisedAt: actor.at,
+  });
+  await em.flush();
+  recordAudit(em, actor, 'exception.raise', 'exception', exception.id, { kind, source: 'form' });
+  const text = m.formExceptionAlert(
+    exception.id,
+    m.exceptionKindNames[kind] ?? kind,
+    reason,
+    actor.person.name,
+  );
+  const told = new Set<string>([actor.person.id]);
+  const leads = actor.person.teamId ? (await teamLeads(em, actor.person.teamId)).map((id) => ({ id })) : [];
+  for (const person of [...leads, ...(await peopleWithRole(em, 'supervisor'))]) {
+    if (told.has(person.id)) continue;
+    told.add(person.id);
+    await deps.outbox.enqueue(em, { kind: 'person', personId: person.id }, { kind: 'text', text });
+  }
+  return exception;
 }

@@ -103,6 +103,8 @@ export const workOrderMessages = {
     `已上报异常 E${id}（${kind}），工单 ${number}。班组长和车间主任会收到通知。`,
   exceptionAlert: (id: number, kind: string, number: string, reason: string, who: string) =>
     `⚠️ ${who} 上报异常 E${id}（${kind}）：工单 ${number}，${reason}。发送「处理 E${id}」接手，处理完后发送「关闭 E${id}」。`,
+  formExceptionAlert: (id: number, kind: string, reason: string, who: string) =>
+    `⚠️ ${who} 填表发现异常 E${id}（${kind}）：${reason}。发送「处理 E${id}」接手，处理完后发送「关闭 E${id}」。`,
   exceptionNotFound: (ref: string) => `没有找到异常「${ref}」。异常号形如 E12。`,
   exceptionAlreadyClosed: (id: number) => `异常 E${id} 已经关闭了。`,
   exceptionAcknowledged: (id: number, who: string) => `异常 E${id} 已由 ${who} 接手处理。`,

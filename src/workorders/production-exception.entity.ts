@@ -15,7 +15,8 @@ export const ProductionException = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     kind: p.string().length(16).$type<(typeof EXCEPTION_KINDS)[number]>(),
-    workOrder: () => p.manyToOne(WorkOrder),
+    /** Null for one raised by a form (设备点检 out of limits), which is about a machine, not an order. */
+    workOrder: () => p.manyToOne(WorkOrder).nullable(),
     task: () => p.manyToOne(OperationTask).nullable(),
     reason: p.string().length(500),
     status: p.string().length(16).$type<(typeof EXCEPTION_STATUSES)[number]>().default('raised'),

@@ -82,6 +82,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   规则: STAFF,
   加分: ['supervisor'],
   扣分: ['supervisor'],
+  表单完成率: ['team_lead', 'supervisor', 'manager'],
 };
 
 /** Every command the product registers, the chat's own first, as the app assembles them. */

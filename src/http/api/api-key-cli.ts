@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { readSettings } from '../../config/env.js';
 import { resolveDatabaseTarget } from '../../db/database-target.js';
 import { openOrm } from '../../db/orm.js';
-import { apiScopesOf } from '../../capabilities/assembled.js';
+import { apiScopesOf, withConfigured } from '../../capabilities/assembled.js';
 import { loadFactory } from '../../config/load-factory.js';
 import { entitiesFor } from '../../entities.js';
 import { cliArgs, runCli, usageMistake } from '../../shared/cli.js';
@@ -17,8 +17,8 @@ import { apiKeyMessages as m } from './messages.js';
 
 await runCli(async () => {
   const settings = readSettings();
-  const { capabilities } = await loadFactory(settings.factoryConfigPath);
-  const scopes = apiScopesOf(capabilities);
+  const { capabilities, config } = await loadFactory(settings.factoryConfigPath);
+  const scopes = apiScopesOf(withConfigured(capabilities, config));
   const usage = m.usage(scopes);
   const { positionals, values } = cliArgs(usage, {
     allowPositionals: true,

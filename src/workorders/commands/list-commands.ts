@@ -113,7 +113,7 @@ export const exceptionListCommand: Command = {
       m.exceptionLine({
         id: e.id,
         kind: m.exceptionKindNames[e.kind] ?? e.kind,
-        order: e.workOrder.number,
+        order: e.workOrder?.number ?? '—',
         status: m.exceptionStatusNames[e.status] ?? e.status,
         reason: e.reason,
         who: e.raisedBy.name,
