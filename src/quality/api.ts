@@ -28,6 +28,7 @@ const lotTrace = {
         properties: {
           order: { type: 'string' },
           itemName: { type: 'string' },
+          customer: { type: ['string', 'null'] },
           status: { type: 'string' },
           quantity: { type: 'number' },
           firstAt: when,

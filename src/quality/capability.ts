@@ -2,6 +2,7 @@ import { defineCapability } from '../capabilities/capability.js';
 import { reportParametersRoute, traceRoute } from './api.js';
 import { traceCommand } from './commands/trace-command.js';
 import { qualityConfig } from './config.js';
+import { seedComplaintStory } from './demo.js';
 import { qualityEvents } from './events.js';
 import { finalInspectionCommand } from './inspections/final-inspection-command.js';
 import { firstArticleCommand } from './inspections/first-article-command.js';
@@ -41,5 +42,6 @@ export const qualityCapability = defineCapability({
     cards: [scrapCardHandler],
   },
   jobs: (s) => [patrolsJob(s)],
+  demo: { history: seedComplaintStory },
   api: { scopes: ['quality:read', 'quality:write'], routes: [traceRoute, reportParametersRoute] },
 });

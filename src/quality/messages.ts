@@ -27,7 +27,7 @@ export const qualityMessages = {
       lines.push(`用于 ${t.issues.length} 张工单：`);
       for (const i of t.issues)
         lines.push(
-          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
+          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}${i.customer ? `，客户 ${i.customer}` : ''}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
         );
     }
     return lines.join('\n');
@@ -60,7 +60,19 @@ export const qualityMessages = {
         );
       if (o.parameters.length > 0)
         lines.push(
-          `  参数：${o.parameters.map((p) => `${p.name} ${p.value}${p.unit}${p.outOfLimits ? `（超限${p.exceptionId ? ` E${p.exceptionId}` : ''}）` : ''}`).join('，')}`,
+          `  参数：${[...new Set(o.parameters.map((p) => p.report))]
+            .map(
+              (report) =>
+                `B${report} ` +
+                o.parameters
+                  .filter((p) => p.report === report)
+                  .map(
+                    (p) =>
+                      `${p.name} ${p.value}${p.unit}${p.outOfLimits ? `（超限${p.exceptionId ? ` E${p.exceptionId}` : ''}）` : ''}`,
+                  )
+                  .join('，'),
+            )
+            .join('；')}`,
         );
     }
     for (const o of t.outsourcing)

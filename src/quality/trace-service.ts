@@ -18,7 +18,14 @@ export interface LotTrace {
   received: number;
   remaining: number;
   receivedAt: Date;
-  issues: Array<{ order: string; itemName: string; status: string; quantity: number; firstAt: Date }>;
+  issues: Array<{
+    order: string;
+    itemName: string;
+    customer: string | null;
+    status: string;
+    quantity: number;
+    firstAt: Date;
+  }>;
 }
 
 /** What made an order: its material lots, who worked each operation on which machine, what went wrong. */
@@ -124,6 +131,7 @@ export async function traceLot(em: EntityManager, lotNumber: string): Promise<Lo
       byOrder.set(order.number, {
         order: order.number,
         itemName: order.item.name,
+        customer: order.customer ?? null,
         status: order.status,
         quantity: issue.quantity,
         firstAt: issue.issuedAt,

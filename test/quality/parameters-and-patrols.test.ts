@@ -77,7 +77,7 @@ describe('process parameters on reports, and 巡检 reminders', () => {
       '没有工艺参数「温度」。这道工序的参数：转速、浓度。',
     );
     expect(text(await app.as('liuyang').say(`参数 ${label} 转速=快`))).toBe('参数 转速 的值「快」不是数字。');
-    expect(await em().count(ParameterReading, {})).toBe(0);
+    expect(await em().count(ParameterReading, { report: id })).toBe(0);
 
     expect(text(await app.as('liuyang').say(`参数 ${label} 转速=1000 浓度=9.5`))).toMatch(
       new RegExp(`^已记录报工 ${label} 的工艺参数：转速 1000rpm，浓度 9\\.5%（超限，已报异常 E(\\d+)）。$`),
@@ -111,11 +111,11 @@ describe('process parameters on reports, and 巡检 reminders', () => {
     const changed = await post(id, { values: [{ name: '浓度', value: 6 }] });
     expect([changed.status, changed.json.code]).toEqual([422, 'parameter_recorded']);
     expect((await post(999999, { values: [{ name: '浓度', value: 6 }] })).status).toBe(404);
-    expect(await em().count(ParameterReading, {})).toBe(2);
+    expect(await em().count(ParameterReading, { report: id })).toBe(2);
 
     // The trace shows them under the operation.
     expect(text(await app.as('zhouqiang').say('追溯 WO-DEMO-006'))).toContain(
-      `\n  参数：转速 1000rpm，浓度 9.5%（超限 E${exception!.id}）`,
+      `\n  参数：${label} 转速 1000rpm，浓度 9.5%（超限 E${exception!.id}）`,
     );
   });
 
@@ -123,11 +123,11 @@ describe('process parameters on reports, and 巡检 reminders', () => {
     const remind = () => remindPatrols(unitOf(app.services));
     const patrolPushes = async () =>
       (await pushesTo('zhouqiang')).filter((c) => c.kind === 'text' && c.text.startsWith('巡检提醒'));
-    // WO-DEMO-001's turning (SHF-200 too) has made 82 pieces: due. WO-DEMO-006's has 10
+    // WO-DEMO-001's turning (SHF-200 too) made 51 pieces since the demo's last 巡检: due. WO-DEMO-006's has 10
     // pieces and no time since its first report started it: not yet.
     expect(await remind()).toBe(1);
     expect((await patrolPushes()).map((c) => (c.kind === 'text' ? c.text : ''))).toEqual([
-      '巡检提醒：WO-DEMO-001「车削」开工以来已做 82 件，请去现场巡检（检查：外径、表面）。' +
+      '巡检提醒：WO-DEMO-001「车削」上次巡检后已做 51 件，请去现场巡检（检查：外径、表面）。' +
         '记录请发送「巡检 WO-DEMO-001 工序10 <抽检数> [不合格 <数> <原因码>] [特性=实测值]」。',
     ]);
     expect(await remind()).toBe(0);
@@ -149,7 +149,10 @@ describe('process parameters on reports, and 巡检 reminders', () => {
     expect(text(await qc.say('巡检 WO-DEMO-006 工序10 5 不合格 1 D01 外径=20.02 表面=OK'))).toBe(
       '已记录巡检：WO-DEMO-006「车削」抽检 5 件，合格 4 件，不合格 1 件（D01 尺寸超差）；实测 外径=20.02 表面=OK。',
     );
-    const [patrol] = await em().find(Inspection, { kind: 'patrol' });
+    const [patrol] = await em().find(Inspection, {
+      kind: 'patrol',
+      task: { workOrder: { number: 'WO-DEMO-006' } },
+    });
     expect(patrol).toMatchObject({ accepted: 4, rejected: 1, reasonCode: 'D01', note: '外径=20.02 表面=OK' });
     expect(text(await app.as('liuyang').say('巡检 WO-DEMO-006 工序10 5'))).toBe(
       '「巡检」只有质检员可以使用。',
