@@ -156,6 +156,9 @@ describe('scrap approval: scrap over the threshold waits for a tap and is not co
     expect(await turning()).toMatchObject({ goodTotal: 10, scrapTotal: 8 });
     expect(await postedScrap()).toBe(8);
     expect(await em().count(ScrapRequest, {})).toBe(2);
+
+    // The week's KPI: approved after 90 minutes, rejected after 30: median 1 hour, 2 decisions.
+    expect(text(await app.as('lijianguo').say('KPI'))).toContain('\n报废审批：中位 1.0 小时（2 次）');
   });
 
   it('a 报工 with scrap at the threshold is posted whole', async () => {
