@@ -12,9 +12,10 @@ import { ConnectionLease } from './db/leases/connection-lease.entity.js';
 import { NumberSequence } from './db/sequences/number-sequence.entity.js';
 import { ApiKey } from './http/api/api-key.entity.js';
 import { IdempotencyRecord } from './http/api/idempotency-record.entity.js';
+import { DownloadLink } from './http/downloads/download-link.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
 
-/** What every capability stands on: the chat's records, the outbox, jobs, keys, sequences. */
+/** What every capability stands on: the chat's records, the outbox, jobs, keys, sequences, download links. */
 const platformEntities = [
   InboundRecord,
   PendingDialog,
@@ -25,6 +26,7 @@ const platformEntities = [
   ConnectionLease,
   ApiKey,
   IdempotencyRecord,
+  DownloadLink,
   AgendaJob,
   AgendaLogEntry,
   NumberSequence,

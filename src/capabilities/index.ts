@@ -8,6 +8,7 @@ import { outsourcingCapability } from '../outsourcing/capability.js';
 import { payCapability } from '../pay/capability.js';
 import { peopleCapability } from '../people/capability.js';
 import { qualityCapability } from '../quality/capability.js';
+import { ticketsCapability } from '../tickets/capability.js';
 import { workOrdersCapability } from '../workorders/capability.js';
 import type { Capability } from './capability.js';
 
@@ -27,4 +28,5 @@ export const coreCapabilities: readonly Capability[] = [
   payCapability,
   kpiCapability,
   erpCapability,
+  ticketsCapability,
 ];

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Services } from '../services.js';
@@ -7,6 +6,7 @@ import { ExportFile, type ExportKind } from './export-file.entity.js';
 import { issueRows, reportRows } from './export-rows.js';
 import { csvOf, workbookOf, type ExportSheet } from './export-writer.js';
 import { erpMessages as m } from './messages.js';
+import { hashSecretToken, newSecretToken } from '../shared/secret-token.js';
 
 type ExportUnit = Pick<Services, 'em' | 'config' | 'tz' | 'clock'>;
 
@@ -14,8 +14,6 @@ export interface DateRange {
   from: string;
   to: string;
 }
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The three files of an export, by their names in the folder. */
 export function exportFileNames(baseName: string): { xlsx: string; reportsCsv: string; issuesCsv: string } {
@@ -77,15 +75,15 @@ export async function exportForDownload(
   range: DateRange,
   personId: string,
 ): Promise<{ file: ExportFile; token: string }> {
-  const token = randomBytes(24).toString('base64url');
-  const suffix = hashOf(token).slice(0, 8);
+  const token = newSecretToken();
+  const suffix = hashSecretToken(token).slice(0, 8);
   const file = await writeExport(unit, range, {
     kind: 'chat',
     baseName: `shopfloor-${range.from}_${range.to}-${suffix}`,
     dedupeKey: null,
     createdBy: personId,
   });
-  file.tokenHash = hashOf(token);
+  file.tokenHash = hashSecretToken(token);
   file.expiresAt = new Date(unit.clock.now().getTime() + unit.config.erpExport.linkDays * 86_400_000);
   await unit.em.flush();
   return { file, token };
@@ -96,7 +94,7 @@ export async function exportByToken(
   unit: Pick<Services, 'em' | 'clock'>,
   token: string,
 ): Promise<ExportFile | null> {
-  const file = await unit.em.findOne(ExportFile, { tokenHash: hashOf(token) });
+  const file = await unit.em.findOne(ExportFile, { tokenHash: hashSecretToken(token) });
   if (!file?.expiresAt || file.expiresAt.getTime() <= unit.clock.now().getTime()) return null;
   return file;
 }

@@ -1,6 +1,7 @@
 import { defineCapability } from '../capabilities/capability.js';
 import { materialApiRoutes } from './api.js';
 import { issueMaterialCommand } from './commands/issue-material-command.js';
+import { lotScan } from './commands/lot-scan.js';
 import { seedLots } from './demo.js';
 import { MaterialIssue } from './material-issue.entity.js';
 import { MaterialLot } from './material-lot.entity.js';
@@ -9,7 +10,7 @@ import { MaterialLot } from './material-lot.entity.js';
 export const materialsCapability = defineCapability({
   name: 'materials',
   entities: [MaterialLot, MaterialIssue],
-  chat: { commands: [issueMaterialCommand] },
+  chat: { commands: [issueMaterialCommand], scans: [lotScan] },
   demo: { setup: seedLots },
   api: { scopes: ['materials:read', 'materials:write'], routes: materialApiRoutes },
 });

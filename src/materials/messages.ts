@@ -1,6 +1,15 @@
 /** What 领料 says, in one place for review and translation. */
 export const materialMessages = {
   lotNotFound: (lot: string) => `没有找到批次「${lot}」。`,
+  lotScanned: (
+    lot: string,
+    item: string,
+    remaining: number,
+    quantity: number,
+    unit: string,
+    received: string,
+  ) =>
+    `批次 ${lot}：${item}，结存 ${remaining}${unit}（入库 ${quantity}${unit}，${received}）。\n领料请发：领料 <工单> ${lot} <数量>`,
   badQuantity: '领料数量必须大于 0。',
   notAQuantity: (text: string) =>
     `「${text}」不是有效的领料数量。请写数字，可带单位，例如 150、150kg 或 2.5kg（最多 3 位小数）。`,

@@ -84,6 +84,9 @@ export const patchSchema = {
     notes: { type: ['string', 'null'], maxLength: 2000 },
     contact: personRef,
     customFields: { type: 'object' },
+    /** Links the order to the work order it was sent for (null unlinks); `operation` needs it. */
+    workOrder: nullableColumnText(WorkOrder, 'number'),
+    operation: nullableColumnText(OperationTask, 'name'),
   },
 };
 
@@ -119,6 +122,8 @@ export function orderView(order: OutsourcingOrder, states: OutsourcingStates) {
     contact: order.contact?.id ?? null,
     coordinator: order.coordinator?.id ?? null,
     workOrder: order.workOrder?.number ?? null,
+    /** The work order's operation the partner does: QC-accepted pieces are its good output. */
+    operation: order.operation ? { sequence: order.operation.sequence, name: order.operation.name } : null,
     notes: order.notes ?? null,
     customFields: order.customFields,
     state: order.state,

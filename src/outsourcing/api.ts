@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Changer } from './deps.js';
 import { orderSchema, orderView, partnerBodySchema, partnerView, patchSchema } from './api-schemas.js';
 import { checkCustomFields } from './custom-fields.js';
-import { changeState, createOutsourcingOrder, type NewOutsourcingOrder } from './order-service.js';
+import { changeState, createOutsourcingOrder, linkWork, type NewOutsourcingOrder } from './order-service.js';
 import { orderInScope } from './order-lookup.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { PartnerContact } from './partner-contact.entity.js';
@@ -127,6 +127,8 @@ interface PatchBody {
   notes?: string | null;
   contact?: string | null;
   customFields?: Record<string, unknown>;
+  workOrder?: string | null;
+  operation?: string | null;
 }
 
 export const updateOrderRoute = defineRoute<PatchBody>({
@@ -134,7 +136,8 @@ export const updateOrderRoute = defineRoute<PatchBody>({
   path: '/outsourcing-orders/:number',
   scope: 'outsourcing:write',
   tag: 'outsourcing',
-  summary: 'Update an outsourcing order; `state` follows the configured transitions',
+  summary:
+    'Update an outsourcing order; `state` follows the configured transitions; `workOrder`/`operation` link it to the operation the partner does',
   body: patchSchema,
   async handle(request) {
     const { body, em, params, services } = request;
@@ -153,6 +156,13 @@ export const updateOrderRoute = defineRoute<PatchBody>({
     if (body.customer !== undefined) order.customer = body.customer;
     if (body.notes !== undefined) order.notes = body.notes;
     if (body.contact !== undefined) order.contact = await contactOf(em, order, body.contact);
+    if (body.workOrder !== undefined || body.operation !== undefined)
+      await linkWork(
+        em,
+        order,
+        body.workOrder === undefined ? (order.workOrder?.number ?? null) : body.workOrder,
+        body.operation ?? null,
+      );
     if (body.state !== undefined && body.state !== order.state) {
       if (!states.byId(body.state)) {
         throw new ValidationError(`Unknown state "${body.state}".`, { allowed: states.all.map((s) => s.id) });
@@ -194,7 +204,11 @@ export const listOrdersRoute = defineRoute({
         ...(state === undefined ? {} : { state }),
         ...(query.partner === undefined ? {} : { partner: query.partner }),
       },
-      { populate: ['partner', 'workOrder'], orderBy: { expectedReturnAt: 'asc', id: 'asc' }, limit },
+      {
+        populate: ['partner', 'workOrder', 'operation'],
+        orderBy: { expectedReturnAt: 'asc', id: 'asc' },
+        limit,
+      },
     );
     return { body: orders.map((o) => orderView(o, states)) };
   },
@@ -210,7 +224,7 @@ export const getOrderRoute = defineRoute({
     const order = await em.findOne(
       OutsourcingOrder,
       { number: params.number ?? '' },
-      { populate: ['partner', 'workOrder'] },
+      { populate: ['partner', 'workOrder', 'operation'] },
     );
     if (!order) throw new NotFoundError('outsourcing order', params.number ?? '');
     return { body: orderView(order, statesOf(services.config.outsourcing)) };

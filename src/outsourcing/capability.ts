@@ -3,7 +3,9 @@ import { outsourcingConfig } from './config.js';
 import { AccessLink } from './access-link.entity.js';
 import { outsourcingApiRoutes } from './api.js';
 import { seedOutsourcing } from './demo.js';
+import { outsourcingEvents } from './events.js';
 import { outsourcingFeature } from './feature.js';
+import { OutsourcingInspection } from './inspection.entity.js';
 import { outsourcingRemindersJob } from './jobs/reminders.job.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { PartnerContact } from './partner-contact.entity.js';
@@ -24,10 +26,12 @@ export const outsourcingCapability = defineCapability({
     OutsourcingOrder,
     OutsourcingStateChange,
     ReturnReceipt,
+    OutsourcingInspection,
     OutsourcingPhoto,
     OutsourcingReminder,
     AccessLink,
   ],
+  events: { emits: outsourcingEvents },
   chat: outsourcingFeature,
   demo: { history: seedOutsourcing },
   jobs: (s) => [outsourcingRemindersJob(s)],

@@ -1,12 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError } from '../shared/errors.js';
 import { AccessLink, type AccessLinkKind } from './access-link.entity.js';
 import { outsourcingMessages as m } from './messages.js';
 import { contactsOf } from './partner-service.js';
 import type { Partner } from './partner.entity.js';
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+import { hashSecretToken, newSecretToken } from '../shared/secret-token.js';
 
 /** A new link: 24 random bytes, of which only the hash is stored. Returns the token once. */
 export async function createAccessLink(
@@ -14,11 +12,11 @@ export async function createAccessLink(
   kind: AccessLinkKind,
   options: { partner?: Partner; createdBy: string | null; now: Date; days: number },
 ): Promise<{ token: string; link: AccessLink }> {
-  const token = randomBytes(24).toString('base64url');
+  const token = newSecretToken();
   const contacts = options.partner ? await contactsOf(em, options.partner.code) : [];
   const link = em.create(AccessLink, {
     kind,
-    tokenHash: hashOf(token),
+    tokenHash: hashSecretToken(token),
     partner: options.partner ?? null,
     // Changes through the link are the contact's when the partner has exactly one.
     contact: contacts.length === 1 ? (contacts[0]?.person ?? null) : null,
@@ -40,7 +38,7 @@ export async function verifyAccessLink(
 ): Promise<AccessLink> {
   const link = await em.findOne(
     AccessLink,
-    { tokenHash: hashOf(token) },
+    { tokenHash: hashSecretToken(token) },
     { populate: ['partner', 'contact'] },
   );
   const valid =

@@ -106,6 +106,11 @@ export const outsourcingMessages = {
   // — replies —
   created: (o: OrderLine) =>
     `已建外发单 ${o.number}：${o.partnerName}·${o.process} ${product(o)} ${o.quantity} 件，应回 ${o.due}。`,
+  linkAfterQc: (number: string) => `${number} 已经有质检记录，不能再改关联的工单或工序。`,
+  linkedOperation: (workOrder: string, operation: string) =>
+    `这是工单 ${workOrder} 的「${operation}」工序：回厂质检合格的件数计为该工序合格品，交下道工序。`,
+  operationNeedsOrder:
+    '写了工序时也要写工单号，例如：外发 华美电镀 BTN-01 500 11-28 WO-20261124-001 工序20。',
   moved: (number: string, from: string, to: string) => `${number}：「${from}」→「${to}」。`,
   returnedPart: (number: string, quantity: number, returned: number, total: number) =>
     `已登记 ${number} 回厂 ${quantity} 件，累计 ${returned}/${total}，还差 ${total - returned} 件。`,
@@ -198,4 +203,61 @@ export const outsourcingMessages = {
   pageExpires: (until: string) => `本链接 ${until} 前有效`,
   pageBack: '返回',
   pageRefusedTitle: '未能更新',
+};
+
+const reasonList = (reasons: ReadonlyArray<{ code: string; name: string }>) =>
+  reasons.map((r) => `${r.code} ${r.name}`).join('、');
+
+/** What 外协质检 by count says (质检 <单号> 合格 <数> …). */
+export const qcMessages = {
+  alreadyClosed: outsourcingMessages.alreadyClosed,
+  notBackYet: outsourcingMessages.notBackYet,
+  qcHelp:
+    '外协质检：质检 <单号> 合格 <数> [让步 <数> [批准 <姓名>]] [不合格 <数>] [返工 <数>] [原因 <原因码>] [说明]；' +
+    '或 质检 <单号> 合格|不合格|让步 [说明] 判整批',
+  emptyCount: '质检数量不能都是 0。',
+  overCount: (number: string, asked: number, waiting: number) =>
+    `质检数量超出：${number} 已回厂待检 ${waiting} 件，您检了 ${asked} 件。请核对后重发。`,
+  notWhole: (label: string, value: string) => `${label}必须是整数件数，不是「${value}」。`,
+  unknownWord: (word: string) =>
+    `看不懂「${word}」。请写：质检 <单号> 合格 <数> [让步 <数> 批准 <姓名>] [不合格 <数>] [返工 <数>] [原因 <原因码>]。`,
+  reasonNeeded: (reasons: ReadonlyArray<{ code: string; name: string }>) =>
+    `有不合格或返工时请写原因码，例如「原因 ${reasons[0]?.code ?? ''}」。可用的原因码：${reasonList(reasons)}`,
+  reasonWithoutRejects: '只有写了不合格或返工数量时才写原因码。',
+  approverWithoutConcession: '只有写了让步数量时才写批准人。',
+  approverNotAllowed: (name: string) => `让步接收须由质检或主管批准，${name} 不能批准。`,
+  approverUnknown: (name: string) => `没有找到批准人「${name}」，请写姓名或工号。`,
+  summary: (
+    c: {
+      accepted: number;
+      concession: number;
+      rejected: number;
+      rework: number;
+      reason?: { code: string; name: string };
+    },
+    approver: string | undefined,
+  ) =>
+    [
+      `合格 ${c.accepted} 件`,
+      c.concession > 0 ? `，让步接收 ${c.concession} 件（${approver ?? ''} 批准）` : '',
+      c.rejected > 0 ? `，不合格报废 ${c.rejected} 件` : '',
+      c.rework > 0 ? `，返工 ${c.rework} 件` : '',
+      c.reason ? `（${c.reason.code} ${c.reason.name}）` : '',
+    ].join(''),
+  recorded: (
+    number: string,
+    summary: string,
+    waitingAfter: number,
+    operation: { order: string; name: string; next?: string } | undefined,
+    good: number,
+    state: string,
+  ) =>
+    `已登记 ${number} 质检：${summary}。` +
+    (operation
+      ? `工单 ${operation.order}「${operation.name}」计合格 ${good} 件` +
+        (operation.next ? `，已通知下道工序「${operation.next}」。` : '。')
+      : '') +
+    `${waitingAfter > 0 ? `还有 ${waitingAfter} 件待检，` : ''}状态「${state}」。`,
+  rejectsFound: (number: string, partner: string, summary: string) =>
+    `⚠️ 外发单 ${number}（${partner}）质检：${summary}。不合格品已转入报废/返工流程，请与外协厂沟通。`,
 };

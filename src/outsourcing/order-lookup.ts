@@ -26,7 +26,7 @@ export async function orderInScope(
   const order = await em.findOne(
     OutsourcingOrder,
     { number: number.trim().toUpperCase() },
-    { populate: ['partner', 'contact', 'workOrder'] },
+    { populate: ['partner', 'contact', 'workOrder', 'operation'] },
   );
   if (!order || (scope !== undefined && order.partner.code !== scope)) {
     throw new RefusedError('outsourcing_order_not_found', m.orderNotFound(number), { number });

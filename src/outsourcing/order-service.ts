@@ -20,6 +20,7 @@ import { outsourcingMessages as m } from './messages.js';
 import { coordinatorsOf, partnerChatContacts, pushTo } from './notifications.js';
 import { orderLine } from './order-view.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
+import { OutsourcingInspection } from './inspection.entity.js';
 import { PartnerContact } from './partner-contact.entity.js';
 import { contactsOf } from './partner-service.js';
 import { Partner } from './partner.entity.js';
@@ -214,6 +215,22 @@ async function coordinatorFor(
   if (!person && coordinatorId !== undefined)
     throw new RefusedError('person_not_found', m.personNotFound(id));
   return person?.roles.includes('coordinator') ? person : null;
+}
+
+/**
+ * Links an order to the work order (and operation) it was sent for, or unlinks it (null). Once
+ * QC has counted pieces on it they are some operation's output: the link then stays.
+ */
+export async function linkWork(
+  em: EntityManager,
+  order: OutsourcingOrder,
+  workOrderNumber: string | null,
+  operation: string | null,
+): Promise<void> {
+  if ((await em.count(OutsourcingInspection, { order })) > 0)
+    throw new RefusedError('already_inspected', m.linkAfterQc(order.number));
+  if (operation && !workOrderNumber) throw new RefusedError('operation_needs_order', m.operationNeedsOrder);
+  Object.assign(order, await linkedWork(em, workOrderNumber, operation));
 }
 
 async function linkedWork(

@@ -8,6 +8,7 @@ import { finalInspectionCommand } from './inspections/final-inspection-command.j
 import { firstArticleCommand } from './inspections/first-article-command.js';
 import { firstArticleHold } from './inspections/first-article-hold.js';
 import { Inspection } from './inspections/inspection.entity.js';
+import { outsourcedRejects } from './inspections/outsourced-rejects.js';
 import { reworkDoneCommand } from './inspections/rework-command.js';
 import { ReworkTask } from './inspections/rework-task.entity.js';
 import { askForParameters, parameterCommand } from './parameters/parameter-command.js';
@@ -27,7 +28,10 @@ export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
   entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder],
-  events: { emits: qualityEvents, subscribers: [scrapHold, firstArticleHold, askForParameters] },
+  events: {
+    emits: qualityEvents,
+    subscribers: [scrapHold, firstArticleHold, askForParameters, outsourcedRejects],
+  },
   chat: {
     commands: [
       traceCommand,

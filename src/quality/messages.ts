@@ -2,7 +2,12 @@ import type { LotTrace, OrderTrace } from './trace-service.js';
 
 type When = (at: Date) => string;
 
-const INSPECTION_WORDS: Record<string, string> = { first_article: '首检', final: '终检', patrol: '巡检' };
+const INSPECTION_WORDS: Record<string, string> = {
+  first_article: '首检',
+  final: '终检',
+  patrol: '巡检',
+  outsourced: '外协质检',
+};
 type Names = Record<string, string>;
 const QC_WORDS: Record<string, string> = { pass: '合格', fail: '不合格', concession: '让步接收' };
 

@@ -94,6 +94,9 @@ export const workOrderMessages = {
   equipmentUnknown: (code: string) => `没有设备「${code}」。`,
   noTasks: '您现在没有待办任务。',
   nothingToReportOn: (number: string) => `工单 ${number} 现在没有可以报工的工序。`,
+  noSuchOperation: (number: string, sequence: number) =>
+    `工单 ${number} 没有工序 ${sequence}。工单可能已改过工艺，请重新打印流转卡。`,
+  operationClosed: (number: string, op: string) => `工单 ${number} 的工序「${op}」已经结束，不能再报工。`,
   moreTasks: (n: number) => `还有 ${n} 个任务，发送「下一页」查看。`,
   nextPageHint: '发送「下一页」查看更多任务，或直接发送别的命令。',
   exceptionRaised: (id: number, kind: string, number: string) =>

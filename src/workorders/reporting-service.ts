@@ -201,7 +201,7 @@ export async function refreshAround(
 }
 
 /** Tells whoever has the next operation that good pieces have arrived. */
-async function announceNextOperation(
+export async function announceNextOperation(
   deps: Services,
   loaded: OrderWithTasks,
   task: OperationTask,

@@ -41,6 +41,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],
   KPI: ['manager', 'supervisor', 'planner'],
   导出: ['planner', 'supervisor', 'manager'],
+  打印: ['planner', 'supervisor', 'team_lead', 'qc', 'manager'],
   今日收入: ['worker', 'team_lead', 'supervisor', 'manager'],
   本月收入: ['worker', 'team_lead', 'supervisor', 'manager'],
   首检: ['qc'],

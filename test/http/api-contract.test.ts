@@ -196,6 +196,10 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect(
       (await call('get', '/trace/{code}', { code: 'L-2611-01' }, { query: '?kind=lot' })).json.kind,
     ).toBe('lot');
+    const ticket = await call('get', '/work-orders/{number}/ticket.pdf', { number: 'ERP-1' });
+    expect([ticket.status, ticket.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const labels = await call('get', '/lot-labels.pdf', {}, { query: '?lots=L-2611-01' });
+    expect([labels.status, labels.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     const rate = { itemCode: 'SHF-200', sequence: 10, fenPerPiece: 50, effectiveFrom: '2026-11-01' };
     expect((await call('post', '/pay/rates', {}, { body: rate })).status).toBe(201);
     await call('get', '/pay/rates');

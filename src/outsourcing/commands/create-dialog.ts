@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../chat/context.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, RefusedError } from '../../shared/errors.js';
 import { Item } from '../../workorders/item.entity.js';
 import { WorkOrder } from '../../workorders/work-order.entity.js';
 import { customFieldValue, requiredCustomFields } from '../custom-fields.js';
@@ -23,6 +23,8 @@ export type Draft = {
   /** ISO instant. */
   returnAt?: string;
   workOrder?: string;
+  /** The work order's operation the partner does (`工序20`): their good pieces are its output. */
+  operation?: string;
   custom: Record<string, unknown>;
   /** The codes behind the numbers of the list last shown. */
   options?: string[];
@@ -35,8 +37,11 @@ export async function prefill(ctx: CommandContext, tokens: string[]): Promise<Dr
     const token = tokens[i] ?? '';
     const next = tokens[i + 1];
     const { defaultReturnTime } = ctx.config.outsourcing;
+    const operation = /^(?:工序|#)(\d+)$|^(\d+)工序$/.exec(token);
     if (/^WO-/i.test(token) && (await ctx.em.count(WorkOrder, { number: token.toUpperCase() })) > 0) {
       draft.workOrder = token.toUpperCase();
+    } else if (operation) {
+      draft.operation = operation[1] ?? operation[2];
     } else if (await ctx.em.findOne(Item, token.toUpperCase())) {
       draft.product = token.toUpperCase();
     } else if (parseReturnAt(token, ctx.clock.now(), ctx.tz, defaultReturnTime)) {
@@ -138,17 +143,23 @@ export async function continueDraft(
 }
 
 async function create(ctx: CommandContext, draft: Draft): Promise<void> {
+  if (draft.operation !== undefined && draft.workOrder === undefined)
+    throw new RefusedError('operation_needs_order', m.operationNeedsOrder);
   const order = await createOutsourcingOrder(ctx.services, changerOf(ctx), {
     partnerCode: draft.partner ?? '',
     productCode: draft.product ?? '',
     quantity: draft.quantity ?? 0,
     expectedReturnAt: new Date(draft.returnAt ?? ''),
     workOrderNumber: draft.workOrder ?? null,
+    operation: draft.operation ?? null,
     customFields: draft.custom,
   });
+  const line = m.created(
+    await orderLine(ctx.em, order, statesOf(ctx.config.outsourcing), { tz: ctx.tz, now: ctx.clock.now() }),
+  );
   ctx.reply(
-    m.created(
-      await orderLine(ctx.em, order, statesOf(ctx.config.outsourcing), { tz: ctx.tz, now: ctx.clock.now() }),
-    ),
+    order.workOrder && order.operation
+      ? `${line}${m.linkedOperation(order.workOrder.number, order.operation.name)}`
+      : line,
   );
 }

@@ -1,8 +1,13 @@
 import type { Command } from '../../chat/commands/command.js';
-import { outsourcingMessages as m } from '../messages.js';
+import { parseQuantity } from '../../chat/text/chinese-number.js';
+import { personByMention } from '../../people/directory.js';
+import { rejectReason } from '../../quality/inspections/inspection-service.js';
+import { RefusedError } from '../../shared/errors.js';
+import { outsourcingMessages as m, qcMessages as qm } from '../messages.js';
 import { orderFor } from '../order-lookup.js';
 import type { CommandContext } from '../../chat/context.js';
-import type { OutsourcingOrder } from '../outsourcing-order.entity.js';
+import type { OutsourcingOrder, QcResult } from '../outsourcing-order.entity.js';
+import { inspectedPieces, recordQcCounts, type QcCounts } from '../qc-service.js';
 import { recordQc, recordReturn, type ReturnOutcome } from '../receiving-service.js';
 import { statesOf } from '../states.js';
 import { changerOf } from './chat-deps.js';
@@ -32,23 +37,99 @@ export function returnReply(ctx: CommandContext, order: OutsourcingOrder, outcom
     : m.returnedPart(order.number, quantity, outcome.returned, order.quantity);
 }
 
-/** 质检 <单号> 合格|不合格|让步 [说明]: the inspection of a returned batch. */
+/**
+ * 质检 <单号> 合格 95 不合格 3 返工 2 原因 D01 让步 1 批准 周强: QC counts the pieces back. The old
+ * whole-batch verdict, 质检 <单号> 合格|不合格|让步 [说明], still works; on an order sent for a work
+ * order's operation 合格 and 让步 count every piece back and not yet inspected.
+ */
 export const qcCommand: Command = {
   name: '质检',
   aliases: ['qc', '检验'],
   roles: ['qc', 'supervisor'],
-  help: '登记回厂外发单的质检结果：合格、不合格或让步',
+  help: qm.qcHelp,
   args: [
     { name: 'order', label: '单号', kind: 'word' },
     { name: 'result', label: '合格|不合格|让步', kind: 'word' },
-    { name: 'note', label: '说明', kind: 'text', optional: true },
+    { name: 'note', label: '数量 原因 说明', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
-    const result = m.qcWords[String(args.result)];
-    if (!result) return ctx.reply(m.badQc);
+    const word = String(args.result);
+    const rest = args.note === undefined ? [] : String(args.note).trim().split(/\s+/);
+    const counted = rest.length > 0 && parseQuantity(rest[0] ?? '') !== undefined;
+    const result = m.qcWords[word];
+    if (!result && !counted) return ctx.reply(m.badQc);
     const order = await orderFor(ctx.em, ctx.person, String(args.order));
-    const note = args.note === undefined ? null : String(args.note).slice(0, 200);
-    await recordQc(ctx.services, changerOf(ctx), order, result, note);
-    ctx.reply(m.qcRecorded(order.number, result, statesOf(ctx.config.outsourcing).nameOf(order.state)));
+    const states = statesOf(ctx.config.outsourcing);
+    if (!counted && (result === 'fail' || !order.operation)) {
+      const note = args.note === undefined ? null : String(args.note).slice(0, 200);
+      await recordQc(ctx.services, changerOf(ctx), order, result as QcResult, note);
+      return ctx.reply(m.qcRecorded(order.number, result as QcResult, states.nameOf(order.state)));
+    }
+    let counts: QcCounts;
+    if (counted) {
+      counts = await readCounts(ctx, [word, ...rest]);
+    } else {
+      // A whole-batch verdict on an order for an operation: every piece waiting counts.
+      if (!states.isBack(order.state))
+        throw new RefusedError('not_returned', m.notBackYet(order.number, states.nameOf(order.state)));
+      const waiting = order.returnedQuantity - (await inspectedPieces(ctx.services, order));
+      const note = args.note === undefined ? undefined : String(args.note);
+      counts =
+        result === 'concession'
+          ? { accepted: 0, concession: waiting, rejected: 0, rework: 0, note }
+          : { accepted: waiting, concession: 0, rejected: 0, rework: 0, note };
+    }
+    const outcome = await recordQcCounts(ctx.services, ctx.actor, changerOf(ctx), order, counts);
+    const i = outcome.inspection;
+    const approver = counts.concession > 0 ? (counts.approver ?? ctx.person).name : undefined;
+    ctx.reply(
+      qm.recorded(
+        order.number,
+        qm.summary(counts, approver),
+        outcome.waitingAfter,
+        outcome.operation,
+        i.accepted + i.concession,
+        states.nameOf(order.state),
+      ),
+    );
   },
 };
+
+const COUNT_WORDS: Record<string, 'accepted' | 'concession' | 'rejected' | 'rework'> = {
+  合格: 'accepted',
+  让步: 'concession',
+  让步接收: 'concession',
+  不合格: 'rejected',
+  报废: 'rejected',
+  返工: 'rework',
+};
+
+/** `合格 95 不合格 3 原因 D01 返工 2 让步 1 批准 周强 说明 …`: keywords in any order. */
+async function readCounts(ctx: CommandContext, tokens: string[]): Promise<QcCounts> {
+  const counts: QcCounts = { accepted: 0, concession: 0, rejected: 0, rework: 0 };
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] ?? '';
+    const value = tokens[i + 1];
+    if (word === '说明') {
+      counts.note = tokens.slice(i + 1).join(' ') || undefined;
+      break;
+    }
+    const key = COUNT_WORDS[word];
+    if (key) {
+      const n = parseQuantity(value ?? '');
+      if (n === undefined || !Number.isInteger(n) || n < 0)
+        throw new RefusedError('not_whole_pieces', qm.notWhole(word, value ?? ''));
+      counts[key] += n;
+    } else if (word === '原因' && value !== undefined) {
+      counts.reason = rejectReason(ctx.config.quality.rejectReasons, value);
+    } else if (word === '批准' && value !== undefined) {
+      const approver = await personByMention(ctx.em, value.replace(/^@/, ''));
+      if (!approver) throw new RefusedError('approver_unknown', qm.approverUnknown(value));
+      counts.approver = approver;
+    } else {
+      throw new RefusedError('bad_qc_word', qm.unknownWord(word));
+    }
+    i += 1;
+  }
+  return counts;
+}

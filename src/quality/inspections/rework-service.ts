@@ -5,6 +5,7 @@ import { hasRole } from '../../people/person-view.js';
 import type { Services } from '../../services.js';
 import { RefusedError } from '../../shared/errors.js';
 import type { OperationTask } from '../../workorders/operation-task.entity.js';
+import { recordOutsideOutput } from '../../workorders/outside-output-service.js';
 import { loadOrder } from '../../workorders/task-lookup.js';
 import { inspectors, tellOperator } from './first-article-notices.js';
 import type { Inspection } from './inspection.entity.js';
@@ -13,7 +14,12 @@ import { ReworkTask, reworkLabel } from './rework-task.entity.js';
 
 /** Good pieces back from rework on this operation: they wait for 终检 again. */
 export async function reworkedGood(em: EntityManager, task: OperationTask): Promise<number> {
-  const done = await em.find(ReworkTask, { task, status: 'done' });
+  // Rework of an outsourced leg re-enters the flow as the operation's own output instead.
+  const done = await em.find(ReworkTask, {
+    task,
+    status: 'done',
+    inspection: { kind: { $ne: 'outsourced' } },
+  });
   return done.reduce((n, r) => n + r.good, 0);
 }
 
@@ -54,7 +60,10 @@ export async function finishRework(
   if (!found) throw new RefusedError('rework_not_found', m.reworkNotFound(reworkLabel(id)));
   // Serialised with 终检 and 报工 on the same order: what waits for inspection is read under this lock.
   await loadOrder(deps.em, found.task.workOrder.number);
-  const rework = await deps.em.findOneOrFail(ReworkTask, id, { populate: ['task.workOrder'], refresh: true });
+  const rework = await deps.em.findOneOrFail(ReworkTask, id, {
+    populate: ['task.workOrder', 'inspection'],
+    refresh: true,
+  });
   const label = reworkLabel(rework.id);
   const order = rework.task.workOrder.number;
   if (rework.status === 'done') throw new RefusedError('rework_done', m.reworkAlreadyDone(label));
@@ -71,6 +80,9 @@ export async function finishRework(
     });
   Object.assign(rework, { status: 'done', good, scrap, finishedAt: actor.at, finishedBy: actor.person.id });
   recordAudit(deps.em, actor, 'rework.finish', 'rework', label, { order, good, scrap });
+  // Pieces a partner's work failed, redone: they go on to the next operation like the leg's good output.
+  if (rework.inspection.kind === 'outsourced')
+    await recordOutsideOutput(deps, actor, rework.task.id, { good, scrap, source: `rework:${label}` });
   const text = m.reworkBack(order, rework.task.name, label, good, scrap, actor.person.name);
   for (const person of await inspectors(deps))
     await deps.outbox.enqueue(deps.em, { kind: 'person', personId: person.id }, { kind: 'text', text });
