@@ -19,6 +19,7 @@ import { Migration20261201000232_ErpExportFiles } from './Migration2026120100023
 import { Migration20261201031011_PlanningBomLines } from './Migration20261201031011_PlanningBomLines.js';
 import { Migration20261201031128_TicketsDownloadLinks } from './Migration20261201031128_TicketsDownloadLinks.js';
 import { Migration20261201031825_Webhooks } from './Migration20261201031825_Webhooks.js';
+import { Migration20261201032024_QualityScrapParametersPatrols } from './Migration20261201032024_QualityScrapParametersPatrols.js';
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
@@ -58,6 +59,10 @@ export const migrations: MigrationObject[] = [
     class: Migration20261201031128_TicketsDownloadLinks,
   },
   { name: 'Migration20261201031825_Webhooks', class: Migration20261201031825_Webhooks },
+  {
+    name: 'Migration20261201032024_QualityScrapParametersPatrols',
+    class: Migration20261201032024_QualityScrapParametersPatrols,
+  },
   { name: 'Migration20261201032220_GatewayReadings', class: Migration20261201032220_GatewayReadings },
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },

@@ -19,6 +19,7 @@ import { Migration20261201000233_ErpExportFiles } from './Migration2026120100023
 import { Migration20261201031013_PlanningBomLines } from './Migration20261201031013_PlanningBomLines.js';
 import { Migration20261201031129_TicketsDownloadLinks } from './Migration20261201031129_TicketsDownloadLinks.js';
 import { Migration20261201031829_Webhooks } from './Migration20261201031829_Webhooks.js';
+import { Migration20261201032027_QualityScrapParametersPatrols } from './Migration20261201032027_QualityScrapParametersPatrols.js';
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
@@ -58,6 +59,10 @@ export const migrations: MigrationObject[] = [
     class: Migration20261201031129_TicketsDownloadLinks,
   },
   { name: 'Migration20261201031829_Webhooks', class: Migration20261201031829_Webhooks },
+  {
+    name: 'Migration20261201032027_QualityScrapParametersPatrols',
+    class: Migration20261201032027_QualityScrapParametersPatrols,
+  },
   { name: 'Migration20261201032222_GatewayReadings', class: Migration20261201032222_GatewayReadings },
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },

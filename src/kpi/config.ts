@@ -16,6 +16,8 @@ export interface KpiBaselines {
   firstPassYield?: number;
   /** Outsourcing lead time: ship day → the day the whole batch was back, in days. */
   outsourcingReturnDays?: number;
+  /** Scrap approval: request → the approver's tap, in hours (paper: days). */
+  scrapApprovalHours?: number;
 }
 
 export interface KpiConfig {
@@ -55,6 +57,7 @@ export const kpiConfig: CapabilityConfig = {
               onTimeDelivery: rate,
               firstPassYield: rate,
               outsourcingReturnDays: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
+              scrapApprovalHours: hours,
             },
           },
           exceptionLimitHours: {

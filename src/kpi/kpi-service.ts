@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { scrapApprovalTimes } from '../quality/scrap/scrap-approval-service.js';
 import { inZone, dayjs } from '../shared/time.js';
 import type { KpiConfig } from './config.js';
 import { kpiPeriod, type KpiPeriod, type KpiPeriodKind } from './kpi-period.js';
@@ -63,6 +64,8 @@ export interface KpiFigures extends KpiScope {
   onTimeDelivery: Rate;
   late: LateOrder[];
   outsourcingReturn: LeadTime;
+  /** Scrap approvals decided in the period: request → approver's tap (quality capability). */
+  scrapApproval: ResponseTime;
   /** Per team (null: no team), in team-id order. */
   teams: Array<{ teamId: string | null } & KpiScope>;
   /** Per machine, for the figures a machine has: repairs and yield. */
@@ -93,6 +96,7 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   const orders = await ordersCompleted(em, period);
   const yields = await yieldSums(em, period, deps.now);
   const returned = await batchesReturned(em, period);
+  const approvals = await scrapApprovalTimes(em, period.from, period.to);
   const scope = (teamId?: string | null): KpiScope => {
     const mine = <T extends { teamId: string | null }>(rows: T[]) =>
       teamId === undefined ? rows : rows.filter((r) => r.teamId === teamId);
@@ -123,6 +127,10 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
     outsourcingReturn: leadTime(
       returned.map((b) => daysBetween(b.shipDate, inZone(b.returnedAt, tz).format('YYYY-MM-DD'))),
       deps.config.kpi.baselines.outsourcingReturnDays,
+    ),
+    scrapApproval: responseTime(
+      approvals.map((a) => [a.requestedAt, a.decidedAt]),
+      deps.config.kpi.baselines.scrapApprovalHours,
     ),
     teams: teamIds.map((teamId) => ({ teamId, ...scope(teamId) })),
     machines,

@@ -47,6 +47,8 @@ export const kpiMessages = {
       rate('一次合格率', f.firstPassYield, '件', b.firstPassYield),
       leadTime('外发回厂周期', f.outsourcingReturn, b.outsourcingReturnDays),
     ];
+    // Only where the factory approves scrap in chat: a line of 暂无 would say nothing to the others.
+    if (f.scrapApproval.count > 0) lines.push(time('报废审批', f.scrapApproval, b.scrapApprovalHours));
     if (f.late.length > 0) {
       lines.push('延期工单：');
       for (const o of f.late)

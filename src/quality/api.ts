@@ -1,4 +1,8 @@
+import { unitOf } from '../app-services.js';
+import { apiActor } from '../http/api/api-actor.js';
 import { defineRoute } from '../http/api/api-route.js';
+import { WorkReport } from '../workorders/work-report.entity.js';
+import { recordParameters } from './parameters/parameter-service.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
 
@@ -24,6 +28,7 @@ const lotTrace = {
         properties: {
           order: { type: 'string' },
           itemName: { type: 'string' },
+          customer: { type: ['string', 'null'] },
           status: { type: 'string' },
           quantity: { type: 'number' },
           firstAt: when,
@@ -70,6 +75,24 @@ const orderTrace = {
           firstReportAt: nullableWhen,
           lastReportAt: nullableWhen,
           inspections: { type: 'array', items: { type: 'object' } },
+          parameters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['report', 'name', 'unit', 'value', 'outOfLimits'],
+              properties: {
+                report: { type: 'integer' },
+                name: { type: 'string' },
+                unit: { type: 'string' },
+                value: { type: 'number' },
+                min: { type: ['number', 'null'] },
+                max: { type: ['number', 'null'] },
+                outOfLimits: { type: 'boolean' },
+                exceptionId: { type: ['integer', 'null'] },
+                at: when,
+              },
+            },
+          },
         },
       },
     },
@@ -122,5 +145,92 @@ export const traceRoute = defineRoute({
       case 'not_found':
         throw new NotFoundError('lot or work order', code);
     }
+  },
+});
+
+const readingSchema = {
+  type: 'object',
+  required: ['name', 'unit', 'value', 'min', 'max', 'outOfLimits', 'exceptionId', 'source', 'recordedAt'],
+  properties: {
+    name: { type: 'string' },
+    unit: { type: 'string' },
+    value: { type: 'number' },
+    min: { type: ['number', 'null'] },
+    max: { type: ['number', 'null'] },
+    outOfLimits: { type: 'boolean' },
+    exceptionId: {
+      type: ['integer', 'null'],
+      description: 'The quality exception (E<n>) an out-of-limit value raised',
+    },
+    source: { type: 'string' },
+    recordedAt: when,
+  },
+} as const;
+
+/**
+ * A gateway (a PLC, a torque tool) posts the process parameters of a report. A replay with the
+ * same values changes nothing and raises nothing again; a different value for a stored name is
+ * refused (422), as is a name the operation does not declare.
+ */
+export const reportParametersRoute = defineRoute<{ values: Array<{ name: string; value: number }> }>({
+  method: 'post',
+  path: '/work-reports/:id/parameters',
+  scope: 'quality:write',
+  tag: 'quality',
+  summary:
+    'Record the process parameters (工艺参数) of a work report; out-of-limit values raise a quality exception once',
+  body: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['values'],
+    properties: {
+      values: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'value'],
+          properties: { name: { type: 'string', minLength: 1, maxLength: 32 }, value: { type: 'number' } },
+        },
+      },
+    },
+  },
+  response: {
+    type: 'object',
+    required: ['report', 'readings'],
+    properties: { report: { type: 'integer' }, readings: { type: 'array', items: readingSchema } },
+  },
+  async handle(request) {
+    const { body, em, params, services } = request;
+    const id = params.id ?? '';
+    if (!/^\d{1,10}$/.test(id)) throw new NotFoundError('work report', id);
+    const report = await em.findOne(WorkReport, Number(id), { populate: ['task.workOrder.item', 'person'] });
+    if (!report) throw new NotFoundError('work report', id);
+    const readings = await recordParameters(
+      unitOf(services, em),
+      apiActor(request),
+      report,
+      body.values,
+      'api',
+    );
+    await em.flush();
+    return {
+      body: {
+        report: report.id,
+        readings: readings.map((r) => ({
+          name: r.name,
+          unit: r.unit,
+          value: r.value,
+          min: r.min ?? null,
+          max: r.max ?? null,
+          outOfLimits: r.outOfLimits,
+          exceptionId: r.exceptionId ?? null,
+          source: r.source,
+          recordedAt: r.recordedAt,
+        })),
+      },
+    };
   },
 });

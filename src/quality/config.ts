@@ -12,6 +12,43 @@ export interface QualityConfig {
   rejectReasons: RejectReason[];
   /** How many pieces an operation flagged for 首检 may report before QC has passed one. */
   firstArticle: { pieces: number };
+  /**
+   * Scrap over a threshold waits for an approver's tap before it is posted. No `threshold` and
+   * no item line: every scrap is posted at once.
+   */
+  scrapApproval: {
+    /** Pieces of scrap in one report or request above which approval is needed (all items). */
+    threshold?: number;
+    /** Who may approve: QC, supervisors, or either (the default). */
+    approvers?: ScrapApprovers;
+    /** Per item (its code), a threshold (and approvers) that replaces the global one. */
+    items?: Array<{ item: string; threshold: number; approvers?: ScrapApprovers }>;
+  };
+  /** Process parameters (工艺参数) an operation of an item's routing asks for on each report. */
+  parameters: ProcessParameter[];
+  /** 巡检 plans: QC is reminded to check an operation that runs, every N hours and/or pieces. */
+  patrols: PatrolPlan[];
+}
+
+export type ScrapApprovers = 'qc' | 'supervisor' | 'qc_or_supervisor';
+
+export interface ProcessParameter {
+  item: string;
+  sequence: number;
+  name: string;
+  unit: string;
+  nominal?: number;
+  min?: number;
+  max?: number;
+}
+
+export interface PatrolPlan {
+  item: string;
+  sequence: number;
+  everyHours?: number;
+  everyPieces?: number;
+  /** What QC measures (shown in the reminder), e.g. 外径、表面. */
+  characteristics?: string[];
 }
 
 declare module '../config/factory-config.js' {
@@ -20,6 +57,8 @@ declare module '../config/factory-config.js' {
   }
 }
 
+const approversSchema = { enum: ['qc', 'supervisor', 'qc_or_supervisor'] } as const;
+
 function qualityProblems(config: FactoryConfig): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -27,6 +66,18 @@ function qualityProblems(config: FactoryConfig): string[] {
     const code = r.code.toUpperCase();
     if (seen.has(code)) problems.push(`quality.rejectReasons[${i}].code: duplicate reason code "${r.code}"`);
     seen.add(code);
+  });
+  const params = new Set<string>();
+  config.quality.parameters.forEach((p, i) => {
+    const key = `${p.item}#${p.sequence}#${p.name}`;
+    if (params.has(key)) problems.push(`quality.parameters[${i}]: duplicate parameter "${p.name}"`);
+    params.add(key);
+    if (p.min !== undefined && p.max !== undefined && p.min > p.max)
+      problems.push(`quality.parameters[${i}]: min ${p.min} is above max ${p.max}`);
+  });
+  config.quality.patrols.forEach((p, i) => {
+    if (p.everyHours === undefined && p.everyPieces === undefined)
+      problems.push(`quality.patrols[${i}]: give everyHours, everyPieces or both`);
   });
   return problems;
 }
@@ -59,6 +110,60 @@ export const qualityConfig: CapabilityConfig = {
             required: ['pieces'],
             properties: { pieces: { type: 'integer', minimum: 1, maximum: 100 } },
           },
+          scrapApproval: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              threshold: { type: 'integer', minimum: 0 },
+              approvers: approversSchema,
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['item', 'threshold'],
+                  properties: {
+                    item: { type: 'string', minLength: 1 },
+                    threshold: { type: 'integer', minimum: 0 },
+                    approvers: approversSchema,
+                  },
+                },
+              },
+            },
+          },
+          parameters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['item', 'sequence', 'name', 'unit'],
+              properties: {
+                item: { type: 'string', minLength: 1 },
+                sequence: { type: 'integer', minimum: 1 },
+                // Typed as `名=值` in chat: no spaces, no `=`.
+                name: { type: 'string', pattern: '^[^\\s=＝]{1,32}$' },
+                unit: { type: 'string', maxLength: 16 },
+                nominal: { type: 'number' },
+                min: { type: 'number' },
+                max: { type: 'number' },
+              },
+            },
+          },
+          patrols: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['item', 'sequence'],
+              properties: {
+                item: { type: 'string', minLength: 1 },
+                sequence: { type: 'integer', minimum: 1 },
+                everyHours: { type: 'number', exclusiveMinimum: 0 },
+                everyPieces: { type: 'integer', minimum: 1 },
+                characteristics: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 32 } },
+              },
+            },
+          },
         },
       },
       defaults: {
@@ -70,6 +175,9 @@ export const qualityConfig: CapabilityConfig = {
           { code: 'H01', name: '热处理不良' },
         ],
         firstArticle: { pieces: 1 },
+        scrapApproval: { approvers: 'qc_or_supervisor', items: [] },
+        parameters: [],
+        patrols: [],
       } satisfies QualityConfig,
     },
   },

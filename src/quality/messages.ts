@@ -5,14 +5,17 @@ type When = (at: Date) => string;
 const INSPECTION_WORDS: Record<string, string> = {
   first_article: '首检',
   final: '终检',
+  patrol: '巡检',
   outsourced: '外协质检',
 };
 type Names = Record<string, string>;
+const QC_WORDS: Record<string, string> = { pass: '合格', fail: '不合格', concession: '让步接收' };
 
 /** What 追溯 says, in one place for review and translation. */
 export const qualityMessages = {
   traceHelp: '一条消息查来龙去脉：批次用在了哪些工单；工单用了哪些批次、谁在哪台设备上做的、出过什么异常',
   lotWord: '批次',
+  materialLotWord: '物料批次',
   orderWord: '工单',
   nothingFound: (code: string) => `没有找到批次或工单「${code}」。请检查编号。`,
   codeTooLong: (max: number) => `编号最多 ${max} 个字符。`,
@@ -29,7 +32,7 @@ export const qualityMessages = {
       lines.push(`用于 ${t.issues.length} 张工单：`);
       for (const i of t.issues)
         lines.push(
-          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
+          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}${i.customer ? `，客户 ${i.customer}` : ''}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
         );
     }
     return lines.join('\n');
@@ -58,11 +61,31 @@ export const qualityMessages = {
       lines.push(`- ${o.sequence} ${o.name}：${who}${machines}；合格 ${o.good}，报废 ${o.scrap}${span}`);
       for (const i of o.inspections)
         lines.push(
-          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}`,
+          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}${i.note ? `；${i.note}` : ''}`,
+        );
+      if (o.parameters.length > 0)
+        lines.push(
+          `  参数：${[...new Set(o.parameters.map((p) => p.report))]
+            .map(
+              (report) =>
+                `B${report} ` +
+                o.parameters
+                  .filter((p) => p.report === report)
+                  .map(
+                    (p) =>
+                      `${p.name} ${p.value}${p.unit}${p.outOfLimits ? `（超限${p.exceptionId ? ` E${p.exceptionId}` : ''}）` : ''}`,
+                  )
+                  .join('，'),
+            )
+            .join('；')}`,
         );
     }
     for (const o of t.outsourcing)
-      lines.push(`外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}）`);
+      lines.push(
+        `外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}），${o.shipDate} 发出` +
+          (o.returnedAt ? `，${when(o.returnedAt)} 回厂 ${o.returned} 件` : '') +
+          (o.qcResult ? `，质检${QC_WORDS[o.qcResult] ?? o.qcResult}` : ''),
+      );
     for (const e of t.exceptions)
       lines.push(
         `异常 E${e.id} ${names.kinds[e.kind] ?? e.kind}（${names.exceptionStatus[e.status] ?? e.status}）：${e.reason}`,

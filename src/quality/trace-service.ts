@@ -7,6 +7,7 @@ import { ProductionException } from '../workorders/production-exception.entity.j
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 import { Inspection } from './inspections/inspection.entity.js';
+import { ParameterReading } from './parameters/parameter-reading.entity.js';
 
 /** Where a lot of material went: every order that drew from it. */
 export interface LotTrace {
@@ -17,7 +18,14 @@ export interface LotTrace {
   received: number;
   remaining: number;
   receivedAt: Date;
-  issues: Array<{ order: string; itemName: string; status: string; quantity: number; firstAt: Date }>;
+  issues: Array<{
+    order: string;
+    itemName: string;
+    customer: string | null;
+    status: string;
+    quantity: number;
+    firstAt: Date;
+  }>;
 }
 
 /** What made an order: its material lots, who worked each operation on which machine, what went wrong. */
@@ -49,9 +57,33 @@ export interface OrderTrace {
       rejected: number;
       rework: number;
       reasonCode: string | null;
+      /** What was measured (巡检 characteristics, 名=值), as typed. */
+      note: string | null;
+    }>;
+    /** Process parameters recorded on its reports, in the order they were recorded. */
+    parameters: Array<{
+      report: number;
+      name: string;
+      unit: string;
+      value: number;
+      min: number | null;
+      max: number | null;
+      outOfLimits: boolean;
+      exceptionId: number | null;
+      at: Date;
     }>;
   }>;
-  outsourcing: Array<{ number: string; partner: string; process: string; quantity: number; state: string }>;
+  outsourcing: Array<{
+    number: string;
+    partner: string;
+    process: string;
+    quantity: number;
+    state: string;
+    shipDate: string;
+    returnedAt: Date | null;
+    returned: number;
+    qcResult: string | null;
+  }>;
   exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
 }
 
@@ -99,6 +131,7 @@ export async function traceLot(em: EntityManager, lotNumber: string): Promise<Lo
       byOrder.set(order.number, {
         order: order.number,
         itemName: order.item.name,
+        customer: order.customer ?? null,
         status: order.status,
         quantity: issue.quantity,
         firstAt: issue.issuedAt,
@@ -145,6 +178,11 @@ export async function traceOrder(
     { task: { workOrder: order } },
     { populate: ['inspector'], orderBy: { at: 'asc', id: 'asc' } },
   );
+  const readings = await em.find(
+    ParameterReading,
+    { report: { task: { workOrder: order } } },
+    { populate: ['report'], orderBy: { recordedAt: 'asc', id: 'asc' } },
+  );
   const stateName = (id: string) => outsourcingStates.find((s) => s.id === id)?.name ?? id;
   return {
     number: order.number,
@@ -154,13 +192,17 @@ export async function traceOrder(
     dueDate: order.dueDate,
     customer: order.customer ?? null,
     lots: lotsOf(issues),
-    operations: tasks.map((task) => operationOf(task, reports, inspections)),
+    operations: tasks.map((task) => operationOf(task, reports, inspections, readings)),
     outsourcing: outsourced.map((o) => ({
       number: o.number,
       partner: o.partner.name,
       process: o.process,
       quantity: o.quantity,
       state: stateName(o.state),
+      shipDate: o.shipDate,
+      returnedAt: o.actualReturnAt ?? null,
+      returned: o.returnedQuantity,
+      qcResult: o.qcResult ?? null,
     })),
     exceptions: exceptions.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, status: e.status })),
   };
@@ -187,6 +229,7 @@ function operationOf(
   task: OperationTask,
   reports: WorkReport[],
   inspections: Inspection[],
+  readings: ParameterReading[],
 ): OrderTrace['operations'][number] {
   const own = reports.filter((r) => r.task.id === task.id);
   const reversed = new Set(own.flatMap((r) => (r.reverses ? [r.reverses.id] : [])));
@@ -214,6 +257,20 @@ function operationOf(
         rejected: i.rejected,
         rework: i.rework,
         reasonCode: i.reasonCode ?? null,
+        note: i.note ?? null,
+      })),
+    parameters: readings
+      .filter((r) => r.report.task.id === task.id)
+      .map((r) => ({
+        report: r.report.id,
+        name: r.name,
+        unit: r.unit,
+        value: r.value,
+        min: r.min ?? null,
+        max: r.max ?? null,
+        outOfLimits: r.outOfLimits,
+        exceptionId: r.exceptionId ?? null,
+        at: r.recordedAt,
       })),
   };
 }

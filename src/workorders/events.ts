@@ -17,6 +17,11 @@ declare module '../events/domain-events.js' {
     'workorders.exception_raised': { exception: ProductionException; orderNumber: string | null };
     /** An exception was closed (关闭), with the closer's note. */
     'workorders.exception_closed': { exception: ProductionException; orderNumber: string | null };
+    /**
+     * A 报工 with scrap is being stored (in its transaction, before any total moves): a subscriber
+     * may `hold` some of the scrap back (e.g. for an approval); held pieces are not posted.
+     */
+    'workorders.scrap_reported': { report: WorkReport; hold(pieces: number): void };
   }
 }
 
@@ -27,4 +32,5 @@ export const workOrderEvents = [
   'workorders.order_completed',
   'workorders.exception_raised',
   'workorders.exception_closed',
+  'workorders.scrap_reported',
 ] as const;

@@ -17,6 +17,8 @@ export interface ReportOutcome {
   remaining: number;
   taskDone: boolean;
   orderCompleted: boolean;
+  /** Scrap a subscriber held back (waiting for approval): reported, not posted. */
+  heldScrap: number;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function reportTask(
   task: OperationTask,
   good: number,
   scrap: number,
+  options: { scrapApproved?: boolean } = {},
 ): Promise<ReportOutcome> {
   assertMayWork(actor, loaded, task, '报工');
   const { order, tasks } = loaded;
@@ -102,13 +105,27 @@ export async function reportTask(
     channel: actor.channel,
     inboundEventId: actor.inboundEventId,
   });
+  let heldScrap = 0;
+  if (scrap > 0 && options.scrapApproved !== true) {
+    const hold = (pieces: number) => {
+      heldScrap = Math.min(scrap, heldScrap + pieces);
+      report.scrap = scrap - heldScrap;
+    };
+    await deps.events.publish(deps, 'workorders.scrap_reported', { report, hold });
+  }
   if (task.status === 'dispatched') task.startedAt = actor.at;
   task.status = 'in_progress';
   task.goodTotal += good;
-  task.scrapTotal += scrap;
+  task.scrapTotal += report.scrap;
   cardChanged(task);
   if (order.status === 'released') order.status = 'in_progress';
-  recordAudit(deps.em, actor, 'task.report', 'task', task.id, { order: order.number, good, scrap, minutes });
+  recordAudit(deps.em, actor, 'task.report', 'task', task.id, {
+    order: order.number,
+    good,
+    scrap: report.scrap,
+    heldScrap,
+    minutes,
+  });
 
   const finished = completeWhatIsComplete(actor, loaded);
   await deps.events.publish(deps, 'workorders.report_recorded', { report, finished });
@@ -121,6 +138,7 @@ export async function reportTask(
     remaining: remainingFor(task, availableFor(task, previous, order.quantity)),
     taskDone: finished.includes(task),
     orderCompleted: order.status === 'completed',
+    heldScrap,
   };
 }
 

@@ -31,7 +31,9 @@ describe('the REST API keeps to its OpenAPI document', () => {
   const validators = new Map<Schema, ValidateFunction>();
 
   beforeAll(async () => {
-    app = await startTestApp({ factory: equipmentYaml });
+    // SHF-200's turning declares a process parameter, so a gateway can post one for a report.
+    const parameters = `quality:\n  parameters:\n    - { item: SHF-200, sequence: 10, name: 转速, unit: rpm, min: 800, max: 1200 }\n`;
+    app = await startTestApp({ factory: `${equipmentYaml.trimEnd()}\n${parameters}` });
     app.clock.set('2026-11-23T00:00:00Z');
     doc = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as Document;
     const scopes = Object.values(doc.paths).flatMap((p) =>
@@ -129,6 +131,23 @@ describe('the REST API keeps to its OpenAPI document', () => {
     await reportAndReverse(app, 'ERP-1');
     const reports = await call('get', '/work-reports');
     expect((reports.json.items as Array<{ good: number }>).map((r) => r.good)).toEqual([40, -40]);
+    const reportId = String((reports.json.items as Array<{ id: number }>)[0]!.id);
+    const posted = await call(
+      'post',
+      '/work-reports/{id}/parameters',
+      { id: reportId },
+      { body: { values: [{ name: '转速', value: 1000 }] } },
+    );
+    expect(posted.json.readings).toEqual([
+      expect.objectContaining({ name: '转速', value: 1000, outOfLimits: false }),
+    ]);
+    const unknownParameter = { body: { values: [{ name: '温度', value: 1 }] } };
+    expect(
+      (await call('post', '/work-reports/{id}/parameters', { id: reportId }, unknownParameter)).status,
+    ).toBe(422);
+    expect(
+      (await call('post', '/work-reports/{id}/parameters', { id: '999999' }, unknownParameter)).status,
+    ).toBe(404);
     const lot = { item: 'SHF-200', quantity: 500, receivedAt: '2026-11-20T09:00:00+08:00' };
     expect((await call('put', '/lots/{lotNumber}', { lotNumber: 'L-2611-01' }, { body: lot })).status).toBe(
       200,

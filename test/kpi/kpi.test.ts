@@ -51,6 +51,8 @@ describe('KPIs of a hand-built fortnight', () => {
       late: [{ number: 'WO-3', dueDate: '2026-11-24', completedOn: '2026-11-26', daysLate: 2 }],
       // Plating back after 4 and 2 days: median 3 against 6 days on paper.
       outsourcingReturn: { days: 3, count: 2, improvement: 0.5 },
+      // No scrap waited for approval in this fortnight.
+      scrapApproval: none,
       teams: [
         {
           // The exception raised on the order rather than an operation, and the machine without a team.

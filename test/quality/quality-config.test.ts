@@ -14,6 +14,9 @@ describe('factory.yaml quality: reject reasons and the first-article hold', () =
     expect(config.quality).toEqual({
       rejectReasons: [{ code: 'A1', name: '气孔' }],
       firstArticle: { pieces: 1 },
+      scrapApproval: { approvers: 'qc_or_supervisor', items: [] },
+      parameters: [],
+      patrols: [],
     });
   });
 
@@ -27,5 +30,20 @@ describe('factory.yaml quality: reject reasons and the first-article hold', () =
     expect(problemsOf('quality:\n  firstArticle: { pieces: 0 }\n')[0]).toMatch(
       /^factory\.yaml: quality\.firstArticle\.pieces: must be >= 1/,
     );
+  });
+
+  it('refuses parameters with min above max or named twice, and a patrol plan without an interval', () => {
+    const param = '{ item: SHF-200, sequence: 10, name: 转速, unit: rpm, min: 1200, max: 800 }';
+    expect(problemsOf(`quality:\n  parameters: [${param}, ${param}]\n`)).toEqual([
+      'factory.yaml: quality.parameters[0]: min 1200 is above max 800',
+      'factory.yaml: quality.parameters[1]: duplicate parameter "转速"',
+      'factory.yaml: quality.parameters[1]: min 1200 is above max 800',
+    ]);
+    expect(problemsOf('quality:\n  patrols: [{ item: SHF-200, sequence: 10 }]\n')).toEqual([
+      'factory.yaml: quality.patrols[0]: give everyHours, everyPieces or both',
+    ]);
+    expect(problemsOf('quality:\n  scrapApproval: { threshold: 5, approvers: boss }\n')).toEqual([
+      'factory.yaml: quality.scrapApproval.approvers: must be one of qc, supervisor, qc_or_supervisor',
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { workOrderMessages } from '../../workorders/messages.js';
 import { qualityMessages as m } from '../messages.js';
 import { MAX_TRACE_CODE, traceCode, type OrderTrace, type TraceKind } from '../trace-service.js';
 
-const KIND_WORDS: Record<string, TraceKind> = { [m.lotWord]: 'lot', [m.orderWord]: 'order' };
+const KIND_WORDS: Record<string, TraceKind> = {
+  [m.lotWord]: 'lot',
+  [m.materialLotWord]: 'lot',
+  [m.orderWord]: 'order',
+};
 
 /**
  * `追溯 <批次号或工单号>`: when a customer complains about a batch, where its material came from

@@ -3,10 +3,10 @@ import { Person } from '../../people/person.entity.js';
 import { OperationTask } from '../../workorders/operation-task.entity.js';
 
 /**
- * 首检 (the first pieces of a flagged operation), 终检 (the last operation's good output), or
- * 外协质检 (pieces back from a partner, on the operation the partner did).
+ * 首检 (the first pieces of a flagged operation), 终检 (the last operation's good output),
+ * 巡检 (in-process), or 外协质检 (pieces back from a partner, on the operation the partner did).
  */
-export const INSPECTION_KINDS = ['first_article', 'final', 'outsourced'] as const;
+export const INSPECTION_KINDS = ['first_article', 'final', 'patrol', 'outsourced'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 /** One inspection QC recorded on one operation, with the pieces it judged, exactly as counted. */

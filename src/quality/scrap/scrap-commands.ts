@@ -1,0 +1,138 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { readOperation } from '../../chat/commands/arguments.js';
+import type { CardHandler } from '../../chat/cards/card-handler.js';
+import type { Command } from '../../chat/commands/command.js';
+import type { CommandContext } from '../../chat/context.js';
+import { RefusedError } from '../../shared/errors.js';
+import { workOrderMessages } from '../../workorders/messages.js';
+import { reportTask } from '../../workorders/reporting-service.js';
+import { loadOrder, operationLabel } from '../../workorders/task-lookup.js';
+import { rejectReason } from '../inspections/inspection-service.js';
+import { scrapMessages as m } from './messages.js';
+import {
+  decideScrap,
+  requestForDecision,
+  requestScrap,
+  SCRAP_CARD,
+  scrapRule,
+  type ScrapVerdict,
+} from './scrap-approval-service.js';
+import { ScrapRequest, scrapLabel } from './scrap-request.entity.js';
+
+/**
+ * `报废申请 WO-7 工序20 12 D01`: scrap on its own, with its reason. Over the approval threshold
+ * it waits for an approver; under it, it is posted at once as a report of scrap only.
+ */
+export const scrapRequestCommand: Command = {
+  name: '报废申请',
+  aliases: ['scrap-request', '申请报废'],
+  roles: ['worker', 'team_lead', 'supervisor', 'qc'],
+  help: m.requestHelp,
+  args: [
+    { name: 'order', label: '工单号', kind: 'word' },
+    { name: 'operation', label: '工序', kind: 'word' },
+    { name: 'quantity', label: '数量', kind: 'quantity' },
+    { name: 'reason', label: '原因码', kind: 'word' },
+  ],
+  async run(ctx, args) {
+    const loaded = await loadOrder(ctx.em, String(args.order));
+    const named = String(args.operation);
+    const wanted = readOperation(named) ?? named;
+    const task = loaded.tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
+    if (!task)
+      throw new RefusedError(
+        'operation_not_found',
+        workOrderMessages.operationNotFound(loaded.order.number, named, loaded.tasks.map(operationLabel)),
+      );
+    const quantity = Number(args.quantity);
+    if (!Number.isInteger(quantity) || quantity <= 0)
+      throw new RefusedError('not_whole_pieces', m.notWhole(quantity));
+    const reason = rejectReason(ctx.config.quality.rejectReasons, String(args.reason));
+    const rule = scrapRule(ctx.config.quality, loaded.order.item.code);
+    if (!rule || quantity <= rule.threshold) {
+      await reportTask(ctx.services, ctx.actor, loaded, task, 0, quantity, { scrapApproved: true });
+      return ctx.reply(m.postedAtOnce(loaded.order.number, task.name, quantity));
+    }
+    const request = await requestScrap(ctx.services, {
+      task,
+      personId: ctx.person.id,
+      at: ctx.actor.at,
+      quantity,
+      reason,
+      approvers: rule.approvers,
+    });
+    ctx.reply(m.requested(scrapLabel(request.id), quantity, rule.threshold));
+  },
+};
+
+/** `报废审批 S3 批准` / `报废审批 S3 驳回 尺寸可返修`: the same as the card's buttons. */
+export const scrapDecisionCommand: Command = {
+  name: '报废审批',
+  aliases: ['scrap-decide', '审批报废'],
+  roles: ['qc', 'supervisor'],
+  help: m.decideHelp,
+  args: [
+    { name: 'ref', label: '申请号', kind: 'word' },
+    { name: 'verdict', label: '批准或驳回', kind: 'word' },
+    { name: 'reason', label: '原因', kind: 'text', optional: true },
+  ],
+  async run(ctx, args) {
+    const request = await requestForDecision(ctx.em, String(args.ref));
+    const word = String(args.verdict);
+    const reason = String(args.reason ?? '').trim();
+    if (word === m.approveWord) return decide(ctx, request, { approve: true });
+    if (word !== m.rejectWord) throw new RefusedError('bad_verdict', m.badVerdict(word));
+    if (reason === '') return askReason(ctx, request);
+    return decide(ctx, request, { approve: false, reason });
+  },
+  async resume(ctx, _step, state, answer) {
+    const request = await requestForDecision(ctx.em, String(state.ref));
+    const reason = answer.trim();
+    if (reason === '') return askReason(ctx, request);
+    await decide(ctx, request, { approve: false, reason });
+  },
+};
+
+async function askReason(ctx: CommandContext, request: ScrapRequest): Promise<void> {
+  const label = scrapLabel(request.id);
+  if (request.status !== 'pending')
+    throw new RefusedError(
+      'scrap_decided',
+      m.alreadyDecided(label, m.stateNames[request.status] ?? request.status),
+    );
+  await ctx.ask(scrapDecisionCommand.name, 'reason', m.askRejectReason(label), { ref: label });
+}
+
+async function decide(ctx: CommandContext, request: ScrapRequest, verdict: ScrapVerdict): Promise<void> {
+  const { minutes } = await decideScrap(ctx.services, ctx.actor, request, verdict);
+  const label = scrapLabel(request.id);
+  ctx.reply(
+    verdict.approve ? m.approved(label, request.quantity, minutes) : m.rejected(label, verdict.reason),
+  );
+}
+
+/** The request's card: 批准 posts the scrap, 驳回 asks the reason. */
+export const scrapCardHandler: CardHandler = {
+  cardType: SCRAP_CARD,
+  async currentVersion(em: EntityManager, subjectId: string) {
+    const request = await em.findOne(ScrapRequest, Number(subjectId));
+    return request ? String(request.revision) : undefined;
+  },
+  async describeNow(em: EntityManager, subjectId: string) {
+    const request = await em.findOne(ScrapRequest, Number(subjectId));
+    return request
+      ? `报废申请 ${scrapLabel(request.id)} 现在「${m.stateNames[request.status] ?? request.status}」`
+      : '报废申请已不存在';
+  },
+  async act(ctx, subjectId, action) {
+    const request = await requestForDecision(ctx.em, subjectId);
+    switch (action) {
+      case 'approve':
+        return decide(ctx, request, { approve: true });
+      case 'reject':
+        return askReason(ctx, request);
+      default:
+        throw new Error(`unknown scrap card action ${action}`);
+    }
+  },
+};
