@@ -16,34 +16,24 @@ import { Migration20261130203053_HQualityRework } from './Migration2026113020305
 import { Migration20261130203613_HPayMonthClose } from './Migration20261130203613_HPayMonthClose.js';
 import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration20261130204412_HKpiOrdersCompletedAt.js';
 import { Migration20261201000233_ErpExportFiles } from './Migration20261201000233_ErpExportFiles.js';
+import { Migration20261201031756_PayMonthLockAndRejectDeductions } from './Migration20261201031756_PayMonthLockAndRejectDeductions.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124340_Incentives', class: Migration20261124124340_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  {
-    name: 'Migration20261130005837_EquipmentHoursSource',
-    class: Migration20261130005837_EquipmentHoursSource,
-  },
+  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
   { name: 'Migration20261130133016_OrdersMaint', class: Migration20261130133016_OrdersMaint },
   { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
-  {
-    name: 'Migration20261130161149_ELeaseConnectionLeases',
-    class: Migration20261130161149_ELeaseConnectionLeases,
-  },
+  { name: 'Migration20261130161149_ELeaseConnectionLeases', class: Migration20261130161149_ELeaseConnectionLeases },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
   { name: 'Migration20261130201627_HQualityInspections', class: Migration20261130201627_HQualityInspections },
-  {
-    name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup',
-    class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup,
-  },
+  { name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup', class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
   { name: 'Migration20261130203053_HQualityRework', class: Migration20261130203053_HQualityRework },
   { name: 'Migration20261130203613_HPayMonthClose', class: Migration20261130203613_HPayMonthClose },
-  {
-    name: 'Migration20261130204412_HKpiOrdersCompletedAt',
-    class: Migration20261130204412_HKpiOrdersCompletedAt,
-  },
+  { name: 'Migration20261130204412_HKpiOrdersCompletedAt', class: Migration20261130204412_HKpiOrdersCompletedAt },
   { name: 'Migration20261201000233_ErpExportFiles', class: Migration20261201000233_ErpExportFiles },
+  { name: 'Migration20261201031756_PayMonthLockAndRejectDeductions', class: Migration20261201031756_PayMonthLockAndRejectDeductions },
 ];

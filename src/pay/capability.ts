@@ -14,6 +14,7 @@ import { PayMonth } from './month/pay-month.entity.js';
 import { PayStatement } from './month/pay-statement.entity.js';
 import { PayEntry } from './pay-entry.entity.js';
 import { PieceRate } from './piece-rate.entity.js';
+import { deductionsOfRejects } from './reject-deductions.js';
 import { earningsOfReports, earningsOfReversals } from './report-earnings.js';
 
 /** Piece-rate pay (计件工资): rates per operation, what each report earned, a worker's own earnings. */
@@ -21,7 +22,7 @@ export const payCapability = defineCapability({
   name: 'pay',
   entities: [PieceRate, PayEntry, PayMonth, PayStatement],
   config: payConfig,
-  events: { subscribers: [earningsOfReports, earningsOfReversals] },
+  events: { subscribers: [earningsOfReports, earningsOfReversals, deductionsOfRejects] },
   chat: {
     commands: [
       todayEarningsCommand,

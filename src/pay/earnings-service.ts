@@ -91,7 +91,13 @@ export async function earnReport(unit: Services, report: WorkReport): Promise<Pa
     );
   }
   const weights = await splitWeights(unit.em, unit.config.pay, task, members, day.slice(0, 7), unit.tz);
-  return writeEntries(unit, draft, splitFen(gross, weights), splitFen(deduction, weights));
+  const leftover = unit.config.pay.leftoverFen;
+  return writeEntries(
+    unit,
+    draft,
+    splitFen(gross, weights, leftover),
+    splitFen(deduction, weights, leftover),
+  );
 }
 
 /**
@@ -109,14 +115,14 @@ export async function earnReversal(
     { report: original },
     { populate: ['rate'], orderBy: { person: 'asc' } },
   );
-  const first = paid[0];
-  if (!first) return [];
-  const { gross, deduction } = priced(reversal.good, reversal.scrap, first.rate);
+  const rate = paid[0]?.rate;
+  if (!rate) return [];
+  const { gross, deduction } = priced(reversal.good, reversal.scrap, rate);
   const weightsOf = (part: (e: PayEntry) => number) =>
     paid.map((e) => ({ personId: e.person.id, weight: Math.abs(part(e)) }));
   const draft = {
     report: reversal,
-    rate: first.rate,
+    rate,
     good: reversal.good,
     scrap: reversal.scrap,
     day: inZone(original.reportedAt, unit.tz).format('YYYY-MM-DD'),
@@ -128,10 +134,12 @@ export async function earnReversal(
     splitFen(
       gross,
       weightsOf((e) => e.fen + e.deductionFen),
+      unit.config.pay.leftoverFen,
     ),
     splitFen(
       deduction,
       weightsOf((e) => e.deductionFen),
+      unit.config.pay.leftoverFen,
     ),
   );
 }

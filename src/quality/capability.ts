@@ -2,6 +2,7 @@ import { defineCapability } from '../capabilities/capability.js';
 import { traceRoute } from './api.js';
 import { traceCommand } from './commands/trace-command.js';
 import { qualityConfig } from './config.js';
+import { inspectionEvents } from './inspections/events.js';
 import { finalInspectionCommand } from './inspections/final-inspection-command.js';
 import { firstArticleCommand } from './inspections/first-article-command.js';
 import { firstArticleHold } from './inspections/first-article-hold.js';
@@ -14,7 +15,7 @@ export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
   entities: [Inspection, ReworkTask],
-  events: { subscribers: [firstArticleHold] },
+  events: { emits: inspectionEvents, subscribers: [firstArticleHold] },
   chat: { commands: [traceCommand, firstArticleCommand, finalInspectionCommand, reworkDoneCommand] },
   api: { scopes: ['quality:read'], routes: [traceRoute] },
 });
