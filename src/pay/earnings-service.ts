@@ -40,12 +40,10 @@ async function writeEntries(
   const parts = gross
     .map((share, i) => ({ personId: share.personId, gross: share.fen, deduction: deduction[i]?.fen ?? 0 }))
     .filter((part) => gross.length === 1 || part.gross !== 0 || part.deduction !== 0);
-  const people = new Map(
-    (await unit.em.find(Person, { id: { $in: parts.map((g) => g.personId) } })).map((p) => [p.id, p]),
-  );
   return parts.map((part) =>
     unit.em.create(PayEntry, {
-      person: people.get(part.personId) as Person,
+      // Every share is a person just read (the reporter, a team member, one an entry paid).
+      person: unit.em.getReference(Person, part.personId),
       report: draft.report,
       rate: draft.rate,
       good: draft.good,
