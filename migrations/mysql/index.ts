@@ -18,6 +18,7 @@ import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration202611
 import { Migration20261201000232_ErpExportFiles } from './Migration20261201000232_ErpExportFiles.js';
 import { Migration20261201031011_PlanningBomLines } from './Migration20261201031011_PlanningBomLines.js';
 import { Migration20261201031128_TicketsDownloadLinks } from './Migration20261201031128_TicketsDownloadLinks.js';
+import { Migration20261201031753_PayMonthLockAndRejectDeductions } from './Migration20261201031753_PayMonthLockAndRejectDeductions.js';
 import { Migration20261201031825_Webhooks } from './Migration20261201031825_Webhooks.js';
 import { Migration20261201032024_QualityScrapParametersPatrols } from './Migration20261201032024_QualityScrapParametersPatrols.js';
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
@@ -57,6 +58,10 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201031128_TicketsDownloadLinks',
     class: Migration20261201031128_TicketsDownloadLinks,
+  },
+  {
+    name: 'Migration20261201031753_PayMonthLockAndRejectDeductions',
+    class: Migration20261201031753_PayMonthLockAndRejectDeductions,
   },
   { name: 'Migration20261201031825_Webhooks', class: Migration20261201031825_Webhooks },
   {

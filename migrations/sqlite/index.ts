@@ -18,6 +18,7 @@ import { Migration20261130204412_HKpiOrdersCompletedAt } from './Migration202611
 import { Migration20261201000233_ErpExportFiles } from './Migration20261201000233_ErpExportFiles.js';
 import { Migration20261201031013_PlanningBomLines } from './Migration20261201031013_PlanningBomLines.js';
 import { Migration20261201031129_TicketsDownloadLinks } from './Migration20261201031129_TicketsDownloadLinks.js';
+import { Migration20261201031756_PayMonthLockAndRejectDeductions } from './Migration20261201031756_PayMonthLockAndRejectDeductions.js';
 import { Migration20261201031829_Webhooks } from './Migration20261201031829_Webhooks.js';
 import { Migration20261201032027_QualityScrapParametersPatrols } from './Migration20261201032027_QualityScrapParametersPatrols.js';
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
@@ -57,6 +58,10 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201031129_TicketsDownloadLinks',
     class: Migration20261201031129_TicketsDownloadLinks,
+  },
+  {
+    name: 'Migration20261201031756_PayMonthLockAndRejectDeductions',
+    class: Migration20261201031756_PayMonthLockAndRejectDeductions,
   },
   { name: 'Migration20261201031829_Webhooks', class: Migration20261201031829_Webhooks },
   {

@@ -32,6 +32,15 @@ export const COLUMNS = {
     quantityPer: ['单件用量', '用量', 'quantity_per', 'quantityper'],
     unit: ['单位', 'unit'],
   },
+  rates: {
+    item: ['物料编码', '编码', 'item'],
+    operation: ['工序', '工序号', '工序名称', 'operation', 'sequence'],
+    machine: ['设备', '设备编号', 'machine', 'equipment'],
+    team: ['班组', 'team'],
+    yuan: ['计件单价', '单价', '元/件', 'yuan', 'rate'],
+    scrapYuan: ['报废扣款', '报废扣款/件', 'scrap_yuan', 'scrapyuan'],
+    effective: ['生效日期', '生效', 'effective', 'effective_from'],
+  },
 } as const;
 
 export type TableKind = keyof typeof COLUMNS;
@@ -46,11 +55,13 @@ export function field(row: Row, names: readonly string[]): string {
 /** Which table a sheet is, from the name of the file or, failing that, its columns. */
 export function guessKind(path: string, rows: Row[]): TableKind | undefined {
   const name = path.toLowerCase();
+  if (/rates?|单价|计件/.test(name)) return 'rates';
   if (/work.?orders?|工单/.test(name)) return 'workorders';
   if (/routings?|工艺|工序/.test(name)) return 'routings';
   if (/boms?|物料清单|用料/.test(name)) return 'boms';
   if (/items?|物料/.test(name)) return 'items';
   const first = rows[0] ?? {};
+  if (field(first, COLUMNS.rates.yuan) !== '') return 'rates';
   if (field(first, COLUMNS.workorders.number) !== '') return 'workorders';
   if (field(first, COLUMNS.routings.sequence) !== '') return 'routings';
   if (field(first, COLUMNS.boms.component) !== '') return 'boms';

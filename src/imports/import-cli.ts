@@ -1,6 +1,7 @@
 import { standaloneUnit } from '../capabilities/standalone-unit.js';
 /**
- * `npm run import -- items.xlsx`, `… routings.csv`, `… workorders.xlsx [--kind workorders] [--as chenjing]`
+ * `npm run import -- items.xlsx`, `… routings.csv`, `… workorders.xlsx [--kind workorders] [--as chenjing]`,
+ * `… rates.xlsx` (piece rates, 计件单价)
  * Prints one line per row (created, updated or refused and why). Nothing is written unless
  * every row is acceptable. Exit code 1 when something was refused.
  */
@@ -31,7 +32,7 @@ await runCli(async () => {
   const { config, capabilities } = await loadFactory(settings.factoryConfigPath);
   const rows = await readTable(path);
   const kind = (values.kind as TableKind | undefined) ?? guessKind(path, rows);
-  if (!kind || !['items', 'routings', 'boms', 'workorders'].includes(kind))
+  if (!kind || !['items', 'routings', 'boms', 'workorders', 'rates'].includes(kind))
     throw new CliMistake(m.unknownTable, 2);
   const orm = await openOrm(await resolveDatabaseTarget(settings.databaseUrl), entitiesFor(capabilities));
   try {

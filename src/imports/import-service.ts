@@ -2,6 +2,9 @@ import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import { BomLine } from '../planning/bom-line.entity.js';
+import { Equipment } from '../equipment/equipment.entity.js';
+import { addRate, fenOfYuan, ratesLike } from '../pay/rates-service.js';
+import { Team } from '../people/team.entity.js';
 import { Item, ITEM_KINDS } from '../workorders/item.entity.js';
 import { workOrderMessages } from '../workorders/messages.js';
 import { RoutingStep } from '../workorders/routing-step.entity.js';
@@ -52,6 +55,7 @@ export async function importRows(
     routings: importRouting,
     workorders: importWorkOrder,
     boms: importBomLine,
+    rates: importRate,
   }[kind];
   const seen = new Map<string, number>();
   try {
@@ -64,8 +68,12 @@ export async function importRows(
           const earlier = seen.get(key);
           if (earlier !== undefined) throw new RowRefused(m.duplicateInFile(key, earlier));
           seen.set(key, line);
-          const { result, what } = await importRow(txDeps, actor, row);
-          outcomes.push({ line, result, message: result === 'created' ? m.created(what) : m.updated(what) });
+          const { result, what, message } = await importRow(txDeps, actor, row);
+          outcomes.push({
+            line,
+            result,
+            message: message ?? (result === 'created' ? m.created(what) : m.updated(what)),
+          });
         } catch (error) {
           if (!(error instanceof RowRefused)) throw error;
           outcomes.push({ line, result: 'refused', message: error.message });
@@ -82,6 +90,10 @@ export async function importRows(
 }
 
 function rowKey(kind: TableKind, row: Row): string {
+  if (kind === 'rates') {
+    const c = COLUMNS.rates;
+    return [c.item, c.operation, c.team, c.machine, c.effective].map((names) => field(row, names)).join(' ');
+  }
   if (kind === 'routings')
     return `${field(row, COLUMNS.routings.item)} ${field(row, COLUMNS.routings.sequence)}`;
   if (kind === 'boms')
@@ -114,7 +126,7 @@ function yesNo(row: Row, names: readonly string[]): boolean {
   throw new RowRefused(m.notYesNo(names[0] ?? '', text));
 }
 
-type Imported = { result: 'created' | 'updated'; what: string };
+type Imported = { result: 'created' | 'updated'; what: string; message?: string };
 
 async function importItem(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
   const c = COLUMNS.items;
@@ -204,4 +216,69 @@ async function importBomLine(deps: Services, _actor: Actor, row: Row): Promise<I
     result: existing ? 'updated' : 'created',
     what: `物料清单 ${parent.code} ← ${component.code} ${quantityPer}${component.unit}`,
   };
+}
+
+const DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** A calendar day written 2026-12-01 (or 2026/12/1), as YYYY-MM-DD; undefined when it is none. */
+function calendarDay(text: string): string | undefined {
+  const match = DAY.exec(text.replace(/\//g, '-'));
+  if (!match) return undefined;
+  const day = `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? undefined : day;
+}
+
+/**
+ * A piece rate (计件单价): item, operation (its number or its name in the item's routing),
+ * optional team and machine, yuan per good piece and per scrapped piece, the day it takes
+ * effect. A rate is never rewritten: a row naming a rate already there with other money is
+ * refused (a change is a new row with a later 生效日期), the same row again changes nothing.
+ */
+async function importRate(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
+  const c = COLUMNS.rates;
+  const code = required(row, c.item).toUpperCase();
+  if (!(await deps.em.findOne(Item, code))) throw new RowRefused(m.unknownItem(code));
+  const operation = required(row, c.operation);
+  const steps = await deps.em.find(RoutingStep, { item: code });
+  const step = steps.find((s) => String(s.sequence) === operation) ?? steps.find((s) => s.name === operation);
+  if (!step) throw new RowRefused(m.unknownOperation(code, operation));
+  const teamText = field(row, c.team);
+  const team =
+    teamText === '' ? null : await deps.em.findOne(Team, { $or: [{ id: teamText }, { name: teamText }] });
+  if (teamText !== '' && !team) throw new RowRefused(m.unknownTeam(teamText));
+  const machineText = field(row, c.machine).toUpperCase();
+  if (machineText !== '' && !(await deps.em.findOne(Equipment, machineText))) {
+    throw new RowRefused(m.unknownMachine(machineText));
+  }
+  const yuanText = required(row, c.yuan);
+  const fenPerPiece = fenOfYuan(yuanText);
+  if (fenPerPiece === undefined) throw new RowRefused(m.badYuan(c.yuan[0], yuanText));
+  const scrapText = field(row, c.scrapYuan);
+  const scrapFen = scrapText === '' ? 0 : fenOfYuan(scrapText);
+  if (scrapFen === undefined) throw new RowRefused(m.badYuan(c.scrapYuan[0], scrapText));
+  const effectiveText = required(row, c.effective);
+  const effectiveFrom = calendarDay(effectiveText);
+  if (!effectiveFrom) throw new RowRefused(m.badEffective(effectiveText));
+  const input = {
+    itemCode: code,
+    sequence: step.sequence,
+    teamId: team?.id ?? null,
+    equipmentCode: machineText === '' ? null : machineText,
+    fenPerPiece,
+    scrapFen,
+    effectiveFrom,
+  };
+  const what = `单价 ${code} ${step.sequence} ${step.name}${team ? ` ${team.name}` : ''}${
+    machineText === '' ? '' : ` ${machineText}`
+  } ${effectiveFrom} 起 ¥${yuanText}`;
+  const [existing] = await ratesLike(deps.em, input);
+  if (existing) {
+    if (existing.fenPerPiece === fenPerPiece && existing.scrapFen === scrapFen) {
+      return { result: 'updated', what, message: m.rateUnchanged(what) };
+    }
+    throw new RowRefused(m.rateExists(what, (existing.fenPerPiece / 100).toFixed(2)));
+  }
+  addRate(deps.em, input, deps.clock.now());
+  return { result: 'created', what };
 }

@@ -10,10 +10,12 @@ import {
   statementCommand,
 } from './commands/month-commands.js';
 import { payConfig } from './config.js';
+import { seedPayMonth, seedRates } from './demo/seed-pay.js';
 import { PayMonth } from './month/pay-month.entity.js';
 import { PayStatement } from './month/pay-statement.entity.js';
 import { PayEntry } from './pay-entry.entity.js';
 import { PieceRate } from './piece-rate.entity.js';
+import { deductionsOfRejects } from './reject-deductions.js';
 import { earningsOfReports, earningsOfReversals } from './report-earnings.js';
 
 /** Piece-rate pay (计件工资): rates per operation, what each report earned, a worker's own earnings. */
@@ -21,7 +23,7 @@ export const payCapability = defineCapability({
   name: 'pay',
   entities: [PieceRate, PayEntry, PayMonth, PayStatement],
   config: payConfig,
-  events: { subscribers: [earningsOfReports, earningsOfReversals] },
+  events: { subscribers: [earningsOfReports, earningsOfReversals, deductionsOfRejects] },
   chat: {
     commands: [
       todayEarningsCommand,
@@ -34,6 +36,7 @@ export const payCapability = defineCapability({
     ],
     cards: [statementCardHandler],
   },
+  demo: { setup: seedRates, history: seedPayMonth },
   api: {
     scopes: ['pay:read', 'pay:write'],
     routes: [addRateRoute, listRatesRoute, monthEarningsRoute, payrollRoute],

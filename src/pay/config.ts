@@ -1,5 +1,6 @@
 import type { CapabilityConfig } from '../capabilities/capability.js';
 import type { FactoryConfig } from '../config/factory-config.js';
+import type { RejectReason } from '../quality/config.js';
 
 /** What a payroll sheet column shows; the clerk picks and orders them in factory.yaml. */
 export const PAYROLL_FIELDS = [
@@ -27,13 +28,26 @@ export interface PayConfig {
    * How a team rate's earning on a task dispatched to a whole team is shared among the team's
    * workers: `equal`; `hours` — by the minutes each reported on that task in that month (equal
    * when nobody reported minutes); `shares` — by `shares` (a member without one gets nothing;
-   * equal when nobody has one). Rounding: each member gets the floor of their exact share in
-   * fen; the fen left over go one each to the members with the largest fractions, ties to the
-   * lower person id, so the parts always add up to the whole to the fen. A negative amount
-   * (more scrap deduction than pay) is split the same way by its size.
+   * equal when nobody has one). Each member gets the floor of their exact share in fen; who
+   * gets the fen left over is `leftoverFen`.
    */
   teamSplit: 'equal' | 'hours' | 'shares';
   shares: Record<string, number>;
+  /**
+   * Rounding, the one place money is divided (a team split, a deduction shared by the workers of
+   * an operation): the fen left over after everyone's floor go one each `largestFraction` — to
+   * the largest fractions of a fen, ties to the lower person id — or `personOrder` — to the
+   * members in person id order. Either way the parts add up to the whole to the fen, and a
+   * negative amount is split the same way by its size. Rates are whole fen per piece, so
+   * pieces × rate needs no rounding at all.
+   */
+  leftoverFen: 'largestFraction' | 'personOrder';
+  /**
+   * Fen taken off per piece QC rejects at 终检, by reject reason code (quality.rejectReasons);
+   * a reason not listed costs the worker nothing. Shared by the workers who reported good pieces
+   * on the order's last operation, in proportion to those pieces.
+   */
+  rejectDeductions: Record<string, number>;
   /** The payroll export's columns, in order. */
   payrollColumns: PayrollColumn[];
 }
@@ -50,13 +64,21 @@ function payConfigProblems(config: FactoryConfig): string[] {
   for (const id of Object.keys(config.pay.shares)) {
     if (!people.has(id)) problems.push(`pay.shares.${id}: no person with id "${id}"`);
   }
+  // Quality may be left out of a factory: then no reason code is known.
+  const quality = (config as { quality?: { rejectReasons: RejectReason[] } }).quality;
+  const reasons = new Set((quality?.rejectReasons ?? []).map((r) => r.code.toUpperCase()));
+  for (const code of Object.keys(config.pay.rejectDeductions)) {
+    if (!reasons.has(code.toUpperCase())) {
+      problems.push(`pay.rejectDeductions.${code}: no reject reason "${code}" in quality.rejectReasons`);
+    }
+  }
   if (config.pay.teamSplit === 'shares' && Object.keys(config.pay.shares).length === 0) {
     problems.push('pay.teamSplit: "shares" needs pay.shares (person id: share)');
   }
   return problems;
 }
 
-/** factory.yaml `pay:` — the team split rule and the payroll sheet's columns. */
+/** factory.yaml `pay:` — the team split rule, rounding, deductions by reject reason, the payroll sheet's columns. */
 export const payConfig: CapabilityConfig = {
   sections: {
     pay: {
@@ -69,6 +91,12 @@ export const payConfig: CapabilityConfig = {
             type: 'object',
             propertyNames: { minLength: 1, maxLength: 64 },
             additionalProperties: { type: 'integer', minimum: 0, maximum: 10_000 },
+          },
+          leftoverFen: { enum: ['largestFraction', 'personOrder'] },
+          rejectDeductions: {
+            type: 'object',
+            propertyNames: { pattern: '^\\S{1,16}$' },
+            additionalProperties: { type: 'integer', minimum: 0, maximum: 10_000_000 },
           },
           payrollColumns: {
             type: 'array',
@@ -88,6 +116,8 @@ export const payConfig: CapabilityConfig = {
       defaults: {
         teamSplit: 'equal',
         shares: {},
+        leftoverFen: 'largestFraction',
+        rejectDeductions: {},
         payrollColumns: [
           { field: 'personId', title: '工号' },
           { field: 'name', title: '姓名' },

@@ -40,12 +40,10 @@ async function writeEntries(
   const parts = gross
     .map((share, i) => ({ personId: share.personId, gross: share.fen, deduction: deduction[i]?.fen ?? 0 }))
     .filter((part) => gross.length === 1 || part.gross !== 0 || part.deduction !== 0);
-  const people = new Map(
-    (await unit.em.find(Person, { id: { $in: parts.map((g) => g.personId) } })).map((p) => [p.id, p]),
-  );
   return parts.map((part) =>
     unit.em.create(PayEntry, {
-      person: people.get(part.personId) as Person,
+      // Every share is a person just read (the reporter, a team member, one an entry paid).
+      person: unit.em.getReference(Person, part.personId),
       report: draft.report,
       rate: draft.rate,
       good: draft.good,
@@ -91,7 +89,13 @@ export async function earnReport(unit: Services, report: WorkReport): Promise<Pa
     );
   }
   const weights = await splitWeights(unit.em, unit.config.pay, task, members, day.slice(0, 7), unit.tz);
-  return writeEntries(unit, draft, splitFen(gross, weights), splitFen(deduction, weights));
+  const leftover = unit.config.pay.leftoverFen;
+  return writeEntries(
+    unit,
+    draft,
+    splitFen(gross, weights, leftover),
+    splitFen(deduction, weights, leftover),
+  );
 }
 
 /**
@@ -109,14 +113,14 @@ export async function earnReversal(
     { report: original },
     { populate: ['rate'], orderBy: { person: 'asc' } },
   );
-  const first = paid[0];
-  if (!first) return [];
-  const { gross, deduction } = priced(reversal.good, reversal.scrap, first.rate);
+  const rate = paid[0]?.rate;
+  if (!rate) return [];
+  const { gross, deduction } = priced(reversal.good, reversal.scrap, rate);
   const weightsOf = (part: (e: PayEntry) => number) =>
     paid.map((e) => ({ personId: e.person.id, weight: Math.abs(part(e)) }));
   const draft = {
     report: reversal,
-    rate: first.rate,
+    rate,
     good: reversal.good,
     scrap: reversal.scrap,
     day: inZone(original.reportedAt, unit.tz).format('YYYY-MM-DD'),
@@ -128,10 +132,12 @@ export async function earnReversal(
     splitFen(
       gross,
       weightsOf((e) => e.fen + e.deductionFen),
+      unit.config.pay.leftoverFen,
     ),
     splitFen(
       deduction,
       weightsOf((e) => e.deductionFen),
+      unit.config.pay.leftoverFen,
     ),
   );
 }

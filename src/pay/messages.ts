@@ -16,6 +16,8 @@ export interface EarningLine {
   scrap: number;
   fenPerPiece: number;
   fen: number;
+  /** A deduction for pieces rejected at 终检 for this reason code. */
+  reasonCode?: string;
 }
 
 /** What the pay capability says, in one place for review and translation. */
@@ -23,6 +25,8 @@ export const payMessages = {
   earnedNow: (fen: number, todayFen: number) => `本次 ${signedYuan(fen)}，今日 ${yuan(todayFen)}`,
   corrected: (fen: number, day: string) => `收入更正 ${signedYuan(fen)}（计入 ${day}）`,
   correctedLate: (fen: number, month: string) => `收入更正 ${signedYuan(fen)}（原月份已结算，计入 ${month}）`,
+  rejectDeducted: (pieces: number, code: string, fen: number, people: number) =>
+    `计件扣款：不合格 ${pieces} 件（${code}）共扣 ${yuan(fen)}，由做这道工序的 ${people} 人承担`,
   teamSplit: (fen: number, members: number) => `班组计件 ${signedYuan(fen)}，由 ${members} 人分`,
   todayHelp: '查看今天的计件收入（组长可查本组的人，主管可查所有人）',
   monthHelp: '查看本月（或指定月份，如 2026-11）的计件收入和明细',
@@ -45,11 +49,17 @@ export const payMessages = {
   statementTitle: (month: string) => `${month} 工资条`,
   statementGone: '工资条已不存在',
   statementLineLabel: (l: StatementLine) =>
-    l.late ? `更正·${l.operation}（${l.itemCode}）` : `${l.operation}（${l.itemCode}）`,
+    l.reasonCode !== undefined
+      ? `终检扣款（${l.reasonCode}）`
+      : l.late
+        ? `更正·${l.operation}（${l.itemCode}）`
+        : `${l.operation}（${l.itemCode}）`,
   statementLineValue: (l: StatementLine) =>
-    `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}` +
-    (l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '') +
-    ` = ${yuan(l.fen)}`,
+    l.reasonCode !== undefined
+      ? `不合格 ${l.scrap} 件${l.shared ? '（按合格件数分摊）' : ''}，扣 ${yuan(l.deductionFen)}`
+      : `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}` +
+        (l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '') +
+        ` = ${yuan(l.fen)}`,
   operationOf: (sequence: number) => `工序 ${sequence}`,
   deductionsLabel: '扣款合计',
   totalLabel: '合计',
@@ -79,9 +89,10 @@ export const payMessages = {
   earnings(name: string, period: string, lines: EarningLine[]): string {
     if (lines.length === 0) return `${name} ${period}没有计件收入。`;
     const total = lines.reduce((sum, l) => sum + l.fen, 0);
-    const rows = lines.map(
-      (l) =>
-        `- ${l.order} ${l.operation}：合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${l.scrap !== 0 ? `，报废 ${l.scrap} 件` : ''} = ${yuan(l.fen)}`,
+    const rows = lines.map((l) =>
+      l.reasonCode !== undefined
+        ? `- 终检不合格 ${l.scrap} 件（${l.reasonCode}）扣款 = ${yuan(l.fen)}`
+        : `- ${l.order} ${l.operation}：合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${l.scrap !== 0 ? `，报废 ${l.scrap} 件` : ''} = ${yuan(l.fen)}`,
     );
     return [`${name} ${period}计件收入 ${yuan(total)}：`, ...rows].join('\n');
   },

@@ -6,18 +6,24 @@ import { PieceRate } from './piece-rate.entity.js';
 /**
  * What one report (or its reversal) earned one person, in integer fen: one row per report and
  * person (a team rate's earning is split into one row per member), written in the report's own
- * transaction, so the pay and the pieces can never disagree.
+ * transaction, so the pay and the pieces can never disagree. A scrap deduction for pieces QC
+ * rejected at 终检 is an entry too, with no report: `inspectionId` and `reasonCode` say why.
  */
 export const PayEntry = defineEntity({
   name: 'PayEntry',
   tableName: 'pay_entries',
-  uniques: [{ properties: ['report', 'person'] }],
+  uniques: [{ properties: ['report', 'person'] }, { properties: ['inspectionId', 'person'] }],
   indexes: [{ properties: ['person', 'day'] }, { properties: ['month', 'person'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     person: () => p.manyToOne(Person),
-    report: () => p.manyToOne(WorkReport),
-    rate: () => p.manyToOne(PieceRate),
+    /** Null for a deduction by reject reason (it comes from an inspection, not a report). */
+    report: () => p.manyToOne(WorkReport).nullable(),
+    rate: () => p.manyToOne(PieceRate).nullable(),
+    /** The 终检 whose rejected pieces this deduction is for (quality's inspection id). */
+    inspectionId: p.integer().nullable(),
+    /** The reject reason code the deduction is priced by (factory.yaml `pay.rejectDeductions`). */
+    reasonCode: p.string().length(16).nullable(),
     good: p.integer(),
     scrap: p.integer(),
     /** What this person is paid for it: the pieces at the rate, less `deductionFen`. */

@@ -11,6 +11,33 @@ export interface RateInput {
   effectiveFrom: string;
 }
 
+const YUAN = /^(\d{1,7})(?:\.(\d{1,2}))?$/;
+
+/**
+ * `0.35` (yuan, as a sheet or a clerk writes it) as 35 fen, read from the digits so no float
+ * ever rounds it; undefined for anything that is not a non-negative amount with at most two
+ * decimals (a rate finer than a fen is refused, not rounded).
+ */
+export function fenOfYuan(text: string): number | undefined {
+  const match = YUAN.exec(text.trim().replace(/^¥/, ''));
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** The rates with exactly this operation, team, machine and effective day (at most one, normally). */
+export async function ratesLike(
+  em: EntityManager,
+  input: Omit<RateInput, 'fenPerPiece' | 'scrapFen'>,
+): Promise<PieceRate[]> {
+  return em.find(PieceRate, {
+    itemCode: input.itemCode,
+    sequence: input.sequence,
+    teamId: input.teamId ?? null,
+    equipmentCode: input.equipmentCode ?? null,
+    effectiveFrom: input.effectiveFrom,
+  });
+}
+
 /** Adds a rate; earlier rates stay, for the reports made under them. */
 export function addRate(em: EntityManager, input: RateInput, now: Date): PieceRate {
   return em.create(PieceRate, {

@@ -12,11 +12,15 @@ export interface Share {
 
 /**
  * Splits `fen` by `weights` to the fen: each gets the floor of their exact share, the fen left
- * over go one each to the largest fractions, ties to the lower person id (the rule factory.yaml
- * `pay.teamSplit` documents). Zero weights everywhere mean equal parts. A negative amount is
- * split by its size, so taking back mirrors paying.
+ * over go one each to the largest fractions, ties to the lower person id, or with
+ * `personOrder` in person id order (factory.yaml `pay.leftoverFen`). Zero weights everywhere
+ * mean equal parts. A negative amount is split by its size, so taking back mirrors paying.
  */
-export function splitFen(fen: number, weights: ReadonlyArray<{ personId: string; weight: number }>): Share[] {
+export function splitFen(
+  fen: number,
+  weights: ReadonlyArray<{ personId: string; weight: number }>,
+  leftover: PayConfig['leftoverFen'] = 'largestFraction',
+): Share[] {
   const members = [...weights].sort((a, b) =>
     a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0,
   );
@@ -26,13 +30,18 @@ export function splitFen(fen: number, weights: ReadonlyArray<{ personId: string;
   const size = Math.abs(fen);
   const parts = fair.map((m, order) => ({
     personId: m.personId,
+    weight: m.weight,
     order,
     fen: Math.floor((size * m.weight) / whole),
     // Integer remainders (not float fractions) so the order of the leftover fen is exact.
     remainder: (size * m.weight) % whole,
   }));
   let left = size - parts.reduce((sum, p) => sum + p.fen, 0);
-  for (const part of [...parts].sort((a, b) => b.remainder - a.remainder || a.order - b.order)) {
+  const order =
+    leftover === 'personOrder'
+      ? parts.filter((p) => p.weight > 0)
+      : [...parts].sort((a, b) => b.remainder - a.remainder || a.order - b.order);
+  for (const part of order) {
     if (left === 0) break;
     part.fen += 1;
     left -= 1;

@@ -4,6 +4,7 @@ import { traceCommand } from './commands/trace-command.js';
 import { qualityConfig } from './config.js';
 import { seedComplaintStory } from './demo.js';
 import { qualityEvents } from './events.js';
+import { inspectionEvents } from './inspections/events.js';
 import { finalInspectionCommand } from './inspections/final-inspection-command.js';
 import { firstArticleCommand } from './inspections/first-article-command.js';
 import { firstArticleHold } from './inspections/first-article-hold.js';
@@ -29,7 +30,7 @@ export const qualityCapability = defineCapability({
   config: qualityConfig,
   entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder],
   events: {
-    emits: qualityEvents,
+    emits: [...qualityEvents, ...inspectionEvents],
     subscribers: [scrapHold, firstArticleHold, askForParameters, outsourcedRejects],
   },
   chat: {

@@ -8,6 +8,7 @@ import { PayStatement } from '../../src/pay/month/pay-statement.entity.js';
 import { PayEntry } from '../../src/pay/pay-entry.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
+import { withoutDemoPay } from './unpriced-demo.js';
 
 const texts = (replies: OutboundContent[]) =>
   replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`));
@@ -41,6 +42,7 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
 
   beforeAll(async () => {
     app = await startDemoApp();
+    await withoutDemoPay(app.orm.em.fork());
     payKey = await createApiKey(app.orm.em.fork(), 'payroll', ['pay:read', 'pay:write'], app.clock.now());
     const rates = [
       { itemCode: 'SHF-200', sequence: 10, fenPerPiece: 50, scrapFen: 20, effectiveFrom: '2026-11-01' },

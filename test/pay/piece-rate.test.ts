@@ -3,6 +3,7 @@ import type { OutboundContent } from '../../src/chat/outbound.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { PayEntry } from '../../src/pay/pay-entry.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
+import { withoutDemoPay } from './unpriced-demo.js';
 
 const texts = (replies: OutboundContent[]) =>
   replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`));
@@ -22,6 +23,7 @@ describe('piece-rate pay', () => {
 
   beforeAll(async () => {
     app = await startDemoApp();
+    await withoutDemoPay(app.orm.em.fork());
     payKey = await createApiKey(app.orm.em.fork(), 'payroll', ['pay:read', 'pay:write'], app.clock.now());
     const rate = {
       itemCode: 'SHF-200',

@@ -4,6 +4,7 @@ import type { OutboundContent } from '../../src/chat/outbound.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { PayEntry } from '../../src/pay/pay-entry.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
+import { withoutDemoPay } from './unpriced-demo.js';
 
 const texts = (replies: OutboundContent[]) =>
   replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`));
@@ -21,6 +22,7 @@ describe('a team rate shared by fixed shares', () => {
         pay: { ...defaultFactoryConfig.pay, teamSplit: 'shares', shares: { zhangwei: 3, liuyang: 1 } },
       },
     });
+    await withoutDemoPay(app.orm.em.fork());
     const key = await createApiKey(app.orm.em.fork(), 'payroll', ['pay:write'], app.clock.now());
     const rate = {
       itemCode: 'PIN-500',
@@ -66,6 +68,7 @@ describe('a team rate shared by the hours reported on the task', () => {
     app = await startDemoApp({
       factory: { ...defaultFactoryConfig, pay: { ...defaultFactoryConfig.pay, teamSplit: 'hours' } },
     });
+    await withoutDemoPay(app.orm.em.fork());
     const key = await createApiKey(app.orm.em.fork(), 'payroll', ['pay:write'], app.clock.now());
     const rate = {
       itemCode: 'PIN-500',

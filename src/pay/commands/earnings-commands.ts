@@ -35,6 +35,23 @@ async function linesOf(
 ): Promise<EarningLine[]> {
   const lines = new Map<string, EarningLine>();
   for (const e of await earningsOf(ctx.em, personId, { from, to })) {
+    if (!e.report || !e.rate) {
+      // A deduction for pieces rejected at 终检: one line per reason.
+      const key = `reject|${e.reasonCode ?? ''}`;
+      const line = lines.get(key) ?? {
+        order: '',
+        operation: '',
+        good: 0,
+        scrap: 0,
+        fenPerPiece: 0,
+        fen: 0,
+        reasonCode: e.reasonCode ?? '',
+      };
+      line.scrap += e.scrap;
+      line.fen += e.fen;
+      lines.set(key, line);
+      continue;
+    }
     const task = e.report.task;
     const key = `${task.workOrder.number}|${task.sequence}|${e.rate.id}`;
     const line = lines.get(key) ?? {

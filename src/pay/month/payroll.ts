@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Person } from '../../people/person.entity.js';
 import type { PayConfig, PayrollField } from '../config.js';
-import { PayMonth } from './pay-month.entity.js';
+import { isClosed } from './open-month.js';
 import { PayStatement, type StatementStatus } from './pay-statement.entity.js';
 import { byPerson, statementLines } from './statement-lines.js';
 
@@ -25,7 +25,7 @@ export async function payrollWorkbook(em: EntityManager, config: PayConfig, mont
   const people = new Map(
     (await em.find(Person, { id: { $in: [...lines.keys()] } }, { populate: ['team'] })).map((p) => [p.id, p]),
   );
-  const closed = (await em.findOne(PayMonth, month)) !== null;
+  const closed = await isClosed(em, month);
   const statements = new Map(
     (await em.find(PayStatement, { month }, { fields: ['person', 'status'] })).map((s) => [
       s.person.id,
@@ -44,8 +44,8 @@ export async function payrollWorkbook(em: EntityManager, config: PayConfig, mont
       personId,
       name: person?.name ?? personId,
       team: person?.team?.name ?? '',
-      good: sum((l) => (l.shared || l.late ? 0 : l.good)),
-      scrap: sum((l) => (l.shared || l.late ? 0 : l.scrap)),
+      good: sum((l) => (l.shared || l.late || l.reasonCode !== undefined ? 0 : l.good)),
+      scrap: sum((l) => (l.shared || l.late || l.reasonCode !== undefined ? 0 : l.scrap)),
       grossYuan: yuanNumber(sum((l) => (l.late ? 0 : l.grossFen))),
       deductionYuan: yuanNumber(sum((l) => (l.late ? 0 : l.deductionFen))),
       lateYuan: yuanNumber(sum((l) => (l.late ? l.fen : 0))),

@@ -131,6 +131,14 @@ export async function recordFinal(
     rework: counts.rework,
     reason: counts.reason?.code ?? null,
   });
+  if (counts.rejected > 0 && counts.reason) {
+    await deps.events.publish(deps, 'quality.pieces_rejected', {
+      inspection,
+      task: last,
+      rejected: counts.rejected,
+      reasonCode: counts.reason.code,
+    });
+  }
   const rework =
     counts.rework > 0
       ? await orderRework(deps, order.number, last, inspection, actor.person.name)
