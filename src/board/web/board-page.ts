@@ -4,7 +4,7 @@ import { equipmentMessages } from '../../equipment/messages.js';
 import { workOrderMessages } from '../../workorders/messages.js';
 import { formatDay } from '../../shared/display.js';
 import { boardMessages as m } from '../messages.js';
-import { escapeHtml, html, type Html } from './html.js';
+import { escapeHtml, html, type Html } from '../../shared/html.js';
 import { sparkline } from './sparkline.js';
 
 /** Rows a list shows before `另有 N 项`: what fits a panel at any 16:9 size, the font scaling with the screen. */

@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { html, type Html } from '../../shared/html.js';
 
 /**
  * A week-by-week line as inline SVG, scaled to its own range (a wall screen shows the trend,

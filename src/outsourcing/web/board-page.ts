@@ -1,6 +1,6 @@
 import type { RiskBoard, RiskColour } from '../board.js';
 import { outsourcingMessages as m } from '../messages.js';
-import { html, page } from './html.js';
+import { html, page } from '../../shared/html.js';
 
 export const BOARD_REFRESH_SECONDS = 60;
 

@@ -1,6 +1,6 @@
 import { outsourcingMessages as m } from '../messages.js';
 import type { OrderLine } from '../messages.js';
-import { html, page, type Html } from './html.js';
+import { html, page, type Html } from '../../shared/html.js';
 
 export interface PartnerOrderCard extends OrderLine {
   overdue: boolean;

@@ -1,4 +1,4 @@
-/** Server-rendered pages: no front-end build, one small stylesheet inline, readable on a phone. */
+/** Server-rendered pages (partner pages, the boards): no front-end build, one small stylesheet inline. */
 
 export function escapeHtml(value: string | number): string {
   return String(value)
