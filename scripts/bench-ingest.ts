@@ -74,7 +74,7 @@ try {
         { itemCode: 'P1', quantity: 1_000_000_000, dueDate: '2030-01-01', number },
         'Asia/Shanghai',
       );
-      releaseWorkOrder(deps, lead, order);
+      await releaseWorkOrder(deps, lead, order);
       await em.flush();
       const loaded = await loadOrder(em, number);
       const target = { kind: 'person', personId: 'zhangwei' } as const;

@@ -90,7 +90,7 @@ async function startedTask(em: EntityManager, number: string, personId: string):
     { itemCode: 'P1', quantity: 1_000_000_000, dueDate: '2030-01-01', number },
     'Asia/Shanghai',
   );
-  releaseWorkOrder(deps, lead, order);
+  await releaseWorkOrder(deps, lead, order);
   const loaded = await loadOrder(em, number);
   await dispatchTask(deps, lead, loaded, loaded.tasks[0]!, { kind: 'person', personId }, undefined);
   await startTask(deps, { ...lead, person: (await personById(em, personId))! }, loaded, loaded.tasks[0]!);
