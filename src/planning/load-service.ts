@@ -319,7 +319,9 @@ export async function capacityLoad(
       itemCode: first.itemCode,
       dueAt,
       projectedFinishAt: new Date(ready),
-      reason: late ? lateReason(worstWait, resources, dayStarts, ops, tz, intervals, start) : null,
+      reason: late
+        ? lateReason(worstWait, resources, dayStarts, ops, tz, intervals, start, dueAt.getTime())
+        : null,
     });
   }
   projections.sort((a, b) => a.orderNumber.localeCompare(b.orderNumber));
@@ -342,6 +344,7 @@ function lateReason(
   tz: string,
   intervals: Interval[],
   now: number,
+  dueAt: number,
 ): string {
   if (wait) {
     const load = resources.get(wait.machine)!;
@@ -363,7 +366,11 @@ function lateReason(
   }
   const minutes = ops.reduce((s, op) => s + op.minutes, 0);
   const finish = run(intervals, now, minutes);
-  return m.tooMuchWork(Math.round(minutes / 60), inZone(new Date(finish), tz).format('YYYY-MM-DD'));
+  const work = m.tooMuchWork(Math.round(minutes / 60), inZone(new Date(finish), tz).format('YYYY-MM-DD'));
+  // Already past its due day: say so first; without standard times there are no hours to name.
+  if (dueAt > now) return work;
+  const past = m.pastDue(Math.ceil((now - dueAt) / 86_400_000));
+  return minutes > 0 ? `${past}，${work}` : `${past}，${m.unfinished}`;
 }
 
 /** The factory zone when a caller has none at hand (FACTORY_TZ, as the app reads it). */

@@ -23,6 +23,8 @@ export const planningMessages = {
   overloaded: (machine: string, day: string, pct: number) => `${machine} 超负荷 ${monthDay(day)} ${pct}%`,
   queued: (machine: string, until: string) => `${machine} 排队到 ${monthDay(until)}`,
   tooMuchWork: (hours: number, finish: string) => `剩余约 ${hours} 小时工时，最早 ${monthDay(finish)} 完工`,
+  pastDue: (days: number) => `已过交期 ${days} 天`,
+  unfinished: '尚未完工',
 
   bomDuplicate: (code: string) => `物料清单里 ${code} 出现了两次，请合并为一行。`,
   bomSelf: (code: string) => `${code} 不能是自己的子件。`,

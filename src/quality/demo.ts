@@ -53,10 +53,11 @@ export async function seedComplaintStory(ctx: DemoContext): Promise<void> {
     { sequence: 10, at: ctx.at(-3, '14:00'), accepted: 5, rejected: 0, note: '外径=Φ20.01 圆度=0.004' },
     { sequence: 20, at: ctx.at(-1, '16:00'), accepted: 4, rejected: 1, note: '键槽宽=6.04 对称度=0.03' },
   ];
+  const unit = ctx.unit(em);
   for (const p of patrols) {
     const task = taskOf(p.sequence);
     if (!task) continue;
-    em.create(Inspection, {
+    const inspection = em.create(Inspection, {
       kind: 'patrol',
       task,
       inspector: 'zhouqiang',
@@ -66,6 +67,12 @@ export async function seedComplaintStory(ctx: DemoContext): Promise<void> {
       rework: 0,
       reasonCode: p.rejected > 0 ? 'D01' : null,
       note: p.note,
+    });
+    await em.flush();
+    // Told like any recorded inspection, so the demo's webhook subscribers hear of it too.
+    await unit.events.publish(unit, 'quality.inspection_recorded', {
+      inspection,
+      orderNumber: 'WO-DEMO-001',
     });
   }
   await em.flush();

@@ -8,7 +8,7 @@ import { entities } from '../../src/entities.js';
 import { features } from '../../src/features.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { copyTestTemplate, testDatabaseKind } from '../support/database.js';
-import { DEMO_NOW, startDemoApp } from '../support/demo-app.js';
+import { DEMO_NOW, startDemoApp, unpricedDemo } from '../support/demo-app.js';
 import { startTestApp } from '../support/test-app.js';
 
 /**
@@ -77,7 +77,13 @@ describe(`template databases on ${testDatabaseKind()}`, () => {
     const copied = await startDemoApp({ factory });
     const anotherCopy = await startDemoApp();
     try {
-      await seedDemo(seededHere.orm.em.fork(), clock, seededHere.settings.factoryTz, seededHere.factory);
+      await seedDemo(
+        seededHere.orm.em.fork(),
+        clock,
+        seededHere.settings.factoryTz,
+        seededHere.factory,
+        unpricedDemo,
+      );
       expect(await contents(copied.orm)).toEqual(await contents(seededHere.orm));
       expect(await counters(copied.orm)).toEqual(await counters(seededHere.orm));
       // Card ids are random per seed: shared ids show both shops came from the one template.

@@ -90,7 +90,7 @@ describe('capacity load and kitting of a hand-built week', () => {
     // Tuesday WO-A and WO-B put 600 minutes on it.
     const later = await ordersAtRisk(app.orm.em.fork(), app.factory, local('2026-12-07', '08:00'), TZ);
     expect(later.map((o) => [o.orderNumber, o.projectedFinishAt, o.reason])).toEqual([
-      ['WO-A', local('2026-12-08', '13:30'), '剩余约 14 小时工时，最早 12月8日 完工'],
+      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时，最早 12月8日 完工'],
       ['WO-B', local('2026-12-09', '13:30'), 'CNC-01 超负荷 12月7日 200%'],
       ['WO-C', local('2026-12-09', '15:30'), 'MIL-01 超负荷 12月8日 125%'],
     ]);
@@ -163,10 +163,10 @@ describe('capacity load and kitting of a hand-built week', () => {
     const text = digest?.kind === 'markdown' ? digest.text : '';
     expect(text.split('\n').slice(-5)).toEqual([
       '**外发逾期 1 单**',
-      'OS-1 华美电镀：传动轴（SHAFT）（电镀）应于 11-29 14:00 回厂，已逾期 18 小时，还有 80 件未回',
+      '- OS-1 华美电镀：传动轴（SHAFT）（电镀）应于 11-29 14:00 回厂，已逾期 18 小时，还有 80 件未回',
       '',
       '**交期风险**',
-      'WO-B 交期 12月1日，预计 12月2日 13:30 完工：CNC-01 超负荷 11月30日 200%',
+      '- WO-B 交期 12月1日，预计 12月2日 13:30 完工：CNC-01 超负荷 11月30日 200%',
     ]);
   }, 90_000);
 
