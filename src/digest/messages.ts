@@ -30,7 +30,7 @@ const operationOutput = (o: { sequence: number; name: string; good: number; scra
 
 /** Other capabilities' sections, after the built-in ones: the same shape as those. */
 function sectionLines(sections: readonly DigestSection[]): string[] {
-  return sections.flatMap((s) => ['', `**${s.title}**`, ...s.lines.map((line) => `- ${line}`)]);
+  return sections.flatMap((s) => ['', `**${s.title}**`, ...s.lines]);
 }
 
 /** The digest as a supervisor reads it: one message, most important first. */

@@ -177,7 +177,7 @@ export const outsourcingMessages = {
   boardLate: (late: string) => `已逾期 ${late}`,
   digestLateTitle: (count: number) => `外发逾期 ${count} 单`,
   digestLate: (o: OrderLine, timing: string) =>
-    `${o.number} ${o.partnerName}：${product(o)}（${o.process}）应于 ${o.due} 回厂，${timing}，还有 ${o.quantity - o.returned} 件未回`,
+    `- ${o.number} ${o.partnerName}：${product(o)}（${o.process}）应于 ${o.due} 回厂，${timing}，还有 ${o.quantity - o.returned} 件未回`,
   boardLeft: (left: string) => `还剩 ${left}`,
   boardBack: '已回厂',
   boardReturned: (returned: number, total: number) => `已回 ${returned}/${total}`,

@@ -105,5 +105,5 @@ export const planningMessages = {
 
   digestRiskTitle: '交期风险',
   digestRisk: (orderNumber: string, dueDay: string, finish: string, reason: string) =>
-    `${orderNumber} 交期 ${monthDay(dueDay)}，预计 ${finish} 完工：${reason}`,
+    `- ${orderNumber} 交期 ${monthDay(dueDay)}，预计 ${finish} 完工：${reason}`,
 };
