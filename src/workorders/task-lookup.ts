@@ -101,6 +101,18 @@ export function pickTask(
 
 export const operationLabel = (t: OperationTask): string => `${t.sequence} ${t.name}`;
 
+/** The operation a person named by its number (`10`, `工序10`) or its name, refused with the list when none is. */
+export function operationNamed({ order, tasks }: OrderWithTasks, named: string): OperationTask {
+  const wanted = readOperation(named) ?? named;
+  const task = tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
+  if (!task)
+    throw new RefusedError(
+      'operation_not_found',
+      m.operationNotFound(order.number, named, tasks.map(operationLabel)),
+    );
+  return task;
+}
+
 /** Several open operations of the order are the person's: which one is for the caller to ask. */
 export class WhichOperationError extends RefusedError {
   constructor(readonly choices: OperationTask[]) {

@@ -1,8 +1,6 @@
-import { readOperation } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
-import { workOrderMessages } from '../../workorders/messages.js';
-import { loadOrder, operationLabel } from '../../workorders/task-lookup.js';
+import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { tellOperator } from './first-article-notices.js';
 import { recordFirstArticle, rejectReason, type FirstArticleVerdict } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
@@ -25,14 +23,7 @@ export const firstArticleCommand: Command = {
   ],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const named = String(args.operation);
-    const wanted = readOperation(named) ?? named;
-    const task = loaded.tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
-    if (!task)
-      throw new RefusedError(
-        'operation_not_found',
-        workOrderMessages.operationNotFound(loaded.order.number, named, loaded.tasks.map(operationLabel)),
-      );
+    const task = operationNamed(loaded, String(args.operation));
     const verdict = readVerdict(
       String(args.verdict),
       args.detail as string | undefined,

@@ -1,8 +1,6 @@
-import { readOperation } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
-import { workOrderMessages } from '../../workorders/messages.js';
-import { loadOrder, operationLabel } from '../../workorders/task-lookup.js';
+import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { patrolMessages as m } from './messages.js';
@@ -37,14 +35,7 @@ export const patrolCommand: Command = {
   ],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const named = String(args.operation);
-    const wanted = readOperation(named) ?? named;
-    const task = loaded.tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
-    if (!task)
-      throw new RefusedError(
-        'operation_not_found',
-        workOrderMessages.operationNotFound(loaded.order.number, named, loaded.tasks.map(operationLabel)),
-      );
+    const task = operationNamed(loaded, String(args.operation));
     const record = readPatrol(String(args.detail), ctx.config.quality.rejectReasons);
     recordPatrol(ctx.services, ctx.actor, loaded, task, record);
     ctx.reply(

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { readOperation } from '../../chat/commands/arguments.js';
 import type { CardHandler } from '../../chat/cards/card-handler.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { RefusedError } from '../../shared/errors.js';
-import { workOrderMessages } from '../../workorders/messages.js';
 import { reportTask } from '../../workorders/reporting-service.js';
-import { loadOrder, operationLabel } from '../../workorders/task-lookup.js';
+import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { scrapMessages as m } from './messages.js';
 import {
@@ -36,14 +34,7 @@ export const scrapRequestCommand: Command = {
   ],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const named = String(args.operation);
-    const wanted = readOperation(named) ?? named;
-    const task = loaded.tasks.find((t) => String(t.sequence) === wanted || t.name === wanted);
-    if (!task)
-      throw new RefusedError(
-        'operation_not_found',
-        workOrderMessages.operationNotFound(loaded.order.number, named, loaded.tasks.map(operationLabel)),
-      );
+    const task = operationNamed(loaded, String(args.operation));
     const quantity = Number(args.quantity);
     if (!Number.isInteger(quantity) || quantity <= 0)
       throw new RefusedError('not_whole_pieces', m.notWhole(quantity));
