@@ -4,6 +4,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../shared/clock.js';
 import type { Orm } from '../orm.js';
 import { ConnectionLease } from './connection-lease.entity.js';
+import { isLockConflict } from '../lock-retry.js';
 
 /** Names this process among the server's instances, in logs and in the lease table. */
 export function leaseHolderId(): string {
@@ -40,7 +41,10 @@ export class ConnectionLeases {
       await em.insert(ConnectionLease, { name, holder, expiresAt });
       return expiresAt;
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) return undefined;
+      // Another instance inserted it first. InnoDB may instead answer one of two racing INSERTs of
+      // the same key with a deadlock: that one is rolled back and holds nothing either, and asks
+      // again at its next renewal.
+      if (error instanceof UniqueConstraintViolationException || isLockConflict(error)) return undefined;
       throw error;
     }
   }
