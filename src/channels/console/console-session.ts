@@ -8,7 +8,8 @@ import { consoleMessages as m } from './messages.js';
 
 /**
  * Which button a line of console input taps: a bare number is a button of the last card shown
- * (as before card numbers existed); `#3.1` or `#3 完工` a button of card 3. The `#` keeps a
+ * while the bot's last answer is that card (after a question in words, such as 完工多少件？, the
+ * number is the answer); `#3.1` or `#3 完工` a button of card 3 at any time. The `#` keeps a
  * card tap apart from answers a dialog may expect, such as `1.5` hours or `3 件`.
  */
 const LAST_CARD_BUTTON = /^\s*(\d{1,2})\s*$/;
@@ -22,6 +23,8 @@ const CARD_BUTTON_BY_TEXT = /^\s*[#＃]\s*(\d{1,4})\s+(\S.*?)\s*$/;
 export class ConsoleSession {
   private readonly cards: CardView[] = [];
   private readonly numbers = new WeakMap<OutboundContent, number>();
+  /** Whether the last thing shown in this session (an answer or a push) was a card rather than words. */
+  private lastAnswerWasCard = false;
 
   constructor(
     private readonly engine: ChatEngine,
@@ -32,7 +35,7 @@ export class ConsoleSession {
 
   async say(text: string, platformMessageId: string = randomUUID()): Promise<OutboundContent[]> {
     const last = LAST_CARD_BUTTON.exec(text);
-    if (last && this.cards.length > 0) return this.tap(Number(last[1]));
+    if (last && this.lastAnswerWasCard) return this.tap(Number(last[1]));
     const byNumber = CARD_BUTTON_BY_NUMBER.exec(text);
     if (byNumber) {
       const n = Number(byNumber[2]);
@@ -68,6 +71,7 @@ export class ConsoleSession {
   /** The session's number for a card shown to this person, given when first seen. */
   number(content: OutboundContent): number | undefined {
     if (content.kind !== 'card' && content.kind !== 'card_update') return undefined;
+    this.lastAnswerWasCard = true;
     const known = this.numbers.get(content);
     if (known !== undefined) return known;
     this.cards.push(content.card);
@@ -82,6 +86,8 @@ export class ConsoleSession {
   async deliver(event: InboundEvent): Promise<HandleOutcome> {
     const outcome = await this.engine.handle(event);
     for (const reply of outcome.replies) this.number(reply);
+    const lastReply = outcome.replies.at(-1);
+    if (lastReply && this.number(lastReply) === undefined) this.lastAnswerWasCard = false;
     return outcome;
   }
 
