@@ -16,7 +16,7 @@ import { historyLines, planBatch, type HistoryLine, type PlannedReport } from '.
 
 /** The demo's own week of work orders starts seven days before the seeding day; the history ends before it. */
 const LAST_HISTORY_DAY = -8;
-/** Any seed gives the same month: the counts are drawn from this seed. */
+/** The counts are drawn from this seed: every seed on the same day makes the same month. */
 const HISTORY_SEED = 23;
 const customers = ['华东机械', '远航电器', '宏达泵业', '新立五金'];
 
