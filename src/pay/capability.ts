@@ -10,7 +10,7 @@ import {
   statementCommand,
 } from './commands/month-commands.js';
 import { payConfig } from './config.js';
-import { seedPayMonth, seedRates } from './demo/seed-pay.js';
+import { seedPayDemo, seedRates } from './demo/seed-pay.js';
 import { PayMonth } from './month/pay-month.entity.js';
 import { PayStatement } from './month/pay-statement.entity.js';
 import { PayEntry } from './pay-entry.entity.js';
@@ -36,7 +36,7 @@ export const payCapability = defineCapability({
     ],
     cards: [statementCardHandler],
   },
-  demo: { setup: seedRates, history: seedPayMonth },
+  demo: { setup: seedRates, history: seedPayDemo },
   api: {
     scopes: ['pay:read', 'pay:write'],
     routes: [addRateRoute, listRatesRoute, monthEarningsRoute, payrollRoute],

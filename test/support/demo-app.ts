@@ -17,8 +17,9 @@ export interface DemoApp extends TestApp {
 }
 
 /**
- * The demo shop as the tests know it: without pay's demo rates (issue 23), so the many exact
- * 完工 answers asserted on the demo stay as they were; test/pay/demo-pay.test.ts seeds them.
+ * The demo shop as the tests know it: without pay's demo (issue 23: its rates and its month of
+ * history before the demo week), so the many exact answers asserted on the demo's week stay as
+ * they were; test/pay/demo-pay.test.ts and demo-month.test.ts seed it.
  */
 export const unpricedDemo = coreCapabilities.map((c) => (c.name === 'pay' ? { ...c, demo: undefined } : c));
 

@@ -3,8 +3,8 @@ import { inZone } from '../../shared/time.js';
 import { closeMonth } from '../month/close-month.js';
 import { PayStatement } from '../month/pay-statement.entity.js';
 import { confirmStatement, disputeStatement } from '../month/statement-answers.js';
-import { PayEntry } from '../pay-entry.entity.js';
 import { addRate } from '../rates-service.js';
+import { seedPayHistory } from './seed-history.js';
 
 /**
  * The demo shop's piece rates (计件单价, fen per good piece), in force since the first of the
@@ -34,13 +34,17 @@ export function seedRates({ em, clock, tz }: DemoContext): void {
 }
 
 /**
- * When the demo's week of history reaches into last month (seeded in a month's first days),
- * that month is closed by the supervisor: 张伟 confirms his 工资条 and 刘洋 disputes his, so
- * 异议列表 has one to resolve.
+ * The demo's pay history: a month of piece work before the demo's own week (see
+ * `seedPayHistory`), then last month closed by the supervisor, whatever day the seed runs:
+ * 张伟 confirms his 工资条 and 刘洋 disputes his, so 异议列表 has one to resolve.
  */
-export async function seedPayMonth({ em, clock, tz, unit }: DemoContext): Promise<void> {
+export async function seedPayDemo(ctx: DemoContext): Promise<void> {
+  await seedPayHistory(ctx);
+  await closeLastMonth(ctx);
+}
+
+async function closeLastMonth({ em, clock, tz, unit }: DemoContext): Promise<void> {
   const last = inZone(clock.now(), tz).subtract(1, 'month').format('YYYY-MM');
-  if ((await em.count(PayEntry, { month: last })) === 0) return;
   await em.transactional(async (tx) => {
     const services = unit(tx);
     await closeMonth(services, 'lijianguo', last);
