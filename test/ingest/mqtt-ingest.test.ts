@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GatewayReading } from '../../src/ingest/gateway-reading.entity.js';
 import { OperationTask } from '../../src/workorders/operation-task.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startTestApp } from '../support/test-app.js';
-import { ingestYaml, startIngestWorld, type IngestWorld } from './world.js';
+import { ingestYaml, MQTT_BROKER, mqttIngest, startIngestWorld, type IngestWorld } from './world.js';
 
-const BROKER = process.env.MQTT_TEST_URL ?? 'mqtt://127.0.0.1:1883';
 const READINGS = Number(process.env.MQTT_TEST_READINGS ?? 10_000);
 
 /** A small deterministic generator, so a failing stream can be replayed. */
@@ -50,15 +48,7 @@ function plcStream(): { messages: Message[]; total: number } {
 }
 
 describe('gateway ingest over MQTT through a real broker', () => {
-  const run = randomUUID().slice(0, 8);
-  const clientId = `sfb-test-${run}`;
-  const extraYaml = `ingest:
-  mqtt:
-    url: ${BROKER}
-    clientId: ${clientId}
-    topics:
-      - { filter: 'sfb-${run}/plc/+/count', kind: counts, fields: { equipment: 'topic[2]', device: dev, seq: sn, count: qty } }
-`;
+  const { run, clientId, topic, extraYaml } = mqttIngest('sfb-test');
   let world: IngestWorld | undefined;
   let publisher: MqttClient | undefined;
 
@@ -69,7 +59,7 @@ describe('gateway ingest over MQTT through a real broker', () => {
       await world.db.drop();
     }
     // Forget the kept session at the broker.
-    await (await connectAsync(BROKER, { clientId, clean: true })).endAsync();
+    await (await connectAsync(MQTT_BROKER, { clientId, clean: true })).endAsync();
   });
 
   it('ends a stream of 10,000 counts with 5 % duplicates and 5 % out of order, across a restart, with exact totals', async () => {
@@ -77,7 +67,7 @@ describe('gateway ingest over MQTT through a real broker', () => {
     expect(messages).toHaveLength(READINGS * 1.05);
     world = await startIngestWorld({ extraYaml });
     await world.orderOnCnc01('WO-PLC', 1_000_000);
-    publisher = await connectAsync(BROKER, { clientId: `sfb-test-pub-${run}`, clean: true });
+    publisher = await connectAsync(MQTT_BROKER, { clientId: `sfb-test-pub-${run}`, clean: true });
     const stored = () => world!.orm.em.fork().count(GatewayReading);
     const seen = new Set<number>();
 
@@ -87,13 +77,9 @@ describe('gateway ingest over MQTT through a real broker', () => {
         const window = batch.slice(i, i + 500);
         await Promise.all(
           window.map((m) =>
-            publisher!.publishAsync(
-              `sfb-${run}/plc/CNC-01/count`,
-              JSON.stringify({ dev: 'PLC-7', sn: m.seq, qty: m.qty }),
-              {
-                qos: 1,
-              },
-            ),
+            publisher!.publishAsync(topic, JSON.stringify({ dev: 'PLC-7', sn: m.seq, qty: m.qty }), {
+              qos: 1,
+            }),
           ),
         );
         for (const m of window) seen.add(m.seq);

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ConnectionLease } from '../../src/db/leases/connection-lease.entity.js';
 import { GatewayReading } from '../../src/ingest/gateway-reading.entity.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { ingestYaml, startIngestWorld, type IngestWorld } from './world.js';
+import { ingestYaml, MQTT_BROKER, mqttIngest, startIngestWorld, type IngestWorld } from './world.js';
 
-const BROKER = process.env.MQTT_TEST_URL ?? 'mqtt://127.0.0.1:1883';
 const HOLDING = 'holding the connection lease; opening the connection';
 
 /** A logger whose lines the test reads. */
@@ -23,15 +21,7 @@ function capturedLogger(): { logger: ReturnType<typeof createLogger>; lines: () 
  * stops, the other takes the session over and what the gateway sent meanwhile arrives once.
  */
 describe('MQTT ingest on two instances', () => {
-  const run = randomUUID().slice(0, 8);
-  const clientId = `sfb-lease-${run}`;
-  const extraYaml = `ingest:
-  mqtt:
-    url: ${BROKER}
-    clientId: ${clientId}
-    topics:
-      - { filter: 'sfb-${run}/plc/+/count', kind: counts, fields: { equipment: 'topic[2]', device: dev, seq: sn, count: qty } }
-`;
+  const { run, clientId, topic, extraYaml } = mqttIngest('sfb-lease');
   const env = { CONNECTION_LEASE_MS: '3000' };
   const running: TestApp[] = [];
   let world: IngestWorld | undefined;
@@ -41,7 +31,7 @@ describe('MQTT ingest on two instances', () => {
     await publisher?.endAsync();
     for (const app of running.splice(0)) await app.close();
     await world?.db.drop();
-    await (await connectAsync(BROKER, { clientId, clean: true })).endAsync();
+    await (await connectAsync(MQTT_BROKER, { clientId, clean: true })).endAsync();
   });
 
   it('connects from the lease holder only, and the other instance takes the session over on stop', async () => {
@@ -59,17 +49,13 @@ describe('MQTT ingest on two instances', () => {
     });
     running.push(standBy);
     await world.orderOnCnc01('WO-LEASE', 100_000);
-    publisher = await connectAsync(BROKER, { clientId: `sfb-lease-pub-${run}`, clean: true });
+    publisher = await connectAsync(MQTT_BROKER, { clientId: `sfb-lease-pub-${run}`, clean: true });
     const send = (seqs: number[]) =>
       Promise.all(
         seqs.map((sn) =>
-          publisher!.publishAsync(
-            `sfb-${run}/plc/CNC-01/count`,
-            JSON.stringify({ dev: 'PLC-9', sn, qty: 2 }),
-            {
-              qos: 1,
-            },
-          ),
+          publisher!.publishAsync(topic, JSON.stringify({ dev: 'PLC-9', sn, qty: 2 }), {
+            qos: 1,
+          }),
         ),
       );
     const stored = () => standBy.orm.em.fork().count(GatewayReading, { device: 'PLC-9' });

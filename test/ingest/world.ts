@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { unitOf } from '../../src/app-services.js';
 import type { Actor } from '../../src/chat/audit/actor.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
@@ -18,6 +19,30 @@ equipment:
   - { code: CNC-01, name: 数控车床 1 号, type: lathe, team: cnc }
   - { code: CNC-02, name: 数控车床 2 号, type: lathe, team: cnc }
 ${extra}`;
+
+export const MQTT_BROKER = process.env.MQTT_TEST_URL ?? 'mqtt://127.0.0.1:1883';
+
+/**
+ * A subscription of its own on the shared test broker: the client id and the topics carry a
+ * fresh run id, so kept sessions and messages of other runs never reach it.
+ */
+export function mqttIngest(prefix: string): {
+  run: string;
+  clientId: string;
+  topic: string;
+  extraYaml: string;
+} {
+  const run = randomUUID().slice(0, 8);
+  const clientId = `${prefix}-${run}`;
+  const extraYaml = `ingest:
+  mqtt:
+    url: ${MQTT_BROKER}
+    clientId: ${clientId}
+    topics:
+      - { filter: 'sfb-${run}/plc/+/count', kind: counts, fields: { equipment: 'topic[2]', device: dev, seq: sn, count: qty } }
+`;
+  return { run, clientId, topic: `sfb-${run}/plc/CNC-01/count`, extraYaml };
+}
 
 /** Monday 2026-11-23 at 10:00 in Shanghai. */
 export const monday10 = new Date('2026-11-23T10:00:00+08:00');
