@@ -181,6 +181,20 @@ describe('the REST API keeps to its OpenAPI document', () => {
       { body: { seq: 1, count: 3 } },
     );
     expect(counted).toMatchObject({ status: 201, json: { state: 'unassigned', device: 'EXT-01' } });
+    const batched = await call(
+      'post',
+      '/equipment/{code}/counts/batch',
+      { code: 'EXT-01' },
+      {
+        body: {
+          readings: [
+            { seq: 1, count: 3 },
+            { seq: 2, count: 4 },
+          ],
+        },
+      },
+    );
+    expect(batched).toMatchObject({ status: 201, json: { stored: 1, duplicates: 1 } });
     const etag = (await call('get', '/work-orders/{number}', { number: 'ERP-1' })).headers.get('etag') ?? '';
     const cancelled = await call(
       'post',
