@@ -57,12 +57,10 @@ export async function ingestCountBatch(
   });
   await storeReadings(em, fresh, receivedAt);
   const stored = await readingsOf(em, counts, true);
-  await applyReadings(
-    deps,
-    [...stored.values()].filter((r) => r.state === 'pending'),
-    { refuseWeighings: true },
-  );
-  const freshKeys = new Set(fresh.map(keyOf));
+  const pending = [...stored.values()].filter((r) => r.state === 'pending');
+  // A twin request that stored one of "ours" first, after our first read, has applied it by now.
+  const freshKeys = new Set(fresh.map(keyOf).filter((key) => stored.get(key)?.state === 'pending'));
+  await applyReadings(deps, pending, { refuseWeighings: true });
   const answered = new Set<string>();
   return counts.map((c) => {
     const key = keyOf(c);

@@ -81,6 +81,15 @@ describe('a batch of gateway counts over HTTP', () => {
     expect(await em().count(GatewayReading)).toBe(6);
   });
 
+  it('books a batch sent twice at once a single time', async () => {
+    const readings = Array.from({ length: 20 }, (_, i) => ({ seq: 40 - i, count: 1, device: 'PLC-8' }));
+    const answers = await Promise.all([batch(readings), batch(readings)]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    expect(answers.map((a) => a.json.stored).sort()).toEqual([0, 20]);
+    expect((await reports()).map((r) => r.good)).toEqual([14, 2, 13, 20]);
+    expect(await em().count(GatewayReading)).toBe(26);
+  });
+
   it('refuses the whole batch when one count does not add up, or when it is too long, and stores nothing', async () => {
     const mismatch = await batch([
       { seq: 20, count: 5, device: 'PLC-7' },
@@ -93,7 +102,7 @@ describe('a batch of gateway counts over HTTP', () => {
     expect((await w.post('/equipment/NOPE/counts/batch', { readings: [{ seq: 1, count: 1 }] })).status).toBe(
       404,
     );
-    expect(await em().count(GatewayReading)).toBe(6);
-    expect(await em().count(WorkReport)).toBe(3);
+    expect(await em().count(GatewayReading)).toBe(26);
+    expect(await em().count(WorkReport)).toBe(4);
   });
 });
