@@ -3,10 +3,13 @@
  * `POST /api/v1/equipment/<code>/counts` (each stored once by device and sequence number, and
  * booked as a work report on the task running on the machine) at rising concurrency, next to
  * the bare Koa route that inserts one row per request (bench-bare.ts, as bench:wecom uses).
- * Two scenarios: every counter on one machine (its reports queue behind the task's row lock),
- * and each concurrent counter on a machine of its own.
+ * Three scenarios: every counter on one machine (its reports queue behind the task's row lock),
+ * each concurrent counter on a machine of its own, and gateways that buffer: each request a
+ * batch of BENCH_BATCH counts (`…/counts/batch`, sent out of order) on a machine of its own,
+ * whose counts per second are compared with the bare route's requests per second.
  *
- * BENCH_REQUESTS (default 400) per level; BENCH_LEVELS (default 1,4,16) the concurrencies.
+ * BENCH_REQUESTS (default 400) per level; BENCH_LEVELS (default 1,4,16) the concurrencies;
+ * BENCH_BATCH (default 50) counts per batch, BENCH_BATCH_REQUESTS (default 40) batches a level.
  */
 import type { AddressInfo } from 'node:net';
 import { unitOf } from '../src/app-services.js';
@@ -28,6 +31,8 @@ import { measure, startBareInsertRoute } from './bench-bare.js';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16').split(',').map(Number);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
+const BATCH = Number(process.env.BENCH_BATCH ?? 50);
+const BATCHES_PER_LEVEL = Number(process.env.BENCH_BATCH_REQUESTS ?? 40);
 const BASE = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 const MACHINES = Math.max(...LEVELS);
 const machine = (n: number) => `M-${String(n).padStart(2, '0')}`;
@@ -95,32 +100,62 @@ try {
     if (url.startsWith(base) && res.status !== 201) throw new Error(`counts answered ${res.status}`);
     await res.text();
   };
-  const counts: Record<string, (i: number) => Promise<void>> = {
-    same: () => post(`${base}/equipment/${machine(0)}/counts`, { seq: ++seq, count: 1, device: 'PLC-0' }),
-    distinct: (i) =>
-      post(`${base}/equipment/${machine(i % MACHINES)}/counts`, {
-        seq: ++seq,
-        count: 1,
-        device: `PLC-${i % MACHINES}`,
-      }),
+  /** A buffered gateway's batch: BATCH consecutive numbers of its device, sent in reverse. */
+  const batchOf = (i: number) => {
+    const first = seq + 1;
+    seq += BATCH;
+    return Array.from({ length: BATCH }, (_, n) => ({
+      seq: first + BATCH - 1 - n,
+      count: 1,
+      device: `PLC-${i % MACHINES}`,
+    }));
   };
+  interface Scenario {
+    title: string;
+    send: (i: number) => Promise<void>;
+    /** Counts one request carries. */
+    perRequest: number;
+    requests: number;
+  }
+  const scenarios: Scenario[] = [
+    {
+      title: `scenario same: every count on one machine (${machine(0)}), ${REQUESTS_PER_LEVEL} a level`,
+      send: () => post(`${base}/equipment/${machine(0)}/counts`, { seq: ++seq, count: 1, device: 'PLC-0' }),
+      perRequest: 1,
+      requests: REQUESTS_PER_LEVEL,
+    },
+    {
+      title: `scenario distinct: ${MACHINES} machines, each count on its own, round robin, ${REQUESTS_PER_LEVEL} a level`,
+      send: (i) =>
+        post(`${base}/equipment/${machine(i % MACHINES)}/counts`, {
+          seq: ++seq,
+          count: 1,
+          device: `PLC-${i % MACHINES}`,
+        }),
+      perRequest: 1,
+      requests: REQUESTS_PER_LEVEL,
+    },
+    {
+      title: `scenario batched: ${MACHINES} machines round robin, ${BATCH} counts a request (…/counts/batch, out of order), ${BATCHES_PER_LEVEL} batches a level`,
+      send: (i) => post(`${base}/equipment/${machine(i % MACHINES)}/counts/batch`, { readings: batchOf(i) }),
+      perRequest: BATCH,
+      requests: BATCHES_PER_LEVEL,
+    },
+  ];
   const bareInsert = () => post(bareRoute.url, { seq: ++seq, count: 1, device: 'PLC-0' });
 
-  for (const [scenario, send] of Object.entries(counts)) {
-    await measure(4, 40, send);
+  for (const { title, send, perRequest, requests } of scenarios) {
+    await measure(4, Math.ceil(40 / perRequest), send);
     await measure(4, 40, bareInsert);
-    console.log(
-      scenario === 'same'
-        ? `\nscenario same: every count on one machine (${machine(0)}), ${REQUESTS_PER_LEVEL} a level`
-        : `\nscenario distinct: ${MACHINES} machines, each count on its own, round robin, ${REQUESTS_PER_LEVEL} a level`,
-    );
-    console.log('concurrency | counts p50 / p99 ms, counts/s | bare insert p50 / p99 ms, req/s | ours/bare');
+    console.log(`\n${title}`);
+    console.log('concurrency | ours p50 / p99 ms, counts/s | bare insert p50 / p99 ms, req/s | ours/bare');
     for (const level of LEVELS) {
-      const mine = await measure(level, REQUESTS_PER_LEVEL, send);
+      const mine = await measure(level, requests, send);
       const theirs = await measure(level, REQUESTS_PER_LEVEL, bareInsert);
       const f = (x: number) => x.toFixed(1);
+      const counts = mine.rps * perRequest;
       console.log(
-        `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(mine.rps)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(mine.rps / theirs.rps).toFixed(2)}`,
+        `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(counts)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(counts / theirs.rps).toFixed(2)}`,
       );
     }
   }

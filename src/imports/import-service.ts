@@ -5,7 +5,7 @@ import { BomLine } from '../planning/bom-line.entity.js';
 import { Equipment } from '../equipment/equipment.entity.js';
 import { addRate, fenOfYuan, ratesLike } from '../pay/rates-service.js';
 import { Team } from '../people/team.entity.js';
-import { Item, ITEM_KINDS } from '../workorders/item.entity.js';
+import { Item, ITEM_KINDS, type ItemSource } from '../workorders/item.entity.js';
 import { workOrderMessages } from '../workorders/messages.js';
 import { RoutingStep } from '../workorders/routing-step.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
@@ -128,14 +128,25 @@ function yesNo(row: Row, names: readonly string[]): boolean {
 
 type Imported = { result: 'created' | 'updated'; what: string; message?: string };
 
+/** 来源: ERP marks master data the ERP keeps (read-only in chat); empty keeps what the item had. */
+const SOURCE_WORDS: Record<string, ItemSource> = { erp: 'erp', 本地: 'local', local: 'local' };
+
 async function importItem(deps: Services, _actor: Actor, row: Row): Promise<Imported> {
   const c = COLUMNS.items;
   const code = required(row, c.code).toUpperCase();
   const kindText = field(row, c.kind);
   const kind = kindText === '' ? 'finished' : KIND_WORDS[kindText];
   if (!kind) throw new RowRefused(m.badKind(kindText));
+  const sourceText = field(row, c.source);
+  const source = sourceText === '' ? undefined : SOURCE_WORDS[sourceText.toLowerCase()];
+  if (sourceText !== '' && !source) throw new RowRefused(m.badSource(sourceText));
   const existing = await deps.em.findOne(Item, code);
-  const values = { name: required(row, c.name), unit: field(row, c.unit) || '件', kind };
+  const values = {
+    name: required(row, c.name),
+    unit: field(row, c.unit) || '件',
+    kind,
+    ...(source === undefined ? {} : { source }),
+  };
   if (existing) Object.assign(existing, values);
   else deps.em.create(Item, { code, ...values });
   return { result: existing ? 'updated' : 'created', what: `物料 ${code}` };

@@ -6,6 +6,7 @@ export const importMessages = {
   notANumber: (column: string, value: string) => `「${column}」不是有效的数字：${value}`,
   notYesNo: (column: string, value: string) => `「${column}」应填 是 或 否，不是「${value}」`,
   badKind: (value: string) => `物料类型「${value}」无效，应为 原材料、半成品 或 成品`,
+  badSource: (value: string) => `来源「${value}」无效，应为 ERP（由 ERP 维护，聊天中只读）或 本地`,
   unknownItem: (code: string) => `没有物料「${code}」，请先导入物料`,
   noRouting: (code: string) => `物料「${code}」没有工艺路线，请先导入工艺`,
   badDate: (value: string) => `交期「${value}」无效，请写成 2026-12-01`,

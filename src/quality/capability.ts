@@ -8,6 +8,7 @@ import { inspectionEvents } from './inspections/events.js';
 import { finalInspectionCommand } from './inspections/final-inspection-command.js';
 import { firstArticleCommand } from './inspections/first-article-command.js';
 import { firstArticleHold } from './inspections/first-article-hold.js';
+import { getInspectionRoute, listInspectionsRoute } from './inspections/inspection-routes.js';
 import { Inspection } from './inspections/inspection.entity.js';
 import { outsourcedRejects } from './inspections/outsourced-rejects.js';
 import { reworkDoneCommand } from './inspections/rework-command.js';
@@ -48,5 +49,8 @@ export const qualityCapability = defineCapability({
   },
   jobs: (s) => [patrolsJob(s)],
   demo: { history: seedComplaintStory },
-  api: { scopes: ['quality:read', 'quality:write'], routes: [traceRoute, reportParametersRoute] },
+  api: {
+    scopes: ['quality:read', 'quality:write'],
+    routes: [traceRoute, reportParametersRoute, listInspectionsRoute, getInspectionRoute],
+  },
 });

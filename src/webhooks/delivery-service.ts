@@ -8,7 +8,7 @@ import type { DomainEventName, Subscriber } from '../events/domain-events.js';
 import type { Services } from '../services.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { WebhooksConfig } from './config.js';
-import { PUBLIC_EVENT_TYPES, type PublicEventType } from './event-types.js';
+import { PUBLIC_EVENT_TYPES, publicTypesOf, type PublicEventType } from './event-types.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookSubscription } from './webhook-subscription.entity.js';
@@ -62,8 +62,7 @@ export function webhookSubscribers(): Subscriber[] {
     event,
     phase: 'in_transaction' as const,
     async handle(payload: unknown, unit: Services) {
-      for (const type of PUBLIC_EVENT_TYPES.filter((t) => t.event === event))
-        await enqueue(unit, type, payload);
+      for (const type of publicTypesOf(event, payload)) await enqueue(unit, type, payload);
     },
   }));
 }

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { ExportFile } from '../erp/export-file.entity.js';
+import type { FormSubmission } from '../forms/form-submission.entity.js';
+import type { OutsourcingInspection } from '../outsourcing/inspection.entity.js';
 import type { MaintenanceTask } from '../equipment/maintenance/maintenance-task.entity.js';
 import type { RepairTicket } from '../equipment/repairs/repair-ticket.entity.js';
 import type { DomainEventName, DomainEvents } from '../events/domain-events.js';
 import type { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
 import type { OutsourcingStateChange } from '../outsourcing/state-change.entity.js';
 import type { Inspection } from '../quality/inspections/inspection.entity.js';
+import { scrapLabel, type ScrapRequest } from '../quality/scrap/scrap-request.entity.js';
 import type { ProductionException } from '../workorders/production-exception.entity.js';
 import type { WorkOrder } from '../workorders/work-order.entity.js';
 import type { WorkReport } from '../workorders/work-report.entity.js';
@@ -26,6 +29,8 @@ export interface PublicEventType<N extends DomainEventName = DomainEventName> {
   type: string;
   event: N;
   description: string;
+  /** Whether this payload is one of this type, when one domain event has several (批准 / 驳回); all when absent. */
+  applies?(payload: DomainEvents[N]): boolean;
   /** The record key and JSON; ids are set (the subscriber flushed), relations may need loading. */
   toPublic(payload: DomainEvents[N], em: EntityManager): Promise<PublicEvent>;
 }
@@ -128,6 +133,71 @@ async function inspectionData(em: EntityManager, inspection: Inspection, orderNu
     inspector: inspection.inspector.id,
     at: iso(inspection.at),
     accepted: inspection.accepted,
+    rejected: inspection.rejected,
+    rework: inspection.rework,
+    reasonCode: inspection.reasonCode ?? null,
+  };
+}
+
+async function scrapData(em: EntityManager, request: ScrapRequest) {
+  await em.populate(request, ['task.workOrder', 'requestedBy', 'decidedBy', 'posted']);
+  return {
+    id: request.id,
+    ref: scrapLabel(request.id),
+    workOrder: request.task.workOrder.number,
+    operation: request.task.sequence,
+    quantity: request.quantity,
+    reasonCode: request.reasonCode ?? null,
+    status: request.status,
+    requestedBy: request.requestedBy.id,
+    requestedAt: iso(request.requestedAt),
+    decidedBy: request.decidedBy?.id ?? null,
+    decidedAt: iso(request.decidedAt),
+    decisionNote: request.decisionNote ?? null,
+    postedReport: request.posted?.id ?? null,
+  };
+}
+
+async function formData(
+  em: EntityManager,
+  submission: FormSubmission,
+  formName: string,
+  alarms: readonly string[],
+) {
+  await em.populate(submission, ['filledBy']);
+  return {
+    id: submission.id,
+    form: submission.formKey,
+    formName,
+    subjectKind: submission.subjectKind,
+    subject: submission.subjectKey ?? null,
+    team: submission.teamId ?? null,
+    filledBy: submission.filledBy.id,
+    period: submission.periodKey ?? null,
+    answers: submission.answers,
+    alarms: [...alarms],
+    supersedes: submission.supersedes ?? null,
+    createdAt: iso(submission.createdAt),
+  };
+}
+
+async function outsourcingQcData(
+  em: EntityManager,
+  order: OutsourcingOrder,
+  inspection: OutsourcingInspection,
+  orderNumber: string | null,
+) {
+  await em.populate(inspection, ['inspector', 'concessionApprover']);
+  return {
+    id: inspection.id,
+    order: order.number,
+    workOrder: orderNumber,
+    at: iso(inspection.at),
+    inspector: inspection.inspector.id,
+    channel: inspection.channel,
+    accepted: inspection.accepted,
+    concession: inspection.concession,
+    concessionApprover: inspection.concessionApprover?.id ?? null,
     rejected: inspection.rejected,
     rework: inspection.rework,
     reasonCode: inspection.reasonCode ?? null,
@@ -237,11 +307,64 @@ export const PUBLIC_EVENT_TYPES: readonly PublicEventType[] = [
   define({
     type: 'inspection.recorded',
     event: 'quality.inspection_recorded',
-    description: 'QC recorded a first-article (首检) or final (终检) inspection',
+    description:
+      'QC recorded a first-article (首检), patrol (巡检), final (终检) or outsourced-return inspection',
     async toPublic({ inspection, orderNumber }, em) {
       return {
         recordKey: `work_order:${orderNumber}`,
         data: await inspectionData(em, inspection, orderNumber),
+      };
+    },
+  }),
+  define({
+    type: 'scrap.requested',
+    event: 'quality.scrap_requested',
+    description: 'Scrap over the approval threshold waits for an approver (报废申请); not posted yet',
+    async toPublic({ request }, em) {
+      const data = await scrapData(em, request);
+      return { recordKey: `work_order:${data.workOrder}`, data };
+    },
+  }),
+  define({
+    type: 'scrap.approved',
+    event: 'quality.scrap_decided',
+    description: 'An approver approved a scrap request: `postedReport` is the report that posted it',
+    applies: ({ approved }) => approved,
+    async toPublic({ request, minutes }, em) {
+      const data = await scrapData(em, request);
+      return { recordKey: `work_order:${data.workOrder}`, data: { ...data, minutes } };
+    },
+  }),
+  define({
+    type: 'scrap.rejected',
+    event: 'quality.scrap_decided',
+    description: 'An approver rejected a scrap request (驳回): nothing was posted',
+    applies: ({ approved }) => !approved,
+    async toPublic({ request, minutes }, em) {
+      const data = await scrapData(em, request);
+      return { recordKey: `work_order:${data.workOrder}`, data: { ...data, minutes } };
+    },
+  }),
+  define({
+    type: 'outsourcing_order.qc_recorded',
+    event: 'outsourcing.qc_recorded',
+    description: 'QC counted pieces back from a partner (外协质检): accepted, concession, rejected, rework',
+    async toPublic({ order, inspection, task }, em) {
+      if (task) await em.populate(task, ['workOrder']);
+      return {
+        recordKey: `outsourcing_order:${order.number}`,
+        data: await outsourcingQcData(em, order, inspection, task?.workOrder.number ?? null),
+      };
+    },
+  }),
+  define({
+    type: 'form.submitted',
+    event: 'forms.submitted',
+    description: 'A form (点检表, 交接班记录…) was filled in; `alarms` are the fields that alarmed',
+    async toPublic({ submission, formName, alarms }, em) {
+      return {
+        recordKey: `form:${submission.formKey}`,
+        data: await formData(em, submission, formName, alarms),
       };
     },
   }),
@@ -255,7 +378,7 @@ export const PUBLIC_EVENT_TYPES: readonly PublicEventType[] = [
   }),
 ];
 
-/** The public types a domain event becomes (one today; the map allows more). */
-export function publicTypesOf(event: DomainEventName): PublicEventType[] {
-  return PUBLIC_EVENT_TYPES.filter((t) => t.event === event);
+/** The public types a domain event's payload becomes: scrap_decided is approved or rejected. */
+export function publicTypesOf(event: DomainEventName, payload: unknown): PublicEventType[] {
+  return PUBLIC_EVENT_TYPES.filter((t) => t.event === event && (t.applies?.(payload as never) ?? true));
 }

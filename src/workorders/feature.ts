@@ -7,6 +7,7 @@ import {
   closeExceptionCommand,
   raiseExceptionCommand,
 } from './commands/exception-commands.js';
+import { renameCommand } from './commands/item-commands.js';
 import { newWorkOrderCommand, releaseCommand } from './commands/order-commands.js';
 import { exceptionListCommand, itemListCommand, orderListCommand } from './commands/list-commands.js';
 import { cancelOrderCommand, rescheduleCommand } from './commands/order-change-commands.js';
@@ -33,6 +34,7 @@ export const workOrderFeature: ChatFeature = {
     releaseCommand,
     cancelOrderCommand,
     rescheduleCommand,
+    renameCommand,
     orderListCommand,
     itemListCommand,
   ],

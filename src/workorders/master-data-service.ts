@@ -1,11 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Item, type ITEM_KINDS } from './item.entity.js';
+import { recordAudit, type Actor } from '../chat/audit/actor.js';
+import { RefusedError } from '../shared/errors.js';
+import { Item, type ITEM_KINDS, type ItemSource } from './item.entity.js';
+import { workOrderMessages as m } from './messages.js';
 import { RoutingStep } from './routing-step.entity.js';
 
 export interface ItemInput {
   name: string;
   unit?: string;
   kind?: (typeof ITEM_KINDS)[number];
+  /** Who keeps it; an existing item keeps its own when absent, a new one is `local`. */
+  source?: ItemSource;
 }
 
 export interface RoutingStepInput {
@@ -19,7 +24,12 @@ export interface RoutingStepInput {
 
 /** The ERP's item, under the ERP's code (upper-cased as chat and imports write it). */
 export async function upsertItem(em: EntityManager, code: string, input: ItemInput): Promise<Item> {
-  const values = { name: input.name, unit: input.unit ?? '件', kind: input.kind ?? 'finished' };
+  const values = {
+    name: input.name,
+    unit: input.unit ?? '件',
+    kind: input.kind ?? 'finished',
+    ...(input.source === undefined ? {} : { source: input.source }),
+  };
   const existing = await em.findOne(Item, code.toUpperCase());
   if (existing) return Object.assign(existing, values);
   return em.create(Item, { code: code.toUpperCase(), ...values });
@@ -54,4 +64,33 @@ export async function replaceRouting(
   }
   await em.flush();
   return kept;
+}
+
+/**
+ * Refuses a change from chat to master data the ERP keeps (the item, its routing, its BOM): the
+ * next sync would overwrite it, and 单点录入 means the ERP is where it is changed. The API is
+ * the ERP's own bridge and may still write.
+ */
+export function assertEditableInChat(item: Item): void {
+  if (item.source === 'erp')
+    throw new RefusedError('erp_owned', m.erpOwnedItem(item.code, item.name), { item: item.code });
+}
+
+/** 改名 物料: a planner renames a local item; the orders made from it show the new name. */
+export async function renameItem(
+  em: EntityManager,
+  actor: Actor,
+  code: string,
+  name: string,
+): Promise<{ item: Item; from: string }> {
+  const item = await em.findOne(Item, code.trim().toUpperCase());
+  if (!item) throw new RefusedError('item_not_found', m.itemNotFound(code.trim()));
+  assertEditableInChat(item);
+  const to = name.trim();
+  if (to === '' || to.length > 200) throw new RefusedError('bad_item_name', m.badItemName);
+  if (to === item.name) throw new RefusedError('same_item_name', m.itemNameUnchanged(item.code, to));
+  const from = item.name;
+  item.name = to;
+  recordAudit(em, actor, 'item.rename', 'item', item.code, { from, to });
+  return { item, from };
 }

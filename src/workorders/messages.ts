@@ -144,6 +144,12 @@ export const workOrderMessages = {
   itemListHeader: (n: number) => `物料共 ${n} 种：`,
   itemLine: (code: string, name: string, unit: string) => `${code} ${name}（${unit}）`,
   noItems: '还没有物料。',
+  erpOwnedItem: (code: string, name: string) =>
+    `物料 ${code}「${name}」由 ERP 维护（连同它的工艺路线和物料清单），这里不能修改。请在 ERP 中修改，下次同步后会自动更新。`,
+  badItemName: '新名称不能为空，也不能超过 200 个字。',
+  itemNameUnchanged: (code: string, name: string) => `物料 ${code} 已经叫「${name}」，没有改动。`,
+  itemRenamed: (code: string, from: string, to: string) => `已把物料 ${code} 从「${from}」改名为「${to}」。`,
+  renameWhat: (what: string) => `目前只能改物料的名称：改名 物料 <编码> <新名称>（不能改「${what}」）。`,
   exceptionListHeader: (onlyOpen: boolean, n: number) =>
     `${onlyOpen ? '未关闭的' : ''}异常共 ${n} 条（最新的在前）：`,
   exceptionLine: (e: {

@@ -36,6 +36,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   物料列表: ['planner', 'supervisor', 'team_lead', 'manager'],
   取消工单: ['planner', 'supervisor'],
   改交期: ['planner', 'supervisor'],
+  改名: ['planner', 'supervisor'],
   异常列表: ['team_lead', 'supervisor', 'qc', 'maintenance', 'planner', 'manager'],
   日报: ['supervisor', 'team_lead', 'manager', 'planner'],
   追溯: ['qc', 'supervisor', 'manager', 'planner', 'team_lead'],

@@ -4,7 +4,7 @@ import { createApiKey } from '../../src/http/api/api-keys.js';
 import { equipmentYaml } from '../equipment/world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookDelivery } from '../../src/webhooks/webhook-delivery.entity.js';
-import { issueFromLot, raiseExceptionOn, reportAndReverse } from './api-world.js';
+import { issueFromLot, patrolOn, raiseExceptionOn, reportAndReverse } from './api-world.js';
 
 type Schema = Record<string, unknown>;
 interface Operation {
@@ -181,6 +181,20 @@ describe('the REST API keeps to its OpenAPI document', () => {
       { body: { seq: 1, count: 3 } },
     );
     expect(counted).toMatchObject({ status: 201, json: { state: 'unassigned', device: 'EXT-01' } });
+    const batched = await call(
+      'post',
+      '/equipment/{code}/counts/batch',
+      { code: 'EXT-01' },
+      {
+        body: {
+          readings: [
+            { seq: 1, count: 3 },
+            { seq: 2, count: 4 },
+          ],
+        },
+      },
+    );
+    expect(batched).toMatchObject({ status: 201, json: { stored: 1, duplicates: 1 } });
     const etag = (await call('get', '/work-orders/{number}', { number: 'ERP-1' })).headers.get('etag') ?? '';
     const cancelled = await call(
       'post',
@@ -256,6 +270,44 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect(
       (await call('get', '/trace/{code}', { code: 'L-2611-01' }, { query: '?kind=lot' })).json.kind,
     ).toBe('lot');
+    const patrols = [await patrolOn(app, 'ERP-1', 5), await patrolOn(app, 'ERP-1', 3)];
+    const firstPage = await call(
+      'get',
+      '/inspections',
+      {},
+      { query: '?workOrder=erp-1&kind=patrol&limit=1' },
+    );
+    expect(firstPage.json.items).toEqual([
+      {
+        id: patrols[0],
+        kind: 'patrol',
+        workOrder: 'ERP-1',
+        operation: 10,
+        operationName: '车削',
+        inspector: 'lijianguo',
+        at: '2026-11-23T00:00:00.000Z',
+        accepted: 5,
+        rejected: 0,
+        rework: 0,
+        reasonCode: null,
+        note: '外径=25.01',
+      },
+    ]);
+    const secondPage = await call(
+      'get',
+      '/inspections',
+      {},
+      { query: `?limit=1&cursor=${String(firstPage.json.nextCursor)}` },
+    );
+    expect([
+      (secondPage.json.items as Array<{ id: number }>).map((i) => i.id),
+      secondPage.json.nextCursor,
+    ]).toEqual([[patrols[1]], null]);
+    const inspection = await call('get', '/inspections/{id}', { id: String(patrols[1]) });
+    expect([inspection.json.accepted, inspection.headers.get('etag')]).toEqual([
+      3,
+      expect.stringMatching(/^"/),
+    ]);
     const ticket = await call('get', '/work-orders/{number}/ticket.pdf', { number: 'ERP-1' });
     expect([ticket.status, ticket.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     const labels = await call('get', '/lot-labels.pdf', {}, { query: '?lots=L-2611-01' });
@@ -328,6 +380,14 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect((await call('get', '/exceptions', {}, { query: '?status=open' })).status).toBe(400);
     expect((await call('get', '/exceptions', {}, { query: '?raisedFrom=yesterday' })).status).toBe(400);
     expect((await call('get', '/exceptions/{id}', { id: 'E999' })).status).toBe(404);
+    expect((await call('get', '/inspections', {}, { query: '?kind=audit' })).status).toBe(400);
+    expect((await call('get', '/inspections', {}, { query: '?from=today' })).status).toBe(400);
+    expect((await call('get', '/inspections', {}, { query: '?workOrder=NOPE' })).json).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect((await call('get', '/inspections/{id}', { id: '999' })).status).toBe(404);
+    expect((await call('get', '/inspections/{id}', { id: 'x' })).status).toBe(404);
     expect((await call('post', '/webhook-deliveries/{id}/replay', { id: '999' })).status).toBe(404);
     const badHook = { name: 'x', url: 'ftp://nowhere', events: ['nope'] };
     expect((await call('post', '/webhooks', {}, { body: badHook })).status).toBe(400);

@@ -2,6 +2,7 @@ import { unitOf } from '../../src/app-services.js';
 import type { Actor } from '../../src/chat/audit/actor.js';
 import { personById } from '../../src/people/directory.js';
 import { issueMaterial } from '../../src/materials/issue-service.js';
+import { recordPatrol } from '../../src/quality/patrols/patrol-service.js';
 import { correctReport } from '../../src/workorders/correction-service.js';
 import { raiseException } from '../../src/workorders/exception-service.js';
 import { dispatchTask } from '../../src/workorders/dispatch-service.js';
@@ -66,5 +67,22 @@ export async function raiseExceptionOn(app: TestApp, number: string, reason: str
       reason,
     );
     return raised.id;
+  });
+}
+
+/** 李建国 records a 巡检 on the order's first operation: `checked` pieces, all good, as chat does; returns its id. */
+export async function patrolOn(app: TestApp, number: string, checked: number): Promise<number> {
+  return app.orm.em.fork().transactional(async (em) => {
+    const person = (await personById(em, 'lijianguo'))!;
+    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    const loaded = await loadOrder(em, number);
+    const inspection = recordPatrol(unitOf(app.services, em), actor, loaded, loaded.tasks[0]!, {
+      checked,
+      rejected: 0,
+      reason: null,
+      values: ['外径=25.01'],
+    });
+    await em.flush();
+    return inspection.id;
   });
 }

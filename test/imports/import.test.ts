@@ -56,6 +56,35 @@ describe('importing items, routings and work orders from spreadsheets', () => {
     });
   });
 
+  it('marks items from the ERP by their 来源, keeps it when the column is empty, and refuses an unknown one', async () => {
+    const path = join(tmpdir(), `items-source-${process.pid}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('物料');
+    sheet.addRow(['物料编码', '名称', '来源']);
+    sheet.addRow(['E1', '轴承座', 'ERP']);
+    sheet.addRow(['L1', '工装夹具', '本地']);
+    await book.xlsx.writeFile(path);
+    expect((await run(path)).committed).toBe(true);
+    const sourceOf = async (code: string) => (await app.orm.em.fork().findOneOrFail(Item, code)).source;
+    expect([await sourceOf('E1'), await sourceOf('L1'), await sourceOf('P1')]).toEqual([
+      'erp',
+      'local',
+      'local',
+    ]);
+
+    const again = new ExcelJS.Workbook();
+    const rows = again.addWorksheet('物料');
+    rows.addRow(['物料编码', '名称', '来源']);
+    rows.addRow(['E1', '轴承座 B', '']);
+    rows.addRow(['L1', '工装夹具', '外部']);
+    await again.xlsx.writeFile(path);
+    expect((await run(path)).rows).toEqual([
+      { line: 2, result: 'updated', message: '更新 物料 E1' },
+      { line: 3, result: 'refused', message: '来源「外部」无效，应为 ERP（由 ERP 维护，聊天中只读）或 本地' },
+    ]);
+    expect(await sourceOf('E1')).toBe('erp');
+  });
+
   it('reads an .xlsx routing sheet', async () => {
     const path = join(tmpdir(), `routings-${process.pid}.xlsx`);
     const book = new ExcelJS.Workbook();

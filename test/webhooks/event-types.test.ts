@@ -1,14 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { RepairStep } from '../../src/equipment/repairs/repair-step.entity.js';
+import type { FormConfig } from '../../src/forms/config.js';
+import { FormSubmission } from '../../src/forms/form-submission.entity.js';
+import { OutsourcingInspection } from '../../src/outsourcing/inspection.entity.js';
 import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
 import { Inspection } from '../../src/quality/inspections/inspection.entity.js';
+import { ScrapRequest } from '../../src/quality/scrap/scrap-request.entity.js';
 import { PUBLIC_EVENT_TYPES } from '../../src/webhooks/event-types.js';
 import { WebhookDelivery } from '../../src/webhooks/webhook-delivery.entity.js';
 import { ProductionException } from '../../src/workorders/production-exception.entity.js';
 import { WorkOrder } from '../../src/workorders/work-order.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
+
+const text = (replies: Array<{ kind: string; text?: string }>) =>
+  replies.map((r) => r.text ?? `<${r.kind}>`).join('\n');
+
+/** A daily check of each machine, so the demo's form history has submissions to announce. */
+const machineCheck: FormConfig = {
+  key: 'machine-check',
+  name: '设备点检',
+  aliases: [],
+  about: 'equipment',
+  filledBy: { roles: ['worker'], teams: [] },
+  due: 'day',
+  fields: [{ key: 'oilOk', label: '油位正常', type: 'yes_no', required: true }],
+};
 
 interface Body {
   id: string;
@@ -28,6 +46,11 @@ describe('webhook event types over the demo shop', () => {
     process.env.SFB_TEST_ALL_SECRET = 'all-secret-0123456789';
     const factory = {
       ...defaultFactoryConfig,
+      forms: { ...defaultFactoryConfig.forms, list: [machineCheck] },
+      quality: {
+        ...defaultFactoryConfig.quality,
+        scrapApproval: { threshold: 3, approvers: 'qc_or_supervisor' as const, items: [] },
+      },
       webhooks: {
         ...defaultFactoryConfig.webhooks,
         subscriptions: [
@@ -58,6 +81,11 @@ describe('webhook event types over the demo shop', () => {
       'repair.step': await em.count(RepairStep),
       'maintenance.step': 1,
       'inspection.recorded': await em.count(Inspection),
+      'scrap.requested': await em.count(ScrapRequest),
+      'scrap.approved': await em.count(ScrapRequest, { status: 'approved' }),
+      'scrap.rejected': await em.count(ScrapRequest, { status: 'rejected' }),
+      'outsourcing_order.qc_recorded': await em.count(OutsourcingInspection),
+      'form.submitted': await em.count(FormSubmission),
       'erp.export_written': 0,
     });
     expect(counts).toMatchObject({
@@ -67,6 +95,7 @@ describe('webhook event types over the demo shop', () => {
       'exception.raised': 2,
       'exception.closed': 1,
       'repair.step': 9,
+      'form.submitted': 18, // three days of 设备点检 for each of the six machines
     });
     // The demo's partial returns go through a path without a domain event; every move chat or the API makes has one.
     expect(await em.count(OutsourcingStateChange)).toBeGreaterThanOrEqual(14);
@@ -104,5 +133,69 @@ describe('webhook event types over the demo shop', () => {
       expect(lane[0]).toBe('work_order.released');
       expect(lane.at(-1)).toBe('work_order.completed');
     }
+  });
+
+  it('announces a scrap request and its approval or rejection, and an outsourcing QC count, once each', async () => {
+    const em = () => app.orm.em.fork();
+    const bodiesOf = async (type: string) =>
+      (await em().find(WebhookDelivery, { eventType: type }, { orderBy: { id: 'asc' } })).map((d) => ({
+        key: d.recordKey,
+        ...(JSON.parse(d.body) as Body),
+      }));
+    const qc = app.as('zhouqiang');
+    await app.as('liuyang').say('报废申请 WO-DEMO-006 工序10 4 D01');
+    await app.as('liuyang').say('报废申请 WO-DEMO-006 工序10 5 D01');
+    const [first, second] = await em().find(ScrapRequest, {}, { orderBy: { id: 'asc' } });
+    expect(text(await qc.say(`报废审批 S${first!.id} 批准`))).toContain('已批准');
+    await qc.say(`报废审批 S${second!.id} 驳回`);
+    expect(text(await qc.say('可以返修'))).toContain('已驳回');
+
+    const requested = await bodiesOf('scrap.requested');
+    expect(requested.map((b) => [b.key, b.data.ref, b.data.quantity, b.data.status])).toEqual([
+      ['work_order:WO-DEMO-006', `S${first!.id}`, 4, 'pending'],
+      ['work_order:WO-DEMO-006', `S${second!.id}`, 5, 'pending'],
+    ]);
+    const [approved] = await bodiesOf('scrap.approved');
+    const posted = await em().findOneOrFail(ScrapRequest, first!.id);
+    expect(approved!.data).toMatchObject({
+      ref: `S${first!.id}`,
+      status: 'approved',
+      decidedBy: 'zhouqiang',
+      postedReport: posted.posted!.id,
+    });
+    const rejected = await bodiesOf('scrap.rejected');
+    expect(
+      rejected.map((b) => [b.data.ref, b.data.status, b.data.decisionNote, b.data.postedReport]),
+    ).toEqual([[`S${second!.id}`, 'rejected', '可以返修', null]]);
+    expect((await bodiesOf('scrap.approved')).length).toBe(1);
+
+    const sent = text(await app.as('sunli').say('外发 华美电镀 SHF-200 10 11-28'));
+    const os = /OS-\d{8}-\d{3}/.exec(sent)?.[0] ?? '';
+    expect(os, sent).not.toBe('');
+    await app.as('sunli').say(`回厂 ${os} 10`);
+    await qc.say(`质检 ${os} 合格 8 不合格 2 原因 D01`);
+    const qcBodies = await bodiesOf('outsourcing_order.qc_recorded');
+    expect(qcBodies.map((b) => b.key)).toEqual([`outsourcing_order:${os}`]);
+    expect(qcBodies[0]!.data).toMatchObject({
+      order: os,
+      workOrder: null,
+      inspector: 'zhouqiang',
+      accepted: 8,
+      rejected: 2,
+      rework: 0,
+      reasonCode: 'D01',
+    });
+
+    const forms = await bodiesOf('form.submitted');
+    expect(forms[0]).toMatchObject({
+      key: 'form:machine-check',
+      data: {
+        form: 'machine-check',
+        formName: '设备点检',
+        subjectKind: 'equipment',
+        answers: { oilOk: true },
+        alarms: [],
+      },
+    });
   });
 });

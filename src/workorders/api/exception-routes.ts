@@ -2,32 +2,13 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { defineRoute } from '../../http/api/api-route.js';
 import { decodeCursor, pageOf, pageParameters, pageSchema, pageSizeOf } from '../../http/api/cursor-page.js';
 import { etagOf } from '../../http/api/preconditions.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { enumFilter, instantFilter, spanFilter } from '../../http/api/query-filters.js';
+import { NotFoundError } from '../../shared/errors.js';
 import { EXCEPTION_KINDS, EXCEPTION_STATUSES, ProductionException } from '../production-exception.entity.js';
 import { WorkOrder } from '../work-order.entity.js';
 import { exceptionSchema, exceptionView } from './views.js';
 
 const POPULATE = ['workOrder', 'task', 'raisedBy', 'acknowledgedBy', 'closedBy'] as const;
-
-function oneOf<T extends string>(
-  name: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-  throw new ValidationError(`Unknown ${name} "${value}".`, {
-    errors: [`query.${name}: one of ${allowed.join(', ')}`],
-  });
-}
-
-function instant(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const at = new Date(value);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(at.getTime())) return at;
-  throw new ValidationError(`${name} must be an ISO 8601 date-time.`, {
-    errors: [`query.${name}: must be a date-time`],
-  });
-}
 
 export const listExceptionsRoute = defineRoute({
   method: 'get',
@@ -47,10 +28,12 @@ export const listExceptionsRoute = defineRoute({
   response: pageSchema(exceptionSchema),
   async handle({ em, query }) {
     const size = pageSizeOf(query.limit);
-    const status = oneOf('status', query.status, EXCEPTION_STATUSES);
-    const kind = oneOf('kind', query.kind, EXCEPTION_KINDS);
-    const from = instant('raisedFrom', query.raisedFrom);
-    const to = instant('raisedTo', query.raisedTo);
+    const status = enumFilter('status', query.status, EXCEPTION_STATUSES);
+    const kind = enumFilter('kind', query.kind, EXCEPTION_KINDS);
+    const raisedAt = spanFilter(
+      instantFilter('raisedFrom', query.raisedFrom),
+      instantFilter('raisedTo', query.raisedTo),
+    );
     const order =
       query.workOrder === undefined
         ? undefined
@@ -61,14 +44,7 @@ export const listExceptionsRoute = defineRoute({
       ...(status === undefined ? {} : { status }),
       ...(kind === undefined ? {} : { kind }),
       ...(order ? { workOrder: order } : {}),
-      ...(from === undefined && to === undefined
-        ? {}
-        : {
-            raisedAt: {
-              ...(from === undefined ? {} : { $gte: from }),
-              ...(to === undefined ? {} : { $lt: to }),
-            },
-          }),
+      ...(raisedAt === undefined ? {} : { raisedAt }),
     };
     const rows = await em.find(ProductionException, where, {
       orderBy: { id: 'asc' },

@@ -3,7 +3,7 @@ import { defineRoute } from '../../http/api/api-route.js';
 import { decodeCursor, pageOf, pageParameters, pageSchema, pageSizeOf } from '../../http/api/cursor-page.js';
 import { assertIfMatch, etagOf } from '../../http/api/preconditions.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
-import { Item, ITEM_KINDS } from '../item.entity.js';
+import { Item, ITEM_KINDS, ITEM_SOURCES } from '../item.entity.js';
 import { replaceRouting, upsertItem, type ItemInput, type RoutingStepInput } from '../master-data-service.js';
 import { RoutingStep } from '../routing-step.entity.js';
 import { itemSchema, itemView, itemWithRoutingSchema, routingStepView } from './views.js';
@@ -25,7 +25,8 @@ export const putItemRoute = defineRoute<ItemInput>({
   scope: 'masterdata:write',
   tag: 'workorders',
   summary:
-    'Create or update an item (物料) under the ERP code; If-Match, when sent, must be its current ETag',
+    'Create or update an item (物料) under the ERP code; If-Match, when sent, must be its current ETag. ' +
+    "An item written here is the ERP's (`source: erp`, the default): chat refuses to change it, its routing or its BOM",
   body: {
     type: 'object',
     additionalProperties: false,
@@ -34,6 +35,11 @@ export const putItemRoute = defineRoute<ItemInput>({
       name: { type: 'string', minLength: 1, maxLength: 200 },
       unit: { type: 'string', minLength: 1, maxLength: 16 },
       kind: { enum: [...ITEM_KINDS] },
+      source: {
+        enum: [...ITEM_SOURCES],
+        description:
+          'erp (the default): kept by the ERP, read-only in chat; local: planners may edit it in chat',
+      },
     },
   },
   response: itemWithRoutingSchema,
@@ -44,7 +50,7 @@ export const putItemRoute = defineRoute<ItemInput>({
     const existing = await em.findOne(Item, code.toUpperCase());
     if (ifMatch !== undefined)
       assertIfMatch(ifMatch, existing ? etagOf(await itemWithRouting(em, existing)) : '"none"');
-    const item = await upsertItem(em, code, body);
+    const item = await upsertItem(em, code, { ...body, source: body.source ?? 'erp' });
     await em.flush();
     const view = await itemWithRouting(em, item);
     return { body: view, etag: etagOf(view) };

@@ -1,4 +1,4 @@
-import { ITEM_KINDS, type Item } from '../item.entity.js';
+import { ITEM_KINDS, ITEM_SOURCES, type Item } from '../item.entity.js';
 import type { OperationTask } from '../operation-task.entity.js';
 import {
   EXCEPTION_KINDS,
@@ -24,6 +24,7 @@ export const itemSchema = object({
   name: { type: 'string' },
   unit: { type: 'string' },
   kind: { enum: [...ITEM_KINDS] },
+  source: { enum: [...ITEM_SOURCES], description: 'erp: kept by the ERP, read-only in chat' },
 });
 
 export const routingStepSchema = object({
@@ -112,6 +113,7 @@ export const itemView = (item: Item) => ({
   name: item.name,
   unit: item.unit,
   kind: item.kind,
+  source: item.source,
 });
 
 export const routingStepView = (step: RoutingStep) => ({
