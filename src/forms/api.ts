@@ -130,9 +130,9 @@ export function formApiRoutes(form: FormConfig): Array<ApiRoute<never>> {
       const { em, body, services } = request;
       const person = await personById(em, body.filledBy);
       if (!person) throw new ValidationError(`no person ${body.filledBy}`, { filledBy: body.filledBy });
-      if (!mayFill(form, person))
-        throw new ValidationError(`${body.filledBy} may not fill ${form.key}`, { filledBy: body.filledBy });
       const subject = await subjectNamed(em, form, body.subject ?? '');
+      if (!mayFill(form, person, subject))
+        throw new ValidationError(`${body.filledBy} may not fill ${form.key}`, { filledBy: body.filledBy });
       const actor = { person, channel: 'api', inboundEventId: null, at: services.clock.now() };
       const done = await submitForm(
         unitOf(services, em),

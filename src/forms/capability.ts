@@ -7,7 +7,6 @@ import { formsConfig, formsOf } from './config.js';
 import { formDemo } from './demo/seed-forms.js';
 import { formDownloads } from './download-page.js';
 import { formEvents } from './events.js';
-import { FormExportLink } from './form-export-link.entity.js';
 import { FormSubmission } from './form-submission.entity.js';
 import { formRemindersJob } from './jobs/reminders.job.js';
 
@@ -17,7 +16,7 @@ import { formRemindersJob } from './jobs/reminders.job.js';
  */
 export const formsCapability = defineCapability({
   name: 'forms',
-  entities: [FormSubmission, FormExportLink],
+  entities: [FormSubmission],
   config: formsConfig,
   events: { emits: formEvents },
   chat: { commands: [completionCommand], cards: [questionCard] },

@@ -47,6 +47,8 @@ export const formMessages = {
   unknownSubject: (form: FormConfig, text: string, known: string[]) =>
     `没有${kindWord[form.about]}「${text}」。${known.length > 0 ? `现有：${known.join('、')}。` : ''}`,
   notAllowedToFill: (form: FormConfig) => `您不能填写「${form.name}」。`,
+  notAllowedToFillFor: (form: FormConfig, subject: string) =>
+    `您不能填写 ${subject} 的「${form.name}」：它由设备负责人填写。`,
   notAllowedToSee: (form: FormConfig) => `只有班组长、车间主任和经理可以查看和导出「${form.name}」。`,
   submitted: (form: FormConfig, id: number) => `${form.name} #${id}`,
   submittedFields: { subject: '对象', filledBy: '填写人', period: '班次/周期', at: '时间', number: '编号' },

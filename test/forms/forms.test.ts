@@ -5,15 +5,22 @@ import { FORM_REMINDERS_JOB } from '../../src/forms/jobs/reminders.job.js';
 import { FormSubmission } from '../../src/forms/form-submission.entity.js';
 import { ProductionException } from '../../src/workorders/production-exception.entity.js';
 import { problemsOf } from '../support/config-problems.js';
-import { formsYaml, local, machineCheckYaml, startFormsWorld, type FormsWorld } from './world.js';
+import {
+  formsYaml,
+  local,
+  machineCheckYaml,
+  responsibleYaml,
+  startFormsWorld,
+  type FormsWorld,
+} from './world.js';
 
 describe('forms: 设备点检 declared only in factory.yaml', () => {
   const worlds: FormsWorld[] = [];
   afterEach(async () => {
     for (const world of worlds.splice(0)) await world.stop();
   });
-  const start = async () => {
-    const world = await startFormsWorld();
+  const start = async (factory?: string) => {
+    const world = await startFormsWorld(factory);
     worlds.push(world);
     await world.pushed();
     return world;
@@ -119,6 +126,58 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     expect(await world.pushed()).toEqual([]);
   });
 
+  it('the person responsible for a machine fills its form and is reminded, then their lead', async () => {
+    expect(responsibleYaml).toContain('responsible: liuyang');
+    expect(responsibleYaml).toContain('machineResponsible: true');
+    const world = await start(responsibleYaml);
+    world.clock.set(local('08:10'));
+    // 刘洋 is a worker, not among the roles: he is offered the machine he answers for, and only it.
+    expect(await world.say('liuyang', '点检')).toEqual(['[「设备点检」：请回复设备（CNC-01）：]']);
+    await world.say('liuyang', '取消');
+    expect(await world.say('liuyang', '点检 PRESS-01')).toEqual([
+      '您不能填写 PRESS-01 冲床 1 号 的「设备点检」：它由设备负责人填写。',
+    ]);
+    expect(await world.say('zhangwei', '点检 CNC-01')).toEqual([
+      '您不能填写 CNC-01 数控车床 1 号 的「设备点检」：它由设备负责人填写。',
+    ]);
+    // Maintenance (the form's role) still may, for any machine.
+    await world.say('gaoyuan', '点检 PRESS-01');
+    for (const answer of ['是', '0.6', '否', '跳过']) await world.say('gaoyuan', answer);
+    await world.pushed();
+
+    world.clock.set(local('09:05'));
+    await world.runJob(FORM_REMINDERS_JOB);
+    expect(await world.pushed()).toEqual([
+      [
+        'liuyang',
+        '⏰ 「设备点检」 CNC-01 数控车床 1 号（2026-11-23 白班）还没有填写，请发「设备点检 CNC-01」填写。',
+      ],
+    ]);
+    world.clock.set(local('10:05'));
+    await world.runJob(FORM_REMINDERS_JOB);
+    expect(await world.pushed()).toEqual([
+      [
+        'wangfang',
+        '⏰ 「设备点检」 CNC-01 数控车床 1 号（2026-11-23 白班）仍未填写（已提醒 刘洋），请跟进。',
+      ],
+    ]);
+
+    world.clock.set(local('10:30'));
+    await world.say('liuyang', '点检 CNC-01');
+    for (const answer of ['是', '0.6', '否']) await world.say('liuyang', answer);
+    expect(await world.say('liuyang', '跳过')).toEqual(['[设备点检 #2]']);
+    // Through the API too: the responsible person of another machine may not.
+    const key = await createApiKey(world.orm.em.fork(), 'tablet', ['forms:write'], world.clock.now());
+    const post = (filledBy: string, subject: string) =>
+      fetch(`${world.baseUrl}/api/v1/forms/machine-check/submissions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ filledBy, subject, answers: { oilOk: true, airPressure: 0.6, noise: false } }),
+      });
+    expect((await post('liuyang', 'PRESS-01')).status).toBe(400);
+    expect((await post('liuyang', 'CNC-01')).status).toBe(201);
+  });
+
   it('gives the completion rate per form and team, exact on a hand-built week', async () => {
     const world = await start();
     const em = world.orm.em.fork();
@@ -173,10 +232,10 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     ]);
     const [reply] = await world.say('lijianguo', '设备点检 导出 11-23');
     expect(reply).toMatch(
-      /^「设备点检」2026-11-23：3 条。\n下载 Excel（7 天内有效）：http:\/\/\S+\/form-exports\/[\w-]+$/,
+      /^「设备点检」2026-11-23：3 条。\n下载 Excel（7 天内有效）：http:\/\/\S+\/downloads\/form-export\/[\w-]+$/,
     );
-    const token = /form-exports\/([\w-]+)$/.exec(reply ?? '')?.[1];
-    const res = await fetch(`${world.baseUrl}/form-exports/${token}`);
+    const path = /\/downloads\/form-export\/[\w-]+$/.exec(reply ?? '')?.[0];
+    const res = await fetch(`${world.baseUrl}${path}`);
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
@@ -235,7 +294,7 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
       '否',
       '',
     ]);
-    expect((await fetch(`${world.baseUrl}/form-exports/not-a-token`)).status).toBe(410);
+    expect((await fetch(`${world.baseUrl}/downloads/form-export/not-a-token`)).status).toBe(410);
   });
 
   it('serves per-form API routes that validate with the form’s own schema and appear in the OpenAPI document', async () => {
@@ -333,6 +392,16 @@ describe('forms: mistakes in factory.yaml stop start-up with the path named', ()
     expect(problemsOf(yaml)).toContain(
       'factory.yaml: forms.list[0].fields[1].type: must be one of text, number, choice, multi_choice, yes_no, date, photo, person',
     );
+  });
+
+  it('names a machine responsible nobody is, and machineResponsible on a form about no machine', () => {
+    const yaml = responsibleYaml.replace('responsible: liuyang', 'responsible: nobody');
+    expect(problemsOf(yaml)).toEqual([
+      'factory.yaml: equipment[0].responsible: no person with id "nobody" in people',
+    ]);
+    expect(problemsOf(responsibleYaml.replace('about: equipment', 'about: team'))).toEqual([
+      'factory.yaml: forms.list[0].filledBy.machineResponsible: only a form about equipment has a machine',
+    ]);
   });
 
   it('names a command word used by two forms', () => {

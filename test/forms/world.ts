@@ -36,6 +36,14 @@ forms:
   leadAfterMinutes: 120
   list:${machineCheckYaml}`;
 
+/** The same, filled by the machine's responsible person (刘洋 answers for CNC-01) or maintenance. */
+export const responsibleYaml = formsYaml
+  .replace('team: cnc }\n  - { code: PRESS-01', 'team: cnc, responsible: liuyang }\n  - { code: PRESS-01')
+  .replace(
+    'filledBy: { roles: [worker, maintenance] }',
+    'filledBy: { roles: [maintenance], machineResponsible: true }',
+  );
+
 /** Monday 2026-11-23 in Shanghai, as a UTC instant. */
 export const local = (hhmm: string, day = 23) =>
   new Date(`2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`);
@@ -56,8 +64,8 @@ export interface FormsWorld extends TestApp {
   lastCard(personId: string): CardView | undefined;
 }
 
-export async function startFormsWorld(): Promise<FormsWorld> {
-  const app = await startTestApp({ factory: formsYaml, clock: new ManualClock(local('08:00')) });
+export async function startFormsWorld(factory = formsYaml): Promise<FormsWorld> {
+  const app = await startTestApp({ factory, clock: new ManualClock(local('08:00')) });
   let seen = await app.orm.em.fork().count(OutboxMessage);
   const sessions = new Map<string, ConsoleSession>();
   const cards = new Map<string, CardView>();

@@ -6,7 +6,7 @@ import { addDays, productionDateOf, productionDay } from '../../shared/productio
 import { inZone } from '../../shared/time.js';
 import { readDate, shownAnswer } from '../answers.js';
 import type { FormConfig } from '../config.js';
-import { exportLink, submissionsInDays } from '../export-service.js';
+import { offerFormExport, submissionsInDays } from '../export-service.js';
 import { FormSubmission } from '../form-submission.entity.js';
 import { formMessages as m } from '../messages.js';
 import { subjectNamed } from '../subjects.js';
@@ -105,15 +105,7 @@ async function exportSheet(ctx: CommandContext, form: FormConfig, text: string):
   const [from, to = from] = parts.length > 2 ? [] : parts;
   if (!from || !to || from > to) throw new RefusedError('bad_range', m.badRange(text));
   const rows = await submissionsInDays(ctx, form, from, to);
-  const token = await exportLink(ctx, form, from, to, ctx.person.id);
+  const path = offerFormExport(ctx, form, from, to, ctx.person.id);
   const range = from === to ? from : `${from}~${to}`;
-  ctx.reply(
-    m.exported(
-      form.name,
-      range,
-      rows.length,
-      `${ctx.publicUrl}/form-exports/${token}`,
-      ctx.config.forms.linkDays,
-    ),
-  );
+  ctx.reply(m.exported(form.name, range, rows.length, `${ctx.publicUrl}${path}`, ctx.config.forms.linkDays));
 }
