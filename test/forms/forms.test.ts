@@ -209,6 +209,12 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     expect(await world.say('lijianguo', '表单完成率 上周')).toEqual([
       '表单完成率（2026-11-23~2026-11-29）：\n· 设备点检 数控组：17/28（60.7%）',
     ]);
+    // The same week is 上周 in KPI (calendar Monday to Sunday: the same 14 shifts start in it).
+    const [kpi] = await world.say('lijianguo', 'KPI 上周');
+    expect(kpi?.split('\n')[0]).toBe('KPI 2026-11-23 至 2026-11-29');
+    expect(kpi?.split('\n').filter((l) => l.startsWith('表单完成率'))).toEqual([
+      '表单完成率·设备点检：60.7%（17/28 次）',
+    ]);
     expect(await world.say('zhangwei', '表单完成率')).toEqual([
       '「表单完成率」只有班组长、车间主任、管理层可以使用。',
     ]);
