@@ -1,8 +1,10 @@
 import { defineCapability } from '../capabilities/capability.js';
-import { FORMS_READ, FORMS_WRITE, formApiRoutes } from './api.js';
+import type { ApiRoute } from '../http/api/api-route.js';
+import { FORMS_READ, FORMS_WRITE, formApiRoutes, formSubmissionsRoute } from './api.js';
 import { completionCommand } from './commands/completion-command.js';
 import { formCommand } from './commands/form-command.js';
 import { questionCard } from './commands/question-card.js';
+import { formRecordsCommand, formsCommand } from './commands/records-command.js';
 import { formsConfig, formsOf } from './config.js';
 import { formDemo } from './demo/seed-forms.js';
 import { formDownloads } from './download-page.js';
@@ -19,7 +21,9 @@ export const formsCapability = defineCapability({
   entities: [FormSubmission],
   config: formsConfig,
   events: { emits: formEvents },
-  chat: { commands: [completionCommand], cards: [questionCard] },
+  chat: { commands: [completionCommand, formsCommand, formRecordsCommand], cards: [questionCard] },
+  // Rows outlive their form: a form removed from factory.yaml is still read here.
+  api: { scopes: [FORMS_READ], routes: [formSubmissionsRoute] as Array<ApiRoute<never>> },
   jobs: (services) => [formRemindersJob(services)],
   pages: formDownloads,
   demo: formDemo,

@@ -11,7 +11,7 @@ import { submissionsOf } from './submission-service.js';
 /** The current submissions of production days `from`..`to`, oldest first, as the sheet lists them. */
 export async function submissionsInDays(
   deps: Pick<Services, 'em' | 'config' | 'tz'>,
-  form: FormConfig,
+  form: Pick<FormConfig, 'key'>,
   from: string,
   to: string,
 ): Promise<FormSubmission[]> {

@@ -303,6 +303,72 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     expect((await fetch(`${world.baseUrl}/downloads/form-export/not-a-token`)).status).toBe(410);
   });
 
+  it('keeps a form removed from factory.yaml readable: 表单 names it, 表单记录 and the API read it as it was filled', async () => {
+    const first = await startFormsWorld();
+    let running = true;
+    let second: FormsWorld | undefined;
+    try {
+      first.clock.set(local('08:30'));
+      await first.say('zhangwei', '点检 CNC-01');
+      for (const answer of ['是', '0.85', '否', '跳过']) await first.say('zhangwei', answer);
+      expect(await first.say('wangfang', '表单')).toEqual(['表单：\n· 设备点检（点检）：1 条']);
+      await first.close();
+      running = false;
+
+      // Restarted with the form gone from the file: no 设备点检 command, its row still there.
+      const removed = formsYaml.replace(/ {2}list:[\s\S]*$/, '  list: []\n');
+      expect(removed).not.toContain('machine-check');
+      second = await startFormsWorld(removed, first.db);
+      second.clock.set(local('09:00'));
+      expect(await second.say('wangfang', '表单 列表')).toEqual([
+        '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：\n· 设备点检（machine-check）：1 条',
+      ]);
+      const line = '#1 11-23 08:30 张伟 CNC-01：油位正常 是，气压 0.85 MPa，异响 否';
+      expect(await second.say('wangfang', '表单记录 设备点检')).toEqual([
+        `「设备点检（已停用）」最近：1 条\n${line}`,
+      ]);
+      expect(await second.say('lijianguo', '表单记录 machine-check 11-23')).toEqual([
+        `「设备点检（已停用）」2026-11-23：1 条\n${line}`,
+      ]);
+      expect(await second.say('wangfang', '表单记录 5S检查')).toEqual(['没有表单「5S检查」。有：设备点检。']);
+
+      const key = await createApiKey(second.orm.em.fork(), 'erp', ['forms:read'], second.clock.now());
+      const res = await fetch(`${second.baseUrl}/api/v1/form-submissions?form=machine-check`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { items: unknown[] }).items).toEqual([
+        {
+          id: 1,
+          form: 'machine-check',
+          formName: '设备点检',
+          subject: 'CNC-01',
+          team: 'cnc',
+          filledBy: 'zhangwei',
+          period: '2026-11-23 白班',
+          supersedes: null,
+          supersededBy: null,
+          createdAt: '2026-11-23T00:30:00.000Z',
+          fields: [
+            { key: 'oilOk', label: '油位正常', type: 'yes_no' },
+            { key: 'airPressure', label: '气压', type: 'number', unit: 'MPa' },
+            { key: 'noise', label: '异响', type: 'yes_no' },
+            { key: 'photo', label: '照片', type: 'photo' },
+          ],
+          answers: { oilOk: true, airPressure: 0.85, noise: false },
+        },
+      ]);
+      const missing = await fetch(`${second.baseUrl}/api/v1/form-submissions`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(missing.status).toBe(400);
+    } finally {
+      if (running) await first.close();
+      await second?.stop();
+      await first.db.drop();
+    }
+  });
+
   it('serves per-form API routes that validate with the form’s own schema and appear in the OpenAPI document', async () => {
     const world = await start();
     const doc = (await (await fetch(`${world.baseUrl}/api/v1/openapi.json`)).json()) as {
