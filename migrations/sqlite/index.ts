@@ -25,6 +25,7 @@ import { Migration20261201032222_GatewayReadings } from './Migration202612010322
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
 import { Migration20261201103048_FormsResponsibleRetiredDownloads } from './Migration20261201103048_FormsResponsibleRetiredDownloads.js';
+import { Migration20261201110146_ErpExportLinksShared } from './Migration20261201110146_ErpExportLinksShared.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -75,5 +76,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201103048_FormsResponsibleRetiredDownloads',
     class: Migration20261201103048_FormsResponsibleRetiredDownloads,
+  },
+  {
+    name: 'Migration20261201110146_ErpExportLinksShared',
+    class: Migration20261201110146_ErpExportLinksShared,
   },
 ];
