@@ -79,7 +79,7 @@ export async function subjectsOf(em: EntityManager, form: FormConfig): Promise<S
 }
 
 /** The responsible person of the machine a submission was about, for a correction of it. */
-export async function responsibleFor(
+export async function machineResponsibleOf(
   em: EntityManager,
   form: FormConfig,
   subjectKey: string | null,

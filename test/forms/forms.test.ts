@@ -301,6 +301,11 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
       '',
     ]);
     expect((await fetch(`${world.baseUrl}/downloads/form-export/not-a-token`)).status).toBe(410);
+    // The shared download links' rule: past forms.linkDays the link is gone, with one plain line.
+    world.clock.advance(7 * 86_400_000 + 1);
+    const expired = await fetch(`${world.baseUrl}${path}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toBe('下载链接已失效，请在聊天里重新发「<表单名> 导出」。');
   });
 
   it('keeps a form removed from factory.yaml readable: 表单 names it, 表单记录 and the API read it as it was filled', async () => {

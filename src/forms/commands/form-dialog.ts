@@ -7,7 +7,7 @@ import type { FormConfig, FormFieldConfig } from '../config.js';
 import type { AnswerValue, FormSubmission } from '../form-submission.entity.js';
 import { formMessages as m } from '../messages.js';
 import { RefusedError } from '../../shared/errors.js';
-import { responsibleFor, subjectNamed, subjectsOf, type Subject } from '../subjects.js';
+import { machineResponsibleOf, subjectNamed, subjectsOf, type Subject } from '../subjects.js';
 import { mayFill, submitForm } from '../submission-service.js';
 
 /** What a form being filled in remembers between questions. */
@@ -39,7 +39,7 @@ export async function startFilling(
       key: earlier.subjectKey ?? null,
       label: earlier.subjectKey ?? '',
       teamId: earlier.teamId ?? null,
-      responsibleId: await responsibleFor(ctx.em, form, earlier.subjectKey ?? null),
+      responsibleId: await machineResponsibleOf(ctx.em, form, earlier.subjectKey ?? null),
     };
   } else if (form.about === 'none') {
     state.subject = await subjectNamed(ctx.em, form, '');
