@@ -118,6 +118,7 @@ try {
 
   const now = new Date(FIRST_DAY + (DAYS - 10) * DAY + 12 * HOUR);
   const config = {
+    ...defaultFactoryConfig,
     kpi: { ...defaultFactoryConfig.kpi, baselines: { exceptionResponseHours: 77, onTimeDelivery: 0.76 } },
   };
   const timings: number[] = [];

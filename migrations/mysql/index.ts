@@ -24,7 +24,9 @@ import { Migration20261201032024_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
+import { Migration20261201103047_FormsResponsibleRetiredDownloads } from './Migration20261201103047_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201104619_ItemSource } from './Migration20261201104619_ItemSource.js';
+import { Migration20261201110144_ErpExportLinksShared } from './Migration20261201110144_ErpExportLinksShared.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -72,5 +74,13 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032220_GatewayReadings', class: Migration20261201032220_GatewayReadings },
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
+  {
+    name: 'Migration20261201103047_FormsResponsibleRetiredDownloads',
+    class: Migration20261201103047_FormsResponsibleRetiredDownloads,
+  },
   { name: 'Migration20261201104619_ItemSource', class: Migration20261201104619_ItemSource },
+  {
+    name: 'Migration20261201110144_ErpExportLinksShared',
+    class: Migration20261201110144_ErpExportLinksShared,
+  },
 ];

@@ -24,7 +24,9 @@ import { Migration20261201032027_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
+import { Migration20261201103048_FormsResponsibleRetiredDownloads } from './Migration20261201103048_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201104621_ItemSource } from './Migration20261201104621_ItemSource.js';
+import { Migration20261201110146_ErpExportLinksShared } from './Migration20261201110146_ErpExportLinksShared.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -72,5 +74,13 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032222_GatewayReadings', class: Migration20261201032222_GatewayReadings },
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
+  {
+    name: 'Migration20261201103048_FormsResponsibleRetiredDownloads',
+    class: Migration20261201103048_FormsResponsibleRetiredDownloads,
+  },
   { name: 'Migration20261201104621_ItemSource', class: Migration20261201104621_ItemSource },
+  {
+    name: 'Migration20261201110146_ErpExportLinksShared',
+    class: Migration20261201110146_ErpExportLinksShared,
+  },
 ];

@@ -8,6 +8,8 @@ export interface EquipmentConfig {
   name: string;
   type?: string;
   team?: string;
+  /** The person id answerable for the machine (its 点检, for one): forms may name them as filler. */
+  responsible?: string;
   location?: string;
   model?: string;
   /** YYYY-MM-DD */
@@ -73,6 +75,7 @@ const equipment = {
     name: { type: 'string', minLength: 1, maxLength: 100 },
     type: { type: 'string', minLength: 1, maxLength: 64 },
     team: identifier,
+    responsible: identifier,
     location: { type: 'string', minLength: 1, maxLength: 100 },
     model: { type: 'string', minLength: 1, maxLength: 100 },
     commissionedOn: { type: 'string', format: 'date' },
@@ -132,6 +135,8 @@ function equipmentConfigProblems(config: FactoryConfig): string[] {
     codes.add(e.code);
     if (e.team !== undefined && !teams.has(e.team))
       problems.push(`equipment[${i}].team: no team with id "${e.team}" in teams`);
+    if (e.responsible !== undefined && !people.has(e.responsible))
+      problems.push(`equipment[${i}].responsible: no person with id "${e.responsible}" in people`);
   });
   const { team, plans } = config.maintenance;
   if (team !== undefined && !teams.has(team))

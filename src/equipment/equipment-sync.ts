@@ -24,6 +24,7 @@ export async function syncEquipment(em: EntityManager, config: FactoryConfig, cl
         model: e.model ?? null,
         commissionedOn: e.commissionedOn ?? null,
         team: e.team === undefined ? null : tx.getReference(Team, e.team),
+        responsible: e.responsible === undefined ? null : tx.getReference(Person, e.responsible),
       });
     }
     await tx.flush();

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Person } from '../people/person.entity.js';
 import { Team } from '../people/team.entity.js';
 
 /** 运行 / 停机 / 保养中 / 维修中. */
@@ -14,6 +15,8 @@ export const Equipment = defineEntity({
     name: p.string().length(100),
     type: p.string().length(64).nullable(),
     team: () => p.manyToOne(Team).nullable(),
+    /** The person answerable for the machine: a form filled by `machine_responsible` goes to them. */
+    responsible: () => p.manyToOne(Person).nullable(),
     location: p.string().length(100).nullable(),
     model: p.string().length(100).nullable(),
     /** Factory-local date, `YYYY-MM-DD`. */

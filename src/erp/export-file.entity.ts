@@ -4,8 +4,8 @@ export type ExportKind = 'nightly' | 'chat';
 
 /**
  * A set of export files written for the ERP: the nightly one for a production day, or one a
- * person asked for in chat. A chat export is fetched through a link; only its token's hash is
- * kept, so the table cannot be used to forge one.
+ * person asked for in chat. A chat export is fetched through a shared download link
+ * (`download_links`, kind `erp-export`, naming this row's id).
  */
 export const ExportFile = defineEntity({
   name: 'ExportFile',
@@ -21,10 +21,8 @@ export const ExportFile = defineEntity({
     baseName: p.string().length(100),
     reportRows: p.integer(),
     issueRows: p.integer(),
-    tokenHash: p.string().length(64).nullable().unique(),
     createdBy: p.string().length(64).nullable(),
     createdAt: p.datetime(3),
-    expiresAt: p.datetime(3).nullable(),
   },
 });
 

@@ -1,12 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { offerDownload } from '../http/downloads/download-links.js';
 import type { Services } from '../services.js';
 import { addDays, productionDateOf, productionDay, productionInterval } from '../shared/production-day.js';
 import { ExportFile, type ExportKind } from './export-file.entity.js';
 import { issueRows, reportRows } from './export-rows.js';
 import { csvOf, workbookOf, type ExportSheet } from './export-writer.js';
 import { erpMessages as m } from './messages.js';
-import { hashSecretToken, newSecretToken } from '../shared/secret-token.js';
 
 type ExportUnit = Pick<Services, 'em' | 'config' | 'tz' | 'clock'>;
 
@@ -61,42 +62,37 @@ async function writeExport(
     toDate: range.to,
     reportRows: reports.rows.length,
     issueRows: issues.rows.length,
-    tokenHash: null,
     createdAt: unit.clock.now(),
-    expiresAt: null,
   });
   await unit.em.flush();
   return file;
 }
 
-/** An export a person asked for in chat, with a link that fetches its workbook for `linkDays`. */
+export const ERP_EXPORT = 'erp-export';
+
+/**
+ * An export a person asked for in chat, with a link (a path under the public URL) that fetches
+ * its workbook for `linkDays`. The files' names carry a random suffix: the folder may be shared.
+ */
 export async function exportForDownload(
   unit: ExportUnit,
   range: DateRange,
   personId: string,
-): Promise<{ file: ExportFile; token: string }> {
-  const token = newSecretToken();
-  const suffix = hashSecretToken(token).slice(0, 8);
+): Promise<{ file: ExportFile; path: string }> {
   const file = await writeExport(unit, range, {
     kind: 'chat',
-    baseName: `shopfloor-${range.from}_${range.to}-${suffix}`,
+    baseName: `shopfloor-${range.from}_${range.to}-${randomBytes(4).toString('hex')}`,
     dedupeKey: null,
     createdBy: personId,
   });
-  file.tokenHash = hashSecretToken(token);
-  file.expiresAt = new Date(unit.clock.now().getTime() + unit.config.erpExport.linkDays * 86_400_000);
+  const path = offerDownload(unit.em, unit.clock, {
+    kind: ERP_EXPORT,
+    subject: String(file.id),
+    createdBy: personId,
+    validMinutes: unit.config.erpExport.linkDays * 24 * 60,
+  });
   await unit.em.flush();
-  return { file, token };
-}
-
-/** The export behind a download token, if it has not expired. */
-export async function exportByToken(
-  unit: Pick<Services, 'em' | 'clock'>,
-  token: string,
-): Promise<ExportFile | null> {
-  const file = await unit.em.findOne(ExportFile, { tokenHash: hashSecretToken(token) });
-  if (!file?.expiresAt || file.expiresAt.getTime() <= unit.clock.now().getTime()) return null;
-  return file;
+  return { file, path };
 }
 
 /** Days the nightly job catches up at most, after the server was off. */

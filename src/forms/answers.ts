@@ -112,7 +112,10 @@ export function isAlarming(field: FormFieldConfig, value: AnswerValue | undefine
 }
 
 /** An answer as the summary card, the list and the sheet show it. */
-export function shownAnswer(field: FormFieldConfig | undefined, value: AnswerValue | undefined): string {
+export function shownAnswer(
+  field: { type: string; unit?: string } | undefined,
+  value: AnswerValue | undefined,
+): string {
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value ? m.yes : m.no;
   if (Array.isArray(value)) return value.join('、');

@@ -18,18 +18,22 @@ interface NewSubmission {
   supersedes?: number;
 }
 
+const submissionProperties = {
+  id: { type: 'integer' },
+  form: { type: 'string' },
+  subject: { type: ['string', 'null'] },
+  team: { type: ['string', 'null'] },
+  filledBy: { type: 'string' },
+  period: { type: ['string', 'null'] },
+  supersedes: { type: ['integer', 'null'] },
+  supersededBy: { type: ['integer', 'null'] },
+  createdAt: { type: 'string', format: 'date-time' },
+};
+
 const submissionSchema = (form: FormConfig) => ({
   type: 'object',
   properties: {
-    id: { type: 'integer' },
-    form: { type: 'string' },
-    subject: { type: ['string', 'null'] },
-    team: { type: ['string', 'null'] },
-    filledBy: { type: 'string' },
-    period: { type: ['string', 'null'] },
-    supersedes: { type: ['integer', 'null'] },
-    supersededBy: { type: ['integer', 'null'] },
-    createdAt: { type: 'string', format: 'date-time' },
+    ...submissionProperties,
     // Old rows keep the fields the form had then, so the document does not forbid others.
     answers: { ...answersSchema(form), additionalProperties: true, required: [] },
   },
@@ -48,6 +52,76 @@ const view = (s: FormSubmission) => ({
   answers: s.answers,
 });
 
+/** A `from` / `to` query parameter, refused when it is not a date-time. */
+const at = (text: string | undefined, name: string): Date | undefined => {
+  if (text === undefined) return undefined;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime()))
+    throw new ValidationError(`${name} must be a date-time`, { [name]: text });
+  return date;
+};
+
+const listQuery = {
+  from: { type: 'string', format: 'date-time' },
+  to: { type: 'string', format: 'date-time' },
+  subject: { type: 'string' },
+  history: { type: 'boolean' },
+};
+
+/**
+ * The submissions of any form by its key, one removed from factory.yaml too: each with the
+ * form's name and the fields it was filled with (null on rows from before they were kept).
+ */
+export const formSubmissionsRoute = defineRoute({
+  method: 'get',
+  path: '/form-submissions',
+  scope: FORMS_READ,
+  tag: 'forms',
+  summary:
+    'List the current submissions of any form by key, including forms removed from factory.yaml, newest first, each with the fields it was filled with',
+  query: { form: { type: 'string', description: 'the form key (required)' }, ...listQuery },
+  response: {
+    type: 'object',
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            ...submissionProperties,
+            formName: { type: ['string', 'null'] },
+            fields: {
+              type: ['array', 'null'],
+              items: {
+                type: 'object',
+                properties: {
+                  key: { type: 'string' },
+                  label: { type: 'string' },
+                  type: { type: 'string' },
+                  unit: { type: 'string' },
+                },
+              },
+            },
+            answers: { type: 'object' },
+          },
+        },
+      },
+    },
+  },
+  async handle({ em, query }) {
+    if (!query.form) throw new ValidationError('form is required', { form: null });
+    const rows = await submissionsOf({ em }, query.form, {
+      from: at(query.from, 'from'),
+      to: at(query.to, 'to'),
+      ...(query.subject ? { subjectKey: query.subject } : {}),
+      withSuperseded: query.history === 'true',
+      limit: 500,
+    });
+    const items = rows.map((s) => ({ ...view(s), formName: s.formName ?? null, fields: s.fields ?? null }));
+    return { body: { items } };
+  },
+});
+
 /**
  * List, get and create for one form of factory.yaml, each with the form's own schema: the
  * answers a create carries are checked against the fields before anything is stored.
@@ -61,21 +135,9 @@ export function formApiRoutes(form: FormConfig): Array<ApiRoute<never>> {
     scope: FORMS_READ,
     tag: 'forms',
     summary: `List the current submissions of 「${form.name}」, newest first (superseded ones with history=true)`,
-    query: {
-      from: { type: 'string', format: 'date-time' },
-      to: { type: 'string', format: 'date-time' },
-      subject: { type: 'string' },
-      history: { type: 'boolean' },
-    },
+    query: listQuery,
     response: { type: 'object', properties: { items: { type: 'array', items: one } } },
     async handle({ em, query }) {
-      const at = (text: string | undefined, name: string) => {
-        if (text === undefined) return undefined;
-        const date = new Date(text);
-        if (Number.isNaN(date.getTime()))
-          throw new ValidationError(`${name} must be a date-time`, { [name]: text });
-        return date;
-      };
       const rows = await submissionsOf({ em }, form.key, {
         from: at(query.from, 'from'),
         to: at(query.to, 'to'),
@@ -130,9 +192,9 @@ export function formApiRoutes(form: FormConfig): Array<ApiRoute<never>> {
       const { em, body, services } = request;
       const person = await personById(em, body.filledBy);
       if (!person) throw new ValidationError(`no person ${body.filledBy}`, { filledBy: body.filledBy });
-      if (!mayFill(form, person))
-        throw new ValidationError(`${body.filledBy} may not fill ${form.key}`, { filledBy: body.filledBy });
       const subject = await subjectNamed(em, form, body.subject ?? '');
+      if (!mayFill(form, person, subject))
+        throw new ValidationError(`${body.filledBy} may not fill ${form.key}`, { filledBy: body.filledBy });
       const actor = { person, channel: 'api', inboundEventId: null, at: services.clock.now() };
       const done = await submitForm(
         unitOf(services, em),

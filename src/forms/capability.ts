@@ -1,13 +1,14 @@
 import { defineCapability } from '../capabilities/capability.js';
-import { FORMS_READ, FORMS_WRITE, formApiRoutes } from './api.js';
+import type { ApiRoute } from '../http/api/api-route.js';
+import { FORMS_READ, FORMS_WRITE, formApiRoutes, formSubmissionsRoute } from './api.js';
 import { completionCommand } from './commands/completion-command.js';
 import { formCommand } from './commands/form-command.js';
 import { questionCard } from './commands/question-card.js';
+import { formRecordsCommand, formsCommand } from './commands/records-command.js';
 import { formsConfig, formsOf } from './config.js';
 import { formDemo } from './demo/seed-forms.js';
 import { formDownloads } from './download-page.js';
 import { formEvents } from './events.js';
-import { FormExportLink } from './form-export-link.entity.js';
 import { FormSubmission } from './form-submission.entity.js';
 import { formRemindersJob } from './jobs/reminders.job.js';
 
@@ -17,10 +18,12 @@ import { formRemindersJob } from './jobs/reminders.job.js';
  */
 export const formsCapability = defineCapability({
   name: 'forms',
-  entities: [FormSubmission, FormExportLink],
+  entities: [FormSubmission],
   config: formsConfig,
   events: { emits: formEvents },
-  chat: { commands: [completionCommand], cards: [questionCard] },
+  chat: { commands: [completionCommand, formsCommand, formRecordsCommand], cards: [questionCard] },
+  // Rows outlive their form: a form removed from factory.yaml is still read here.
+  api: { scopes: [FORMS_READ], routes: [formSubmissionsRoute] as Array<ApiRoute<never>> },
   jobs: (services) => [formRemindersJob(services)],
   pages: formDownloads,
   demo: formDemo,

@@ -49,8 +49,11 @@ export interface FormConfig {
   name: string;
   aliases: string[];
   about: SubjectKind;
-  /** Who may fill it in: any of these roles, or anyone of these teams. Neither: every staff member. */
-  filledBy: { roles: Role[]; teams: string[] };
+  /**
+   * Who may fill it in: any of these roles, or anyone of these teams, or (a form about a machine)
+   * the machine's `responsible` person, who is then the one reminded. None of them: every staff member.
+   */
+  filledBy: { roles: Role[]; teams: string[]; machineResponsible: boolean };
   /** When it is due for each of its subjects; unset: filled when needed. */
   due?: FormPeriod;
   fields: FormFieldConfig[];
@@ -119,6 +122,7 @@ const formSchema = {
       properties: {
         roles: { type: 'array', uniqueItems: true, items: { enum: ROLES } },
         teams: { type: 'array', uniqueItems: true, items: identifier },
+        machineResponsible: { type: 'boolean' },
       },
     },
     due: { enum: PERIODS },
@@ -159,7 +163,11 @@ export function formsOf(config: FactoryConfig): FormConfig[] {
       ...form,
       aliases: form.aliases ?? [],
       about: form.about ?? 'none',
-      filledBy: { roles: form.filledBy?.roles ?? [], teams: form.filledBy?.teams ?? [] },
+      filledBy: {
+        roles: form.filledBy?.roles ?? [],
+        teams: form.filledBy?.teams ?? [],
+        machineResponsible: form.filledBy?.machineResponsible ?? false,
+      },
       fields: form.fields.map((f) => ({ ...f, required: f.required ?? true })),
     };
   });
@@ -193,6 +201,8 @@ function formProblems(config: FactoryConfig, capabilities: readonly Capability[]
     (form.filledBy?.teams ?? []).forEach((t, j) => {
       if (!teams.has(t)) problems.push(`${at}.filledBy.teams[${j}]: no team with id "${t}" in teams`);
     });
+    if (form.filledBy?.machineResponsible && form.about !== 'equipment')
+      problems.push(`${at}.filledBy.machineResponsible: only a form about equipment has a machine`);
     if (form.due !== undefined && (form.about ?? 'none') === 'work_order')
       problems.push(`${at}.due: a form about a work order cannot be due per period`);
     const fieldKeys = new Set<string>();

@@ -1,29 +1,26 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { unitOf, type AppServices } from '../app-services.js';
+import { downloadRoute, type RenderDownload } from '../http/downloads/download-links.js';
 import { formsOf } from './config.js';
-import { formWorkbook, linkByToken, submissionsInDays } from './export-service.js';
+import { exportOfSubject, formWorkbook, FORM_EXPORT, submissionsInDays } from './export-service.js';
 import { formMessages as m } from './messages.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** `/form-exports/<token>`: the sheet a person asked for in chat, written as the link is opened. */
+/** The sheet a person asked for in chat, written as the link is opened (the rows as they are then). */
+export const renderFormExport: RenderDownload = async (services, subject) => {
+  const wanted = exportOfSubject(subject);
+  const form = wanted && formsOf(services.config).find((f) => f.key === wanted.formKey);
+  if (!wanted || !form) return undefined;
+  const rows = await submissionsInDays(unitOf(services), form, wanted.from, wanted.to);
+  return {
+    fileName: `${form.name}-${wanted.from}-${wanted.to}.xlsx`,
+    contentType: XLSX,
+    body: await formWorkbook(form, rows, services.tz),
+  };
+};
+
+/** `/downloads/form-export/<token>`: the export links sent in chat. */
 export function formDownloads(services: AppServices): Router {
-  const router = new Router();
-  router.get('/form-exports/:token', async (ctx) => {
-    const unit = unitOf(services);
-    const link = await linkByToken(unit.em, ctx.params.token ?? '', services.clock.now());
-    const form = link && formsOf(services.config).find((f) => f.key === link.formKey);
-    if (!link || !form) {
-      ctx.status = 410;
-      ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = m.linkExpired;
-      return;
-    }
-    const rows = await submissionsInDays(unit, form, link.fromDate, link.toDate);
-    ctx.type = XLSX;
-    ctx.set('Content-Disposition', `attachment; filename="${form.key}-${link.fromDate}-${link.toDate}.xlsx"`);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = await formWorkbook(form, rows, services.tz);
-  });
-  return router;
+  return downloadRoute(services, FORM_EXPORT, renderFormExport, m.linkExpired);
 }

@@ -1,21 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { offerDownload } from '../http/downloads/download-links.js';
 import type { Services } from '../services.js';
 import { addDays, productionDay, productionInterval } from '../shared/production-day.js';
 import { inZone } from '../shared/time.js';
 import { shownAnswer } from './answers.js';
 import type { FormConfig } from './config.js';
-import { FormExportLink } from './form-export-link.entity.js';
 import type { FormSubmission } from './form-submission.entity.js';
 import { formMessages as m } from './messages.js';
 import { submissionsOf } from './submission-service.js';
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** The current submissions of production days `from`..`to`, oldest first, as the sheet lists them. */
 export async function submissionsInDays(
   deps: Pick<Services, 'em' | 'config' | 'tz'>,
-  form: FormConfig,
+  form: Pick<FormConfig, 'key'>,
   from: string,
   to: string,
 ): Promise<FormSubmission[]> {
@@ -75,35 +71,26 @@ export async function formWorkbook(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A link that downloads the sheet of these days for `linkDays`; only its hash is kept. */
-export async function exportLink(
+export const FORM_EXPORT = 'form-export';
+
+/** A link (a path under the public URL) that writes the sheet of these days when opened, for `linkDays`. */
+export function offerFormExport(
   deps: Pick<Services, 'em' | 'clock' | 'config'>,
   form: FormConfig,
   from: string,
   to: string,
   personId: string,
-): Promise<string> {
-  const token = randomBytes(24).toString('base64url');
-  const now = deps.clock.now();
-  deps.em.create(FormExportLink, {
-    tokenHash: hashOf(token),
-    formKey: form.key,
-    fromDate: from,
-    toDate: to,
+): string {
+  return offerDownload(deps.em, deps.clock, {
+    kind: FORM_EXPORT,
+    subject: [form.key, from, to].join('\n'),
     createdBy: personId,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + deps.config.forms.linkDays * 86_400_000),
+    validMinutes: deps.config.forms.linkDays * 24 * 60,
   });
-  await deps.em.flush();
-  return token;
 }
 
-/** The export a link names, while it lasts. */
-export async function linkByToken(
-  em: EntityManager,
-  token: string,
-  now: Date,
-): Promise<FormExportLink | undefined> {
-  const link = await em.findOne(FormExportLink, { tokenHash: hashOf(token) });
-  return link && link.expiresAt > now ? link : undefined;
+/** What an export link's subject names: the form's key and the days. */
+export function exportOfSubject(subject: string): { formKey: string; from: string; to: string } | undefined {
+  const [formKey, from, to] = subject.split('\n');
+  return formKey && from && to ? { formKey, from, to } : undefined;
 }

@@ -4,6 +4,14 @@ import { Person } from '../people/person.entity.js';
 /** An answer as stored: numbers as numbers, yes/no as booleans, multi-choice as a list. */
 export type AnswerValue = string | number | boolean | string[];
 
+/** A field as the form declared it when the submission was made: enough to show the answer. */
+export interface FieldSnapshot {
+  key: string;
+  label: string;
+  type: string;
+  unit?: string;
+}
+
 /**
  * One filled-in form. Never edited: a correction is a new submission that supersedes this one
  * (`supersededBy` is the only column written later, to say so). The answers keep the field keys
@@ -16,6 +24,12 @@ export const FormSubmission = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     formKey: p.string().length(40),
+    /**
+     * The form's name and fields as they were when it was filled, so its rows stay readable after
+     * the form is removed from factory.yaml (`表单记录`). Null on rows from before they were kept.
+     */
+    formName: p.string().length(20).nullable(),
+    fields: p.json<FieldSnapshot[]>().nullable(),
     /** `equipment`, `work_order`, `team` or `none`, as the form said when it was filled. */
     subjectKind: p.string().length(16),
     subjectKey: p.string().length(64).nullable(),

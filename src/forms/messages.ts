@@ -47,6 +47,8 @@ export const formMessages = {
   unknownSubject: (form: FormConfig, text: string, known: string[]) =>
     `没有${kindWord[form.about]}「${text}」。${known.length > 0 ? `现有：${known.join('、')}。` : ''}`,
   notAllowedToFill: (form: FormConfig) => `您不能填写「${form.name}」。`,
+  notAllowedToFillFor: (form: FormConfig, subject: string) =>
+    `您不能填写 ${subject} 的「${form.name}」：它由设备负责人填写。`,
   notAllowedToSee: (form: FormConfig) => `只有班组长、车间主任和经理可以查看和导出「${form.name}」。`,
   submitted: (form: FormConfig, id: number) => `${form.name} #${id}`,
   submittedFields: { subject: '对象', filledBy: '填写人', period: '班次/周期', at: '时间', number: '编号' },
@@ -91,6 +93,20 @@ export const formMessages = {
     `· ${form} ${team}：${done}/${due}（${due === 0 ? '—' : `${Math.round((done / due) * 1000) / 10}%`}）`,
   completionNone: '没有按班次、按天或按周安排的表单（factory.yaml 的 forms.list 里写 due）。',
   noTeam: '未分班组',
+  formsHelp: '表单 [列表] — 全部表单及记录条数，包括已从 factory.yaml 删除的（记录仍可查）',
+  formsHeader: '表单：',
+  formsLine: (name: string, aliases: readonly string[], count: number) =>
+    `· ${name}${aliases.length > 0 ? `（${aliases.join('、')}）` : ''}：${count} 条`,
+  retiredHeader: '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：',
+  retiredLine: (name: string, key: string, count: number) => `· ${name}（${key}）：${count} 条`,
+  formsNone: '还没有表单。表单在 factory.yaml 的 forms.list 里声明。',
+  recordsHelp: '表单记录 <表单> [日期|日期~日期] — 任一表单的记录，已停用的也可以',
+  recordsUsage: '表单记录 <表单名称或 key> [日期|日期~日期]',
+  unknownForm: (text: string, names: readonly string[]) =>
+    `没有表单「${text}」。${names.length > 0 ? `有：${names.join('、')}。` : ''}`,
+  retiredMark: '（已停用）',
+  recent: '最近',
+  notAllowedToSeeRecords: '只有班组长、车间主任、质检和经理可以查看表单记录。',
   questionAnswered: '这个问题已经回答过了',
   notYourQuestion: '这张卡片上的问题是问别人的。',
   questionExpired: '这个问题已经过期了，请重新发起填写。',

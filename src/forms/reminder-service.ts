@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { OutboxMessage } from '../chat/outbox/outbox-message.entity.js';
 import { teamLeads, peopleWithRole } from '../people/directory.js';
 import { Person } from '../people/person.entity.js';
-import { toPersonView } from '../people/person-view.js';
+import { toPersonView, type PersonView } from '../people/person-view.js';
 import type { Services } from '../services.js';
 import { formsOf, type FormConfig } from './config.js';
 import { FormSubmission } from './form-submission.entity.js';
@@ -39,12 +39,7 @@ export async function remindMissedForms(deps: Services): Promise<number> {
     const done = new Set(filled.map((s) => s.subjectKey ?? ''));
     for (const subject of await subjectsOf(deps.em, form)) {
       if (done.has(subject.key ?? '')) continue;
-      const fillers = people.filter(
-        (p) =>
-          mayFill(form, p) &&
-          !p.roles.includes('admin') &&
-          (subject.teamId === null || p.teamId === subject.teamId),
-      );
+      const fillers = fillersOf(form, subject, people);
       const key = `form:${form.key}:${period.key}:${subject.key ?? '-'}`;
       for (const person of fillers)
         sent += await tell(
@@ -55,7 +50,7 @@ export async function remindMissedForms(deps: Services): Promise<number> {
         );
       if (late < leadAfterMinutes * MINUTE) continue;
       const names = fillers.map((p) => p.name).join('、');
-      for (const lead of await leadsOf(deps, subject, form))
+      for (const lead of await leadsOf(deps, subject, form, fillers))
         sent += await tell(
           deps,
           lead,
@@ -67,7 +62,35 @@ export async function remindMissedForms(deps: Services): Promise<number> {
   return sent;
 }
 
-async function leadsOf(deps: Services, subject: Subject, form: FormConfig): Promise<string[]> {
+/**
+ * Who is reminded: the machine's responsible person where the form says they fill it; else
+ * whoever may fill it of the subject's team (of any team when the subject has none).
+ */
+function fillersOf(form: FormConfig, subject: Subject, people: readonly PersonView[]): PersonView[] {
+  const responsible = form.filledBy.machineResponsible
+    ? people.find((p) => p.id === subject.responsibleId)
+    : undefined;
+  if (responsible) return [responsible];
+  return people.filter(
+    (p) =>
+      mayFill(form, p, subject) &&
+      !p.roles.includes('admin') &&
+      (subject.teamId === null || p.teamId === subject.teamId),
+  );
+}
+
+/** A responsible person's own lead; else the leads of the subject's team; else the supervisors. */
+async function leadsOf(
+  deps: Services,
+  subject: Subject,
+  form: FormConfig,
+  fillers: readonly PersonView[],
+): Promise<string[]> {
+  const responsible = form.filledBy.machineResponsible
+    ? fillers.find((p) => p.id === subject.responsibleId)
+    : undefined;
+  const own = responsible?.teamId ? await teamLeads(deps.em, responsible.teamId) : [];
+  if (own.some((id) => id !== responsible?.id)) return own.filter((id) => id !== responsible?.id);
   const teamId = subject.teamId ?? (form.filledBy.teams.length === 1 ? form.filledBy.teams[0] : undefined);
   const leads = teamId ? await teamLeads(deps.em, teamId) : [];
   return leads.length > 0 ? leads : (await peopleWithRole(deps.em, 'supervisor')).map((p) => p.id);

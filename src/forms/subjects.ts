@@ -13,9 +13,19 @@ export interface Subject {
   label: string;
   /** The team a completion rate counts it under: the machine's, the team itself; else null. */
   teamId: string | null;
+  /** A machine's responsible person (equipment `responsible`), who fills forms that say so. */
+  responsibleId?: string | null;
 }
 
 const NOTHING: Subject = { kind: 'none', key: null, label: '', teamId: null };
+
+const machine = (e: Equipment): Subject => ({
+  kind: 'equipment',
+  key: e.code,
+  label: `${e.code} ${e.name}`,
+  teamId: e.team?.id ?? null,
+  responsibleId: e.responsible?.id ?? null,
+});
 
 /** The subject a person or an API client named, or a refusal listing what there is. */
 export async function subjectNamed(em: EntityManager, form: FormConfig, text: string): Promise<Subject> {
@@ -25,13 +35,7 @@ export async function subjectNamed(em: EntityManager, form: FormConfig, text: st
       return NOTHING;
     case 'equipment': {
       const found = await em.findOne(Equipment, { code: name.toUpperCase() });
-      if (found)
-        return {
-          kind: 'equipment',
-          key: found.code,
-          label: `${found.code} ${found.name}`,
-          teamId: found.team?.id ?? null,
-        };
+      if (found) return machine(found);
       break;
     }
     case 'team': {
@@ -55,12 +59,7 @@ export async function subjectsOf(em: EntityManager, form: FormConfig): Promise<S
     case 'none':
       return [NOTHING];
     case 'equipment':
-      return (await em.find(Equipment, {}, { orderBy: { code: 'asc' } })).map((e) => ({
-        kind: 'equipment' as const,
-        key: e.code,
-        label: `${e.code} ${e.name}`,
-        teamId: e.team?.id ?? null,
-      }));
+      return (await em.find(Equipment, {}, { orderBy: { code: 'asc' } })).map(machine);
     case 'team':
       return (await em.find(Team, {}, { orderBy: { id: 'asc' } })).map((t) => ({
         kind: 'team' as const,
@@ -77,4 +76,14 @@ export async function subjectsOf(em: EntityManager, form: FormConfig): Promise<S
         )
       ).map((o) => ({ kind: 'work_order' as const, key: o.number, label: o.number, teamId: null }));
   }
+}
+
+/** The responsible person of the machine a submission was about, for a correction of it. */
+export async function machineResponsibleOf(
+  em: EntityManager,
+  form: FormConfig,
+  subjectKey: string | null,
+): Promise<string | null> {
+  if (form.about !== 'equipment' || subjectKey === null) return null;
+  return (await em.findOne(Equipment, subjectKey))?.responsible?.id ?? null;
 }

@@ -17,15 +17,25 @@ export function formByKey(services: Pick<Services, 'config'>, key: string): Form
   return formsOf(services.config).find((f) => f.key === key);
 }
 
-/** Whether this person may fill the form in: one of its roles, or one of its teams (neither: all staff). */
-export function mayFill(form: FormConfig, person: PersonView): boolean {
-  const { roles, teams } = form.filledBy;
+/**
+ * Whether this person may fill the form in: one of its roles, one of its teams, or (a form that
+ * says so) the responsible person of the machine it is about; with none of these, all staff.
+ * Without a subject yet (before the machine is named), whether they might fill it for some machine.
+ */
+export function mayFill(form: FormConfig, person: PersonView, subject?: Subject): boolean {
   if (person.roles.includes('admin')) return true;
-  if (roles.length === 0 && teams.length === 0) return person.roles.some((r) => r !== 'partner');
-  return (
-    roles.some((r) => person.roles.includes(r)) ||
-    (person.teamId !== undefined && teams.includes(person.teamId))
-  );
+  const { roles, teams, machineResponsible } = form.filledBy;
+  const staff = person.roles.some((r) => r !== 'partner');
+  const open = roles.length === 0 && teams.length === 0;
+  const byRoleOrTeam = open
+    ? staff && !machineResponsible
+    : roles.some((r) => person.roles.includes(r)) ||
+      (person.teamId !== undefined && teams.includes(person.teamId));
+  if (byRoleOrTeam || !machineResponsible) return byRoleOrTeam;
+  if (subject === undefined) return staff;
+  if (subject.responsibleId) return subject.responsibleId === person.id;
+  // A machine nobody answers for is anyone's to check, unless the form names roles or teams.
+  return open && staff;
 }
 
 export interface Submitted {
@@ -65,6 +75,13 @@ export async function submitForm(
   const period = form.due ? periodAt(form.due, actor.at, deps.config, deps.tz) : undefined;
   const submission = em.create(FormSubmission, {
     formKey: form.key,
+    formName: form.name,
+    fields: form.fields.map((f) => ({
+      key: f.key,
+      label: f.label,
+      type: f.type,
+      ...(f.unit === undefined ? {} : { unit: f.unit }),
+    })),
     subjectKind: earlier?.subjectKind ?? subject.kind,
     subjectKey: earlier ? earlier.subjectKey : subject.key,
     teamId: earlier ? earlier.teamId : (subject.teamId ?? actor.person.teamId ?? null),

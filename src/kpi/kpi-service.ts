@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { FactoryConfig } from '../config/factory-config.js';
+import { completionPerForm } from '../forms/completion-service.js';
 import { scrapApprovalTimes } from '../quality/scrap/scrap-approval-service.js';
 import { inZone, dayjs } from '../shared/time.js';
 import type { KpiConfig } from './config.js';
@@ -66,6 +68,8 @@ export interface KpiFigures extends KpiScope {
   outsourcingReturn: LeadTime;
   /** Scrap approvals decided in the period: request → approver's tap (quality capability). */
   scrapApproval: ResponseTime;
+  /** Per scheduled form (forms capability): filled / due (period × subject) for periods starting in the period. */
+  formCompletion: Array<{ form: string } & Rate>;
   /** Per team (null: no team), in team-id order. */
   teams: Array<{ teamId: string | null } & KpiScope>;
   /** Per machine, for the figures a machine has: repairs and yield. */
@@ -76,7 +80,8 @@ export interface KpiFigures extends KpiScope {
 
 export interface KpiDeps {
   em: EntityManager;
-  config: { kpi: KpiConfig };
+  /** The whole file: the forms' completion needs their schedules and the shifts. */
+  config: FactoryConfig;
   tz: string;
   now: Date;
 }
@@ -97,6 +102,7 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   const yields = await yieldSums(em, period, deps.now);
   const returned = await batchesReturned(em, period);
   const approvals = await scrapApprovalTimes(em, period.from, period.to);
+  const forms = await completionPerForm(deps, period.from, period.to);
   const scope = (teamId?: string | null): KpiScope => {
     const mine = <T extends { teamId: string | null }>(rows: T[]) =>
       teamId === undefined ? rows : rows.filter((r) => r.teamId === teamId);
@@ -132,6 +138,7 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
       approvals.map((a) => [a.requestedAt, a.decidedAt]),
       deps.config.kpi.baselines.scrapApprovalHours,
     ),
+    formCompletion: forms.map((f) => ({ form: f.formName, ...rateOf(f.done, f.due) })),
     teams: teamIds.map((teamId) => ({ teamId, ...scope(teamId) })),
     machines,
   };

@@ -49,6 +49,9 @@ export const kpiMessages = {
     ];
     // Only where the factory approves scrap in chat: a line of 暂无 would say nothing to the others.
     if (f.scrapApproval.count > 0) lines.push(time('报废审批', f.scrapApproval, b.scrapApprovalHours));
+    // A form with nothing due in the period (added this week, due weekly) says nothing either.
+    for (const form of f.formCompletion)
+      if (form.whole > 0) lines.push(rate(`表单完成率·${form.form}`, form, '次', undefined));
     if (f.late.length > 0) {
       lines.push('延期工单：');
       for (const o of f.late)

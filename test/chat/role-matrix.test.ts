@@ -88,6 +88,8 @@ const roleMatrix: Record<string, readonly Role[]> = {
   加分: ['supervisor'],
   扣分: ['supervisor'],
   表单完成率: ['team_lead', 'supervisor', 'manager'],
+  表单: STAFF,
+  表单记录: ['team_lead', 'supervisor', 'manager', 'qc'],
 };
 
 /** Every command the product registers, the chat's own first, as the app assembles them. */

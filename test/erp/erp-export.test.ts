@@ -67,7 +67,7 @@ describe('the ERP bridge', () => {
     const reply = texts(await app.as('chenjing').say('导出 报工 上周'));
     const url = /下载（7 天内有效）：(\S+)/.exec(reply.join('\n'))?.[1];
     expect(reply[0]).toContain(`已导出 2026-11-16~2026-11-22：报工 `);
-    expect(url).toMatch(/\/exports\/[\w-]{32}$/);
+    expect(url).toMatch(/\/downloads\/erp-export\/[\w-]{32}$/);
 
     const response = await fetch(url!.replace(/^https?:\/\/[^/]+/, app.baseUrl));
     expect(response.status).toBe(200);
@@ -98,12 +98,12 @@ describe('the ERP bridge', () => {
 
   it('refuses a link past its days, and a made-up one', async () => {
     const reply = texts(await app.as('lijianguo').say('导出 报工 2026-11-20'));
-    const token = /\/exports\/(\S+)/.exec(reply.join('\n'))?.[1];
-    expect((await fetch(`${app.baseUrl}/exports/${token}`)).status).toBe(200);
-    expect((await fetch(`${app.baseUrl}/exports/not-a-token`)).status).toBe(410);
+    const token = /\/downloads\/erp-export\/(\S+)/.exec(reply.join('\n'))?.[1];
+    expect((await fetch(`${app.baseUrl}/downloads/erp-export/${token}`)).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/downloads/erp-export/not-a-token`)).status).toBe(410);
     app.clock.advance(7 * 86_400_000 + 1);
     try {
-      const expired = await fetch(`${app.baseUrl}/exports/${token}`);
+      const expired = await fetch(`${app.baseUrl}/downloads/erp-export/${token}`);
       expect(expired.status).toBe(410);
       expect(await expired.text()).toContain('下载链接已失效');
     } finally {

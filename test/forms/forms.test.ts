@@ -5,15 +5,22 @@ import { FORM_REMINDERS_JOB } from '../../src/forms/jobs/reminders.job.js';
 import { FormSubmission } from '../../src/forms/form-submission.entity.js';
 import { ProductionException } from '../../src/workorders/production-exception.entity.js';
 import { problemsOf } from '../support/config-problems.js';
-import { formsYaml, local, machineCheckYaml, startFormsWorld, type FormsWorld } from './world.js';
+import {
+  formsYaml,
+  local,
+  machineCheckYaml,
+  responsibleYaml,
+  startFormsWorld,
+  type FormsWorld,
+} from './world.js';
 
 describe('forms: 设备点检 declared only in factory.yaml', () => {
   const worlds: FormsWorld[] = [];
   afterEach(async () => {
     for (const world of worlds.splice(0)) await world.stop();
   });
-  const start = async () => {
-    const world = await startFormsWorld();
+  const start = async (factory?: string) => {
+    const world = await startFormsWorld(factory);
     worlds.push(world);
     await world.pushed();
     return world;
@@ -119,6 +126,58 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     expect(await world.pushed()).toEqual([]);
   });
 
+  it('the person responsible for a machine fills its form and is reminded, then their lead', async () => {
+    expect(responsibleYaml).toContain('responsible: liuyang');
+    expect(responsibleYaml).toContain('machineResponsible: true');
+    const world = await start(responsibleYaml);
+    world.clock.set(local('08:10'));
+    // 刘洋 is a worker, not among the roles: he is offered the machine he answers for, and only it.
+    expect(await world.say('liuyang', '点检')).toEqual(['[「设备点检」：请回复设备（CNC-01）：]']);
+    await world.say('liuyang', '取消');
+    expect(await world.say('liuyang', '点检 PRESS-01')).toEqual([
+      '您不能填写 PRESS-01 冲床 1 号 的「设备点检」：它由设备负责人填写。',
+    ]);
+    expect(await world.say('zhangwei', '点检 CNC-01')).toEqual([
+      '您不能填写 CNC-01 数控车床 1 号 的「设备点检」：它由设备负责人填写。',
+    ]);
+    // Maintenance (the form's role) still may, for any machine.
+    await world.say('gaoyuan', '点检 PRESS-01');
+    for (const answer of ['是', '0.6', '否', '跳过']) await world.say('gaoyuan', answer);
+    await world.pushed();
+
+    world.clock.set(local('09:05'));
+    await world.runJob(FORM_REMINDERS_JOB);
+    expect(await world.pushed()).toEqual([
+      [
+        'liuyang',
+        '⏰ 「设备点检」 CNC-01 数控车床 1 号（2026-11-23 白班）还没有填写，请发「设备点检 CNC-01」填写。',
+      ],
+    ]);
+    world.clock.set(local('10:05'));
+    await world.runJob(FORM_REMINDERS_JOB);
+    expect(await world.pushed()).toEqual([
+      [
+        'wangfang',
+        '⏰ 「设备点检」 CNC-01 数控车床 1 号（2026-11-23 白班）仍未填写（已提醒 刘洋），请跟进。',
+      ],
+    ]);
+
+    world.clock.set(local('10:30'));
+    await world.say('liuyang', '点检 CNC-01');
+    for (const answer of ['是', '0.6', '否']) await world.say('liuyang', answer);
+    expect(await world.say('liuyang', '跳过')).toEqual(['[设备点检 #2]']);
+    // Through the API too: the responsible person of another machine may not.
+    const key = await createApiKey(world.orm.em.fork(), 'tablet', ['forms:write'], world.clock.now());
+    const post = (filledBy: string, subject: string) =>
+      fetch(`${world.baseUrl}/api/v1/forms/machine-check/submissions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ filledBy, subject, answers: { oilOk: true, airPressure: 0.6, noise: false } }),
+      });
+    expect((await post('liuyang', 'PRESS-01')).status).toBe(400);
+    expect((await post('liuyang', 'CNC-01')).status).toBe(201);
+  });
+
   it('gives the completion rate per form and team, exact on a hand-built week', async () => {
     const world = await start();
     const em = world.orm.em.fork();
@@ -150,6 +209,12 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     expect(await world.say('lijianguo', '表单完成率 上周')).toEqual([
       '表单完成率（2026-11-23~2026-11-29）：\n· 设备点检 数控组：17/28（60.7%）',
     ]);
+    // The same week is 上周 in KPI (calendar Monday to Sunday: the same 14 shifts start in it).
+    const [kpi] = await world.say('lijianguo', 'KPI 上周');
+    expect(kpi?.split('\n')[0]).toBe('KPI 2026-11-23 至 2026-11-29');
+    expect(kpi?.split('\n').filter((l) => l.startsWith('表单完成率'))).toEqual([
+      '表单完成率·设备点检：60.7%（17/28 次）',
+    ]);
     expect(await world.say('zhangwei', '表单完成率')).toEqual([
       '「表单完成率」只有班组长、车间主任、管理层可以使用。',
     ]);
@@ -173,10 +238,10 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
     ]);
     const [reply] = await world.say('lijianguo', '设备点检 导出 11-23');
     expect(reply).toMatch(
-      /^「设备点检」2026-11-23：3 条。\n下载 Excel（7 天内有效）：http:\/\/\S+\/form-exports\/[\w-]+$/,
+      /^「设备点检」2026-11-23：3 条。\n下载 Excel（7 天内有效）：http:\/\/\S+\/downloads\/form-export\/[\w-]+$/,
     );
-    const token = /form-exports\/([\w-]+)$/.exec(reply ?? '')?.[1];
-    const res = await fetch(`${world.baseUrl}/form-exports/${token}`);
+    const path = /\/downloads\/form-export\/[\w-]+$/.exec(reply ?? '')?.[0];
+    const res = await fetch(`${world.baseUrl}${path}`);
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
@@ -235,7 +300,78 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
       '否',
       '',
     ]);
-    expect((await fetch(`${world.baseUrl}/form-exports/not-a-token`)).status).toBe(410);
+    expect((await fetch(`${world.baseUrl}/downloads/form-export/not-a-token`)).status).toBe(410);
+    // The shared download links' rule: past forms.linkDays the link is gone, with one plain line.
+    world.clock.advance(7 * 86_400_000 + 1);
+    const expired = await fetch(`${world.baseUrl}${path}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toBe('下载链接已失效，请在聊天里重新发「<表单名> 导出」。');
+  });
+
+  it('keeps a form removed from factory.yaml readable: 表单 names it, 表单记录 and the API read it as it was filled', async () => {
+    const first = await startFormsWorld();
+    let running = true;
+    let second: FormsWorld | undefined;
+    try {
+      first.clock.set(local('08:30'));
+      await first.say('zhangwei', '点检 CNC-01');
+      for (const answer of ['是', '0.85', '否', '跳过']) await first.say('zhangwei', answer);
+      expect(await first.say('wangfang', '表单')).toEqual(['表单：\n· 设备点检（点检）：1 条']);
+      await first.close();
+      running = false;
+
+      // Restarted with the form gone from the file: no 设备点检 command, its row still there.
+      const removed = formsYaml.replace(/ {2}list:[\s\S]*$/, '  list: []\n');
+      expect(removed).not.toContain('machine-check');
+      second = await startFormsWorld(removed, first.db);
+      second.clock.set(local('09:00'));
+      expect(await second.say('wangfang', '表单 列表')).toEqual([
+        '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：\n· 设备点检（machine-check）：1 条',
+      ]);
+      const line = '#1 11-23 08:30 张伟 CNC-01：油位正常 是，气压 0.85 MPa，异响 否';
+      expect(await second.say('wangfang', '表单记录 设备点检')).toEqual([
+        `「设备点检（已停用）」最近：1 条\n${line}`,
+      ]);
+      expect(await second.say('lijianguo', '表单记录 machine-check 11-23')).toEqual([
+        `「设备点检（已停用）」2026-11-23：1 条\n${line}`,
+      ]);
+      expect(await second.say('wangfang', '表单记录 5S检查')).toEqual(['没有表单「5S检查」。有：设备点检。']);
+
+      const key = await createApiKey(second.orm.em.fork(), 'erp', ['forms:read'], second.clock.now());
+      const res = await fetch(`${second.baseUrl}/api/v1/form-submissions?form=machine-check`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { items: unknown[] }).items).toEqual([
+        {
+          id: 1,
+          form: 'machine-check',
+          formName: '设备点检',
+          subject: 'CNC-01',
+          team: 'cnc',
+          filledBy: 'zhangwei',
+          period: '2026-11-23 白班',
+          supersedes: null,
+          supersededBy: null,
+          createdAt: '2026-11-23T00:30:00.000Z',
+          fields: [
+            { key: 'oilOk', label: '油位正常', type: 'yes_no' },
+            { key: 'airPressure', label: '气压', type: 'number', unit: 'MPa' },
+            { key: 'noise', label: '异响', type: 'yes_no' },
+            { key: 'photo', label: '照片', type: 'photo' },
+          ],
+          answers: { oilOk: true, airPressure: 0.85, noise: false },
+        },
+      ]);
+      const missing = await fetch(`${second.baseUrl}/api/v1/form-submissions`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(missing.status).toBe(400);
+    } finally {
+      if (running) await first.close();
+      await second?.stop();
+      await first.db.drop();
+    }
   });
 
   it('serves per-form API routes that validate with the form’s own schema and appear in the OpenAPI document', async () => {
@@ -333,6 +469,16 @@ describe('forms: mistakes in factory.yaml stop start-up with the path named', ()
     expect(problemsOf(yaml)).toContain(
       'factory.yaml: forms.list[0].fields[1].type: must be one of text, number, choice, multi_choice, yes_no, date, photo, person',
     );
+  });
+
+  it('names a machine responsible nobody is, and machineResponsible on a form about no machine', () => {
+    const yaml = responsibleYaml.replace('responsible: liuyang', 'responsible: nobody');
+    expect(problemsOf(yaml)).toEqual([
+      'factory.yaml: equipment[0].responsible: no person with id "nobody" in people',
+    ]);
+    expect(problemsOf(responsibleYaml.replace('about: equipment', 'about: team'))).toEqual([
+      'factory.yaml: forms.list[0].filledBy.machineResponsible: only a form about equipment has a machine',
+    ]);
   });
 
   it('names a command word used by two forms', () => {

@@ -4,6 +4,7 @@ import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { jobsOf, withConfigured } from '../../src/capabilities/assembled.js';
 import { coreCapabilities } from '../../src/capabilities/index.js';
+import type { ScratchDatabase } from '../../src/db/scratch-database.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { castYaml } from '../support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -36,6 +37,14 @@ forms:
   leadAfterMinutes: 120
   list:${machineCheckYaml}`;
 
+/** The same, filled by the machine's responsible person (刘洋 answers for CNC-01) or maintenance. */
+export const responsibleYaml = formsYaml
+  .replace('team: cnc }\n  - { code: PRESS-01', 'team: cnc, responsible: liuyang }\n  - { code: PRESS-01')
+  .replace(
+    'filledBy: { roles: [worker, maintenance] }',
+    'filledBy: { roles: [maintenance], machineResponsible: true }',
+  );
+
 /** Monday 2026-11-23 in Shanghai, as a UTC instant. */
 export const local = (hhmm: string, day = 23) =>
   new Date(`2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`);
@@ -56,8 +65,9 @@ export interface FormsWorld extends TestApp {
   lastCard(personId: string): CardView | undefined;
 }
 
-export async function startFormsWorld(): Promise<FormsWorld> {
-  const app = await startTestApp({ factory: formsYaml, clock: new ManualClock(local('08:00')) });
+/** `db`: another world's database, as a restart with a changed factory.yaml finds it. */
+export async function startFormsWorld(factory = formsYaml, db?: ScratchDatabase): Promise<FormsWorld> {
+  const app = await startTestApp({ factory, db, clock: new ManualClock(local('08:00')) });
   let seen = await app.orm.em.fork().count(OutboxMessage);
   const sessions = new Map<string, ConsoleSession>();
   const cards = new Map<string, CardView>();

@@ -341,6 +341,12 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect(replayed.json).toMatchObject({ status: 'pending', attempts: 0 });
     expect((await call('delete', '/webhooks/{name}', { name: 'erp-hook' })).json.active).toBe(false);
 
+    // Forms: rows of a form, declared or removed from factory.yaml (none here).
+    expect((await call('get', '/form-submissions', {}, { query: '?form=machine-check' })).json.items).toEqual(
+      [],
+    );
+    expect((await call('get', '/form-submissions')).status).toBe(400);
+
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );

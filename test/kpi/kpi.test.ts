@@ -53,6 +53,7 @@ describe('KPIs of a hand-built fortnight', () => {
       outsourcingReturn: { days: 3, count: 2, improvement: 0.5 },
       // No scrap waited for approval in this fortnight.
       scrapApproval: none,
+      formCompletion: [],
       teams: [
         {
           // The exception raised on the order rather than an operation, and the machine without a team.

@@ -5,6 +5,7 @@ export const demoEquipment = [
     name: '数控车床 1 号',
     type: 'lathe',
     team: 'cnc',
+    responsible: 'zhangwei',
     location: '一车间 A 区',
     model: 'CK6150',
     commissionedOn: '2019-05-20',

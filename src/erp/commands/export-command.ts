@@ -26,9 +26,9 @@ export const exportCommand: Command = {
     const parsed = parseDateRange(text, today);
     if ('problem' in parsed) throw new RefusedError('bad_range', rangeRefusal(parsed.problem, text));
     const { range } = parsed;
-    const { file, token } = await exportForDownload(ctx.services, range, ctx.person.id);
+    const { file, path } = await exportForDownload(ctx.services, range, ctx.person.id);
     const label = range.from === range.to ? range.from : `${range.from}~${range.to}`;
-    const url = `${ctx.publicUrl}/exports/${token}`;
+    const url = `${ctx.publicUrl}${path}`;
     ctx.reply(m.exported(label, file.reportRows, file.issueRows, url, ctx.config.erpExport.linkDays));
   },
 };

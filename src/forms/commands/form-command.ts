@@ -4,19 +4,21 @@ import { hasRole } from '../../people/person-view.js';
 import { RefusedError } from '../../shared/errors.js';
 import { addDays, productionDateOf, productionDay } from '../../shared/production-day.js';
 import { inZone } from '../../shared/time.js';
-import { readDate, shownAnswer } from '../answers.js';
+import { readDate } from '../answers.js';
 import type { FormConfig } from '../config.js';
-import { exportLink, submissionsInDays } from '../export-service.js';
+import { offerFormExport, submissionsInDays } from '../export-service.js';
 import { FormSubmission } from '../form-submission.entity.js';
 import { formMessages as m } from '../messages.js';
+import { answersText, fieldsOfSubmission } from '../record-service.js';
 import { subjectNamed } from '../subjects.js';
 import { mayFill, submissionsOf } from '../submission-service.js';
 import { answerStep, startFilling, type FillingState } from './form-dialog.js';
 
-const LIST_LIMIT = 20;
+export const LIST_LIMIT = 20;
 
 /** Who may read a form's records beyond their own filling: the people who follow up on them. */
-const mayRead = (ctx: CommandContext) => hasRole(ctx.person, 'team_lead', 'supervisor', 'manager', 'qc');
+export const mayRead = (ctx: CommandContext) =>
+  hasRole(ctx.person, 'team_lead', 'supervisor', 'manager', 'qc');
 
 /**
  * The chat command of one form declared in factory.yaml: `<名>` fills it in (one question at a
@@ -56,7 +58,15 @@ export function formCommand(form: FormConfig): Command {
   };
 }
 
-function today(ctx: CommandContext): string {
+/** `11-23`, `11-01~11-30`, `昨天`: production days from..to, or a refusal. */
+export function daysOf(text: string, today: string): [string, string] {
+  const parts = text.split(/[~～至到]/).map((t) => readDate(t.trim(), today));
+  const [from, to = from] = parts.length > 2 ? [] : parts;
+  if (!from || !to || from > to) throw new RefusedError('bad_range', m.badRange(text));
+  return [from, to];
+}
+
+export function today(ctx: CommandContext): string {
   return productionDateOf(ctx.clock.now(), productionDay(ctx.config, ctx.tz));
 }
 
@@ -78,42 +88,40 @@ async function list(ctx: CommandContext, form: FormConfig, filter: string): Prom
     label = subject.label;
   } else throw new RefusedError('bad_filter', m.badListFilter(filter, form));
   if (rows.length === 0) return ctx.reply(m.listEmpty(form.name, label));
-  const byKey = new Map(form.fields.map((f) => [f.key, f]));
-  const lines = rows.slice(0, LIST_LIMIT).map((r) =>
-    m.listLine(
-      r.id,
-      inZone(r.createdAt, ctx.tz).format('MM-DD HH:mm'),
-      r.filledBy.name,
-      r.subjectKey ?? '',
-      Object.entries(r.answers)
-        .map(([k, v]) => `${byKey.get(k)?.label ?? k} ${shownAnswer(byKey.get(k), v)}`)
-        .join('，'),
-    ),
-  );
-  const more = rows.length > LIST_LIMIT ? [m.listMore(rows.length - LIST_LIMIT)] : [];
-  ctx.reply(
-    [m.listHeader(form.name, label, Math.min(rows.length, LIST_LIMIT)), ...lines, ...more].join('\n'),
-  );
+  ctx.reply(listText(ctx, form.name, label, rows, form));
+}
+
+/** At most LIST_LIMIT submissions, each with its answers as the form had them when it was filled. */
+export function listText(
+  ctx: CommandContext,
+  name: string,
+  label: string,
+  rows: readonly FormSubmission[],
+  form: FormConfig | undefined,
+  total = rows.length,
+): string {
+  const lines = rows
+    .slice(0, LIST_LIMIT)
+    .map((r) =>
+      m.listLine(
+        r.id,
+        inZone(r.createdAt, ctx.tz).format('MM-DD HH:mm'),
+        r.filledBy.name,
+        r.subjectKey ?? '',
+        answersText(r, fieldsOfSubmission(r, form)),
+      ),
+    );
+  const more = total > LIST_LIMIT ? [m.listMore(total - LIST_LIMIT)] : [];
+  return [m.listHeader(name, label, Math.min(total, LIST_LIMIT)), ...lines, ...more].join('\n');
 }
 
 /** `导出`: the last seven production days; `导出 11-01~11-30` or one day. */
 async function exportSheet(ctx: CommandContext, form: FormConfig, text: string): Promise<void> {
   if (!mayRead(ctx)) throw new RefusedError('form_not_allowed', m.notAllowedToSee(form));
   const now = today(ctx);
-  const parts =
-    text === '' ? [addDays(now, -6), now] : text.split(/[~～至到]/).map((t) => readDate(t.trim(), now));
-  const [from, to = from] = parts.length > 2 ? [] : parts;
-  if (!from || !to || from > to) throw new RefusedError('bad_range', m.badRange(text));
+  const [from, to] = text === '' ? [addDays(now, -6), now] : daysOf(text, now);
   const rows = await submissionsInDays(ctx, form, from, to);
-  const token = await exportLink(ctx, form, from, to, ctx.person.id);
+  const path = offerFormExport(ctx, form, from, to, ctx.person.id);
   const range = from === to ? from : `${from}~${to}`;
-  ctx.reply(
-    m.exported(
-      form.name,
-      range,
-      rows.length,
-      `${ctx.publicUrl}/form-exports/${token}`,
-      ctx.config.forms.linkDays,
-    ),
-  );
+  ctx.reply(m.exported(form.name, range, rows.length, `${ctx.publicUrl}${path}`, ctx.config.forms.linkDays));
 }

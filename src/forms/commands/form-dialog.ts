@@ -6,8 +6,9 @@ import { readAnswer, shownAnswer } from '../answers.js';
 import type { FormConfig, FormFieldConfig } from '../config.js';
 import type { AnswerValue, FormSubmission } from '../form-submission.entity.js';
 import { formMessages as m } from '../messages.js';
-import { subjectNamed, subjectsOf, type Subject } from '../subjects.js';
-import { submitForm } from '../submission-service.js';
+import { RefusedError } from '../../shared/errors.js';
+import { machineResponsibleOf, subjectNamed, subjectsOf, type Subject } from '../subjects.js';
+import { mayFill, submitForm } from '../submission-service.js';
 
 /** What a form being filled in remembers between questions. */
 export interface FillingState {
@@ -38,13 +39,18 @@ export async function startFilling(
       key: earlier.subjectKey ?? null,
       label: earlier.subjectKey ?? '',
       teamId: earlier.teamId ?? null,
+      responsibleId: await machineResponsibleOf(ctx.em, form, earlier.subjectKey ?? null),
     };
   } else if (form.about === 'none') {
     state.subject = await subjectNamed(ctx.em, form, '');
   } else if (subjectText !== undefined) {
     state.subject = await subjectNamed(ctx.em, form, subjectText);
   } else {
-    const known = (await subjectsOf(ctx.em, form)).map((s) => s.key ?? '').filter(Boolean);
+    // Someone who fills it only as a machine's responsible person is offered their machines.
+    const known = (await subjectsOf(ctx.em, form))
+      .filter((s) => mayFill(form, ctx.person, s))
+      .map((s) => s.key ?? '')
+      .filter(Boolean);
     return ctx.ask(
       form.name,
       'subject',
@@ -81,6 +87,8 @@ export async function answerStep(
 }
 
 async function askNext(ctx: CommandContext, form: FormConfig, state: FillingState): Promise<void> {
+  if (state.at === 0 && state.subject && !mayFill(form, ctx.person, state.subject))
+    throw new RefusedError('form_not_allowed', m.notAllowedToFillFor(form, state.subject.label));
   const field = form.fields[state.at];
   if (field) {
     const text = m.askField(field, state.at + 1, form.fields.length);
