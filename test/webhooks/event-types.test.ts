@@ -23,7 +23,7 @@ const machineCheck: FormConfig = {
   name: '设备点检',
   aliases: [],
   about: 'equipment',
-  filledBy: { roles: ['worker'], teams: [] },
+  filledBy: { roles: ['worker'], teams: [], machineResponsible: false },
   due: 'day',
   fields: [{ key: 'oilOk', label: '油位正常', type: 'yes_no', required: true }],
 };
