@@ -11,7 +11,17 @@ const nullableWhen = { type: ['string', 'null'], format: 'date-time' } as const;
 
 const lotTrace = {
   type: 'object',
-  required: ['lotNumber', 'itemCode', 'itemName', 'unit', 'received', 'remaining', 'receivedAt', 'issues'],
+  required: [
+    'lotNumber',
+    'itemCode',
+    'itemName',
+    'unit',
+    'received',
+    'remaining',
+    'receivedAt',
+    'supplier',
+    'issues',
+  ],
   properties: {
     lotNumber: { type: 'string' },
     itemCode: { type: 'string' },
@@ -20,6 +30,7 @@ const lotTrace = {
     received: { type: 'number' },
     remaining: { type: 'number' },
     receivedAt: when,
+    supplier: { type: ['string', 'null'] },
     issues: {
       type: 'array',
       items: {
@@ -58,7 +69,20 @@ const orderTrace = {
     status: { type: 'string' },
     dueDate: { type: 'string' },
     customer: { type: ['string', 'null'] },
-    lots: { type: 'array', items: { type: 'object' } },
+    lots: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['lotNumber', 'itemName', 'unit', 'quantity', 'supplier'],
+        properties: {
+          lotNumber: { type: 'string' },
+          itemName: { type: 'string' },
+          unit: { type: 'string' },
+          quantity: { type: 'number' },
+          supplier: { type: ['string', 'null'] },
+        },
+      },
+    },
     operations: {
       type: 'array',
       items: {

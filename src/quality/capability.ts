@@ -20,6 +20,7 @@ import { patrolsJob } from './patrols/patrols.job.js';
 import { scrapCardHandler, scrapDecisionCommand, scrapRequestCommand } from './scrap/scrap-commands.js';
 import { scrapHold } from './scrap/scrap-hold.js';
 import { ScrapRequest } from './scrap/scrap-request.entity.js';
+import { Serial } from './serials/serial.entity.js';
 
 /**
  * Quality and traceability: the one-message trace (追溯), first-article holds, 巡检 and final
@@ -28,7 +29,7 @@ import { ScrapRequest } from './scrap/scrap-request.entity.js';
 export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
-  entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder],
+  entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder, Serial],
   events: {
     emits: [...qualityEvents, ...inspectionEvents],
     subscribers: [scrapHold, firstArticleHold, askForParameters, outsourcedRejects],

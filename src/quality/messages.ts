@@ -24,7 +24,7 @@ export const qualityMessages = {
 
   lot(t: LotTrace, when: When, statusNames: Names): string {
     const lines = [
-      `批次 ${t.lotNumber}：${t.itemName}（${t.itemCode}）`,
+      `批次 ${t.lotNumber}：${t.itemName}（${t.itemCode}）${t.supplier ? `，供应商 ${t.supplier}` : ''}`,
       `${when(t.receivedAt)} 入库 ${t.received}${t.unit}，现存 ${t.remaining}${t.unit}`,
     ];
     if (t.issues.length === 0) lines.push('还没有工单领用过这个批次。');
@@ -45,7 +45,7 @@ export const qualityMessages = {
     lines.push(
       t.lots.length === 0
         ? '材料：没有领料记录。'
-        : `材料：${t.lots.map((l) => `${l.lotNumber} ${l.itemName} ${l.quantity}${l.unit}`).join('；')}`,
+        : `材料：${t.lots.map((l) => `${l.lotNumber} ${l.itemName} ${l.quantity}${l.unit}${l.supplier ? `（供应商 ${l.supplier}）` : ''}`).join('；')}`,
     );
     lines.push('工序：');
     for (const o of t.operations) {

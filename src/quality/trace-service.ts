@@ -18,6 +18,7 @@ export interface LotTrace {
   received: number;
   remaining: number;
   receivedAt: Date;
+  supplier: string | null;
   issues: Array<{
     order: string;
     itemName: string;
@@ -36,7 +37,13 @@ export interface OrderTrace {
   status: string;
   dueDate: string;
   customer: string | null;
-  lots: Array<{ lotNumber: string; itemName: string; unit: string; quantity: number }>;
+  lots: Array<{
+    lotNumber: string;
+    itemName: string;
+    unit: string;
+    quantity: number;
+    supplier: string | null;
+  }>;
   operations: Array<{
     sequence: number;
     name: string;
@@ -145,6 +152,7 @@ export async function traceLot(em: EntityManager, lotNumber: string): Promise<Lo
     received: lot.quantity,
     remaining: lot.remaining,
     receivedAt: lot.receivedAt,
+    supplier: lot.supplier ?? null,
     issues: [...byOrder.values()],
   };
 }
@@ -219,6 +227,7 @@ function lotsOf(issues: MaterialIssue[]): OrderTrace['lots'] {
         itemName: issue.lot.item.name,
         unit: issue.lot.item.unit,
         quantity: issue.quantity,
+        supplier: issue.lot.supplier ?? null,
       });
   }
   return [...byLot.values()];

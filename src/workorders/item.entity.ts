@@ -11,6 +11,8 @@ export const Item = defineEntity({
     name: p.string().length(200),
     unit: p.string().length(16).default('件'),
     kind: p.string().length(16).$type<(typeof ITEM_KINDS)[number]>().default('finished'),
+    /** Each finished piece carries its own serial number (序列号), given at 终检. */
+    serialised: p.boolean().default(false),
   },
 });
 
