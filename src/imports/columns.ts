@@ -7,6 +7,7 @@ export const COLUMNS = {
     name: ['名称', '物料名称', 'name'],
     unit: ['单位', 'unit'],
     kind: ['类型', '物料类型', 'kind'],
+    serialised: ['序列号管理', '序列号', 'serialised', 'serialized'],
   },
   routings: {
     item: ['物料编码', '编码', 'item'],

@@ -135,7 +135,12 @@ async function importItem(deps: Services, _actor: Actor, row: Row): Promise<Impo
   const kind = kindText === '' ? 'finished' : KIND_WORDS[kindText];
   if (!kind) throw new RowRefused(m.badKind(kindText));
   const existing = await deps.em.findOne(Item, code);
-  const values = { name: required(row, c.name), unit: field(row, c.unit) || '件', kind };
+  const values = {
+    name: required(row, c.name),
+    unit: field(row, c.unit) || '件',
+    kind,
+    serialised: yesNo(row, c.serialised),
+  };
   if (existing) Object.assign(existing, values);
   else deps.em.create(Item, { code, ...values });
   return { result: existing ? 'updated' : 'created', what: `物料 ${code}` };

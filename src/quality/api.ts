@@ -125,18 +125,35 @@ const orderTrace = {
   },
 } as const;
 
+const serialOrigin = {
+  type: 'object',
+  required: ['number', 'order', 'lot', 'source', 'inspectedAt', 'inspector'],
+  properties: {
+    number: { type: 'string' },
+    order: { type: 'string' },
+    lot: { type: 'string', description: 'The output lot the piece belongs to' },
+    source: { enum: ['assigned', 'scanned'] },
+    inspectedAt: when,
+    inspector: { type: 'string' },
+  },
+} as const;
+
+const TRACE_KINDS: readonly TraceKind[] = ['lot', 'order', 'serial'];
+
 /**
- * The trace of a lot (every order that drew from it) or of a work order (its lots, people,
- * machines, outsourcing and exceptions), as `追溯` answers it in chat. A code that is both is
- * refused with 409 unless `kind` says which.
+ * The trace of a lot (every order that drew from it), of a work order (its lots, people,
+ * machines, outsourcing and exceptions) or of a serial (its order's trace, naming the piece),
+ * as `追溯` answers it in chat. A code that names two of them is refused with 409 unless `kind`
+ * says which.
  */
 export const traceRoute = defineRoute({
   method: 'get',
   path: '/trace/:code',
   scope: 'quality:read',
   tag: 'quality',
-  summary: 'Trace a material lot or a work order (kind=lot|order when a code is both)',
-  query: { kind: { enum: ['lot', 'order'] } },
+  summary:
+    'Trace a material lot, a work order or a serial number (kind=lot|order|serial when a code names two)',
+  query: { kind: { enum: [...TRACE_KINDS] } },
   conflicts: true,
   response: {
     oneOf: [
@@ -146,28 +163,34 @@ export const traceRoute = defineRoute({
         required: ['kind', 'order'],
         properties: { kind: { const: 'order' }, order: orderTrace },
       },
+      {
+        type: 'object',
+        required: ['kind', 'serial', 'order'],
+        properties: { kind: { const: 'serial' }, serial: serialOrigin, order: orderTrace },
+      },
     ],
   },
   async handle({ em, params, query, services }) {
     const code = params.code ?? '';
-    const kind = query.kind === 'lot' || query.kind === 'order' ? (query.kind as TraceKind) : undefined;
-    if (code.length > MAX_TRACE_CODE) throw new NotFoundError('lot or work order', code);
+    const kind = TRACE_KINDS.find((k) => k === query.kind);
+    if (code.length > MAX_TRACE_CODE) throw new NotFoundError('lot, work order or serial', code);
     const found = await traceCode(em, code, kind, services.config.outsourcing.states);
     switch (found.kind) {
       case 'lot':
         return { body: { kind: 'lot', lot: found.trace } };
       case 'order':
         return { body: { kind: 'order', order: found.trace } };
+      case 'serial':
+        return { body: { kind: 'serial', serial: found.serial, order: found.trace } };
       case 'ambiguous':
         throw new ConflictError(
           'ambiguous_code',
-          `${code} is both a lot and a work order: add ?kind=lot or ?kind=order`,
-          {
-            code,
-          },
+          `${code} is a ${found.kinds.join(' and a ')}: add ${found.kinds.map((k) => `?kind=${k}`).join(' or ')}`,
+          // Not `code`: that key is the problem's own code (ambiguous_code).
+          { traced: code, kinds: found.kinds },
         );
       case 'not_found':
-        throw new NotFoundError('lot or work order', code);
+        throw new NotFoundError('lot, work order or serial', code);
     }
   },
 });

@@ -20,6 +20,7 @@ import { patrolsJob } from './patrols/patrols.job.js';
 import { scrapCardHandler, scrapDecisionCommand, scrapRequestCommand } from './scrap/scrap-commands.js';
 import { scrapHold } from './scrap/scrap-hold.js';
 import { ScrapRequest } from './scrap/scrap-request.entity.js';
+import { seedSerialisedFlanges } from './serials/demo.js';
 import { Serial } from './serials/serial.entity.js';
 
 /**
@@ -48,6 +49,11 @@ export const qualityCapability = defineCapability({
     cards: [scrapCardHandler],
   },
   jobs: (s) => [patrolsJob(s)],
-  demo: { history: seedComplaintStory },
+  demo: {
+    history: async (ctx) => {
+      await seedComplaintStory(ctx);
+      await seedSerialisedFlanges(ctx);
+    },
+  },
   api: { scopes: ['quality:read', 'quality:write'], routes: [traceRoute, reportParametersRoute] },
 });

@@ -6,6 +6,8 @@ export interface ItemInput {
   name: string;
   unit?: string;
   kind?: (typeof ITEM_KINDS)[number];
+  /** Pieces carry serial numbers; left out, they do not. */
+  serialised?: boolean;
 }
 
 export interface RoutingStepInput {
@@ -19,7 +21,12 @@ export interface RoutingStepInput {
 
 /** The ERP's item, under the ERP's code (upper-cased as chat and imports write it). */
 export async function upsertItem(em: EntityManager, code: string, input: ItemInput): Promise<Item> {
-  const values = { name: input.name, unit: input.unit ?? '件', kind: input.kind ?? 'finished' };
+  const values = {
+    name: input.name,
+    unit: input.unit ?? '件',
+    kind: input.kind ?? 'finished',
+    serialised: input.serialised ?? false,
+  };
   const existing = await em.findOne(Item, code.toUpperCase());
   if (existing) return Object.assign(existing, values);
   return em.create(Item, { code: code.toUpperCase(), ...values });

@@ -67,7 +67,7 @@ describe('追溯: one message from a lot or an order to everything behind it', (
 
   it('says plainly when nothing has that code, and refuses a code longer than any can be', async () => {
     expect(text(await app.as('zhouqiang').say('追溯 L-NONE'))).toBe(
-      '没有找到批次或工单「L-NONE」。请检查编号。',
+      '没有找到批次、工单或序列号「L-NONE」。请检查编号。',
     );
     expect(text(await app.as('zhouqiang').say(`追溯 ${'X'.repeat(65)}`))).toBe('编号最多 64 个字符。');
   });

@@ -5,7 +5,8 @@ const reasonList = (reasons: readonly RejectReason[]) => reasons.map((r) => `${r
 /** What 首检 and 终检 say, in one place for review and translation (part of the quality capability's words). */
 export const inspectionMessages = {
   firstArticleHelp: '首件检验：首检 <工单> <工序> 合格|不合格 [原因码] [说明]；合格前该工序只能报首件',
-  finalHelp: '终检：终检 <工单> 合格 <数量> [不合格 <数量> 原因 <原因码>] [返工 <数量>]',
+  finalHelp:
+    '终检：终检 <工单> 合格 <数量> [不合格 <数量> 原因 <原因码>] [返工 <数量>] [序列号 <扫码1,扫码2…>]；序列号管理的物料自动编号',
   passWord: '合格',
   failWord: '不合格',
 

@@ -34,6 +34,7 @@ export const putItemRoute = defineRoute<ItemInput>({
       name: { type: 'string', minLength: 1, maxLength: 200 },
       unit: { type: 'string', minLength: 1, maxLength: 16 },
       kind: { enum: [...ITEM_KINDS] },
+      serialised: { type: 'boolean' },
     },
   },
   response: itemWithRoutingSchema,

@@ -24,6 +24,7 @@ export const itemSchema = object({
   name: { type: 'string' },
   unit: { type: 'string' },
   kind: { enum: [...ITEM_KINDS] },
+  serialised: { type: 'boolean', description: 'Each accepted piece gets a serial number (序列号) at 终检' },
 });
 
 export const routingStepSchema = object({
@@ -112,6 +113,7 @@ export const itemView = (item: Item) => ({
   name: item.name,
   unit: item.unit,
   kind: item.kind,
+  serialised: item.serialised,
 });
 
 export const routingStepView = (step: RoutingStep) => ({
