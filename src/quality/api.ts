@@ -9,6 +9,13 @@ import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
 const when = { type: 'string', format: 'date-time' } as const;
 const nullableWhen = { type: ['string', 'null'], format: 'date-time' } as const;
 
+const serialSpan = {
+  type: ['object', 'null'],
+  description: 'The serials of the order’s accepted pieces: how many, the lowest and the highest',
+  required: ['count', 'first', 'last'],
+  properties: { count: { type: 'integer' }, first: { type: 'string' }, last: { type: 'string' } },
+} as const;
+
 const lotTrace = {
   type: 'object',
   required: [
@@ -43,6 +50,7 @@ const lotTrace = {
           status: { type: 'string' },
           quantity: { type: 'number' },
           firstAt: when,
+          serials: serialSpan,
         },
       },
     },
@@ -122,6 +130,7 @@ const orderTrace = {
     },
     outsourcing: { type: 'array', items: { type: 'object' } },
     exceptions: { type: 'array', items: { type: 'object' } },
+    serials: serialSpan,
   },
 } as const;
 

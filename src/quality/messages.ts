@@ -1,3 +1,4 @@
+import type { SerialSpan } from './serials/serial-spans.js';
 import type { LotTrace, OrderTrace, SerialOrigin, TraceKind } from './trace-service.js';
 
 type When = (at: Date) => string;
@@ -9,6 +10,8 @@ const INSPECTION_WORDS: Record<string, string> = {
   outsourced: '外协质检',
 };
 type Names = Record<string, string>;
+/** One serial, or how many and the lowest and highest (scanned labels need not run in order). */
+const spanText = (s: SerialSpan) => (s.count === 1 ? s.first : `${s.count} 个（${s.first} … ${s.last}）`);
 const KIND_NAMES: Record<TraceKind, string> = { lot: '批次号', order: '工单号', serial: '序列号' };
 /** What `追溯 <词> <编号>` says to pick one; the same words the command reads. */
 const KIND_WORDS: Record<TraceKind, string> = { lot: '批次', order: '工单', serial: '序列号' };
@@ -49,7 +52,7 @@ export const qualityMessages = {
       lines.push(`用于 ${t.issues.length} 张工单：`);
       for (const i of t.issues)
         lines.push(
-          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}${i.customer ? `，客户 ${i.customer}` : ''}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
+          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}${i.customer ? `，客户 ${i.customer}` : ''}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起${i.serials ? `；序列号 ${spanText(i.serials)}` : ''}`,
         );
     }
     return lines.join('\n');
@@ -97,6 +100,7 @@ export const qualityMessages = {
             .join('；')}`,
         );
     }
+    if (t.serials) lines.push(`序列号：${spanText(t.serials)}`);
     for (const o of t.outsourcing)
       lines.push(
         `外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}），${o.shipDate} 发出` +

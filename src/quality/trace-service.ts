@@ -8,6 +8,7 @@ import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 import { Inspection } from './inspections/inspection.entity.js';
 import { ParameterReading } from './parameters/parameter-reading.entity.js';
+import { serialSpans, type SerialSpan } from './serials/serial-spans.js';
 import { Serial } from './serials/serial.entity.js';
 
 /** Where a lot of material went: every order that drew from it. */
@@ -27,6 +28,8 @@ export interface LotTrace {
     status: string;
     quantity: number;
     firstAt: Date;
+    /** The serials the order's accepted pieces carry: what a recall names, piece by piece. */
+    serials: SerialSpan | null;
   }>;
 }
 
@@ -93,6 +96,8 @@ export interface OrderTrace {
     qcResult: string | null;
   }>;
   exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
+  /** The serials its accepted pieces carry, when its item is serialised. */
+  serials: SerialSpan | null;
 }
 
 export type TraceKind = 'lot' | 'order' | 'serial';
@@ -193,7 +198,14 @@ async function lotTraceOf(em: EntityManager, lot: MaterialLot): Promise<LotTrace
         status: order.status,
         quantity: issue.quantity,
         firstAt: issue.issuedAt,
+        serials: null,
       });
+  }
+  const orderIds = [...new Set(issues.map((i) => i.workOrder.id))];
+  const spans = await serialSpans(em, orderIds);
+  for (const issue of issues) {
+    const entry = byOrder.get(issue.workOrder.number);
+    if (entry) entry.serials = spans.get(issue.workOrder.id) ?? null;
   }
   return {
     lotNumber: lot.lotNumber,
@@ -249,6 +261,7 @@ async function orderTraceOf(
     { report: { task: { workOrder: order } } },
     { populate: ['report'], orderBy: { recordedAt: 'asc', id: 'asc' } },
   );
+  const spans = order.item.serialised ? await serialSpans(em, [order.id]) : undefined;
   const stateName = (id: string) => outsourcingStates.find((s) => s.id === id)?.name ?? id;
   return {
     number: order.number,
@@ -271,6 +284,7 @@ async function orderTraceOf(
       qcResult: o.qcResult ?? null,
     })),
     exceptions: exceptions.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, status: e.status })),
+    serials: spans?.get(order.id) ?? null,
   };
 }
 

@@ -118,6 +118,7 @@ describe('the demo complaint story, traced both ways', () => {
         status: 'in_progress',
         quantity: 180,
         firstAt: '2026-11-20T00:10:00.000Z',
+        serials: null,
       },
     ]);
   });

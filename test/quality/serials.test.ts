@@ -57,7 +57,8 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
       `序列号 WO-DEMO-008-0017：工单 WO-DEMO-008的产品，11-18 15:00 周强 终检合格\n${order}`,
     );
     expect(order).toMatch(/^工单 WO-DEMO-008：法兰盘 × 40（已关闭，/);
-    expect(order).toContain('  终检 11-18 15:00 周强：合格 40');
+    expect(order).toContain('  终检 11-18 15:00 周强：合格 40\n');
+    expect(order).toContain('\n序列号：40 个（WO-DEMO-008-0001 … WO-DEMO-008-0040）');
 
     const { status, json } = await api('GET', '/trace/WO-DEMO-008-0017');
     expect(status).toBe(200);
@@ -71,6 +72,7 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
       inspector: '周强',
     });
     expect(json.order).toEqual((await api('GET', '/trace/WO-DEMO-008')).json.order);
+    expect(json.order.serials).toEqual({ count: 40, first: 'WO-DEMO-008-0001', last: 'WO-DEMO-008-0040' });
     expect(json.order.operations.map((o: { name: string; good: number }) => [o.name, o.good])).toEqual([
       ['车削', 40],
       ['钻孔', 40],
@@ -196,6 +198,32 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     expect(items.map((i) => [i.code, i.serialised])).toEqual([
       ['VLV-100', true],
       ['VLV-200', false],
+    ]);
+  });
+
+  it('names the serials of every order that drew from a lot, for a recall', async () => {
+    const em = app.orm.em.fork();
+    const lot = em.create(MaterialLot, {
+      lotNumber: 'L2611-F-01',
+      item: await em.findOneOrFail(Item, 'BAR-45'),
+      quantity: 100,
+      remaining: 100,
+      receivedAt: app.clock.now(),
+      supplier: '江苏永钢',
+    });
+    await em.flush();
+    expect(text(await app.as('wangfang').say(`领料 WO-DEMO-008 ${lot.lotNumber} 30`))).toContain('已领料');
+    expect(text(await app.as('wangfang').say(`领料 WO-DEMO-004 ${lot.lotNumber} 20`))).toContain('已领料');
+    const answer = text(await app.as('zhouqiang').say(`追溯 物料批次 ${lot.lotNumber}`));
+    expect(answer).toContain('批次 L2611-F-01：45# 圆钢（BAR-45），供应商 江苏永钢\n');
+    expect(answer).toMatch(
+      /\n- WO-DEMO-008 法兰盘（已关闭，客户 宏达泵业）：领用 30kg，11-24 10:00 起；序列号 40 个（WO-DEMO-008-0001 … WO-DEMO-008-0040）\n/,
+    );
+    expect(answer).toMatch(/\n- WO-DEMO-004 底板（[^）]+）：领用 20kg，11-24 10:00 起$/);
+    const { json } = await api('GET', `/trace/${lot.lotNumber}`);
+    expect(json.lot.issues.map((i: { order: string; serials: unknown }) => [i.order, i.serials])).toEqual([
+      ['WO-DEMO-008', { count: 40, first: 'WO-DEMO-008-0001', last: 'WO-DEMO-008-0040' }],
+      ['WO-DEMO-004', null],
     ]);
   });
 });
