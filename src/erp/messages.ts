@@ -2,7 +2,7 @@
 export const erpMessages = {
   reportsSheet: '报工',
   issuesSheet: '领料',
-  exportHelp: '导出 报工 <日期|日期范围> — 导出报工和领料明细（Excel/CSV），供用友、金蝶导入',
+  exportHelp: '导出报工和领料明细（Excel/CSV），供用友、金蝶导入',
   exportWhatUsage:
     '目前可以导出「报工」（含当期领料）。例如：导出 报工 昨天、导出 报工 2026-11-01~2026-11-30。',
   badRange: (text: string) =>

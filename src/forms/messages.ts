@@ -85,7 +85,7 @@ export const formMessages = {
     `⏰ 「${form}」${subject ? ` ${subject}` : ''}（${period}）还没有填写，请发「${form}${subject ? ` ${subject.split(' ')[0]}` : ''}」填写。`,
   leadReminder: (form: string, subject: string, period: string, people: string) =>
     `⏰ 「${form}」${subject ? ` ${subject}` : ''}（${period}）仍未填写${people ? `（已提醒 ${people}）` : ''}，请跟进。`,
-  completionHelp: '表单完成率 [本周|上周|日期~日期] — 各表单按班组的按时完成率',
+  completionHelp: '各表单按班组的按时完成率',
   completionHeader: (range: string) => `表单完成率（${range}）：`,
   completionLine: (form: string, team: string, done: number, due: number) =>
     `· ${form} ${team}：${done}/${due}（${due === 0 ? '—' : `${Math.round((done / due) * 1000) / 10}%`}）`,

@@ -75,7 +75,14 @@ export async function storeReading(
 }
 
 /**
- * Stores readings in one statement, each unless its device has sent its sequence number
+ * Rows per INSERT. Knex writes a multi-row insert for SQLite as one compound SELECT, and SQLite
+ * refuses more than 500 terms in one ("too many terms in compound SELECT"): a broker's backlog
+ * of 800 messages after a restart arrived as one batch and was refused on every retry.
+ */
+export const ROWS_PER_STATEMENT = 400;
+
+/**
+ * Stores readings in one transaction, each unless its device has sent its sequence number
  * before; returns how many were new.
  */
 export async function storeReadings(
@@ -101,13 +108,24 @@ export async function storeReadings(
       receivedAt,
     };
   });
-  const result = await (em as SqlEntityManager)
-    .createQueryBuilder(GatewayReading)
-    .insert(rows)
-    .onConflict(['device', 'seq'])
-    .ignore()
-    .execute('run');
-  return result.affectedRows;
+  const insert = async (target: EntityManager, chunk: typeof rows) => {
+    const result = await (target as SqlEntityManager)
+      .createQueryBuilder(GatewayReading)
+      .insert(chunk)
+      .onConflict(['device', 'seq'])
+      .ignore()
+      .execute('run');
+    return result.affectedRows;
+  };
+  if (rows.length <= ROWS_PER_STATEMENT) return insert(em, rows);
+  // All or nothing: the caller acknowledges every message of the batch once this commits.
+  return em.transactional(async (tx) => {
+    let fresh = 0;
+    for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+      fresh += await insert(tx, rows.slice(at, at + ROWS_PER_STATEMENT));
+    }
+    return fresh;
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { IPublishPacket, MqttClient } from 'mqtt';
 import { unitOf, type AppServices } from '../app-services.js';
 import type { LongConnection } from '../capabilities/capability.js';
+import { ConnectionLeases, leaseHolderId } from '../db/leases/connection-leases.js';
+import { LeasedConnection } from '../db/leases/leased-connection.js';
 import { writeTransaction } from '../db/locking.js';
 import { AppError } from '../shared/errors.js';
 import type { MqttIngestConfig } from './config.js';
@@ -18,7 +20,7 @@ export function mqttIngestConnections(services: AppServices): LongConnection[] {
   return config ? [new MqttIngest(services, config)] : [];
 }
 
-/** Messages stored in one statement at most (and at most this many unacknowledged at the broker). */
+/** Messages stored in one transaction at most (and at most this many unacknowledged at the broker). */
 const STORE_BATCH = 1000;
 
 /**
@@ -36,15 +38,20 @@ interface Received {
 /**
  * Subscribes to the factory's broker at QoS 1 in a kept session (a fixed client id, no clean
  * start), so what the gateways publish while the bot is down waits at the broker. Messages
- * are stored as they come, many in one statement (a device's sequence number already taken
+ * are stored as they come, many in one transaction (a device's sequence number already taken
  * is ignored: a redelivery or replay changes nothing), and each is acknowledged only once
- * that statement has committed; one lost before that is sent again by the broker. The stored
+ * that transaction has committed; one lost before that is sent again by the broker. The stored
  * readings are applied in batches beside the stream (a machine's counts of a batch make one
  * work report). mqtt.js reconnects by itself; what a stop left pending is applied at the next start.
+ * Of several instances with one broker configuration, only the holder of a database lease connects.
  */
 export class MqttIngest implements LongConnection {
   readonly name = 'mqtt-ingest';
+  private readonly lease: LeasedConnection;
+  private connectTo: typeof import('mqtt').connect | undefined;
   private client: MqttClient | undefined;
+  private subscribed: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
   private stopping = false;
   private connection = 0;
   private received: Received[] = [];
@@ -55,13 +62,51 @@ export class MqttIngest implements LongConnection {
   constructor(
     private readonly services: AppServices,
     private readonly config: MqttIngestConfig,
-  ) {}
+  ) {
+    const { orm, clock, logger, settings } = services;
+    // Two instances with one client id would take the broker session from each other in turn.
+    this.lease = new LeasedConnection({
+      name: `mqtt:${this.clientId}`.slice(0, 64),
+      holder: leaseHolderId(),
+      leases: new ConnectionLeases(orm, clock),
+      ttlMs: settings.connectionLeaseMs,
+      clock,
+      logger: logger.child({ connection: this.name }),
+      open: () => this.open(),
+      close: () => {
+        this.closing = this.close();
+      },
+    });
+  }
+
+  private get clientId(): string {
+    return this.config.clientId ?? 'shopfloor-bot';
+  }
 
   async start(): Promise<void> {
-    const { connect } = await import('mqtt');
+    ({ connect: this.connectTo } = await import('mqtt'));
+    await this.lease.start();
+    // The holder waits a moment for its subscription: a first session would miss what comes before.
+    // A broker that is down does not stop the app: mqtt.js keeps trying.
+    if (this.subscribed)
+      await Promise.race([this.subscribed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    this.nudge(); // what a previous run stored but did not apply
+  }
+
+  async stop(): Promise<void> {
+    await this.lease.stop();
+    await this.closing;
+    await this.applying;
+  }
+
+  /** Connects for the lease holder; mqtt.js reconnects by itself until `close`. */
+  private open(): void {
+    const connect = this.connectTo;
+    if (!connect) throw new Error('mqtt ingest opened before start');
     const { logger } = this.services;
+    this.stopping = false;
     const client = connect(this.config.url, {
-      clientId: this.config.clientId ?? 'shopfloor-bot',
+      clientId: this.clientId,
       protocolVersion: 5,
       clean: false,
       // A session kept for a day; the broker may send this many before one is acknowledged.
@@ -82,7 +127,7 @@ export class MqttIngest implements LongConnection {
       this.connection += 1; // what was received on it and not yet acknowledged comes again
     });
     client.on('offline', () => logger.warn('mqtt ingest: broker offline, reconnecting'));
-    const subscribed = new Promise<void>((resolve) => {
+    this.subscribed = new Promise<void>((resolve) => {
       client.on('connect', () => {
         const filters = Object.fromEntries(this.config.topics.map((t) => [t.filter, { qos: 1 as const }]));
         client.subscribe(filters, (error) => {
@@ -92,16 +137,19 @@ export class MqttIngest implements LongConnection {
         });
       });
     });
-    // A broker that is down does not stop the app: mqtt.js keeps trying.
-    await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-    this.nudge(); // what a previous run stored but did not apply
   }
 
-  async stop(): Promise<void> {
+  /** Lets what is being stored commit and be acknowledged, then leaves the broker. */
+  private async close(): Promise<void> {
     this.stopping = true;
     await this.storing;
-    await this.client?.endAsync();
-    await this.applying;
+    const client = this.client;
+    this.client = undefined;
+    this.subscribed = undefined;
+    // Not acknowledged: the broker sends them again to whoever holds the session next.
+    this.received = [];
+    this.connection += 1;
+    await client?.endAsync();
   }
 
   /** Stores what has been received, unless that is under way (it then takes these next). */
@@ -113,7 +161,7 @@ export class MqttIngest implements LongConnection {
     });
   }
 
-  /** One statement for the messages received so far; retried while the database is away. */
+  /** One transaction for the messages received so far; retried while the database is away. */
   private async storeBatch(): Promise<void> {
     const batch = this.received.splice(0, STORE_BATCH);
     const { logger, clock } = this.services;

@@ -216,8 +216,8 @@ export const qcMessages = {
   alreadyClosed: outsourcingMessages.alreadyClosed,
   notBackYet: outsourcingMessages.notBackYet,
   qcHelp:
-    '外协质检：质检 <单号> 合格 <数> [让步 <数> [批准 <姓名>]] [不合格 <数>] [返工 <数>] [原因 <原因码>] [说明]；' +
-    '或 质检 <单号> 合格|不合格|让步 [说明] 判整批',
+    '外协回厂质检，按件数：质检 OS-20261125-001 合格 60 让步 3 批准 李建国 不合格 2 原因 S01；' +
+    '或整批判定：质检 OS-20261125-001 合格',
   emptyCount: '质检数量不能都是 0。',
   overCount: (number: string, asked: number, waiting: number) =>
     `质检数量超出：${number} 已回厂待检 ${waiting} 件，您检了 ${asked} 件。请核对后重发。`,

@@ -1,7 +1,7 @@
 /** What printing says, in one place for review and translation. */
 export const ticketMessages = {
   printHelp:
-    '打印 <工单号> — 打印工单流转卡（每道工序一个二维码，扫码报工）；打印 批次 <批次号…> — 打印物料批次标签',
+    '打印工单流转卡（每道工序一个二维码，扫码报工）；「打印 批次 L2611-01 L2611-02」打印物料批次标签',
   printUsage: '请写要打印的工单号，例如：打印 WO-2026-0042；批次标签：打印 批次 L2611-01 L2611-02。',
   tooManyLots: (max: number) => `一次最多打印 ${max} 个批次标签。`,
   lotsNotFound: (lots: string[]) => `没有找到批次：${lots.join('、')}。`,

@@ -1,7 +1,7 @@
 import type { WecomBotSettings } from '../../config/env.js';
 import { ConnectionLeases, leaseHolderId } from '../../db/leases/connection-leases.js';
 import type { ChannelContext, ChannelModule } from '../channel-module.js';
-import { LeasedConnection } from '../shared/leased-connection.js';
+import { LeasedConnection } from '../../db/leases/leased-connection.js';
 import { WecomBotAdapter } from './bot-adapter.js';
 import { BotReceiver } from './bot-receiver.js';
 

@@ -4,9 +4,10 @@ const reasonList = (reasons: readonly RejectReason[]) => reasons.map((r) => `${r
 
 /** What 首检 and 终检 say, in one place for review and translation (part of the quality capability's words). */
 export const inspectionMessages = {
-  firstArticleHelp: '首件检验：首检 <工单> <工序> 合格|不合格 [原因码] [说明]；合格前该工序只能报首件',
+  firstArticleHelp: '首件检验，如 首检 WO-0042 工序10 合格；合格之前这道工序只能报首件',
   finalHelp:
-    '终检：终检 <工单> 合格 <数量> [不合格 <数量> 原因 <原因码>] [返工 <数量>] [序列号 <扫码1,扫码2…>]；序列号管理的物料自动编号',
+    '终检：登记合格、不合格（带原因码）和返工的件数，如 终检 WO-0042 合格 95 不合格 3 原因 D01 返工 2；' +
+    '序列号管理的物料，合格件自动编序列号，也可扫码登记（序列号 A1,A2）',
   passWord: '合格',
   failWord: '不合格',
 
@@ -68,7 +69,7 @@ export const inspectionMessages = {
       `。还有 ${f.waitingAfter} 件待检。`,
     ].join(''),
 
-  reworkHelp: '返工完成：返工完成 RW<号> <合格数> [报废 <数>]，合格的回到待终检',
+  reworkHelp: '返工做完后报数，如 返工完成 RW3 8 报废 1；合格的回到待终检',
   reworkOrdered: (order: string, operation: string, pieces: number, label: string, inspector: string) =>
     `返工：${order}「${operation}」终检有 ${pieces} 件要返工（返工单 ${label}，质检 ${inspector}）。` +
     `返工后发送「返工完成 ${label} <合格数> [报废 <数>]」。`,

@@ -11,7 +11,7 @@ const limitsOf = (p: ProcessParameter): string =>
 
 /** What 参数 says, in one place for review and translation. */
 export const parameterMessages = {
-  help: '工艺参数：参数 B<n> 温度=230 扭矩=12（报工号，名=值）；超出上下限会立即生成质量异常',
+  help: '记录一条报工的工艺参数，如 参数 B12 温度=230 扭矩=12；超出上下限会立即生成质量异常',
   limitsOf,
   ask: (label: string, order: string, operation: string, params: readonly ProcessParameter[]) =>
     `${order}「${operation}」要记录工艺参数：${params.map((p) => `${p.name}（${limitsOf(p)}）`).join('、')}。` +

@@ -1,6 +1,6 @@
 /** What 巡检 says, in one place for review and translation. */
 export const patrolMessages = {
-  help: '巡检：巡检 <工单> <工序> <抽检数> [不合格 <数> <原因码>] [特性=实测值 …]',
+  help: '登记一次巡检：抽检数、不合格数和实测值，如 巡检 WO-0042 工序10 5 外径=20.01',
   remind: (
     order: string,
     operation: string,

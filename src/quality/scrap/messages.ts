@@ -1,7 +1,7 @@
 /** What scrap approval says, in one place for review and translation. */
 export const scrapMessages = {
-  requestHelp: '报废申请：报废申请 <工单> <工序> <数量> <原因码>；超过审批线的报废要质检或主管批准后才计入',
-  decideHelp: '审批报废：报废审批 S<n> 批准，或 报废审批 S<n> 驳回 <原因>（也可点卡片上的按钮）',
+  requestHelp: '申请报废，如 报废申请 WO-0042 工序20 3 D01；超过审批线的要质检或主管批准后才计入',
+  decideHelp: '批准或驳回报废申请，如 报废审批 S3 批准、报废审批 S3 驳回 数量不对（也可点卡片上的按钮）',
   approveWord: '批准',
   rejectWord: '驳回',
   cardTitle: (label: string, order: string, operation: string) =>

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LeasedConnection } from '../../src/channels/shared/leased-connection.js';
+import { LeasedConnection } from '../../src/db/leases/leased-connection.js';
 import { resolveDatabaseTarget } from '../../src/db/database-target.js';
 import { ConnectionLease } from '../../src/db/leases/connection-lease.entity.js';
 import { ConnectionLeases } from '../../src/db/leases/connection-leases.js';

@@ -1,4 +1,4 @@
-import type { ConnectionLeases } from '../../db/leases/connection-leases.js';
+import type { ConnectionLeases } from './connection-leases.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 
