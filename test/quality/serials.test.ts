@@ -226,4 +226,14 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
       ['WO-DEMO-004', null],
     ]);
   });
+
+  it('hands out each number once when 终检 on one order arrive at the same moment', async () => {
+    const put = await api('PUT', '/items/PLT-400', { name: '底板', serialised: true });
+    expect(put.status).toBe(200);
+    const qc = app.as('zhouqiang');
+    await Promise.all(Array.from({ length: 6 }, () => qc.say('终检 WO-DEMO-004 合格 5')));
+    const serials = await serialsOf('WO-DEMO-004');
+    expect(serials.map(([, sequence]) => sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(serials.map(([number]) => number).at(-1)).toBe('WO-DEMO-004-0030');
+  });
 });
