@@ -24,6 +24,7 @@ import { Migration20261201032024_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
+import { Migration20261201102537_QualitySerialsLotSuppliers } from './Migration20261201102537_QualitySerialsLotSuppliers.js';
 import { Migration20261201103047_FormsResponsibleRetiredDownloads } from './Migration20261201103047_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201104619_ItemSource } from './Migration20261201104619_ItemSource.js';
 import { Migration20261201110144_ErpExportLinksShared } from './Migration20261201110144_ErpExportLinksShared.js';
@@ -74,6 +75,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032220_GatewayReadings', class: Migration20261201032220_GatewayReadings },
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
+  {
+    name: 'Migration20261201102537_QualitySerialsLotSuppliers',
+    class: Migration20261201102537_QualitySerialsLotSuppliers,
+  },
   {
     name: 'Migration20261201103047_FormsResponsibleRetiredDownloads',
     class: Migration20261201103047_FormsResponsibleRetiredDownloads,

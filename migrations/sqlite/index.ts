@@ -24,6 +24,7 @@ import { Migration20261201032027_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
+import { Migration20261201102538_QualitySerialsLotSuppliers } from './Migration20261201102538_QualitySerialsLotSuppliers.js';
 import { Migration20261201103048_FormsResponsibleRetiredDownloads } from './Migration20261201103048_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201104621_ItemSource } from './Migration20261201104621_ItemSource.js';
 import { Migration20261201110146_ErpExportLinksShared } from './Migration20261201110146_ErpExportLinksShared.js';
@@ -74,6 +75,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032222_GatewayReadings', class: Migration20261201032222_GatewayReadings },
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
+  {
+    name: 'Migration20261201102538_QualitySerialsLotSuppliers',
+    class: Migration20261201102538_QualitySerialsLotSuppliers,
+  },
   {
     name: 'Migration20261201103048_FormsResponsibleRetiredDownloads',
     class: Migration20261201103048_FormsResponsibleRetiredDownloads,

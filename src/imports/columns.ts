@@ -8,6 +8,7 @@ export const COLUMNS = {
     unit: ['单位', 'unit'],
     kind: ['类型', '物料类型', 'kind'],
     source: ['来源', 'source'],
+    serialised: ['序列号管理', '序列号', 'serialised', 'serialized'],
   },
   routings: {
     item: ['物料编码', '编码', 'item'],

@@ -146,6 +146,7 @@ async function importItem(deps: Services, _actor: Actor, row: Row): Promise<Impo
     unit: field(row, c.unit) || '件',
     kind,
     ...(source === undefined ? {} : { source }),
+    serialised: yesNo(row, c.serialised),
   };
   if (existing) Object.assign(existing, values);
   else deps.em.create(Item, { code, ...values });

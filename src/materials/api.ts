@@ -21,13 +21,14 @@ import { materialMessages as m } from './messages.js';
 const lotSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['lotNumber', 'item', 'quantity', 'remaining', 'receivedAt'],
+  required: ['lotNumber', 'item', 'quantity', 'remaining', 'receivedAt', 'supplier'],
   properties: {
     lotNumber: { type: 'string' },
     item: { type: 'string' },
     quantity: { type: 'number' },
     remaining: { type: 'number' },
     receivedAt: { type: 'string' },
+    supplier: { type: ['string', 'null'] },
   },
 };
 
@@ -53,6 +54,7 @@ const lotView = (lot: MaterialLot) => ({
   quantity: lot.quantity,
   remaining: lot.remaining,
   receivedAt: lot.receivedAt.toISOString(),
+  supplier: lot.supplier ?? null,
 });
 
 const issueView = (issue: MaterialIssue) => ({
@@ -76,6 +78,7 @@ interface LotBody {
   item: string;
   quantity: number;
   receivedAt: string;
+  supplier?: string | null;
 }
 
 /**
@@ -88,7 +91,7 @@ export const putLotRoute = defineRoute<LotBody>({
   scope: 'materials:write',
   tag: 'materials',
   summary:
-    'Create or update a material lot (批次) as received; If-Match, when sent, must be its current ETag',
+    'Create or update a material lot (批次) as received, with its supplier; If-Match, when sent, must be its current ETag',
   body: {
     type: 'object',
     additionalProperties: false,
@@ -97,6 +100,8 @@ export const putLotRoute = defineRoute<LotBody>({
       item: { type: 'string', minLength: 1, maxLength: 64 },
       quantity: { type: 'number', exclusiveMinimum: 0, maximum: 1e9 },
       receivedAt: { type: 'string', minLength: 1, maxLength: 40 },
+      // Who delivered the lot, as the ERP names them; left out, the lot has none on record.
+      supplier: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
     },
   },
   response: lotSchema,
@@ -107,6 +112,7 @@ export const putLotRoute = defineRoute<LotBody>({
     const item = await em.findOne(Item, body.item.toUpperCase());
     if (!item) throw new RefusedError('item_not_found', m.itemNotFound(body.item), { item: body.item });
     const receivedAt = businessInstant('receivedAt', body.receivedAt, services.clock.now());
+    const supplier = body.supplier?.trim() || null;
     const existing = await em.findOne(MaterialLot, { lotNumber });
     if (ifMatch !== undefined) assertIfMatch(ifMatch, existing ? etagOf(lotView(existing)) : '"none"');
     let lot: MaterialLot;
@@ -126,6 +132,7 @@ export const putLotRoute = defineRoute<LotBody>({
         quantity: body.quantity,
         remaining: body.quantity - issued,
         receivedAt,
+        supplier,
       });
     } else {
       lot = em.create(MaterialLot, {
@@ -134,6 +141,7 @@ export const putLotRoute = defineRoute<LotBody>({
         quantity: body.quantity,
         remaining: body.quantity,
         receivedAt,
+        supplier,
       });
     }
     await em.flush();

@@ -11,6 +11,8 @@ export const MaterialLot = defineEntity({
     quantity: p.double().$type<number>().runtimeType('number'),
     remaining: p.double().$type<number>().runtimeType('number'),
     receivedAt: p.datetime(3),
+    /** Who delivered it (供应商), as the ERP or the receiving clerk names them: a recall starts there. */
+    supplier: p.string().length(100).nullable(),
   },
 });
 

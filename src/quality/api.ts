@@ -9,9 +9,26 @@ import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
 const when = { type: 'string', format: 'date-time' } as const;
 const nullableWhen = { type: ['string', 'null'], format: 'date-time' } as const;
 
+const serialSpan = {
+  type: ['object', 'null'],
+  description: 'The serials of the order’s accepted pieces: how many, the lowest and the highest',
+  required: ['count', 'first', 'last'],
+  properties: { count: { type: 'integer' }, first: { type: 'string' }, last: { type: 'string' } },
+} as const;
+
 const lotTrace = {
   type: 'object',
-  required: ['lotNumber', 'itemCode', 'itemName', 'unit', 'received', 'remaining', 'receivedAt', 'issues'],
+  required: [
+    'lotNumber',
+    'itemCode',
+    'itemName',
+    'unit',
+    'received',
+    'remaining',
+    'receivedAt',
+    'supplier',
+    'issues',
+  ],
   properties: {
     lotNumber: { type: 'string' },
     itemCode: { type: 'string' },
@@ -20,6 +37,7 @@ const lotTrace = {
     received: { type: 'number' },
     remaining: { type: 'number' },
     receivedAt: when,
+    supplier: { type: ['string', 'null'] },
     issues: {
       type: 'array',
       items: {
@@ -32,6 +50,7 @@ const lotTrace = {
           status: { type: 'string' },
           quantity: { type: 'number' },
           firstAt: when,
+          serials: serialSpan,
         },
       },
     },
@@ -58,7 +77,20 @@ const orderTrace = {
     status: { type: 'string' },
     dueDate: { type: 'string' },
     customer: { type: ['string', 'null'] },
-    lots: { type: 'array', items: { type: 'object' } },
+    lots: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['lotNumber', 'itemName', 'unit', 'quantity', 'supplier'],
+        properties: {
+          lotNumber: { type: 'string' },
+          itemName: { type: 'string' },
+          unit: { type: 'string' },
+          quantity: { type: 'number' },
+          supplier: { type: ['string', 'null'] },
+        },
+      },
+    },
     operations: {
       type: 'array',
       items: {
@@ -98,21 +130,39 @@ const orderTrace = {
     },
     outsourcing: { type: 'array', items: { type: 'object' } },
     exceptions: { type: 'array', items: { type: 'object' } },
+    serials: serialSpan,
   },
 } as const;
 
+const serialOrigin = {
+  type: 'object',
+  required: ['number', 'order', 'lot', 'source', 'inspectedAt', 'inspector'],
+  properties: {
+    number: { type: 'string' },
+    order: { type: 'string' },
+    lot: { type: 'string', description: 'The output lot the piece belongs to' },
+    source: { enum: ['assigned', 'scanned'] },
+    inspectedAt: when,
+    inspector: { type: 'string' },
+  },
+} as const;
+
+const TRACE_KINDS: readonly TraceKind[] = ['lot', 'order', 'serial'];
+
 /**
- * The trace of a lot (every order that drew from it) or of a work order (its lots, people,
- * machines, outsourcing and exceptions), as `追溯` answers it in chat. A code that is both is
- * refused with 409 unless `kind` says which.
+ * The trace of a lot (every order that drew from it), of a work order (its lots, people,
+ * machines, outsourcing and exceptions) or of a serial (its order's trace, naming the piece),
+ * as `追溯` answers it in chat. A code that names two of them is refused with 409 unless `kind`
+ * says which.
  */
 export const traceRoute = defineRoute({
   method: 'get',
   path: '/trace/:code',
   scope: 'quality:read',
   tag: 'quality',
-  summary: 'Trace a material lot or a work order (kind=lot|order when a code is both)',
-  query: { kind: { enum: ['lot', 'order'] } },
+  summary:
+    'Trace a material lot, a work order or a serial number (kind=lot|order|serial when a code names two)',
+  query: { kind: { enum: [...TRACE_KINDS] } },
   conflicts: true,
   response: {
     oneOf: [
@@ -122,28 +172,34 @@ export const traceRoute = defineRoute({
         required: ['kind', 'order'],
         properties: { kind: { const: 'order' }, order: orderTrace },
       },
+      {
+        type: 'object',
+        required: ['kind', 'serial', 'order'],
+        properties: { kind: { const: 'serial' }, serial: serialOrigin, order: orderTrace },
+      },
     ],
   },
   async handle({ em, params, query, services }) {
     const code = params.code ?? '';
-    const kind = query.kind === 'lot' || query.kind === 'order' ? (query.kind as TraceKind) : undefined;
-    if (code.length > MAX_TRACE_CODE) throw new NotFoundError('lot or work order', code);
+    const kind = TRACE_KINDS.find((k) => k === query.kind);
+    if (code.length > MAX_TRACE_CODE) throw new NotFoundError('lot, work order or serial', code);
     const found = await traceCode(em, code, kind, services.config.outsourcing.states);
     switch (found.kind) {
       case 'lot':
         return { body: { kind: 'lot', lot: found.trace } };
       case 'order':
         return { body: { kind: 'order', order: found.trace } };
+      case 'serial':
+        return { body: { kind: 'serial', serial: found.serial, order: found.trace } };
       case 'ambiguous':
         throw new ConflictError(
           'ambiguous_code',
-          `${code} is both a lot and a work order: add ?kind=lot or ?kind=order`,
-          {
-            code,
-          },
+          `${code} is a ${found.kinds.join(' and a ')}: add ${found.kinds.map((k) => `?kind=${k}`).join(' or ')}`,
+          // Not `code`: that key is the problem's own code (ambiguous_code).
+          { traced: code, kinds: found.kinds },
         );
       case 'not_found':
-        throw new NotFoundError('lot or work order', code);
+        throw new NotFoundError('lot, work order or serial', code);
     }
   },
 });

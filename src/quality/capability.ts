@@ -21,6 +21,8 @@ import { patrolsJob } from './patrols/patrols.job.js';
 import { scrapCardHandler, scrapDecisionCommand, scrapRequestCommand } from './scrap/scrap-commands.js';
 import { scrapHold } from './scrap/scrap-hold.js';
 import { ScrapRequest } from './scrap/scrap-request.entity.js';
+import { seedSerialisedFlanges } from './serials/demo.js';
+import { Serial } from './serials/serial.entity.js';
 
 /**
  * Quality and traceability: the one-message trace (追溯), first-article holds, 巡检 and final
@@ -29,7 +31,7 @@ import { ScrapRequest } from './scrap/scrap-request.entity.js';
 export const qualityCapability = defineCapability({
   name: 'quality',
   config: qualityConfig,
-  entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder],
+  entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder, Serial],
   events: {
     emits: [...qualityEvents, ...inspectionEvents],
     subscribers: [scrapHold, firstArticleHold, askForParameters, outsourcedRejects],
@@ -48,7 +50,12 @@ export const qualityCapability = defineCapability({
     cards: [scrapCardHandler],
   },
   jobs: (s) => [patrolsJob(s)],
-  demo: { history: seedComplaintStory },
+  demo: {
+    history: async (ctx) => {
+      await seedComplaintStory(ctx);
+      await seedSerialisedFlanges(ctx);
+    },
+  },
   api: {
     scopes: ['quality:read', 'quality:write'],
     routes: [traceRoute, reportParametersRoute, listInspectionsRoute, getInspectionRoute],

@@ -1,5 +1,6 @@
 import type { CapabilityConfig } from '../capabilities/capability.js';
 import type { FactoryConfig } from '../config/factory-config.js';
+import { serialPatternProblems } from './serials/serial-pattern.js';
 
 /** One reason a piece is rejected at inspection; the code is what QC types. */
 export interface RejectReason {
@@ -28,6 +29,14 @@ export interface QualityConfig {
   parameters: ProcessParameter[];
   /** 巡检 plans: QC is reminded to check an operation that runs, every N hours and/or pieces. */
   patrols: PatrolPlan[];
+  /** How the serial numbers of a serialised item's accepted pieces are made at 终检. */
+  serials: {
+    /**
+     * `{lot}` (the order's output lot), `{n}` or `{n:4}` (the piece's consecutive number in the
+     * order, zero-padded), and optionally `{item}`, `{yyyy}`, `{yy}`, `{mm}`, `{dd}` (the 终检's day).
+     */
+    pattern: string;
+  };
 }
 
 export type ScrapApprovers = 'qc' | 'supervisor' | 'qc_or_supervisor';
@@ -79,6 +88,8 @@ function qualityProblems(config: FactoryConfig): string[] {
     if (p.everyHours === undefined && p.everyPieces === undefined)
       problems.push(`quality.patrols[${i}]: give everyHours, everyPieces or both`);
   });
+  for (const problem of serialPatternProblems(config.quality.serials.pattern))
+    problems.push(`quality.serials.pattern: ${problem}`);
   return problems;
 }
 
@@ -164,6 +175,13 @@ export const qualityConfig: CapabilityConfig = {
               },
             },
           },
+          serials: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pattern'],
+            // A serial is one word a scanner or QC can type: no spaces.
+            properties: { pattern: { type: 'string', pattern: '^\\S{1,64}$' } },
+          },
         },
       },
       defaults: {
@@ -178,6 +196,7 @@ export const qualityConfig: CapabilityConfig = {
         scrapApproval: { approvers: 'qc_or_supervisor', items: [] },
         parameters: [],
         patrols: [],
+        serials: { pattern: '{lot}-{n:4}' },
       } satisfies QualityConfig,
     },
   },

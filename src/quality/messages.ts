@@ -1,4 +1,5 @@
-import type { LotTrace, OrderTrace } from './trace-service.js';
+import type { SerialSpan } from './serials/serial-spans.js';
+import type { LotTrace, OrderTrace, SerialOrigin, TraceKind } from './trace-service.js';
 
 type When = (at: Date) => string;
 
@@ -9,22 +10,41 @@ const INSPECTION_WORDS: Record<string, string> = {
   outsourced: '外协质检',
 };
 type Names = Record<string, string>;
+/** One serial, or how many and the lowest and highest (scanned labels need not run in order). */
+const spanText = (s: SerialSpan) => (s.count === 1 ? s.first : `${s.count} 个（${s.first} … ${s.last}）`);
+const KIND_NAMES: Record<TraceKind, string> = { lot: '批次号', order: '工单号', serial: '序列号' };
+/** What `追溯 <词> <编号>` says to pick one; the same words the command reads. */
+const KIND_WORDS: Record<TraceKind, string> = { lot: '批次', order: '工单', serial: '序列号' };
 const QC_WORDS: Record<string, string> = { pass: '合格', fail: '不合格', concession: '让步接收' };
 
 /** What 追溯 says, in one place for review and translation. */
 export const qualityMessages = {
-  traceHelp: '一条消息查来龙去脉：批次用在了哪些工单；工单用了哪些批次、谁在哪台设备上做的、出过什么异常',
+  traceHelp:
+    '一条消息查来龙去脉：批次用在了哪些工单；工单或产品序列号用了哪些批次（供应商）、谁在哪台设备上做的、出过什么异常',
   lotWord: '批次',
   materialLotWord: '物料批次',
   orderWord: '工单',
-  nothingFound: (code: string) => `没有找到批次或工单「${code}」。请检查编号。`,
+  serialWord: '序列号',
+  nothingFound: (code: string) => `没有找到批次、工单或序列号「${code}」。请检查编号。`,
   codeTooLong: (max: number) => `编号最多 ${max} 个字符。`,
-  ambiguous: (code: string) =>
-    `「${code}」既是批次号也是工单号。请写「追溯 批次 ${code}」或「追溯 工单 ${code}」。`,
+  /** `既是批次号也是序列号`, and how to say which one is meant. */
+  ambiguous(code: string, kinds: readonly TraceKind[]): string {
+    const names = kinds.map((k) => KIND_NAMES[k]);
+    const both =
+      names.length === 2
+        ? `既是${names[0]}也是${names[1]}`
+        : `既是${names.slice(0, -1).join('、')}，也是${names.at(-1)}`;
+    const ways = kinds.map((k) => `「追溯 ${KIND_WORDS[k]} ${code}」`).join('或');
+    return `「${code}」${both}。请写${ways}。`;
+  },
+
+  /** The line above a serial's order trace: which piece it is and who accepted it. */
+  serial: (s: SerialOrigin, when: When) =>
+    `序列号 ${s.number}：工单 ${s.order}${s.lot !== s.order ? `（产出批次 ${s.lot}）` : ''}的产品，${when(s.inspectedAt)} ${s.inspector} 终检合格${s.source === 'scanned' ? '（扫码登记）' : ''}`,
 
   lot(t: LotTrace, when: When, statusNames: Names): string {
     const lines = [
-      `批次 ${t.lotNumber}：${t.itemName}（${t.itemCode}）`,
+      `批次 ${t.lotNumber}：${t.itemName}（${t.itemCode}）${t.supplier ? `，供应商 ${t.supplier}` : ''}`,
       `${when(t.receivedAt)} 入库 ${t.received}${t.unit}，现存 ${t.remaining}${t.unit}`,
     ];
     if (t.issues.length === 0) lines.push('还没有工单领用过这个批次。');
@@ -32,7 +52,7 @@ export const qualityMessages = {
       lines.push(`用于 ${t.issues.length} 张工单：`);
       for (const i of t.issues)
         lines.push(
-          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}${i.customer ? `，客户 ${i.customer}` : ''}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起`,
+          `- ${i.order} ${i.itemName}（${statusNames[i.status] ?? i.status}${i.customer ? `，客户 ${i.customer}` : ''}）：领用 ${i.quantity}${t.unit}，${when(i.firstAt)} 起${i.serials ? `；序列号 ${spanText(i.serials)}` : ''}`,
         );
     }
     return lines.join('\n');
@@ -45,7 +65,7 @@ export const qualityMessages = {
     lines.push(
       t.lots.length === 0
         ? '材料：没有领料记录。'
-        : `材料：${t.lots.map((l) => `${l.lotNumber} ${l.itemName} ${l.quantity}${l.unit}`).join('；')}`,
+        : `材料：${t.lots.map((l) => `${l.lotNumber} ${l.itemName} ${l.quantity}${l.unit}${l.supplier ? `（供应商 ${l.supplier}）` : ''}`).join('；')}`,
     );
     lines.push('工序：');
     for (const o of t.operations) {
@@ -80,6 +100,7 @@ export const qualityMessages = {
             .join('；')}`,
         );
     }
+    if (t.serials) lines.push(`序列号：${spanText(t.serials)}`);
     for (const o of t.outsourcing)
       lines.push(
         `外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}），${o.shipDate} 发出` +

@@ -8,6 +8,8 @@ import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 import { Inspection } from './inspections/inspection.entity.js';
 import { ParameterReading } from './parameters/parameter-reading.entity.js';
+import { serialSpans, type SerialSpan } from './serials/serial-spans.js';
+import { Serial } from './serials/serial.entity.js';
 
 /** Where a lot of material went: every order that drew from it. */
 export interface LotTrace {
@@ -18,6 +20,7 @@ export interface LotTrace {
   received: number;
   remaining: number;
   receivedAt: Date;
+  supplier: string | null;
   issues: Array<{
     order: string;
     itemName: string;
@@ -25,6 +28,8 @@ export interface LotTrace {
     status: string;
     quantity: number;
     firstAt: Date;
+    /** The serials the order's accepted pieces carry: what a recall names, piece by piece. */
+    serials: SerialSpan | null;
   }>;
 }
 
@@ -36,7 +41,13 @@ export interface OrderTrace {
   status: string;
   dueDate: string;
   customer: string | null;
-  lots: Array<{ lotNumber: string; itemName: string; unit: string; quantity: number }>;
+  lots: Array<{
+    lotNumber: string;
+    itemName: string;
+    unit: string;
+    quantity: number;
+    supplier: string | null;
+  }>;
   operations: Array<{
     sequence: number;
     name: string;
@@ -85,38 +96,90 @@ export interface OrderTrace {
     qcResult: string | null;
   }>;
   exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
+  /** The serials its accepted pieces carry, when its item is serialised. */
+  serials: SerialSpan | null;
 }
 
-export type TraceKind = 'lot' | 'order';
+export type TraceKind = 'lot' | 'order' | 'serial';
 
-/** Lot numbers and order numbers are both at most this long (their columns). */
+/** Lot numbers, order numbers and serials are all at most this long (their columns). */
 export const MAX_TRACE_CODE = 64;
+
+/** The piece a serial names: the order and output lot it came from and the 终检 that accepted it. */
+export interface SerialOrigin {
+  number: string;
+  order: string;
+  lot: string;
+  source: string;
+  inspectedAt: Date;
+  inspector: string;
+}
 
 export type TraceResult =
   | { kind: 'lot'; trace: LotTrace }
   | { kind: 'order'; trace: OrderTrace }
-  /** The code is both a lot number and an order number: the caller must say which. */
-  | { kind: 'ambiguous' }
+  /** A serial answers its order's trace, naming the piece. */
+  | { kind: 'serial'; serial: SerialOrigin; trace: OrderTrace }
+  /** The code names more than one thing (a lot and a serial, say): the caller must say which. */
+  | { kind: 'ambiguous'; kinds: TraceKind[] }
   | { kind: 'not_found' };
 
-/** Traces `code` as a lot or an order (as `kind` says, or whichever it is), never guessing between both. */
+/**
+ * Traces `code` as a lot, an order or a serial (as `kind` says, or whichever it is), never
+ * guessing between two: each is looked up by its unique key first, and only then traced.
+ */
 export async function traceCode(
   em: EntityManager,
   code: string,
   kind: TraceKind | undefined,
   outsourcingStates: ReadonlyArray<{ id: string; name: string }>,
 ): Promise<TraceResult> {
-  const lot = kind === 'order' ? null : await traceLot(em, code);
-  const order = kind === 'lot' ? null : await traceOrder(em, code, outsourcingStates);
-  if (lot && order) return { kind: 'ambiguous' };
-  if (lot) return { kind: 'lot', trace: lot };
-  if (order) return { kind: 'order', trace: order };
+  const wanted = (k: TraceKind) => kind === undefined || kind === k;
+  const lot = wanted('lot')
+    ? await em.findOne(MaterialLot, { lotNumber: code }, { populate: ['item'] })
+    : null;
+  const order = wanted('order')
+    ? await em.findOne(WorkOrder, { number: code }, { populate: ['item'] })
+    : null;
+  const serial = wanted('serial')
+    ? await em.findOne(
+        Serial,
+        { number: code.toUpperCase() },
+        { populate: ['workOrder.item', 'inspection.inspector'] },
+      )
+    : null;
+  const kinds = (
+    [
+      ['lot', lot],
+      ['order', order],
+      ['serial', serial],
+    ] as const
+  ).flatMap(([k, found]) => (found ? [k] : []));
+  if (kinds.length > 1) return { kind: 'ambiguous', kinds };
+  if (lot) return { kind: 'lot', trace: await lotTraceOf(em, lot) };
+  if (order) return { kind: 'order', trace: await orderTraceOf(em, order, outsourcingStates) };
+  if (serial)
+    return {
+      kind: 'serial',
+      serial: {
+        number: serial.number,
+        order: serial.workOrder.number,
+        lot: serial.lot,
+        source: serial.source,
+        inspectedAt: serial.inspection.at,
+        inspector: serial.inspection.inspector.name,
+      },
+      trace: await orderTraceOf(em, serial.workOrder, outsourcingStates),
+    };
   return { kind: 'not_found' };
 }
 
 export async function traceLot(em: EntityManager, lotNumber: string): Promise<LotTrace | null> {
   const lot = await em.findOne(MaterialLot, { lotNumber }, { populate: ['item'] });
-  if (!lot) return null;
+  return lot ? lotTraceOf(em, lot) : null;
+}
+
+async function lotTraceOf(em: EntityManager, lot: MaterialLot): Promise<LotTrace> {
   const issues = await em.find(
     MaterialIssue,
     { lot },
@@ -135,7 +198,14 @@ export async function traceLot(em: EntityManager, lotNumber: string): Promise<Lo
         status: order.status,
         quantity: issue.quantity,
         firstAt: issue.issuedAt,
+        serials: null,
       });
+  }
+  const orderIds = [...new Set(issues.map((i) => i.workOrder.id))];
+  const spans = await serialSpans(em, orderIds);
+  for (const issue of issues) {
+    const entry = byOrder.get(issue.workOrder.number);
+    if (entry) entry.serials = spans.get(issue.workOrder.id) ?? null;
   }
   return {
     lotNumber: lot.lotNumber,
@@ -145,6 +215,7 @@ export async function traceLot(em: EntityManager, lotNumber: string): Promise<Lo
     received: lot.quantity,
     remaining: lot.remaining,
     receivedAt: lot.receivedAt,
+    supplier: lot.supplier ?? null,
     issues: [...byOrder.values()],
   };
 }
@@ -155,7 +226,14 @@ export async function traceOrder(
   outsourcingStates: ReadonlyArray<{ id: string; name: string }>,
 ): Promise<OrderTrace | null> {
   const order = await em.findOne(WorkOrder, { number }, { populate: ['item'] });
-  if (!order) return null;
+  return order ? orderTraceOf(em, order, outsourcingStates) : null;
+}
+
+async function orderTraceOf(
+  em: EntityManager,
+  order: WorkOrder,
+  outsourcingStates: ReadonlyArray<{ id: string; name: string }>,
+): Promise<OrderTrace> {
   const tasks = await em.find(OperationTask, { workOrder: order }, { orderBy: { sequence: 'asc' } });
   const reports = await em.find(
     WorkReport,
@@ -183,6 +261,7 @@ export async function traceOrder(
     { report: { task: { workOrder: order } } },
     { populate: ['report'], orderBy: { recordedAt: 'asc', id: 'asc' } },
   );
+  const spans = order.item.serialised ? await serialSpans(em, [order.id]) : undefined;
   const stateName = (id: string) => outsourcingStates.find((s) => s.id === id)?.name ?? id;
   return {
     number: order.number,
@@ -205,6 +284,7 @@ export async function traceOrder(
       qcResult: o.qcResult ?? null,
     })),
     exceptions: exceptions.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, status: e.status })),
+    serials: spans?.get(order.id) ?? null,
   };
 }
 
@@ -219,6 +299,7 @@ function lotsOf(issues: MaterialIssue[]): OrderTrace['lots'] {
         itemName: issue.lot.item.name,
         unit: issue.lot.item.unit,
         quantity: issue.quantity,
+        supplier: issue.lot.supplier ?? null,
       });
   }
   return [...byLot.values()];

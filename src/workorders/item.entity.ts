@@ -19,6 +19,8 @@ export const Item = defineEntity({
     unit: p.string().length(16).default('件'),
     kind: p.string().length(16).$type<(typeof ITEM_KINDS)[number]>().default('finished'),
     source: p.string().length(8).$type<ItemSource>().default('local'),
+    /** Each finished piece carries its own serial number (序列号), given at 终检. */
+    serialised: p.boolean().default(false),
   },
 });
 

@@ -11,6 +11,8 @@ export interface ItemInput {
   kind?: (typeof ITEM_KINDS)[number];
   /** Who keeps it; an existing item keeps its own when absent, a new one is `local`. */
   source?: ItemSource;
+  /** Pieces carry serial numbers; left out, they do not. */
+  serialised?: boolean;
 }
 
 export interface RoutingStepInput {
@@ -29,6 +31,7 @@ export async function upsertItem(em: EntityManager, code: string, input: ItemInp
     unit: input.unit ?? '件',
     kind: input.kind ?? 'finished',
     ...(input.source === undefined ? {} : { source: input.source }),
+    serialised: input.serialised ?? false,
   };
   const existing = await em.findOne(Item, code.toUpperCase());
   if (existing) return Object.assign(existing, values);

@@ -148,7 +148,12 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect(
       (await call('post', '/work-reports/{id}/parameters', { id: '999999' }, unknownParameter)).status,
     ).toBe(404);
-    const lot = { item: 'SHF-200', quantity: 500, receivedAt: '2026-11-20T09:00:00+08:00' };
+    const lot = {
+      item: 'SHF-200',
+      quantity: 500,
+      receivedAt: '2026-11-20T09:00:00+08:00',
+      supplier: '江苏永钢',
+    };
     expect((await call('put', '/lots/{lotNumber}', { lotNumber: 'L-2611-01' }, { body: lot })).status).toBe(
       200,
     );
@@ -157,7 +162,10 @@ describe('the REST API keeps to its OpenAPI document', () => {
     expect(issues.json.items).toEqual([
       expect.objectContaining({ lot: 'L-2611-01', quantity: 120, operation: 10 }),
     ]);
-    expect((await call('get', '/lots/{lotNumber}', { lotNumber: 'l-2611-01' })).json.remaining).toBe(380);
+    expect((await call('get', '/lots/{lotNumber}', { lotNumber: 'l-2611-01' })).json).toMatchObject({
+      remaining: 380,
+      supplier: '江苏永钢',
+    });
     await call('get', '/lots', {}, { query: '?item=SHF-200' });
     const below = await call(
       'put',

@@ -33,7 +33,7 @@ describe('the demo complaint story, traced both ways', () => {
     expect(text(await app.as('zhouqiang').say('追溯 WO-DEMO-001'))).toBe(
       [
         '工单 WO-DEMO-001：传动轴 × 120（生产中，交期 2026-11-29，客户 华东机械）',
-        '材料：L2611-B45-01 45# 圆钢 180kg',
+        '材料：L2611-B45-01 45# 圆钢 180kg（供应商 江苏永钢）',
         '工序：',
         '- 10 车削：张伟（数控组），设备 CNC-01；合格 80，报废 2，11-20 11:30 至 11-23 15:30',
         '  巡检 11-21 14:00 周强：合格 5；外径=Φ20.01 圆度=0.004',
@@ -48,7 +48,7 @@ describe('the demo complaint story, traced both ways', () => {
   it('answers 追溯 物料批次 L2611-B45-01 forward: the orders and customers that used the lot', async () => {
     expect(text(await app.as('zhouqiang').say('追溯 物料批次 L2611-B45-01'))).toBe(
       [
-        '批次 L2611-B45-01：45# 圆钢（BAR-45）',
+        '批次 L2611-B45-01：45# 圆钢（BAR-45），供应商 江苏永钢',
         '11-17 10:00 入库 800kg，现存 620kg',
         '用于 1 张工单：',
         '- WO-DEMO-001 传动轴（生产中，客户 华东机械）：领用 180kg，11-20 08:10 起',
@@ -67,7 +67,7 @@ describe('the demo complaint story, traced both ways', () => {
     const { order } = await get('/trace/WO-DEMO-001');
     expect(order.customer).toBe('华东机械');
     expect(order.lots).toEqual([
-      { lotNumber: 'L2611-B45-01', itemName: '45# 圆钢', unit: 'kg', quantity: 180 },
+      { lotNumber: 'L2611-B45-01', itemName: '45# 圆钢', unit: 'kg', quantity: 180, supplier: '江苏永钢' },
     ]);
     const [turning, milling, grinding] = order.operations;
     expect([turning.people, turning.teams, turning.machines]).toEqual([['张伟'], ['数控组'], ['CNC-01']]);
@@ -109,6 +109,7 @@ describe('the demo complaint story, traced both ways', () => {
     expect([grinding.people, grinding.parameters, grinding.inspections]).toEqual([[], [], []]);
 
     const { lot } = await get('/trace/L2611-B45-01');
+    expect(lot.supplier).toBe('江苏永钢');
     expect(lot.issues).toEqual([
       {
         order: 'WO-DEMO-001',
@@ -117,6 +118,7 @@ describe('the demo complaint story, traced both ways', () => {
         status: 'in_progress',
         quantity: 180,
         firstAt: '2026-11-20T00:10:00.000Z',
+        serials: null,
       },
     ]);
   });

@@ -17,6 +17,7 @@ describe('factory.yaml quality: reject reasons and the first-article hold', () =
       scrapApproval: { approvers: 'qc_or_supervisor', items: [] },
       parameters: [],
       patrols: [],
+      serials: { pattern: '{lot}-{n:4}' },
     });
   });
 
@@ -45,5 +46,20 @@ describe('factory.yaml quality: reject reasons and the first-article hold', () =
     expect(problemsOf('quality:\n  scrapApproval: { threshold: 5, approvers: boss }\n')).toEqual([
       'factory.yaml: quality.scrapApproval.approvers: must be one of qc, supervisor, qc_or_supervisor',
     ]);
+  });
+
+  it('refuses a serial pattern that could repeat a serial or has a word it cannot fill', () => {
+    expect(problemsOf("quality:\n  serials: { pattern: 'SN{yy}{mm}{n:5}' }\n")).toEqual([
+      'factory.yaml: quality.serials.pattern: needs {lot}, so serials of two orders never meet',
+    ]);
+    expect(problemsOf("quality:\n  serials: { pattern: '{lot}-{n}-{n:2}-{week}' }\n")).toEqual([
+      'factory.yaml: quality.serials.pattern: unknown {week}',
+      'factory.yaml: quality.serials.pattern: needs {n} (or {n:4}, zero-padded) exactly once',
+    ]);
+    expect(problemsOf("quality:\n  serials: { pattern: '{lot} {n}' }\n")[0]).toMatch(
+      /^factory\.yaml: quality\.serials\.pattern: must match pattern/,
+    );
+    const dated = "quality:\n  serials: { pattern: 'SN{yyyy}{mm}{dd}-{item}-{lot}-{n:3}' }\n";
+    expect(parseFactoryConfig(dated).quality.serials.pattern).toBe('SN{yyyy}{mm}{dd}-{item}-{lot}-{n:3}');
   });
 });

@@ -24,6 +24,8 @@ describe('追溯: one message from a lot or an order to everything behind it', (
     expect(issues.length).toBeGreaterThan(0);
     const answer = text(await app.as('zhouqiang').say('追溯 L2611-B45-01'));
     const lot = await em.findOneOrFail(MaterialLot, 'L2611-B45-01');
+    expect(answer).toContain(`批次 L2611-B45-01：45# 圆钢（BAR-45），供应商 ${lot.supplier}\n`);
+    expect(lot.supplier).toBe('江苏永钢');
     expect(answer).toContain(`入库 ${lot.quantity}kg，现存 ${lot.remaining}kg`);
     for (const number of new Set(issues.map((i) => i.workOrder.number))) {
       const issued = issues.filter((i) => i.workOrder.number === number).reduce((n, i) => n + i.quantity, 0);
@@ -37,7 +39,7 @@ describe('追溯: one message from a lot or an order to everything behind it', (
       .fork()
       .find(OperationTask, { workOrder: { number: 'WO-DEMO-001' } }, { orderBy: { sequence: 'asc' } });
     expect(answer).toContain('工单 WO-DEMO-001：');
-    expect(answer).toContain('材料：L2611-B45-01 45# 圆钢 180kg');
+    expect(answer).toContain('材料：L2611-B45-01 45# 圆钢 180kg（供应商 江苏永钢）');
     expect(answer).toMatch(/10 \S+：张伟（[^）]+），设备 CNC-01；/);
     for (const t of tasks) {
       expect(answer).toContain(`${t.sequence} ${t.name}：`);
@@ -65,7 +67,7 @@ describe('追溯: one message from a lot or an order to everything behind it', (
 
   it('says plainly when nothing has that code, and refuses a code longer than any can be', async () => {
     expect(text(await app.as('zhouqiang').say('追溯 L-NONE'))).toBe(
-      '没有找到批次或工单「L-NONE」。请检查编号。',
+      '没有找到批次、工单或序列号「L-NONE」。请检查编号。',
     );
     expect(text(await app.as('zhouqiang').say(`追溯 ${'X'.repeat(65)}`))).toBe('编号最多 64 个字符。');
   });
@@ -88,7 +90,7 @@ describe('追溯: one message from a lot or an order to everything behind it', (
     expect(body.kind).toBe('order');
     expect(body.order.operations.map((o) => o.good)).toEqual(tasks.map((t) => t.goodTotal));
     expect(body.order.lots).toEqual([
-      { lotNumber: 'L2611-B45-01', itemName: '45# 圆钢', unit: 'kg', quantity: 180 },
+      { lotNumber: 'L2611-B45-01', itemName: '45# 圆钢', unit: 'kg', quantity: 180, supplier: '江苏永钢' },
     ]);
 
     const both = await get('/trace/WO-DEMO-002');

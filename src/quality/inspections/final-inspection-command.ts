@@ -4,6 +4,10 @@ import { loadOrder } from '../../workorders/task-lookup.js';
 import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
 import { reworkLabel } from './rework-task.entity.js';
+import { serialMessages } from '../serials/messages.js';
+
+/** `A001,A002、A003`: a scanner's labels, separated however the phone's keyboard let QC. */
+const readSerials = (text: string) => text.split(/[,，、;；]+/).filter((s) => s !== '');
 
 /**
  * `终检 WO-7 合格 45 不合格 3 原因 D01 返工 2`: QC's count of the last operation's good output.
@@ -20,12 +24,21 @@ export const finalInspectionCommand: Command = {
     { name: 'rejected', label: '不合格数', kind: 'quantity', optional: true, keywords: ['不合格'] },
     { name: 'reason', label: '原因码', kind: 'word', optional: true, keywords: ['原因'] },
     { name: 'rework', label: '返工数', kind: 'quantity', optional: true, keywords: ['返工'] },
+    // Scanned labels of the accepted pieces, one word: `序列号 A001,A002,A003`.
+    { name: 'serials', label: '序列号', kind: 'word', optional: true, keywords: ['序列号'] },
   ],
   async run(ctx, args) {
     const counts = readCounts(args, ctx.config.quality.rejectReasons);
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const { waitingAfter, rework } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
+    const { waitingAfter, rework, serials } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
     const last = loaded.tasks.at(-1);
+    const given =
+      serials.length > 0
+        ? serialMessages.given(
+            serials.map((s) => s.number),
+            counts.serials !== undefined,
+          )
+        : '';
     ctx.reply(
       m.finalRecorded(loaded.order.number, {
         accepted: counts.accepted,
@@ -35,7 +48,7 @@ export const finalInspectionCommand: Command = {
         waitingAfter,
         reworkLabel: rework ? reworkLabel(rework.id) : undefined,
         operator: last?.assignee?.name ?? last?.team?.name,
-      }),
+      }) + given,
     );
   },
 };
@@ -56,5 +69,11 @@ function readCounts(
   if (rejected > 0 && code === undefined) throw new RefusedError('reason_needed', m.reasonNeeded(reasons));
   if (rejected === 0 && code !== undefined)
     throw new RefusedError('reason_without_rejects', m.reasonWithoutRejects);
-  return { accepted, rejected, rework, reason: code === undefined ? undefined : rejectReason(reasons, code) };
+  return {
+    accepted,
+    rejected,
+    rework,
+    reason: code === undefined ? undefined : rejectReason(reasons, code),
+    serials: args.serials === undefined ? undefined : readSerials(String(args.serials)),
+  };
 }

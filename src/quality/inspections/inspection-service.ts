@@ -10,6 +10,8 @@ import { Inspection } from './inspection.entity.js';
 import { inspectionMessages as m } from './messages.js';
 import { orderRework, reworkedGood } from './rework-service.js';
 import type { ReworkTask } from './rework-task.entity.js';
+import { giveSerials, planSerials } from '../serials/serial-service.js';
+import type { Serial } from '../serials/serial.entity.js';
 
 /** Where a flagged operation stands: passed, or how many first articles failed so far. */
 export interface FirstArticleState {
@@ -84,6 +86,8 @@ export interface FinalCounts {
   rework: number;
   reason?: RejectReason;
   note?: string;
+  /** Serials read from the accepted pieces' labels (a scan); left out, the pattern makes them. */
+  serials?: readonly string[];
 }
 
 /** The last operation's good output, and the good pieces back from rework, that no 终检 has judged yet. */
@@ -95,14 +99,15 @@ export async function waitingForFinal(em: EntityManager, last: OperationTask): P
 
 /**
  * 终检 on the order's last operation: counts stored exactly as QC gave them, never past what
- * waits; a rework count becomes a rework task on that operation.
+ * waits; a rework count becomes a rework task on that operation; the accepted pieces of a
+ * serialised item get their serial numbers.
  */
 export async function recordFinal(
   deps: Services,
   actor: Actor,
   { order, tasks }: OrderWithTasks,
   counts: FinalCounts,
-): Promise<{ inspection: Inspection; waitingAfter: number; rework?: ReworkTask }> {
+): Promise<{ inspection: Inspection; waitingAfter: number; rework?: ReworkTask; serials: Serial[] }> {
   const last = tasks.at(-1);
   if (!last) throw new RefusedError('no_operations', m.emptyFinal);
   const asked = counts.accepted + counts.rejected + counts.rework;
@@ -113,6 +118,7 @@ export async function recordFinal(
       asked,
       waiting,
     });
+  const plan = await planSerials(deps, order, counts.accepted, actor.at, counts.serials);
   const inspection = deps.em.create(Inspection, {
     kind: 'final',
     task: last,
@@ -131,6 +137,7 @@ export async function recordFinal(
     rework: counts.rework,
     reason: counts.reason?.code ?? null,
   });
+  const serials = plan ? giveSerials(deps, actor, order, inspection, plan) : [];
   if (counts.rejected > 0 && counts.reason) {
     await deps.events.publish(deps, 'quality.pieces_rejected', {
       inspection,
@@ -144,5 +151,5 @@ export async function recordFinal(
       ? await orderRework(deps, order.number, last, inspection, actor.person.name)
       : undefined;
   await deps.events.publish(deps, 'quality.inspection_recorded', { inspection, orderNumber: order.number });
-  return { inspection, waitingAfter: waiting - asked, rework };
+  return { inspection, waitingAfter: waiting - asked, rework, serials };
 }

@@ -6,7 +6,8 @@ const reasonList = (reasons: readonly RejectReason[]) => reasons.map((r) => `${r
 export const inspectionMessages = {
   firstArticleHelp: '首件检验，如 首检 WO-0042 工序10 合格；合格之前这道工序只能报首件',
   finalHelp:
-    '终检：登记合格、不合格（带原因码）和返工的件数，如 终检 WO-0042 合格 95 不合格 3 原因 D01 返工 2',
+    '终检：登记合格、不合格（带原因码）和返工的件数，如 终检 WO-0042 合格 95 不合格 3 原因 D01 返工 2；' +
+    '序列号管理的物料，合格件自动编序列号，也可扫码登记（序列号 A1,A2）',
   passWord: '合格',
   failWord: '不合格',
 

@@ -40,6 +40,7 @@ export const putItemRoute = defineRoute<ItemInput>({
         description:
           'erp (the default): kept by the ERP, read-only in chat; local: planners may edit it in chat',
       },
+      serialised: { type: 'boolean' },
     },
   },
   response: itemWithRoutingSchema,

@@ -25,6 +25,7 @@ export const itemSchema = object({
   unit: { type: 'string' },
   kind: { enum: [...ITEM_KINDS] },
   source: { enum: [...ITEM_SOURCES], description: 'erp: kept by the ERP, read-only in chat' },
+  serialised: { type: 'boolean', description: 'Each accepted piece gets a serial number (序列号) at 终检' },
 });
 
 export const routingStepSchema = object({
@@ -114,6 +115,7 @@ export const itemView = (item: Item) => ({
   unit: item.unit,
   kind: item.kind,
   source: item.source,
+  serialised: item.serialised,
 });
 
 export const routingStepView = (step: RoutingStep) => ({

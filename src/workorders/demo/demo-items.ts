@@ -29,6 +29,8 @@ export const demoItems = [
     name: '法兰盘',
     unit: '件',
     kind: 'finished' as const,
+    // Each flange is marked with its serial at 终检: the demo's `追溯 <序列号>` story.
+    serialised: true,
     steps: [
       { sequence: 10, name: '车削', equipmentType: 'lathe', standardMinutes: 6 },
       { sequence: 20, name: '钻孔', equipmentType: 'drill', standardMinutes: 2 },
