@@ -227,5 +227,6 @@ describe('npm run migrate, with a plugin in factory.yaml', () => {
     } finally {
       await db.drop();
     }
-  });
+    // A child process runs every migration on an empty database: tens of seconds on a busy machine.
+  }, 120_000);
 });
