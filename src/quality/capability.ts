@@ -23,9 +23,10 @@ import { scrapHold } from './scrap/scrap-hold.js';
 import { ScrapRequest } from './scrap/scrap-request.entity.js';
 import { seedSerialisedFlanges } from './serials/demo.js';
 import { Serial } from './serials/serial.entity.js';
+import { tracePages } from './trace-page.js';
 
 /**
- * Quality and traceability: the one-message trace (追溯), first-article holds, 巡检 and final
+ * Quality and traceability: the one-message trace (追溯, with a page to print), first-article holds, 巡检 and final
  * inspections, scrap approval and process parameters.
  */
 export const qualityCapability = defineCapability({
@@ -60,4 +61,5 @@ export const qualityCapability = defineCapability({
     scopes: ['quality:read', 'quality:write'],
     routes: [traceRoute, reportParametersRoute, listInspectionsRoute, getInspectionRoute],
   },
+  pages: tracePages,
 });

@@ -25,6 +25,11 @@ export const qualityMessages = {
   materialLotWord: '物料批次',
   orderWord: '工单',
   serialWord: '序列号',
+  printablePage: (url: string, hours: number) => `打印或转发给客户：${url}（${hours} 小时内有效）`,
+  pageTitle: (factory: string, code: string) => `${factory} · ${code} 追溯报告`,
+  pageGenerated: (at: string) => `生成于 ${at}，内容为打开此页时的记录。`,
+  printButton: '打印',
+  pageExpired: '这个追溯链接已过期或无效，请在聊天中重新发送「追溯 编号」。',
   nothingFound: (code: string) => `没有找到批次、工单或序列号「${code}」。请检查编号。`,
   codeTooLong: (max: number) => `编号最多 ${max} 个字符。`,
   /** `既是批次号也是序列号`, and how to say which one is meant. */

@@ -7,6 +7,13 @@ import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 const text = (replies: OutboundContent[]) =>
   replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`)).join('\n');
 
+/** What 追溯 answered, after checking that its last line offers the same answer as a page. */
+const traced = (replies: OutboundContent[]) => {
+  const lines = text(replies).split('\n');
+  expect(lines.pop()).toMatch(/^打印或转发给客户：\S+\/downloads\/trace\/\S+（24 小时内有效）$/);
+  return lines.join('\n');
+};
+
 /**
  * The demo's customer complaint: 华东机械 finds a shaft of WO-DEMO-001 out of round. On a fresh
  * demo, QC traces the order back (lot, people, team, machines, times, parameters, 巡检) and the
@@ -30,7 +37,7 @@ describe('the demo complaint story, traced both ways', () => {
 
   it('answers 追溯 WO-DEMO-001 in chat with every link of the chain', async () => {
     const [b1, b2, b3] = turningReports;
-    expect(text(await app.as('zhouqiang').say('追溯 WO-DEMO-001'))).toBe(
+    expect(traced(await app.as('zhouqiang').say('追溯 WO-DEMO-001'))).toBe(
       [
         '工单 WO-DEMO-001：传动轴 × 120（生产中，交期 2026-11-29，客户 华东机械）',
         '材料：L2611-B45-01 45# 圆钢 180kg（供应商 江苏永钢）',
@@ -46,7 +53,7 @@ describe('the demo complaint story, traced both ways', () => {
   });
 
   it('answers 追溯 物料批次 L2611-B45-01 forward: the orders and customers that used the lot', async () => {
-    expect(text(await app.as('zhouqiang').say('追溯 物料批次 L2611-B45-01'))).toBe(
+    expect(traced(await app.as('zhouqiang').say('追溯 物料批次 L2611-B45-01'))).toBe(
       [
         '批次 L2611-B45-01：45# 圆钢（BAR-45），供应商 江苏永钢',
         '11-17 10:00 入库 800kg，现存 620kg',

@@ -12,6 +12,13 @@ import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 const text = (replies: OutboundContent[]) =>
   replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`)).join('\n');
 
+/** What 追溯 answered, after checking that its last line offers the same answer as a page. */
+const traced = (replies: OutboundContent[]) => {
+  const lines = text(replies).split('\n');
+  expect(lines.pop()).toMatch(/^打印或转发给客户：\S+\/downloads\/trace\/\S+（24 小时内有效）$/);
+  return lines.join('\n');
+};
+
 /**
  * Serial numbers on the demo shop: the flanges (FLG-300) are serialised, and 周强's 终检 of
  * WO-DEMO-008 numbered all 40. 安装支架 (BRK-100) becomes serialised through the API, and QC's
@@ -52,8 +59,8 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
   });
 
   it('answers 追溯 <序列号> with the piece and its order’s whole chain, in chat and through the API', async () => {
-    const order = text(await app.as('zhouqiang').say('追溯 WO-DEMO-008'));
-    expect(text(await app.as('zhouqiang').say('追溯 wo-demo-008-0017'))).toBe(
+    const order = traced(await app.as('zhouqiang').say('追溯 WO-DEMO-008'));
+    expect(traced(await app.as('zhouqiang').say('追溯 wo-demo-008-0017'))).toBe(
       `序列号 WO-DEMO-008-0017：工单 WO-DEMO-008的产品，11-18 15:00 周强 终检合格\n${order}`,
     );
     expect(order).toMatch(/^工单 WO-DEMO-008：法兰盘 × 40（已关闭，/);
@@ -93,10 +100,10 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     expect(text(await app.as('zhouqiang').say('追溯 WO-DEMO-008-0001'))).toBe(
       '「WO-DEMO-008-0001」既是批次号也是序列号。请写「追溯 批次 WO-DEMO-008-0001」或「追溯 序列号 WO-DEMO-008-0001」。',
     );
-    expect(text(await app.as('zhouqiang').say('追溯 序列号 WO-DEMO-008-0001'))).toMatch(
+    expect(traced(await app.as('zhouqiang').say('追溯 序列号 WO-DEMO-008-0001'))).toMatch(
       /^序列号 WO-DEMO-008-0001：工单 WO-DEMO-008的产品，/,
     );
-    expect(text(await app.as('zhouqiang').say('追溯 批次 WO-DEMO-008-0001'))).toMatch(
+    expect(traced(await app.as('zhouqiang').say('追溯 批次 WO-DEMO-008-0001'))).toMatch(
       /^批次 WO-DEMO-008-0001：45# 圆钢（BAR-45），供应商 江苏永钢\n/,
     );
 
@@ -160,7 +167,7 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
       ['SN-X1', null, 'scanned'],
       ['SN-X2', null, 'scanned'],
     ]);
-    expect(text(await qc.say('追溯 SN-X2'))).toMatch(
+    expect(traced(await qc.say('追溯 SN-X2'))).toMatch(
       /^序列号 SN-X2：工单 WO-DEMO-007的产品，11-24 10:00 周强 终检合格（扫码登记）\n工单 WO-DEMO-007：/,
     );
     // The next assigned serial follows the last assigned one, not the scanned labels.
@@ -214,7 +221,7 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     await em.flush();
     expect(text(await app.as('wangfang').say(`领料 WO-DEMO-008 ${lot.lotNumber} 30`))).toContain('已领料');
     expect(text(await app.as('wangfang').say(`领料 WO-DEMO-004 ${lot.lotNumber} 20`))).toContain('已领料');
-    const answer = text(await app.as('zhouqiang').say(`追溯 物料批次 ${lot.lotNumber}`));
+    const answer = traced(await app.as('zhouqiang').say(`追溯 物料批次 ${lot.lotNumber}`));
     expect(answer).toContain('批次 L2611-F-01：45# 圆钢（BAR-45），供应商 江苏永钢\n');
     expect(answer).toMatch(
       /\n- WO-DEMO-008 法兰盘（已关闭，客户 宏达泵业）：领用 30kg，11-24 10:00 起；序列号 40 个（WO-DEMO-008-0001 … WO-DEMO-008-0040）\n/,

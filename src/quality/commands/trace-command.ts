@@ -1,10 +1,9 @@
 import type { Command } from '../../chat/commands/command.js';
-import type { CommandContext } from '../../chat/context.js';
-import { formatDateTime } from '../../shared/display.js';
-import { RefusedError } from '../../shared/errors.js';
-import { workOrderMessages } from '../../workorders/messages.js';
+import { offerDownload } from '../../http/downloads/download-links.js';
 import { qualityMessages as m } from '../messages.js';
-import { MAX_TRACE_CODE, traceCode, type OrderTrace, type TraceKind } from '../trace-service.js';
+import { traceAnswer } from '../trace-answer.js';
+import { TRACE_LINK_HOURS, TRACE_PAGE, traceSubject } from '../trace-page.js';
+import type { TraceKind } from '../trace-service.js';
 
 const KIND_WORDS: Record<string, TraceKind> = {
   [m.lotWord]: 'lot',
@@ -17,7 +16,8 @@ const KIND_WORDS: Record<string, TraceKind> = {
  * `追溯 <批次号、工单号或序列号>`: when a customer complains about a batch or one piece, where
  * its material came from (and from which supplier) and who made it on which machine; or, for
  * a lot, every order that used it. A code that names two things is asked about, not guessed
- * (`追溯 批次 X` / `追溯 工单 X` / `追溯 序列号 X`).
+ * (`追溯 批次 X` / `追溯 工单 X` / `追溯 序列号 X`). A trace comes with a link to the same
+ * answer as a page to print or forward to the customer.
  */
 export const traceCommand: Command = {
   name: '追溯',
@@ -30,34 +30,19 @@ export const traceCommand: Command = {
     const named = words.length > 1 ? KIND_WORDS[words[0]!] : undefined;
     if (named) words.shift();
     const code = words.join(' ');
-    if (code.length > MAX_TRACE_CODE) throw new RefusedError('code_too_long', m.codeTooLong(MAX_TRACE_CODE));
-    const found = await traceCode(ctx.em, code, named, ctx.config.outsourcing.states);
-    const when = (at: Date) => formatDateTime(at, ctx.clock.now(), ctx.tz);
-    switch (found.kind) {
-      case 'ambiguous':
-        return ctx.reply(m.ambiguous(code, found.kinds));
-      case 'lot':
-        return ctx.reply(m.lot(found.trace, when, workOrderMessages.statusNames));
-      case 'order':
-        return replyOrder(ctx, found.trace, when);
-      case 'serial':
-        return replyOrder(ctx, found.trace, when, m.serial(found.serial, when));
-      case 'not_found':
-        throw new RefusedError('not_found', m.nothingFound(code));
-    }
+    const answer = await traceAnswer(ctx.em, code, named, {
+      config: ctx.config,
+      now: ctx.clock.now(),
+      tz: ctx.tz,
+    });
+    ctx.reply(answer.text);
+    if (answer.kind === 'ambiguous') return;
+    const path = offerDownload(ctx.services.em, ctx.clock, {
+      kind: TRACE_PAGE,
+      subject: traceSubject(answer.kind, code),
+      createdBy: ctx.person.id,
+      validMinutes: TRACE_LINK_HOURS * 60,
+    });
+    ctx.reply(m.printablePage(`${ctx.publicUrl}${path}`, TRACE_LINK_HOURS));
   },
 };
-
-function replyOrder(
-  ctx: CommandContext,
-  order: OrderTrace,
-  when: (at: Date) => string,
-  piece?: string,
-): void {
-  const card = m.order(order, when, {
-    status: workOrderMessages.statusNames,
-    kinds: workOrderMessages.exceptionKindNames,
-    exceptionStatus: workOrderMessages.exceptionStatusNames,
-  });
-  ctx.reply(piece ? `${piece}\n${card}` : card);
-}
