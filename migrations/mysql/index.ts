@@ -24,51 +24,32 @@ import { Migration20261201032024_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
+import { Migration20261201103451_MediaStore } from './Migration20261201103451_MediaStore.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124339_Incentives', class: Migration20261124124339_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  {
-    name: 'Migration20261130005837_EquipmentHoursSource',
-    class: Migration20261130005837_EquipmentHoursSource,
-  },
+  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
   { name: 'Migration20261130133015_OrdersMaint', class: Migration20261130133015_OrdersMaint },
   { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
-  {
-    name: 'Migration20261130161149_ELeaseConnectionLeases',
-    class: Migration20261130161149_ELeaseConnectionLeases,
-  },
+  { name: 'Migration20261130161149_ELeaseConnectionLeases', class: Migration20261130161149_ELeaseConnectionLeases },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
   { name: 'Migration20261130201627_HQualityInspections', class: Migration20261130201627_HQualityInspections },
-  {
-    name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup',
-    class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup,
-  },
+  { name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup', class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
   { name: 'Migration20261130203053_HQualityRework', class: Migration20261130203053_HQualityRework },
   { name: 'Migration20261130203613_HPayMonthClose', class: Migration20261130203613_HPayMonthClose },
-  {
-    name: 'Migration20261130204412_HKpiOrdersCompletedAt',
-    class: Migration20261130204412_HKpiOrdersCompletedAt,
-  },
+  { name: 'Migration20261130204412_HKpiOrdersCompletedAt', class: Migration20261130204412_HKpiOrdersCompletedAt },
   { name: 'Migration20261201000232_ErpExportFiles', class: Migration20261201000232_ErpExportFiles },
   { name: 'Migration20261201031011_PlanningBomLines', class: Migration20261201031011_PlanningBomLines },
-  {
-    name: 'Migration20261201031128_TicketsDownloadLinks',
-    class: Migration20261201031128_TicketsDownloadLinks,
-  },
-  {
-    name: 'Migration20261201031753_PayMonthLockAndRejectDeductions',
-    class: Migration20261201031753_PayMonthLockAndRejectDeductions,
-  },
+  { name: 'Migration20261201031128_TicketsDownloadLinks', class: Migration20261201031128_TicketsDownloadLinks },
+  { name: 'Migration20261201031753_PayMonthLockAndRejectDeductions', class: Migration20261201031753_PayMonthLockAndRejectDeductions },
   { name: 'Migration20261201031825_Webhooks', class: Migration20261201031825_Webhooks },
-  {
-    name: 'Migration20261201032024_QualityScrapParametersPatrols',
-    class: Migration20261201032024_QualityScrapParametersPatrols,
-  },
+  { name: 'Migration20261201032024_QualityScrapParametersPatrols', class: Migration20261201032024_QualityScrapParametersPatrols },
   { name: 'Migration20261201032220_GatewayReadings', class: Migration20261201032220_GatewayReadings },
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
+  { name: 'Migration20261201103451_MediaStore', class: Migration20261201103451_MediaStore },
 ];

@@ -24,51 +24,32 @@ import { Migration20261201032027_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
+import { Migration20261201103453_MediaStore } from './Migration20261201103453_MediaStore.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
   { name: 'Migration20261124123502_Outsourcing', class: Migration20261124123502_Outsourcing },
   { name: 'Migration20261124124340_Incentives', class: Migration20261124124340_Incentives },
   { name: 'Migration20261129235815_Equipment', class: Migration20261129235815_Equipment },
-  {
-    name: 'Migration20261130005837_EquipmentHoursSource',
-    class: Migration20261130005837_EquipmentHoursSource,
-  },
+  { name: 'Migration20261130005837_EquipmentHoursSource', class: Migration20261130005837_EquipmentHoursSource },
   { name: 'Migration20261130133016_OrdersMaint', class: Migration20261130133016_OrdersMaint },
   { name: 'Migration20261130161142_AInboundHandledAt', class: Migration20261130161142_AInboundHandledAt },
-  {
-    name: 'Migration20261130161149_ELeaseConnectionLeases',
-    class: Migration20261130161149_ELeaseConnectionLeases,
-  },
+  { name: 'Migration20261130161149_ELeaseConnectionLeases', class: Migration20261130161149_ELeaseConnectionLeases },
   { name: 'Migration20261130161225_CNumbersSequences', class: Migration20261130161225_CNumbersSequences },
   { name: 'Migration20261130201627_HQualityInspections', class: Migration20261130201627_HQualityInspections },
-  {
-    name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup',
-    class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup,
-  },
+  { name: 'Migration20261130201702_HApiIdempotencyKeysRoutingSetup', class: Migration20261130201702_HApiIdempotencyKeysRoutingSetup },
   { name: 'Migration20261130201844_MPayPieceRates', class: Migration20261130201844_MPayPieceRates },
   { name: 'Migration20261130203053_HQualityRework', class: Migration20261130203053_HQualityRework },
   { name: 'Migration20261130203613_HPayMonthClose', class: Migration20261130203613_HPayMonthClose },
-  {
-    name: 'Migration20261130204412_HKpiOrdersCompletedAt',
-    class: Migration20261130204412_HKpiOrdersCompletedAt,
-  },
+  { name: 'Migration20261130204412_HKpiOrdersCompletedAt', class: Migration20261130204412_HKpiOrdersCompletedAt },
   { name: 'Migration20261201000233_ErpExportFiles', class: Migration20261201000233_ErpExportFiles },
   { name: 'Migration20261201031013_PlanningBomLines', class: Migration20261201031013_PlanningBomLines },
-  {
-    name: 'Migration20261201031129_TicketsDownloadLinks',
-    class: Migration20261201031129_TicketsDownloadLinks,
-  },
-  {
-    name: 'Migration20261201031756_PayMonthLockAndRejectDeductions',
-    class: Migration20261201031756_PayMonthLockAndRejectDeductions,
-  },
+  { name: 'Migration20261201031129_TicketsDownloadLinks', class: Migration20261201031129_TicketsDownloadLinks },
+  { name: 'Migration20261201031756_PayMonthLockAndRejectDeductions', class: Migration20261201031756_PayMonthLockAndRejectDeductions },
   { name: 'Migration20261201031829_Webhooks', class: Migration20261201031829_Webhooks },
-  {
-    name: 'Migration20261201032027_QualityScrapParametersPatrols',
-    class: Migration20261201032027_QualityScrapParametersPatrols,
-  },
+  { name: 'Migration20261201032027_QualityScrapParametersPatrols', class: Migration20261201032027_QualityScrapParametersPatrols },
   { name: 'Migration20261201032222_GatewayReadings', class: Migration20261201032222_GatewayReadings },
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
+  { name: 'Migration20261201103453_MediaStore', class: Migration20261201103453_MediaStore },
 ];

@@ -4,6 +4,8 @@ import { loadOrder } from '../../workorders/task-lookup.js';
 import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
 import { reworkLabel } from './rework-task.entity.js';
+import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
+import { photoMessages } from '../photos/messages.js';
 
 /**
  * `终检 WO-7 合格 45 不合格 3 原因 D01 返工 2`: QC's count of the last operation's good output.
@@ -24,7 +26,7 @@ export const finalInspectionCommand: Command = {
   async run(ctx, args) {
     const counts = readCounts(args, ctx.config.quality.rejectReasons);
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const { waitingAfter, rework } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
+    const { inspection, waitingAfter, rework } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
     const last = loaded.tasks.at(-1);
     ctx.reply(
       m.finalRecorded(loaded.order.number, {
@@ -37,7 +39,14 @@ export const finalInspectionCommand: Command = {
         operator: last?.assignee?.name ?? last?.team?.name,
       }),
     );
+    await ctx.em.flush(); // the photo slot names the inspection by its id
+    await offerPhotoSlot(ctx, finalInspectionCommand.name, {
+      subjectType: 'inspection',
+      subjectId: inspection.id,
+      label: photoMessages.inspectionLabel('终检', loaded.order.number, last?.name ?? ''),
+    });
   },
+  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, finalInspectionCommand.name, state, answer),
 };
 
 function readCounts(
