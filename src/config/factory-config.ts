@@ -56,15 +56,7 @@ export interface MediaConfig {
 
 /** The sections every factory has, whichever capabilities it runs. */
 export type CoreSection =
-  | 'factory'
-  | 'shifts'
-  | 'teams'
-  | 'people'
-  | 'chat'
-  | 'productionDay'
-  | 'dingtalk'
-  | 'media'
-  | 'plugins';
+  'factory' | 'shifts' | 'teams' | 'people' | 'chat' | 'productionDay' | 'dingtalk' | 'media' | 'plugins';
 
 /** The core sections' built-in defaults: a small metalworking shop on two shifts. */
 export const coreConfigDefaults = {
