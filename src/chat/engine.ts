@@ -98,11 +98,10 @@ export class ChatEngine {
   /** A photo from a known person, fetched and stored before the event's transaction begins. */
   private async takeImage(event: InboundEvent): Promise<ImageIntake | undefined> {
     if (event.kind !== 'image' || !this.deps.media) return undefined;
-    const sender = await personByIdentity(
-      this.deps.orm.em.fork(),
-      identityPlatformOf(event.channel),
-      event.senderId,
-    );
+    const em = this.deps.orm.em.fork();
+    // A redelivery of a photo already answered is not fetched again: its answer is replayed.
+    if ((await em.findOne(InboundRecord, keyOf(event)))?.handledAt) return undefined;
+    const sender = await personByIdentity(em, identityPlatformOf(event.channel), event.senderId);
     return sender ? this.deps.media.take(event, sender.id) : undefined;
   }
 
