@@ -25,6 +25,7 @@ import { Migration20261201032220_GatewayReadings } from './Migration202612010322
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
 import { Migration20261201103451_MediaStore } from './Migration20261201103451_MediaStore.js';
+import { Migration20261201110623_OutsourcingPhotosInMediaStore } from './Migration20261201110623_OutsourcingPhotosInMediaStore.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -52,4 +53,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
   { name: 'Migration20261201103451_MediaStore', class: Migration20261201103451_MediaStore },
+  { name: 'Migration20261201110623_OutsourcingPhotosInMediaStore', class: Migration20261201110623_OutsourcingPhotosInMediaStore },
 ];

@@ -25,6 +25,7 @@ import { Migration20261201032222_GatewayReadings } from './Migration202612010322
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
 import { Migration20261201103453_MediaStore } from './Migration20261201103453_MediaStore.js';
+import { Migration20261201110625_OutsourcingPhotosInMediaStore } from './Migration20261201110625_OutsourcingPhotosInMediaStore.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -52,4 +53,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
   { name: 'Migration20261201103453_MediaStore', class: Migration20261201103453_MediaStore },
+  { name: 'Migration20261201110625_OutsourcingPhotosInMediaStore', class: Migration20261201110625_OutsourcingPhotosInMediaStore },
 ];
