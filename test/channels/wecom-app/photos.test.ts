@@ -69,7 +69,7 @@ describe('WeCom app: a photo sent after a quality record is stored once and atta
     expect(await storedMedia(app.orm)).toEqual(before);
   });
 
-  it('puts a 报废申请 photo on the approver’s card as a signed link that opens the photo until it expires', async () => {
+  it('puts a 报废申请 photo on the approver’s card as a signed link that opens the photo until it expires; a photo during another question changes nothing', async () => {
     const { driver, fake, app } = world;
     const asked = texts(await driver.say('liuyang', '报废申请 WO-DEMO-006 工序10 12 D01'));
     const [request] = await em().find(ScrapRequest, {}, { orderBy: { id: 'desc' }, limit: 1 });
@@ -99,6 +99,19 @@ describe('WeCom app: a photo sent after a quality record is stored once and atta
     const opened = await fetch(`${app.baseUrl}${path}`);
     expect([opened.status, opened.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
     expect(sha256(Buffer.from(await opened.arrayBuffer()))).toBe(sha256(photo));
+
+    // A photo while another question waits for words is only acknowledged; the question stays open.
+    expect(texts(await driver.say('zhouqiang', `报废审批 ${label} 驳回`))).toEqual([
+      `请回复驳回报废申请 ${label} 的原因。`,
+    ]);
+    const attachedBefore = (await storedMedia(app.orm)).attachments;
+    expect(texts(await driver.sendImage('zhouqiang', fake.addMedia(jpeg())))).toEqual([
+      '已收到图片，但上一个问题还在等文字回答，请先回答它。',
+    ]);
+    expect((await storedMedia(app.orm)).attachments).toEqual(attachedBefore);
+    expect(texts(await driver.say('zhouqiang', '尺寸可返修'))[0]).toBe(
+      `已驳回报废申请 ${label}：尺寸可返修。该报废不计入。`,
+    );
 
     app.clock.advance(72 * 3_600_000 + 1);
     const gone = await fetch(`${app.baseUrl}${path}`);
