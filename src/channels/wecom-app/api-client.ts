@@ -71,7 +71,7 @@ export class WecomApiClient {
           `${this.credentials.apiBase}/cgi-bin/media/get?${query}`,
           maxBytes,
         );
-        return 'kind' in download && download.kind === 'bytes' && download.contentType.includes('json')
+        return 'kind' in download && download.kind === 'bytes' && isJsonAnswer(download)
           ? (JSON.parse(download.bytes.toString('utf8')) as WecomAnswer)
           : download;
       },
@@ -145,6 +145,20 @@ export class WecomApiClient {
         throw new DeliveryUnknownError(`WeCom ${path} gave no answer: ${describeNetworkError(error)}`, error);
       throw error;
     }
+  }
+}
+
+/**
+ * An errcode answer instead of the file: JSON by its Content-Type, or (which headers WeCom sends
+ * on an error is UNCONFIRMED, wecom-media.md §1) a short body that reads as a JSON object.
+ */
+function isJsonAnswer(download: { bytes: Buffer; contentType: string }): boolean {
+  if (download.contentType.includes('json')) return true;
+  if (download.contentType.startsWith('image/') || download.bytes.length > 4096) return false;
+  try {
+    return typeof (JSON.parse(download.bytes.toString('utf8')) as WecomAnswer).errcode === 'number';
+  } catch {
+    return false;
   }
 }
 
