@@ -35,6 +35,8 @@ import { createJobScheduler, type JobDefinition, type JobScheduler } from './job
 import { syncPeople } from './people/people-sync.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
+import { mediaRoute } from './shared/media/media-links.js';
+import { MediaStore } from './shared/media/media-store.js';
 import { runSteps, type ShutdownStep } from './shared/shutdown.js';
 
 export interface AppDeps {
@@ -157,6 +159,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     healthRoutes(readiness, logger),
     apiRouter(services, apiRoutesOf(capabilities)),
     ...pagesOf(capabilities, services),
+    mediaRoute(services, new MediaStore(factory.media)),
     ...modules.flatMap((m) => (m.routes ? [m.routes] : [])),
   ]);
   const jobs = await createJobScheduler({

@@ -14,8 +14,13 @@ import { ApiKey } from './http/api/api-key.entity.js';
 import { IdempotencyRecord } from './http/api/idempotency-record.entity.js';
 import { DownloadLink } from './http/downloads/download-link.entity.js';
 import { AgendaJob, AgendaLogEntry } from './jobs/store/entities.js';
+import { MediaAttachment } from './shared/media/media-attachment.entity.js';
+import { MediaFile } from './shared/media/media-file.entity.js';
 
-/** What every capability stands on: the chat's records, the outbox, jobs, keys, sequences, download links. */
+/**
+ * What every capability stands on: the chat's records, the outbox, jobs, keys, sequences,
+ * download links, and the media store.
+ */
 const platformEntities = [
   InboundRecord,
   PendingDialog,
@@ -27,6 +32,8 @@ const platformEntities = [
   ApiKey,
   IdempotencyRecord,
   DownloadLink,
+  MediaFile,
+  MediaAttachment,
   AgendaJob,
   AgendaLogEntry,
   NumberSequence,

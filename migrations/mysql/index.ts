@@ -26,8 +26,10 @@ import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
 import { Migration20261201102537_QualitySerialsLotSuppliers } from './Migration20261201102537_QualitySerialsLotSuppliers.js';
 import { Migration20261201103047_FormsResponsibleRetiredDownloads } from './Migration20261201103047_FormsResponsibleRetiredDownloads.js';
+import { Migration20261201103451_MediaStore } from './Migration20261201103451_MediaStore.js';
 import { Migration20261201104619_ItemSource } from './Migration20261201104619_ItemSource.js';
 import { Migration20261201110144_ErpExportLinksShared } from './Migration20261201110144_ErpExportLinksShared.js';
+import { Migration20261201110623_OutsourcingPhotosInMediaStore } from './Migration20261201110623_OutsourcingPhotosInMediaStore.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -83,9 +85,14 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261201103047_FormsResponsibleRetiredDownloads',
     class: Migration20261201103047_FormsResponsibleRetiredDownloads,
   },
+  { name: 'Migration20261201103451_MediaStore', class: Migration20261201103451_MediaStore },
   { name: 'Migration20261201104619_ItemSource', class: Migration20261201104619_ItemSource },
   {
     name: 'Migration20261201110144_ErpExportLinksShared',
     class: Migration20261201110144_ErpExportLinksShared,
+  },
+  {
+    name: 'Migration20261201110623_OutsourcingPhotosInMediaStore',
+    class: Migration20261201110623_OutsourcingPhotosInMediaStore,
   },
 ];

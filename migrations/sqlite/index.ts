@@ -26,8 +26,10 @@ import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
 import { Migration20261201102538_QualitySerialsLotSuppliers } from './Migration20261201102538_QualitySerialsLotSuppliers.js';
 import { Migration20261201103048_FormsResponsibleRetiredDownloads } from './Migration20261201103048_FormsResponsibleRetiredDownloads.js';
+import { Migration20261201103453_MediaStore } from './Migration20261201103453_MediaStore.js';
 import { Migration20261201104621_ItemSource } from './Migration20261201104621_ItemSource.js';
 import { Migration20261201110146_ErpExportLinksShared } from './Migration20261201110146_ErpExportLinksShared.js';
+import { Migration20261201110625_OutsourcingPhotosInMediaStore } from './Migration20261201110625_OutsourcingPhotosInMediaStore.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -83,9 +85,14 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261201103048_FormsResponsibleRetiredDownloads',
     class: Migration20261201103048_FormsResponsibleRetiredDownloads,
   },
+  { name: 'Migration20261201103453_MediaStore', class: Migration20261201103453_MediaStore },
   { name: 'Migration20261201104621_ItemSource', class: Migration20261201104621_ItemSource },
   {
     name: 'Migration20261201110146_ErpExportLinksShared',
     class: Migration20261201110146_ErpExportLinksShared,
+  },
+  {
+    name: 'Migration20261201110625_OutsourcingPhotosInMediaStore',
+    class: Migration20261201110625_OutsourcingPhotosInMediaStore,
   },
 ];

@@ -17,6 +17,8 @@ import { Outbox } from './outbox/outbox.js';
 import { RecipientRouter } from './outbox/recipient-router.js';
 import type { RetryPolicy } from './outbox/retry-policy.js';
 import { EventRouter } from './router.js';
+import { MediaIntake } from './media-intake.js';
+import { MediaStore } from '../shared/media/media-store.js';
 
 export interface ChatDeps {
   orm: Orm;
@@ -50,7 +52,15 @@ export function assembleChat(deps: ChatDeps): Chat {
   const dialogs = new PendingDialogs(deps.clock, deps.config.chat.dialogExpiryMinutes);
   const commands = new CommandRegistry();
   const router = new EventRouter(commands, dialogs, [builtinFeature(commands, dialogs), ...deps.features]);
-  const engine = new ChatEngine({ ...deps, router, outbox, dialogs });
+  const media = new MediaIntake({
+    orm: deps.orm,
+    clock: deps.clock,
+    logger: deps.logger,
+    config: deps.config.media,
+    store: new MediaStore(deps.config.media),
+    channels,
+  });
+  const engine = new ChatEngine({ ...deps, router, outbox, dialogs, media });
   const dispatcher = new OutboxDispatcher({
     orm: deps.orm,
     clock: deps.clock,

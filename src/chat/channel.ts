@@ -1,6 +1,6 @@
 import type { ReadinessCheck } from '../http/health-routes.js';
 import { AppError } from '../shared/errors.js';
-import type { ChannelName } from './inbound-event.js';
+import type { ChannelName, MediaRef } from './inbound-event.js';
 import type { OutboundContent } from './outbound.js';
 
 /**
@@ -67,10 +67,18 @@ export interface ChannelAdapter {
    * session is open here); messages to others stay queued for the process that can.
    */
   recipientKeys?(): readonly string[] | undefined;
+  /**
+   * The bytes of a photo someone sent, fetched from the platform; more than `maxBytes` is not
+   * read to the end. Platforms keep these a short while only (WeCom app 3 days, bot 5 minutes).
+   */
+  fetchMedia?(ref: MediaRef, limits: { maxBytes: number }): Promise<FetchedMedia>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
   readiness?: ReadinessCheck;
 }
+
+export type FetchedMedia =
+  { ok: true; bytes: Buffer } | { ok: false; reason: 'expired' | 'too_large' | 'unavailable'; error: string };
 
 export function groupRecipientKey(chatId: string): string {
   return `group:${chatId}`;

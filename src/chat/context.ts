@@ -11,6 +11,7 @@ import { issueCard, type CardSpec, type CardSubject } from './cards/issue-card.j
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
 import type { FollowUp } from './follow-ups.js';
 import type { InboundEvent } from './inbound-event.js';
+import type { ImageIntake } from './media-intake.js';
 import type { OutboundContent, Recipient } from './outbound.js';
 import type { EnqueueOptions, Outbox } from './outbox/outbox.js';
 
@@ -19,7 +20,12 @@ export interface CommandSession {
   person: PersonView;
   event: InboundEvent;
   inboundId: number;
+  /** For a photo: what the media store made of it. */
+  image?: ImageIntake;
 }
+
+/** The dialog step that waits for a photo to attach to what a command just recorded. */
+export const PHOTO_STEP = 'photo';
 
 /**
  * Everything a command handler may use, bound to one inbound event and one unit of work.
@@ -35,6 +41,7 @@ export class CommandContext {
   readonly person: PersonView;
   readonly event: InboundEvent;
   readonly inboundId: number;
+  readonly image: ImageIntake | undefined;
   readonly em: EntityManager;
   readonly clock: Clock;
   readonly config: FactoryConfig;
@@ -52,6 +59,7 @@ export class CommandContext {
     readonly publicUrl: string,
   ) {
     ({ person: this.person, event: this.event, inboundId: this.inboundId } = session);
+    this.image = session.image;
     ({
       em: this.em,
       clock: this.clock,
@@ -112,6 +120,14 @@ export class CommandContext {
   ): Promise<void> {
     await this.dialogs.open(this.em, this.person.id, this.event, command, step, state);
     this.reply(question);
+  }
+
+  /**
+   * Lets the next photo this person sends here (before the dialog expires) reach `command`'s
+   * `resume` at step PHOTO_STEP with `state`; anything else they say is handled as usual.
+   */
+  async awaitPhoto(command: string, state: Record<string, unknown>): Promise<void> {
+    await this.dialogs.open(this.em, this.person.id, this.event, command, PHOTO_STEP, state);
   }
 
   /** The person behind this event, as services record it. */

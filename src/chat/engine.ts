@@ -19,6 +19,7 @@ import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
 import { chatMessages as m } from './messages.js';
 import type { OutboundContent, Recipient } from './outbound.js';
 import type { Outbox } from './outbox/outbox.js';
+import type { ImageIntake, MediaIntake } from './media-intake.js';
 import type { EventRouter } from './router.js';
 import { answerUnboundGroup, answerUnboundSender } from './unbound-senders.js';
 
@@ -35,6 +36,8 @@ export interface ChatEngineDeps {
   router: EventRouter;
   outbox: Outbox;
   dialogs: PendingDialogs;
+  /** Fetches and stores the photos people send; without it a photo is answered and dropped. */
+  media?: MediaIntake;
 }
 
 export interface HandleOptions {
@@ -81,7 +84,8 @@ export class ChatEngine {
     }
     // InnoDB picks a victim when two transactions wait on each other, and SQLite lets one writer
     // in at a time: the loser simply runs again. Three runs, as the sender is waiting.
-    return retryOnLockConflict(() => this.handleOnce(event, options), {
+    const image = await this.takeImage(event);
+    return retryOnLockConflict(() => this.handleOnce(event, options, image), {
       attempts: 3,
       onRetry: (attempt) =>
         this.deps.logger.warn(
@@ -89,6 +93,16 @@ export class ChatEngine {
           'inbound event retried after a lock conflict',
         ),
     });
+  }
+
+  /** A photo from a known person, fetched and stored before the event's transaction begins. */
+  private async takeImage(event: InboundEvent): Promise<ImageIntake | undefined> {
+    if (event.kind !== 'image' || !this.deps.media) return undefined;
+    const em = this.deps.orm.em.fork();
+    // A redelivery of a photo already answered is not fetched again: its answer is replayed.
+    if ((await em.findOne(InboundRecord, keyOf(event)))?.handledAt) return undefined;
+    const sender = await personByIdentity(em, identityPlatformOf(event.channel), event.senderId);
+    return sender ? this.deps.media.take(event, sender.id) : undefined;
   }
 
   /**
@@ -103,11 +117,15 @@ export class ChatEngine {
    * A unique-key violation here is a domain conflict, not a redelivery (the event's own row
    * was stored before): it surfaces as an error, and the event stays unhandled.
    */
-  private async handleOnce(event: InboundEvent, options: HandleOptions): Promise<HandleOutcome> {
+  private async handleOnce(
+    event: InboundEvent,
+    options: HandleOptions,
+    image: ImageIntake | undefined,
+  ): Promise<HandleOutcome> {
     const followUps: FollowUp[] = [];
     try {
       const outcome = await this.inTransaction(event, options, (tx, record) =>
-        this.process(tx, event, record, followUps),
+        this.process(tx, event, record, followUps, image),
       );
       if (outcome.duplicate) return outcome;
       this.recentLive.remember(event, outcome.replies, this.deps.clock.now());
@@ -151,6 +169,7 @@ export class ChatEngine {
     event: InboundEvent,
     record: InboundRecord,
     followUps: FollowUp[],
+    image: ImageIntake | undefined,
   ): Promise<OutboundContent[]> {
     const { clock, config, tz, outbox, dialogs, router, publicUrl, logger, events, capabilities } = this.deps;
     const person = await personByIdentity(tx, identityPlatformOf(event.channel), event.senderId);
@@ -158,7 +177,7 @@ export class ChatEngine {
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
     if (groupRefusal) return groupRefusal;
     const ctx = new CommandContext(
-      { person, event, inboundId: record.id },
+      { person, event, inboundId: record.id, ...(image ? { image } : {}) },
       { em: tx, clock, outbox, config, tz, logger, events, capabilities },
       dialogs,
       publicUrl,

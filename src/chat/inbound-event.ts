@@ -34,7 +34,16 @@ export type InboundEvent =
   | (InboundBase & { kind: 'card_action' } & CardActionValues)
   | (InboundBase & { kind: 'scan'; scannedText: string })
   | (InboundBase & { kind: 'menu_click'; menuKey: string })
-  | (InboundBase & { kind: 'image'; mediaId: string })
+  | (InboundBase & { kind: 'image' } & MediaRef)
   | (InboundBase & { kind: 'enter' });
+
+/**
+ * Where a platform keeps a photo someone sent: WeCom app `MediaId`, the WeCom bot's download url
+ * with its per-link `aesKey`, DingTalk's `downloadCode`. Only the channel's adapter reads it.
+ */
+export interface MediaRef {
+  mediaId: string;
+  aesKey?: string;
+}
 
 export type InboundKind = InboundEvent['kind'];

@@ -26,6 +26,7 @@ export const chatMessages = {
   emptyMessage: '请发送命令，例如「帮助」。',
   welcome: (name: string) => `${name}，您好！发送「帮助」查看可用命令。`,
   imageReceived: '已收到图片。如需上传照片，请先发送相应的命令。',
+  imageNotAnswer: '已收到图片，但上一个问题还在等文字回答，请先回答它。',
   unknownScan: (text: string) => `无法识别这个二维码：${text.slice(0, 60)}`,
   unknownMenu: '这个菜单项暂不可用。',
   cardUnknown: '这张卡片已失效，请重新获取。',

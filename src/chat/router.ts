@@ -4,7 +4,8 @@ import { parseButtonKey } from './cards/issue-card.js';
 import { parseArgs, usageOf } from './commands/arguments.js';
 import { mayUse, type Command } from './commands/command.js';
 import type { CommandRegistry } from './commands/registry.js';
-import type { CommandContext } from './context.js';
+import { PHOTO_STEP, type CommandContext } from './context.js';
+import { storedImageText } from '../shared/media/attachments.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
 import type { ChatFeature, ScanHandler } from './feature.js';
 import type { InboundEvent } from './inbound-event.js';
@@ -50,15 +51,33 @@ export class EventRouter {
         for (const welcome of this.welcomes) await welcome(ctx);
         return;
       case 'image':
-        return this.onText(ctx, `#image ${event.mediaId}`, true);
+        return this.onImage(ctx);
     }
   }
 
-  private async onText(ctx: CommandContext, text: string, isImage = false): Promise<void> {
+  /**
+   * A stored photo goes to the open dialog that takes one; a dialog waiting for something else
+   * stays open and the photo is only acknowledged. A refused photo changes nothing.
+   */
+  private async onImage(ctx: CommandContext): Promise<void> {
+    const image = ctx.image;
+    if (!image) return ctx.reply(m.imageReceived);
+    if ('refusal' in image) return ctx.reply(image.refusal);
+    const pending = await this.dialogs.take(ctx.em, ctx.person.id, ctx.event);
+    if (pending === 'expired') return ctx.reply(m.dialogExpired);
+    if (!pending) return ctx.reply(m.imageReceived);
+    const owner = this.commands.get(pending.command);
+    if (owner.resume && (pending.step === PHOTO_STEP || owner.takesImages))
+      return owner.resume(ctx, pending.step, pending.state, storedImageText(image.stored));
+    await this.dialogs.open(ctx.em, ctx.person.id, ctx.event, pending.command, pending.step, pending.state);
+    ctx.reply(m.imageNotAnswer);
+  }
+
+  private async onText(ctx: CommandContext, text: string): Promise<void> {
     const tokens = tokenize(text);
     const [word, ...rest] = tokens;
     if (word === undefined) return ctx.reply(m.emptyMessage);
-    const command = isImage ? undefined : this.commands.find(word);
+    const command = this.commands.find(word);
     if (command?.name === '取消') return command.run(ctx, {});
     if (command) {
       // A new command abandons any question left open: people rarely answer after changing topic.
@@ -67,11 +86,11 @@ export class EventRouter {
     }
     const pending = await this.dialogs.take(ctx.em, ctx.person.id, ctx.event);
     if (pending === 'expired') return ctx.reply(m.dialogExpired);
-    if (pending) {
+    // A dialog that waits for a photo lets words go by: they mean what they would mean without it.
+    if (pending && pending.step !== PHOTO_STEP) {
       const owner = this.commands.get(pending.command);
       if (owner.resume) return owner.resume(ctx, pending.step, pending.state, text);
     }
-    if (isImage) return ctx.reply(m.imageReceived);
     ctx.reply(m.unknownCommand(word, this.commands.suggest(word, ctx.person.roles)));
   }
 

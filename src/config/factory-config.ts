@@ -40,13 +40,23 @@ export interface FactoryConfig {
   /** When the production day begins (HH:mm, factory zone); the first shift's start when unset. */
   productionDay: { startsAt?: string };
   dingtalk: { cardTemplateId?: string };
+  /** Photos people send: where their bytes live, the largest accepted, how long a view link lasts. */
+  media: MediaConfig;
   /** Modules (paths or package names) of the factory's own capabilities, loaded at start. */
   plugins: string[];
 }
 
+export interface MediaConfig {
+  /** The folder the files are written to (relative to the working directory). */
+  dir: string;
+  maxMegabytes: number;
+  /** How long a signed link to view a photo stays open. */
+  linkHours: number;
+}
+
 /** The sections every factory has, whichever capabilities it runs. */
 export type CoreSection =
-  'factory' | 'shifts' | 'teams' | 'people' | 'chat' | 'productionDay' | 'dingtalk' | 'plugins';
+  'factory' | 'shifts' | 'teams' | 'people' | 'chat' | 'productionDay' | 'dingtalk' | 'media' | 'plugins';
 
 /** The core sections' built-in defaults: a small metalworking shop on two shifts. */
 export const coreConfigDefaults = {
@@ -60,5 +70,6 @@ export const coreConfigDefaults = {
   chat: { dialogExpiryMinutes: 30 },
   productionDay: {},
   dingtalk: {},
+  media: { dir: './data/media', maxMegabytes: 10, linkHours: 72 },
   plugins: [],
 } satisfies Pick<FactoryConfig, CoreSection>;

@@ -94,6 +94,15 @@ export const coreSchema = {
       additionalProperties: false,
       properties: { cardTemplateId: { type: 'string', pattern: '^[A-Za-z0-9-]+\\.schema$' } },
     },
+    media: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        dir: { type: 'string', minLength: 1, maxLength: 500 },
+        maxMegabytes: { type: 'number', exclusiveMinimum: 0, maximum: 20 },
+        linkHours: { type: 'integer', minimum: 1, maximum: 720 },
+      },
+    },
     plugins: {
       type: 'array',
       maxItems: 50,

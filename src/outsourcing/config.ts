@@ -20,6 +20,7 @@ export interface OutsourcingConfig {
   customFields: Record<string, unknown>;
   /** Time of day an expected return given as a date alone means (factory zone). */
   defaultReturnTime: string;
+  /** Where partner-page photos were kept before the media store (`media.dir`) took them. */
   photoDir: string;
   /** How long a partner's link stays valid. */
   linkDays: number;

@@ -5,7 +5,8 @@ import { orderInScope } from './order-lookup.js';
 import { changeState, type StateChangeOutcome } from './order-service.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { OutsourcingPhoto } from './photo.entity.js';
-import { discardPhoto, storePhoto } from './photo-store.js';
+import { offerMediaLink } from '../shared/media/media-links.js';
+import { MediaStore } from '../shared/media/media-store.js';
 import { statesOf } from './states.js';
 
 export interface UploadedPhoto {
@@ -38,9 +39,10 @@ export async function ordersOfLink(deps: Services, link: AccessLink): Promise<Ou
 
 /**
  * A partner moves one of its orders from its page, with an optional photo; sending pieces back
- * (a returned state) carries how many. The file is
- * written first and removed again if the change is refused, so a photo exists only with its
- * record. Another partner's order is "not found".
+ * (a returned state) carries how many. The photo goes into the media store in the change's
+ * transaction, so a refused change keeps no record of it (its bytes, named by their hash, are
+ * simply reused by the next store of the same photo); the coordinator's message links it.
+ * Another partner's order is "not found".
  */
 export async function moveByLink(
   deps: Services,
@@ -48,36 +50,44 @@ export async function moveByLink(
   number: string,
   to: string,
   photo: UploadedPhoto | undefined,
-  returnedQuantity?: number,
+  returnedQuantity: number | undefined,
+  /** PUBLIC_URL, for the photo's link in the coordinator's message. */
+  publicUrl: string,
 ): Promise<{ order: OutsourcingOrder; outcome: StateChangeOutcome }> {
-  const order = await orderInScope(deps.em, number, link.partner?.code ?? null);
-  const stored = photo
-    ? await storePhoto(deps.config.outsourcing.photoDir, order.id, photo.bytes, photo.extension)
-    : undefined;
-  try {
-    return await deps.em.transactional(async (tx) => {
-      const inTx = { ...deps, em: tx };
-      const current = await orderInScope(tx, number, link.partner?.code ?? null);
-      const changer = linkChanger(link, deps.clock.now());
-      const outcome = await changeState(inTx, changer, current, to, {
-        photos: stored ? 1 : 0,
-        returnedQuantity,
-      });
-      if (stored && photo) {
-        tx.create(OutsourcingPhoto, {
-          order: current,
-          stateChange: outcome.change,
-          path: stored,
-          contentType: photo.contentType,
-          bytes: photo.bytes.length,
-          uploadedAt: changer.at,
-          actorId: changer.personId,
-        });
-      }
-      return { order: current, outcome };
+  await orderInScope(deps.em, number, link.partner?.code ?? null);
+  return deps.em.transactional(async (tx) => {
+    const inTx = { ...deps, em: tx };
+    const current = await orderInScope(tx, number, link.partner?.code ?? null);
+    const changer = linkChanger(link, deps.clock.now());
+    const media = photo
+      ? await new MediaStore(deps.config.media).store(tx, deps.clock, {
+          bytes: Buffer.from(photo.bytes),
+          source: 'partner-page',
+          uploadedBy: changer.personId,
+        })
+      : undefined;
+    const photoLinks = media
+      ? [
+          `${publicUrl}${offerMediaLink(tx, deps.clock, deps.config.media.linkHours, media.id, changer.personId)}`,
+        ]
+      : [];
+    const outcome = await changeState(inTx, changer, current, to, {
+      photos: photoLinks.length,
+      photoLinks,
+      returnedQuantity,
     });
-  } catch (error) {
-    if (stored) await discardPhoto(deps.config.outsourcing.photoDir, stored);
-    throw error;
-  }
+    if (media) {
+      tx.create(OutsourcingPhoto, {
+        order: current,
+        stateChange: outcome.change,
+        media,
+        path: media.path,
+        contentType: media.contentType,
+        bytes: media.size,
+        uploadedAt: changer.at,
+        actorId: changer.personId,
+      });
+    }
+    return { order: current, outcome };
+  });
 }

@@ -134,6 +134,7 @@ export const outsourcingMessages = {
   // — pushes —
   newOrderForPartner: (o: OrderLine) =>
     `📦 新外发单 ${o.number}：${product(o)} ${o.quantity} 件（${o.process}），请于 ${o.due} 前送回。收到后请回复「外发 ${o.number} 加工中」。`,
+  photoLinks: (links: readonly string[]) => links.map((link) => `\n📷 照片：${link}`).join(''),
   partnerMoved: (who: string, number: string, from: string, to: string, photos: number) =>
     `🔄 ${who} 将外发单 ${number} 从「${from}」改为「${to}」${photos > 0 ? `，附照片 ${photos} 张` : ''}。`,
   partnerSentBack: (
@@ -199,7 +200,7 @@ export const outsourcingMessages = {
   pageDone: (number: string, state: string) => `已更新：${number} →「${state}」。`,
   pageLinkInvalid: '链接无效或已过期，请联系我们的外协跟单获取新链接。',
   pageLinkInvalidTitle: '链接已失效',
-  pagePhotoBad: '照片只能是 JPG、PNG、WebP 或 HEIC 图片，且不超过 10 MB。',
+  pagePhotoBad: (megabytes: number) => `照片只能是 JPG、PNG、WebP 或 HEIC 图片，且不超过 ${megabytes} MB。`,
   pageDueLabel: '应回',
   pageQuantityLabel: '数量',
   pageStateLabel: '状态',

@@ -117,12 +117,19 @@ export interface StateChangeOutcome {
  * a returned state is a 回厂 and needs the quantity that came back: all of what is
  * outstanding moves the order, less is recorded and leaves it (and its reminders) where it is.
  */
+export interface ChangeOptions {
+  photos?: number;
+  /** Signed links to the photos, for the coordinator's message. */
+  photoLinks?: readonly string[];
+  returnedQuantity?: number | undefined;
+}
+
 export async function changeState(
   deps: Services,
   changer: Changer,
   order: OutsourcingOrder,
   to: string,
-  options: { photos?: number; returnedQuantity?: number | undefined } = {},
+  options: ChangeOptions = {},
 ): Promise<StateChangeOutcome> {
   const states = statesOf(deps.config.outsourcing);
   const from = order.state;
@@ -151,7 +158,8 @@ export async function changeState(
   await publishChange(deps, order, change);
   if (changer.partnerSide) {
     const content = text(
-      m.partnerMoved(changer.name, order.number, states.nameOf(from), states.nameOf(to), photos),
+      m.partnerMoved(changer.name, order.number, states.nameOf(from), states.nameOf(to), photos) +
+        m.photoLinks(options.photoLinks ?? []),
     );
     await pushTo(deps, await coordinatorsOf(deps, order), content);
   }
@@ -163,7 +171,7 @@ async function returnByStateChange(
   changer: Changer,
   order: OutsourcingOrder,
   to: string,
-  options: { photos?: number; returnedQuantity?: number | undefined },
+  options: ChangeOptions,
 ): Promise<StateChangeOutcome> {
   const states = statesOf(deps.config.outsourcing);
   const outstanding = order.quantity - order.returnedQuantity;
@@ -187,7 +195,7 @@ async function returnByStateChange(
         order.quantity,
         received.complete ? states.nameOf(to) : null,
         options.photos ?? 0,
-      ),
+      ) + m.photoLinks(options.photoLinks ?? []),
     );
     await pushTo(deps, await coordinatorsOf(deps, order), content);
   }

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutsourcingPhoto } from '../../src/outsourcing/photo.entity.js';
+import { MediaFile } from '../../src/shared/media/media-file.entity.js';
 import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
 import { JPEG, outsourcingYaml, startWorld, texts, type World } from './world.js';
 
@@ -12,7 +13,7 @@ describe('the partner link page and the board page', () => {
   beforeAll(async () => {
     photoDir = mkdtempSync(join(tmpdir(), 'sfb-photos-'));
     world = await startWorld({
-      factory: `${outsourcingYaml}outsourcing: { photoDir: '${photoDir}', linkDays: 7 }\n`,
+      factory: `${outsourcingYaml}outsourcing: { linkDays: 7 }\nmedia: { dir: '${photoDir}' }\n`,
     });
   });
   afterAll(async () => {
@@ -69,11 +70,19 @@ describe('the partner link page and the board page', () => {
       contentType: 'image/jpeg',
       bytes: JPEG.length,
       stateChange: { id: change?.id },
+      media: { id: expect.any(Number) },
     });
+    // Kept in the media store (media.dir), by its hash.
     expect(readFileSync(join(photoDir, photo?.path ?? 'missing'))).toEqual(Buffer.from(JPEG));
-    expect(await world.pushedTo('sunli')).toContain(
+    const told = (await world.pushedTo('sunli')).at(-1) ?? '';
+    const [said, linked] = told.split('\n');
+    expect(said).toBe(
       `🚚 王老板（精磨抛光） 发回外发单 ${number} 300 件，累计 300/300，已全部发回，状态改为「待质检」，附照片 1 张。`,
     );
+    // The coordinator's message links the photo, signed and expiring, like every photo in chat.
+    const path = /^📷 照片：http:\/\/localhost:3000(\/downloads\/media\/\S+)$/.exec(linked ?? '')?.[1];
+    const opened = await fetch(`${world.baseUrl}${path}`);
+    expect([opened.status, Buffer.from(await opened.arrayBuffer())]).toEqual([200, Buffer.from(JPEG)]);
   });
 
   it('sending back asks how many pieces in the partner’s words; a part stays on the page and on the board as not back', async () => {
@@ -125,7 +134,9 @@ describe('the partner link page and the board page', () => {
     const other = await world.order({ partnerCode: 'P-PLATING' });
     const own = await world.order({ partnerCode: 'P-POLISH', quantity: 10 });
     const link = await linkFor('精磨抛光');
-    const foreign = await post(`${link}/orders/${other}`, 'processing', JPEG);
+    const mediaFiles = () => world.orm.em.fork().count(MediaFile, {});
+    const filesBefore = await mediaFiles();
+    const foreign = await post(`${link}/orders/${other}`, 'processing', new Uint8Array([...JPEG, 9]));
     expect(foreign.status).toBe(422);
     expect(foreign.html).toContain(`没有找到外发单「${other}」`);
     expect((await world.load(other)).state).toBe('shipped');
@@ -141,7 +152,7 @@ describe('the partner link page and the board page', () => {
     expect(
       await world.orm.em.fork().count(OutsourcingPhoto, { order: { number: { $in: [own, other] } } }),
     ).toBe(0);
-    expect(existsSync(join(photoDir, String((await world.load(other)).id)))).toBe(false);
+    expect(await mediaFiles()).toBe(filesBefore);
   });
 
   it('an expired link and a revoked link are refused', async () => {

@@ -21,7 +21,7 @@ describe.skipIf(!haveChromium)(
     let photoDir: string;
     beforeAll(async () => {
       photoDir = mkdtempSync(join(tmpdir(), 'sfb-photos-'));
-      world = await startWorld({ factory: `${outsourcingYaml}outsourcing: { photoDir: '${photoDir}' }\n` });
+      world = await startWorld({ factory: `${outsourcingYaml}media: { dir: '${photoDir}' }\n` });
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: [
@@ -100,10 +100,14 @@ describe.skipIf(!haveChromium)(
       expect(await world.load(number)).toMatchObject({ state: 'inspecting', returnedQuantity: 300 });
       expect(await world.orm.em.fork().count(OutsourcingPhoto, { order: { number } })).toBe(1);
       await world.chat.dispatcher.drainOnce();
-      expect(world.console.deliveredTo('sunli').map(textOf)).toEqual(
+      // The photo's line links it (signed, expiring: test/outsourcing/pages.test.ts opens it).
+      expect(
+        world.console.deliveredTo('sunli').map((c) => textOf(c).replace(/\/downloads\/media\/\S+/, '/…')),
+      ).toEqual(
         expect.arrayContaining([
           `🚚 王老板（精磨抛光） 发回外发单 ${number} 120 件，累计 120/300，还差 180 件。`,
-          `🚚 王老板（精磨抛光） 发回外发单 ${number} 180 件，累计 300/300，已全部发回，状态改为「待质检」，附照片 1 张。`,
+          `🚚 王老板（精磨抛光） 发回外发单 ${number} 180 件，累计 300/300，已全部发回，状态改为「待质检」，附照片 1 张。` +
+            '\n📷 照片：http://localhost:3000/…',
         ]),
       );
     });

@@ -67,7 +67,8 @@ describe('inspections: a first-article hold, and final inspection with reject re
       '要先首检：首检合格前只能报 1 件首件（已报 1 件）',
     );
     expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 工序10 不合格 D01 外圆大 0.02'))).toBe(
-      '已记录首检不合格：WO-DEMO-006「车削」（尺寸超差，外圆大 0.02），该工序仍暂停在首件。',
+      '已记录首检不合格：WO-DEMO-006「车削」（尺寸超差，外圆大 0.02），该工序仍暂停在首件。' +
+        '\n如需附照片，请直接发送图片，将附在首检 WO-DEMO-006「车削」上。',
     );
     expect((await pushesTo('liuyang')).at(-1)).toEqual({
       kind: 'text',
@@ -78,7 +79,8 @@ describe('inspections: a first-article hold, and final inspection with reject re
     // The new first piece, passed: the hold lifts and the rest is reported in one go.
     await liuyang.say('完工 WO-DEMO-006 1');
     expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 车削 合格'))).toBe(
-      '已记录首检合格：WO-DEMO-006「车削」，已通知操作工继续生产。',
+      '已记录首检合格：WO-DEMO-006「车削」，已通知操作工继续生产。' +
+        '\n如需附照片，请直接发送图片，将附在首检 WO-DEMO-006「车削」上。',
     );
     expect(text(await liuyang.say('完工 WO-DEMO-006 48'))).toContain('合格 48 件。本工序已完成。');
     expect(await turning()).toMatchObject({ goodTotal: 50, status: 'done' });
@@ -106,7 +108,7 @@ describe('inspections: a first-article hold, and final inspection with reject re
     const qc = app.as('zhouqiang');
 
     expect(text(await qc.say('终检 WO-DEMO-007 合格 150 不合格 7 原因 S01 返工 3'))).toMatch(
-      /^已记录终检：WO-DEMO-007 合格 150 件，不合格 7 件（S01 表面划伤），返工 3 件（返工单 RW(\d+)，已通知 郭林）。还有 40 件待检。$/,
+      /^已记录终检：WO-DEMO-007 合格 150 件，不合格 7 件（S01 表面划伤），返工 3 件（返工单 RW(\d+)，已通知 郭林）。还有 40 件待检。\n如需附照片，请直接发送图片，将附在终检 WO-DEMO-007「[^」]+」上。$/,
     );
     const [rework] = await em().find(ReworkTask, { task: last.id });
     const label = `RW${rework!.id}`;
@@ -138,7 +140,7 @@ describe('inspections: a first-article hold, and final inspection with reject re
     expect(text(await app.as('guolin').say(`返工完成 ${label} 3`))).toBe(`返工单 ${label} 已经完成。`);
 
     expect(text(await qc.say('终检 WO-DEMO-007 合格 42'))).toBe(
-      '已记录终检：WO-DEMO-007 合格 42 件。还有 0 件待检。',
+      `已记录终检：WO-DEMO-007 合格 42 件。还有 0 件待检。\n如需附照片，请直接发送图片，将附在终检 WO-DEMO-007「${last.name}」上。`,
     );
     expect(text(await qc.say('终检 WO-DEMO-007 合格 1'))).toContain('待检 0 件，您检了 1 件');
 

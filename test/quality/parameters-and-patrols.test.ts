@@ -147,7 +147,8 @@ describe('process parameters on reports, and 巡检 reminders', () => {
     const qc = app.as('zhouqiang');
     expect(text(await qc.say('巡检 WO-DEMO-006 工序10 5 不合格 1'))).toBe('有不合格时要写原因码。');
     expect(text(await qc.say('巡检 WO-DEMO-006 工序10 5 不合格 1 D01 外径=20.02 表面=OK'))).toBe(
-      '已记录巡检：WO-DEMO-006「车削」抽检 5 件，合格 4 件，不合格 1 件（D01 尺寸超差）；实测 外径=20.02 表面=OK。',
+      '已记录巡检：WO-DEMO-006「车削」抽检 5 件，合格 4 件，不合格 1 件（D01 尺寸超差）；实测 外径=20.02 表面=OK。' +
+        '\n如需附照片，请直接发送图片，将附在巡检 WO-DEMO-006「车削」上。',
     );
     const [patrol] = await em().find(Inspection, {
       kind: 'patrol',

@@ -130,7 +130,9 @@ describe('scrap approval: scrap over the threshold waits for a tap and is not co
     const asked = text(await app.as('liuyang').say('报废申请 WO-DEMO-006 工序10 4 D01'));
     const request = await em().findOneOrFail(ScrapRequest, { status: 'pending' });
     const label = `S${request.id}`;
-    expect(asked).toBe(`已提交报废申请 ${label}：4 件（审批线 3 件），批准后才计入报废。`);
+    expect(asked).toBe(
+      `已提交报废申请 ${label}：4 件（审批线 3 件），批准后才计入报废。\n如需附照片，请直接发送图片，将附在报废申请 ${label}上。`,
+    );
     expect((await lastCardTo('zhouqiang')).fields.find((f) => f.label === '原因')?.value).toBe(
       'D01 尺寸超差',
     );

@@ -1,4 +1,11 @@
-import type { ChannelAdapter, DeliveryRequest, DeliveryResult, RateLimit } from '../../chat/channel.js';
+import type {
+  ChannelAdapter,
+  DeliveryRequest,
+  DeliveryResult,
+  FetchedMedia,
+  RateLimit,
+} from '../../chat/channel.js';
+import type { MediaRef } from '../../chat/inbound-event.js';
 import { parseRecipientKey } from '../../chat/channel.js';
 import type { CardView } from '../../chat/cards/card-view.js';
 import type { Orm } from '../../db/orm.js';
@@ -7,6 +14,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { AcknowledgedCards } from './acknowledged-cards.js';
 import type { DingtalkApi } from './api-client.js';
 import { liveCardOf } from './card-places.js';
+import { downloadRobotMedia } from './media-download.js';
 import { fitsTemplate, outTrackIdFor, templateParams } from './card-template.js';
 import { deliveryFailure, FLOW_CONTROL_RETRY_MS } from './platform-answers.js';
 import {
@@ -52,6 +60,10 @@ export class DingtalkAdapter implements ChannelAdapter {
   ];
 
   constructor(private readonly deps: DingtalkAdapterDeps) {}
+
+  fetchMedia(ref: MediaRef, limits: { maxBytes: number }): Promise<FetchedMedia> {
+    return downloadRobotMedia(this.deps.api, this.deps.robotCode, ref, limits.maxBytes);
+  }
 
   async deliver(request: DeliveryRequest): Promise<DeliveryResult> {
     const { content, recipientKey } = request;

@@ -94,6 +94,10 @@ export class RobotInbound {
       receivedAt: this.deps.clock.now(),
     };
     const text = textOf(payload);
+    // In a group a photo arrives as richText (an @ and a picture, dingtalk-media.md §6): with no
+    // words beside it, it is the photo that was sent.
+    const richPicture = text === '' ? richTextPictureOf(payload) : undefined;
+    if (richPicture !== undefined) return { ...base, kind: 'image', mediaId: richPicture };
     if (text !== undefined) {
       const key = tappedButtonKey(text);
       return key === undefined
@@ -120,6 +124,15 @@ function parseData(data: string): RobotMessagePayload | undefined {
 /** Where the engine addresses replies to this event: the group, or the sender in 1:1. */
 function replyAddress(event: InboundEvent): string {
   return event.conversation.kind === 'group' ? groupRecipientKey(event.conversation.chatId) : event.senderId;
+}
+
+/** The first picture of a richText message: its `downloadCode` (the official SDK's `get_image_list`). */
+function richTextPictureOf(payload: RobotMessagePayload): string | undefined {
+  const parts = payload.msgtype === 'richText' ? payload.content?.richText : undefined;
+  if (!Array.isArray(parts)) return undefined;
+  const picture = parts.find((p: unknown) => isRecord(p) && typeof p.downloadCode === 'string') as
+    { downloadCode: string } | undefined;
+  return picture?.downloadCode;
 }
 
 function textOf(payload: RobotMessagePayload): string | undefined {

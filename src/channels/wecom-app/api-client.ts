@@ -1,4 +1,5 @@
-import { DeliveryUnknownError } from '../../chat/channel.js';
+import { DeliveryUnknownError, type FetchedMedia } from '../../chat/channel.js';
+import { downloadLimited, type Download } from '../shared/media-download.js';
 import { AccessTokenCache, type GrantedToken } from '../shared/access-token-cache.js';
 import { describeNetworkError, neverConnected } from '../shared/network-errors.js';
 import type { Clock } from '../../shared/clock.js';
@@ -58,6 +59,37 @@ export class WecomApiClient {
     });
   }
 
+  /**
+   * `media/get` (wecom-media.md §1): the file itself on success, a JSON errcode otherwise, so the
+   * answer is told apart by its Content-Type, not its status. A refused token is renewed once.
+   */
+  async downloadMedia(mediaId: string, maxBytes: number): Promise<FetchedMedia> {
+    const answer = await this.tokens.withToken<Download | WecomAnswer>(
+      async (token) => {
+        const query = new URLSearchParams({ access_token: token, media_id: mediaId });
+        const download = await downloadLimited(
+          `${this.credentials.apiBase}/cgi-bin/media/get?${query}`,
+          maxBytes,
+        );
+        return 'kind' in download && download.kind === 'bytes' && isJsonAnswer(download)
+          ? (JSON.parse(download.bytes.toString('utf8')) as WecomAnswer)
+          : download;
+      },
+      {
+        refusesToken: (a) => 'errcode' in a && TOKEN_INVALID.has(a.errcode),
+        noToken: (error) => ({ ok: false, reason: 'unavailable', error: `no WeCom token: ${String(error)}` }),
+      },
+    );
+    if ('errcode' in answer) return mediaRefusal(answer);
+    if ('ok' in answer) return answer;
+    if (answer.kind === 'bytes') return { ok: true, bytes: answer.bytes };
+    return {
+      ok: false,
+      reason: 'unavailable',
+      error: `media/get HTTP ${answer.status}: ${answer.text.slice(0, 200)}`,
+    };
+  }
+
   /** The group-robot webhook: its key is its only credential, no access token (§10). */
   async webhook(key: string, body: unknown): Promise<WecomAnswer> {
     return this.request('POST', '/cgi-bin/webhook/send', { key }, body);
@@ -114,6 +146,31 @@ export class WecomApiClient {
       throw error;
     }
   }
+}
+
+/**
+ * An errcode answer instead of the file: JSON by its Content-Type, or (which headers WeCom sends
+ * on an error is UNCONFIRMED, wecom-media.md §1) a short body that reads as a JSON object.
+ */
+function isJsonAnswer(download: { bytes: Buffer; contentType: string }): boolean {
+  if (download.contentType.includes('json')) return true;
+  if (download.contentType.startsWith('image/') || download.bytes.length > 4096) return false;
+  try {
+    return typeof (JSON.parse(download.bytes.toString('utf8')) as WecomAnswer).errcode === 'number';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 40007 "invalid media_id" is the documented answer for an unknown id; that an id past its three
+ * days answers the same is UNCONFIRMED (wecom-media.md §1). 830002: too large for one download.
+ */
+function mediaRefusal(answer: WecomAnswer): FetchedMedia {
+  const error = `media/get errcode ${answer.errcode}: ${answer.errmsg}`;
+  if (answer.errcode === 40007) return { ok: false, reason: 'expired', error };
+  if (answer.errcode === 830002) return { ok: false, reason: 'too_large', error };
+  return { ok: false, reason: 'unavailable', error };
 }
 
 /** Calls after which a person may have received something. */

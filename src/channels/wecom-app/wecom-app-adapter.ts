@@ -7,8 +7,10 @@ import {
   type ChannelAdapter,
   type DeliveryRequest,
   type DeliveryResult,
+  type FetchedMedia,
   type RateLimit,
 } from '../../chat/channel.js';
+import type { MediaRef } from '../../chat/inbound-event.js';
 import type { OutboundContent } from '../../chat/outbound.js';
 import { OutboxMessage } from '../../chat/outbox/outbox-message.entity.js';
 import { escapeWecomMarkdown } from '../../chat/text/markdown-escape.js';
@@ -58,6 +60,11 @@ export class WecomAppAdapter implements ChannelAdapter {
       return this.toRobot(request.recipientKey.slice('robot:'.length), request.content);
     if (to.kind === 'group') return this.toGroup(to.chatId, request.content);
     return this.toPerson(to.userId, request);
+  }
+
+  /** An image message's `MediaId`, pulled with `media/get` while its three days last. */
+  fetchMedia(ref: MediaRef, limits: { maxBytes: number }): Promise<FetchedMedia> {
+    return this.options.client.downloadMedia(ref.mediaId, limits.maxBytes);
   }
 
   async duplicateCheckWindowMs(request: DeliveryRequest): Promise<number | undefined> {

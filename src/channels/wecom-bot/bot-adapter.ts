@@ -4,9 +4,12 @@ import {
   type ChannelAdapter,
   type DeliveryRequest,
   type DeliveryResult,
+  type FetchedMedia,
   type RateLimit,
 } from '../../chat/channel.js';
+import type { MediaRef } from '../../chat/inbound-event.js';
 import { escapeWecomMarkdown } from '../../chat/text/markdown-escape.js';
+import { downloadBotMedia } from './media-download.js';
 import { renderTemplateCard, wecomTaskId } from '../wecom-shared/template-card.js';
 
 /**
@@ -38,6 +41,11 @@ export class WecomBotAdapter implements ChannelAdapter {
    */
   recipientKeys(): readonly string[] | undefined {
     return this.client().isConnected ? undefined : [];
+  }
+
+  /** A plain GET of the message's url, decrypted with its key: no connection needed. */
+  fetchMedia(ref: MediaRef, limits: { maxBytes: number }): Promise<FetchedMedia> {
+    return downloadBotMedia(ref, limits.maxBytes);
   }
 
   async deliver(request: DeliveryRequest): Promise<DeliveryResult> {

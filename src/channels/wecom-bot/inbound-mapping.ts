@@ -11,7 +11,8 @@ export interface BotMessageBody {
   text?: { content?: string };
   voice?: { content?: string };
   mixed?: { msg_item?: Array<{ msgtype: string; text?: { content?: string } }> };
-  image?: { url?: string };
+  /** §4 of wecom-media.md: a 5-minute encrypted url and its own key (long-connection mode). */
+  image?: { url?: string; aeskey?: string };
   event?: { eventtype?: string; event_key?: string; task_id?: string };
 }
 
@@ -79,7 +80,12 @@ function messageEvent(body: BotMessageBody, receivedAt: Date): InboundEvent | un
       return { ...base, kind: 'text', text: clean(text) };
     }
     case 'image':
-      return { ...base, kind: 'image', mediaId: body.image?.url ?? '' };
+      return {
+        ...base,
+        kind: 'image',
+        mediaId: body.image?.url ?? '',
+        ...(body.image?.aeskey ? { aesKey: body.image.aeskey } : {}),
+      };
     default:
       return undefined;
   }

@@ -22,6 +22,11 @@ export interface Command {
   run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
   /** The next step of a dialog this command started with `ctx.ask`. */
   resume?(ctx: CommandContext, step: string, state: Record<string, unknown>, answer: string): Promise<void>;
+  /**
+   * Its dialogs take a photo as an answer (as `#image media:<id>`, see shared/media) at any step;
+   * other commands get one only at the step `ctx.awaitPhoto` opened.
+   */
+  takesImages?: boolean;
 }
 
 export function mayUse(command: Pick<Command, 'roles'>, roles: readonly Role[]): boolean {

@@ -52,6 +52,8 @@ export function formCommand(form: FormConfig): Command {
       }
       return startFilling(ctx, form, verb === undefined ? undefined : [verb, ...more].join(' '));
     },
+    // A form's photo question is answered with the photo itself.
+    takesImages: true,
     async resume(ctx, step, state, answer) {
       await answerStep(ctx, form, step, state as FillingState, answer);
     },

@@ -11,7 +11,9 @@ import { verifyAccessLink } from '../links.js';
 import { outsourcingMessages as m } from '../messages.js';
 import { formatDateTime } from '../../shared/display.js';
 import { formatAt, orderLines } from '../order-view.js';
-import { MAX_PHOTO_BYTES, photoTypeOf } from '../photo-store.js';
+import type { MediaConfig } from '../../config/factory-config.js';
+import { imageTypeOf } from '../../shared/media/image-type.js';
+import { maxMediaBytes } from '../../shared/media/media-store.js';
 import { statesOf } from '../states.js';
 import { boardPage } from './board-page.js';
 import { readMultipart } from './multipart.js';
@@ -71,11 +73,13 @@ export function outsourcingPages(services: AppServices): Router {
     const d = deps();
     const token = ctx.params.token ?? '';
     const link = await verifyAccessLink(d.em, token, 'partner', services.clock.now());
-    const form = await readMultipart(ctx, MAX_PHOTO_BYTES + 64 * 1024);
-    const photo = await photoOf(form.get('photo'));
+    const maxBytes = maxMediaBytes(services.config.media);
+    const form = await readMultipart(ctx, maxBytes + 64 * 1024);
+    const photo = await photoOf(form.get('photo'), services.config.media);
     const number = ctx.params.number ?? '';
     const quantity = quantityOf(form.get('quantity'));
-    const { outcome } = await moveByLink(d, link, number, String(form.get('to') ?? ''), photo, quantity);
+    const to = String(form.get('to') ?? '');
+    const { outcome } = await moveByLink(d, link, number, to, photo, quantity, services.settings.publicUrl);
     services.logger.info(
       { number, channel: 'link', photo: photo !== undefined, returned: outcome.received?.received },
       'partner moved an outsourcing order',
@@ -111,14 +115,18 @@ function quantityOf(value: ReturnType<FormData['get']>): number | undefined {
   return quantity;
 }
 
-async function photoOf(value: ReturnType<FormData['get']>): Promise<UploadedPhoto | undefined> {
+async function photoOf(
+  value: ReturnType<FormData['get']>,
+  media: MediaConfig,
+): Promise<UploadedPhoto | undefined> {
+  const maxBytes = maxMediaBytes(media);
   if (value === null || typeof value === 'string' || value.size === 0) return undefined;
   const bytes = new Uint8Array(await value.arrayBuffer());
-  const type = photoTypeOf(bytes);
-  if (!type || bytes.length > MAX_PHOTO_BYTES) {
+  const type = imageTypeOf(bytes);
+  if (!type || bytes.length > maxBytes) {
     throw new AppError('photo_refused', 'The photo is not an accepted image.', {
       status: 415,
-      userMessage: m.pagePhotoBad,
+      userMessage: m.pagePhotoBad(media.maxMegabytes),
     });
   }
   return { bytes, ...type };

@@ -4,6 +4,8 @@ import { loadOrder } from '../../workorders/task-lookup.js';
 import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
 import { reworkLabel } from './rework-task.entity.js';
+import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
+import { photoMessages } from '../photos/messages.js';
 import { serialMessages } from '../serials/messages.js';
 
 /** `A001,A002、A003`: a scanner's labels, separated however the phone's keyboard let QC. */
@@ -30,7 +32,12 @@ export const finalInspectionCommand: Command = {
   async run(ctx, args) {
     const counts = readCounts(args, ctx.config.quality.rejectReasons);
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const { waitingAfter, rework, serials } = await recordFinal(ctx.services, ctx.actor, loaded, counts);
+    const { inspection, waitingAfter, rework, serials } = await recordFinal(
+      ctx.services,
+      ctx.actor,
+      loaded,
+      counts,
+    );
     const last = loaded.tasks.at(-1);
     const given =
       serials.length > 0
@@ -50,7 +57,14 @@ export const finalInspectionCommand: Command = {
         operator: last?.assignee?.name ?? last?.team?.name,
       }) + given,
     );
+    await ctx.em.flush(); // the photo slot names the inspection by its id
+    await offerPhotoSlot(ctx, finalInspectionCommand.name, {
+      subjectType: 'inspection',
+      subjectId: inspection.id,
+      label: photoMessages.inspectionLabel('终检', loaded.order.number, last?.name ?? ''),
+    });
   },
+  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, finalInspectionCommand.name, state, answer),
 };
 
 function readCounts(

@@ -1,5 +1,7 @@
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
+import { photoMessages } from '../photos/messages.js';
+import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { tellOperator } from './first-article-notices.js';
 import { recordFirstArticle, rejectReason, type FirstArticleVerdict } from './inspection-service.js';
@@ -29,7 +31,7 @@ export const firstArticleCommand: Command = {
       args.detail as string | undefined,
       ctx.config.quality.rejectReasons,
     );
-    await recordFirstArticle(ctx.services, ctx.actor, loaded, task, verdict);
+    const inspection = await recordFirstArticle(ctx.services, ctx.actor, loaded, task, verdict);
     const number = loaded.order.number;
     if (verdict.passed) {
       await tellOperator(ctx.services, task, m.firstArticlePassed(number, task.name, ctx.person.name));
@@ -43,7 +45,14 @@ export const firstArticleCommand: Command = {
       );
       ctx.reply(m.recordedFail(number, task.name, reason));
     }
+    await ctx.em.flush(); // the photo slot names the inspection by its id
+    await offerPhotoSlot(ctx, firstArticleCommand.name, {
+      subjectType: 'inspection',
+      subjectId: inspection.id,
+      label: photoMessages.inspectionLabel('首检', number, task.name),
+    });
   },
+  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, firstArticleCommand.name, state, answer),
 };
 
 /** 合格 [说明], or 不合格 [原因码 [说明]]: a failure's first word, when there is one, is its code. */

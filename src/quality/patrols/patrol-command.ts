@@ -1,5 +1,7 @@
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
+import { photoMessages } from '../photos/messages.js';
+import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
 import { rejectReason } from '../inspections/inspection-service.js';
@@ -37,7 +39,7 @@ export const patrolCommand: Command = {
     const loaded = await loadOrder(ctx.em, String(args.order));
     const task = operationNamed(loaded, String(args.operation));
     const record = readPatrol(String(args.detail), ctx.config.quality.rejectReasons);
-    recordPatrol(ctx.services, ctx.actor, loaded, task, record);
+    const inspection = recordPatrol(ctx.services, ctx.actor, loaded, task, record);
     ctx.reply(
       m.recorded(
         loaded.order.number,
@@ -48,5 +50,12 @@ export const patrolCommand: Command = {
         record.values.join(' '),
       ),
     );
+    await ctx.em.flush(); // the photo slot names the inspection by its id
+    await offerPhotoSlot(ctx, patrolCommand.name, {
+      subjectType: 'inspection',
+      subjectId: inspection.id,
+      label: photoMessages.inspectionLabel('巡检', loaded.order.number, task.name),
+    });
   },
+  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, patrolCommand.name, state, answer),
 };

@@ -17,6 +17,7 @@ import { loadTask } from '../../workorders/task-lookup.js';
 import type { QualityConfig, RejectReason, ScrapApprovers } from '../config.js';
 import { scrapMessages as m } from './messages.js';
 import { ScrapRequest, scrapLabel } from './scrap-request.entity.js';
+import { photoLinks } from '../photos/record-photos.js';
 
 export const SCRAP_CARD = 'scrap_request';
 
@@ -65,7 +66,6 @@ export async function requestScrap(
     quantity: number;
     reason: RejectReason | null;
     heldFrom?: { id?: number } | null;
-    photoUrl?: string | null;
     approvers: ScrapApprovers;
   },
 ): Promise<ScrapRequest> {
@@ -76,7 +76,6 @@ export async function requestScrap(
     quantity: input.quantity,
     reasonCode: input.reason?.code ?? null,
     heldFrom: (input.heldFrom as never) ?? null,
-    photoUrl: input.photoUrl ?? null,
   });
   await deps.em.flush(); // the request's number is its id
   const recipients: Recipient[] = (await approversOf(deps.em, input.approvers)).map((p) => ({
@@ -124,6 +123,8 @@ export async function decideScrap(
   actor: Actor,
   request: ScrapRequest,
   verdict: ScrapVerdict,
+  /** PUBLIC_URL, for the links to the request's photos on the redrawn card. */
+  publicUrl: string,
 ): Promise<{ minutes: number }> {
   const label = scrapLabel(request.id);
   if (request.status !== 'pending')
@@ -171,8 +172,7 @@ export async function decideScrap(
     quantity: request.quantity,
     minutes,
   });
-  const fresh = await loadRequest(deps.em, request.id);
-  await refreshCards(deps.em, deps.clock, deps.outbox, SCRAP_CARD, subjectOf(fresh), cardOf(deps, fresh));
+  const fresh = await redrawScrapCards(deps, request.id, publicUrl, actor.person.id);
   const tell = verdict.approve
     ? m.tellApproved(label, order, task.name, request.quantity, actor.person.name)
     : m.tellRejected(label, order, task.name, actor.person.name, request.decisionNote ?? '');
@@ -215,13 +215,43 @@ export async function scrapApprovalTimes(
   }));
 }
 
+/** Redraws every copy of a request's card as it now stands, its photos linked. */
+export async function redrawScrapCards(
+  deps: Services,
+  requestId: number,
+  publicUrl: string,
+  by: string | null,
+): Promise<ScrapRequest> {
+  const fresh = await loadRequest(deps.em, requestId);
+  const photos = await photoLinks(
+    deps,
+    publicUrl,
+    { subjectType: 'scrap_request', subjectId: requestId },
+    by,
+  );
+  await refreshCards(
+    deps.em,
+    deps.clock,
+    deps.outbox,
+    SCRAP_CARD,
+    subjectOf(fresh),
+    cardOf(deps, fresh, photos),
+  );
+  return fresh;
+}
+
 export const subjectOf = (request: ScrapRequest): CardSubject => ({
   type: SCRAP_CARD,
   id: String(request.id),
   version: String(request.revision),
 });
 
-export function cardOf(deps: Pick<Services, 'config' | 'clock' | 'tz'>, request: ScrapRequest): CardSpec {
+export function cardOf(
+  deps: Pick<Services, 'config' | 'clock' | 'tz'>,
+  request: ScrapRequest,
+  /** Signed links to the photos attached to it. */
+  photos: readonly string[] = [],
+): CardSpec {
   const task = request.task;
   const reason = request.reasonCode
     ? (deps.config.quality.rejectReasons.find(
@@ -240,7 +270,7 @@ export function cardOf(deps: Pick<Services, 'config' | 'clock' | 'tz'>, request:
         value: request.reasonCode ? `${request.reasonCode} ${reason}` : reason,
       },
       { label: '申请人', value: `${request.requestedBy.name} ${when(request.requestedAt)}` },
-      ...(request.photoUrl ? [{ label: '照片', value: request.photoUrl }] : []),
+      ...photos.map((link, i) => ({ label: photos.length > 1 ? `照片 ${i + 1}` : '照片', value: link })),
       { label: '状态', value: state },
     ],
     buttons:

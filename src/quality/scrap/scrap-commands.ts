@@ -6,9 +6,13 @@ import { RefusedError } from '../../shared/errors.js';
 import { reportTask } from '../../workorders/reporting-service.js';
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { rejectReason } from '../inspections/inspection-service.js';
+import { rowWriteLock } from '../../db/locking.js';
+import { photoMessages } from '../photos/messages.js';
+import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
 import { scrapMessages as m } from './messages.js';
 import {
   decideScrap,
+  redrawScrapCards,
   requestForDecision,
   requestScrap,
   SCRAP_CARD,
@@ -53,7 +57,24 @@ export const scrapRequestCommand: Command = {
       approvers: rule.approvers,
     });
     ctx.reply(m.requested(scrapLabel(request.id), quantity, rule.threshold));
+    await offerPhotoSlot(ctx, scrapRequestCommand.name, {
+      subjectType: 'scrap_request',
+      subjectId: request.id,
+      label: photoMessages.scrapLabel(scrapLabel(request.id)),
+    });
   },
+  /** A photo sent after the request goes onto it, and onto the approvers' cards. */
+  resume: (ctx, _step, state, answer) =>
+    attachSentPhoto(ctx, scrapRequestCommand.name, state, answer, async (photoCtx, slot) => {
+      const request = await photoCtx.em.findOneOrFail(
+        ScrapRequest,
+        slot.subjectId,
+        rowWriteLock(photoCtx.em),
+      );
+      request.revision += 1; // cards drawn before the photo are redrawn with it
+      await photoCtx.em.flush();
+      await redrawScrapCards(photoCtx.services, request.id, photoCtx.publicUrl, photoCtx.person.id);
+    }),
 };
 
 /** `报废审批 S3 批准` / `报废审批 S3 驳回 尺寸可返修`: the same as the card's buttons. */
@@ -95,7 +116,7 @@ async function askReason(ctx: CommandContext, request: ScrapRequest): Promise<vo
 }
 
 async function decide(ctx: CommandContext, request: ScrapRequest, verdict: ScrapVerdict): Promise<void> {
-  const { minutes } = await decideScrap(ctx.services, ctx.actor, request, verdict);
+  const { minutes } = await decideScrap(ctx.services, ctx.actor, request, verdict, ctx.publicUrl);
   const label = scrapLabel(request.id);
   ctx.reply(
     verdict.approve ? m.approved(label, request.quantity, minutes) : m.rejected(label, verdict.reason),

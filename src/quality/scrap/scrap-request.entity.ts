@@ -24,7 +24,6 @@ export const ScrapRequest = defineEntity({
     reasonCode: p.string().length(16).nullable(),
     /** The 报工 whose scrap was held back, when it came with one. */
     heldFrom: () => p.manyToOne(WorkReport).nullable(),
-    photoUrl: p.string().length(500).nullable(),
     status: p.string().length(16).$type<ScrapRequestState>().default('pending'),
     decidedBy: () => p.manyToOne(Person).nullable(),
     decidedAt: p.datetime(3).nullable(),

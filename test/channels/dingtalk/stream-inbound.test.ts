@@ -7,6 +7,7 @@ import { features } from '../../../src/features.js';
 import type { FakeDingtalkOptions } from '../../fakes/dingtalk/server.js';
 import { castYaml } from '../../support/people.js';
 import { CNC_GROUP, DINGTALK_APP, startDingtalkWorld, textOf, type DingtalkWorld } from './dingtalk-world.js';
+import { jpeg } from '../../support/photos.js';
 
 /** A command that waits inside the engine's transaction until the test lets it finish or fail. */
 function gatedFeature() {
@@ -194,11 +195,12 @@ describe('DingTalk in: Stream frames through the real SDK into the chat engine',
 
   it('a picture and a file are answered too: the picture is acknowledged, the file gets the hint how to ask', async () => {
     const { fake, app } = await start();
+    const downloadCode = fake.receivePicture(jpeg());
     const picture = fake.pushRobotMessage({
       senderStaffId: 'zhangwei',
       msgtype: 'picture',
       text: undefined,
-      content: { downloadCode: 'dl-code-1', pictureDownloadCode: 'pic-code-1' },
+      content: { downloadCode, pictureDownloadCode: 'pic-code-1' },
     });
     await fake.waitForAck(picture.messageId);
     const file = fake.pushRobotMessage({
@@ -209,7 +211,7 @@ describe('DingTalk in: Stream frames through the real SDK into the chat engine',
     });
     await fake.waitForAck(file.messageId);
     expect((await world.inboundRecords()).map((r) => r.payload)).toEqual([
-      expect.objectContaining({ kind: 'image', mediaId: 'dl-code-1' }),
+      expect.objectContaining({ kind: 'image', mediaId: downloadCode }),
       expect.objectContaining({ kind: 'text', text: '' }),
     ]);
     await app.chat.dispatcher.drainOnce();

@@ -69,6 +69,8 @@ const head = (from: string, now: Date) => ({
 export const inbound = {
   text: (from: string, content: string, now = new Date()) =>
     fixtureXml('wecom-app/text.xml', { ...head(from, now), Content: content, MsgId: (msgId += 1n) }),
+  image: (from: string, mediaId: string, now = new Date()) =>
+    fixtureXml('wecom-app/image.xml', { ...head(from, now), MediaId: mediaId, MsgId: (msgId += 1n) }),
   scan: (from: string, scanned: string, now = new Date()) =>
     fixtureXml('wecom-app/scancode-waitmsg.xml', { ...head(from, now), ScanResult: scanned }),
   click: (from: string, eventKey: string, taskId: string, responseCode: string, now = new Date()) =>

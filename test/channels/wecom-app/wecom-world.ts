@@ -1,6 +1,7 @@
 import { startFakeWecom, type FakeWecom, type Recorded } from '../../fakes/wecom-api/server.js';
 import type { ChannelDriver, ChannelUnderTest, Seen } from '../../support/channel-scenarios.js';
 import { startDemoApp, type DemoApp } from '../../support/demo-app.js';
+import type { TestAppOptions } from '../../support/test-app.js';
 import {
   encryptedCallback,
   inbound,
@@ -11,13 +12,14 @@ import {
 } from './callback-client.js';
 
 export interface WecomWorld extends ChannelUnderTest {
+  driver: ChannelDriver & { sendImage(personId: string, mediaId: string): Promise<Seen[]> };
   app: DemoApp;
   fake: FakeWecom;
   post(request: CallbackRequest): Promise<Response>;
 }
 
 /** The demo app with the WeCom app channel on, talking to the fake WeCom. */
-export async function startWecomWorld(): Promise<WecomWorld> {
+export async function startWecomWorld(options: Pick<TestAppOptions, 'factory'> = {}): Promise<WecomWorld> {
   let clockNow = () => Date.now();
   const fake = await startFakeWecom({
     corpId: WECOM.corpId,
@@ -25,7 +27,7 @@ export async function startWecomWorld(): Promise<WecomWorld> {
     agentId: Number(WECOM.agentId),
     now: () => clockNow(),
   });
-  const app = await startDemoApp({ env: wecomEnv(fake.baseUrl) });
+  const app = await startDemoApp({ ...options, env: wecomEnv(fake.baseUrl) });
   clockNow = () => app.clock.now().getTime();
   const post = (request: CallbackRequest) =>
     fetch(`${app.baseUrl}/wecom/callback?${request.query}`, {
@@ -50,7 +52,12 @@ export async function startWecomWorld(): Promise<WecomWorld> {
     return seen;
   };
 
-  const driver: ChannelDriver = {
+  const driver: ChannelDriver & { sendImage(personId: string, mediaId: string): Promise<Seen[]> } = {
+    sendImage: (personId, mediaId) =>
+      exchange(
+        personId,
+        encryptedCallback(inbound.image(personId, mediaId, app.clock.now()), { now: app.clock.now() }),
+      ),
     say: (personId, text) =>
       exchange(
         personId,

@@ -121,7 +121,8 @@ export function writeReply(res: ServerResponse, reply: ApiReply): void {
     res.socket?.destroy();
     return;
   }
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  const text =
+    typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'Content-Type': reply.contentType ?? 'application/json;charset=utf-8',
     'Content-Length': Buffer.byteLength(text),

@@ -9,6 +9,8 @@ import {
 import { randomKey } from './payloads.js';
 import type { MediaUploadRecord } from './types.js';
 
+export const FILE_PATH = '/fake-files/robot-message';
+
 /** §5.2: media types of the old upload API. */
 const MEDIA_TYPES = ['image', 'voice', 'file', 'video'];
 
@@ -22,7 +24,44 @@ interface FormPart {
 export class MediaApi {
   readonly uploads: MediaUploadRecord[] = [];
 
-  constructor(private readonly now: () => number) {}
+  /** Pictures people sent the robot, by downloadCode; and the temporary urls handed out for them. */
+  private readonly received = new Map<string, Buffer>();
+  private readonly links = new Map<string, { bytes: Buffer; expiresAt: number }>();
+  baseUrl = '';
+
+  constructor(
+    private readonly now: () => number,
+    private readonly robotCode: string,
+  ) {}
+
+  /** §6: a picture message's `downloadCode`, for the messageFiles download API. */
+  receive(bytes: Buffer): string {
+    const code = randomKey('dlc', 24);
+    this.received.set(code, bytes);
+    return code;
+  }
+
+  /**
+   * `POST /v1.0/robot/messageFiles/download` {downloadCode, robotCode} → {downloadUrl} (§6,
+   * CONFIRMED). The url's lifetime is UNCONFIRMED ("临时"); the fake gives it an hour.
+   */
+  download = ({ body }: RouteRequest): ApiReply => {
+    const request = body as { downloadCode?: unknown; robotCode?: unknown } | undefined;
+    if (request?.robotCode !== this.robotCode) return recordedError('new', 'invalidParameter', 'robotCode');
+    const bytes = this.received.get(String(request.downloadCode));
+    if (bytes === undefined) return recordedError('new', 'invalidParameter', 'downloadCode is invalid');
+    const key = randomKey('f', 20);
+    this.links.set(key, { bytes, expiresAt: this.now() + 3_600_000 });
+    return ok({ downloadUrl: `${this.baseUrl}${FILE_PATH}?key=${key}` });
+  };
+
+  /** The temporary url: a plain GET, no token. */
+  file = ({ query }: RouteRequest): ApiReply => {
+    const link = this.links.get(query.get('key') ?? '');
+    if (link === undefined || link.expiresAt <= this.now())
+      return { status: 403, body: 'expired', contentType: 'text/plain' };
+    return { status: 200, body: link.bytes, contentType: 'image/jpeg' };
+  };
 
   upload = ({ query, headers, body }: RouteRequest): ApiReply => {
     const parts = Buffer.isBuffer(body)

@@ -11,7 +11,7 @@ import {
   type RouteHandler,
   type RouteRequest,
 } from './http-kit.js';
-import type { MediaApi } from './media-api.js';
+import { FILE_PATH, type MediaApi } from './media-api.js';
 import type { RobotApi } from './robot-api.js';
 import type { StreamGateway } from './stream-gateway.js';
 import type { TokenStore } from './tokens.js';
@@ -94,6 +94,15 @@ export function buildRoutes(platform: Platform): Route[] {
     newApi({ method: 'POST', path: '/v1.0/card/instances/createAndDeliver', handle: cards.createAndDeliver }),
     newApi({ method: 'PUT', path: '/v1.0/card/instances', handle: cards.update }),
     oldApi({ method: 'POST', path: '/media/upload', handle: media.upload }),
+    newApi({ method: 'POST', path: '/v1.0/robot/messageFiles/download', handle: media.download }),
+    newApi({
+      method: 'GET',
+      path: FILE_PATH,
+      auth: 'none',
+      metered: false,
+      throttled: false,
+      handle: media.file,
+    }),
     // §5.3: the session webhook needs no token and is not an OpenAPI call; it has its own limit.
     oldApi({
       method: 'POST',

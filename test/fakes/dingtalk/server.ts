@@ -100,6 +100,8 @@ export interface FakeDingtalk {
   cards(): CardRecord[];
   card(outTrackId: string): CardRecord | undefined;
   mediaUploads(): MediaUploadRecord[];
+  /** A picture a person sends the robot: its `downloadCode`. */
+  receivePicture(bytes: Buffer): string;
 
   close(): Promise<void>;
 }
@@ -130,7 +132,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions): Promise<F
   let baseUrl = '';
   const tokens = new TokenStore(resolved.tokenTtlSeconds, now);
   const cards = new CardApi(resolved.robotCode, now);
-  const media = new MediaApi(now);
+  const media = new MediaApi(now, resolved.robotCode);
   const robot = new RobotApi({
     robotCode: resolved.robotCode,
     staffIds: resolved.staffIds,
@@ -190,6 +192,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions): Promise<F
     server.listen(0, '127.0.0.1', () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  media.baseUrl = baseUrl;
 
   const robotMessageContext = {
     robotCode: resolved.robotCode,
@@ -248,6 +251,7 @@ export async function startFakeDingtalk(options: FakeDingtalkOptions): Promise<F
     cards: () => cards.list(),
     card: (outTrackId) => cards.get(outTrackId),
     mediaUploads: () => [...media.uploads],
+    receivePicture: (bytes) => media.receive(bytes),
 
     async close() {
       stream.close();

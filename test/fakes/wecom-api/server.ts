@@ -35,6 +35,10 @@ export interface Recorded {
 }
 
 type Answer = Record<string, unknown> & { errcode: number };
+/** media/get's success is the file itself, not JSON (wecom-media.md §1). */
+type FileAnswer = Answer & { file?: { bytes: Buffer; contentType: string; name: string } };
+/** wecom-media.md §1: "media_id有效期只有3天". */
+const MEDIA_TTL_MS = 3 * 24 * 3_600_000;
 
 /** WeCom's answers as recorded in test/fixtures/wecom-app; the fake puts in ids and times. */
 const recordedAnswer = (name: string): Answer => fixtureJson<Answer>(`wecom-app/api-${name}.json`);
@@ -61,6 +65,8 @@ export interface FakeWecom {
   deliveriesTo(userId: string): number;
   /** The next `times` calls to `path` are handled in full, then the connection is cut unanswered. */
   cutAfterAccepting(path: string, times?: number): void;
+  /** A file a member sent to the app: its MediaId, valid three days, for media/get. */
+  addMedia(bytes: Buffer, contentType?: string): string;
   close(): Promise<void>;
 }
 
@@ -82,6 +88,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
   const deliveredJson = new Map<string, number>();
   const cuts = new Map<string, number>();
   let tokenCalls = 0;
+  const media = new Map<string, { bytes: Buffer; contentType: string; at: number }>();
 
   /** The whole request JSON is the key (§3): any differing field makes a new message. */
   const isDuplicate = (body: Record<string, unknown>, raw: Buffer): boolean => {
@@ -106,8 +113,14 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       query: Record<string, string>,
       body: Record<string, unknown>,
       raw: Buffer,
-    ) => Answer & { dropped?: boolean; duplicate?: boolean }
+    ) => FileAnswer & { dropped?: boolean; duplicate?: boolean }
   > = {
+    // 40007 for an unknown id is documented; that an id past three days answers the same is UNCONFIRMED.
+    '/cgi-bin/media/get': (query) => {
+      const file = media.get(query.media_id ?? '');
+      if (!file || now() - file.at > MEDIA_TTL_MS) return refused('invalidMediaId');
+      return { errcode: 0, file: { ...file, name: `${query.media_id}.jpg` } };
+    },
     '/cgi-bin/gettoken': (query) => {
       tokenCalls += 1;
       if (query.corpid !== options.corpId) return refused('invalidCorpId');
@@ -215,7 +228,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     const body =
       isJson && raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : undefined;
     const answer = answerFor(url.pathname, query, body ?? {}, raw);
-    const { dropped: _dropped, duplicate: _duplicate, ...visible } = answer;
+    const { dropped: _dropped, duplicate: _duplicate, file, ...visible } = answer;
     recorded.push({
       path: url.pathname,
       query,
@@ -232,6 +245,16 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       req.socket.destroy();
       return;
     }
+    if (file) {
+      res
+        .writeHead(200, {
+          'content-type': file.contentType,
+          'content-disposition': `attachment; filename="${file.name}"`,
+          'content-length': file.bytes.length,
+        })
+        .end(file.bytes);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(visible));
   }
 
@@ -240,7 +263,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     query: Record<string, string>,
     body: Record<string, unknown>,
     raw: Buffer,
-  ): Answer & { dropped?: boolean; duplicate?: boolean } {
+  ): FileAnswer & { dropped?: boolean; duplicate?: boolean } {
     const route = routes[path];
     if (!route) return { errcode: 404, errmsg: 'no such api (fake)' };
     const queued = failures.get(path);
@@ -283,6 +306,11 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       ).length,
     cutAfterAccepting(path, times = 1) {
       cuts.set(path, (cuts.get(path) ?? 0) + times);
+    },
+    addMedia(bytes, contentType = 'image/jpeg') {
+      const id = `media-${randomBytes(12).toString('hex')}`;
+      media.set(id, { bytes, contentType, at: now() });
+      return id;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
