@@ -12,6 +12,13 @@ import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 const text = (replies: OutboundContent[]) =>
   replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`)).join('\n');
 
+/** What a recorded 终检 answered, after checking that its last line offers to take a photo. */
+const recorded = (replies: OutboundContent[]) => {
+  const lines = text(replies).split('\n');
+  expect(lines.pop()).toMatch(/^如需附照片，请直接发送图片，将附在终检 \S+「[^」]+」上。$/);
+  return lines.join('\n');
+};
+
 /** What 追溯 answered, after checking that its last line offers the same answer as a page. */
 const traced = (replies: OutboundContent[]) => {
   const lines = text(replies).split('\n');
@@ -123,10 +130,10 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     expect([put.status, put.json.serialised]).toEqual([200, true]);
     const qc = app.as('zhouqiang');
 
-    expect(text(await qc.say('终检 WO-DEMO-007 合格 45 不合格 3 原因 D01 返工 2'))).toMatch(
+    expect(recorded(await qc.say('终检 WO-DEMO-007 合格 45 不合格 3 原因 D01 返工 2'))).toMatch(
       /^已记录终检：WO-DEMO-007 合格 45 件，不合格 3 件（D01 尺寸超差），返工 2 件（返工单 RW\d+，已通知 郭林）。还有 150 件待检。序列号 WO-DEMO-007-0001 至 WO-DEMO-007-0045（45 个）。$/,
     );
-    expect(text(await qc.say('终检 WO-DEMO-007 合格 1'))).toBe(
+    expect(recorded(await qc.say('终检 WO-DEMO-007 合格 1'))).toBe(
       '已记录终检：WO-DEMO-007 合格 1 件。还有 149 件待检。序列号 WO-DEMO-007-0046。',
     );
     const serials = await serialsOf('WO-DEMO-007');
@@ -142,7 +149,7 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     expect(await app.orm.em.fork().count(Serial, { inspection: first!.id })).toBe(45);
     expect(await app.orm.em.fork().count(Serial, { inspection: second!.id })).toBe(1);
     // A 终检 that accepts nothing numbers nothing.
-    expect(text(await qc.say('终检 WO-DEMO-007 合格 0 不合格 1 原因 B01'))).toBe(
+    expect(recorded(await qc.say('终检 WO-DEMO-007 合格 0 不合格 1 原因 B01'))).toBe(
       '已记录终检：WO-DEMO-007 合格 0 件，不合格 1 件（B01 毛刺）。还有 148 件待检。',
     );
     expect(await serialsOf('WO-DEMO-007')).toHaveLength(46);
@@ -160,7 +167,7 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     );
     expect(await finals('WO-DEMO-007')).toBe(before);
 
-    expect(text(await qc.say('终检 WO-DEMO-007 合格 2 序列号 sn-x1、SN-X2'))).toBe(
+    expect(recorded(await qc.say('终检 WO-DEMO-007 合格 2 序列号 sn-x1、SN-X2'))).toBe(
       '已记录终检：WO-DEMO-007 合格 2 件。还有 146 件待检。已登记序列号 2 个：SN-X1、SN-X2。',
     );
     expect((await serialsOf('WO-DEMO-007')).filter(([, sequence]) => sequence === null)).toEqual([
@@ -176,7 +183,7 @@ describe('serial numbers: given at 终检, traced back to the whole chain', () =
     expect(text(await qc.say('终检 WO-DEMO-004 合格 1 序列号 A1'))).toBe(
       'WO-DEMO-004 的物料 PLT-400 不按序列号管理，不用登记序列号。',
     );
-    expect(text(await qc.say('终检 WO-DEMO-004 合格 1'))).toBe(
+    expect(recorded(await qc.say('终检 WO-DEMO-004 合格 1'))).toBe(
       '已记录终检：WO-DEMO-004 合格 1 件。还有 199 件待检。',
     );
     expect(await serialsOf('WO-DEMO-004')).toEqual([]);
