@@ -12,7 +12,7 @@ import type { Logger } from '../shared/logger.js';
 import { CommandContext } from './context.js';
 import type { FollowUp } from './follow-ups.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
-import { keyOf, recordInbound } from './inbound/inbound-log.js';
+import { keyOf, recordInbound, type RecordedInbound } from './inbound/inbound-log.js';
 import { InboundRecord } from './inbound/inbound-record.entity.js';
 import { RecentLiveReplies, sealedForStorage } from './inbound/stored-replies.js';
 import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
@@ -21,6 +21,8 @@ import type { OutboundContent, Recipient } from './outbound.js';
 import type { Outbox } from './outbox/outbox.js';
 import type { EventRouter } from './router.js';
 import { answerUnboundGroup, answerUnboundSender } from './unbound-senders.js';
+
+export type { RecordedInbound };
 
 export interface ChatEngineDeps {
   orm: Orm;
@@ -44,10 +46,11 @@ export interface HandleOptions {
    */
   repliesThroughOutbox?: boolean | ((replies: OutboundContent[]) => boolean);
   /**
-   * The channel stored the event with `record` already: it is not looked up again here, and the
-   * row lock taken in the transaction still finds an earlier delivery's answer.
+   * What `record` returned: the event is not stored or looked up again here. When that call
+   * stored it (`fresh`), its row is not even locked first: the handled mark, set only where
+   * still unset, decides which of two deliveries commits.
    */
-  alreadyRecorded?: boolean;
+  alreadyRecorded?: RecordedInbound;
 }
 
 export interface HandleOutcome {
@@ -68,8 +71,8 @@ export class ChatEngine {
   constructor(private readonly deps: ChatEngineDeps) {}
 
   /** Stores the event durably; a channel that must acknowledge early calls this first. */
-  async record(event: InboundEvent): Promise<void> {
-    await recordInbound(this.deps.orm, event);
+  async record(event: InboundEvent): Promise<RecordedInbound> {
+    return recordInbound(this.deps.orm, event);
   }
 
   async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
@@ -77,7 +80,8 @@ export class ChatEngine {
     if (live) return { replies: live, duplicate: true };
     if (!options.alreadyRecorded) {
       const stored = await recordInbound(this.deps.orm, event);
-      if (stored.handledAt) return { replies: stored.replies, duplicate: true };
+      if (!stored.fresh && stored.handledAt) return { replies: stored.replies, duplicate: true };
+      options = { ...options, alreadyRecorded: stored };
     }
     // InnoDB picks a victim when two transactions wait on each other, and SQLite lets one writer
     // in at a time: the loser simply runs again. Three runs, as the sender is waiting.
@@ -106,8 +110,8 @@ export class ChatEngine {
   private async handleOnce(event: InboundEvent, options: HandleOptions): Promise<HandleOutcome> {
     const followUps: FollowUp[] = [];
     try {
-      const outcome = await this.inTransaction(event, options, (tx, record) =>
-        this.process(tx, event, record, followUps),
+      const outcome = await this.inTransaction(event, options, (tx, handling) =>
+        this.process(tx, event, handling, followUps),
       );
       if (outcome.duplicate) return outcome;
       this.recentLive.remember(event, outcome.replies, this.deps.clock.now());
@@ -124,32 +128,63 @@ export class ChatEngine {
   private async inTransaction(
     event: InboundEvent,
     options: HandleOptions,
-    work: (tx: EntityManager, record: InboundRecord) => Promise<OutboundContent[]>,
+    work: (tx: EntityManager, handling: Handling) => Promise<OutboundContent[]>,
   ): Promise<HandleOutcome> {
     const em = this.deps.orm.em.fork();
-    return em.transactional(async (tx) => {
-      // The event's row first: a redelivery, or the resume job, handling the same event at the
-      // same time waits here, then finds it handled (SQLite: BEGIN IMMEDIATE serialises writers).
-      const record = await tx.findOneOrFail(InboundRecord, keyOf(event), rowWriteLock(tx));
-      if (record.handledAt) return { replies: record.replies, duplicate: true };
-      const replies = await work(tx, record);
-      record.replies = sealedForStorage(replies);
-      record.handledAt = this.deps.clock.now();
-      const throughOutbox =
-        typeof options.repliesThroughOutbox === 'function'
-          ? options.repliesThroughOutbox(replies)
-          : options.repliesThroughOutbox;
-      if (throughOutbox) {
-        for (const reply of replies) await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
-      }
-      return { replies, duplicate: false };
-    }, writeTransaction(em));
+    try {
+      return await em.transactional(async (tx) => {
+        const handling = await this.openHandling(tx, event, options.alreadyRecorded);
+        if ('replies' in handling) return { replies: handling.replies, duplicate: true };
+        const replies = await work(tx, handling);
+        const throughOutbox =
+          typeof options.repliesThroughOutbox === 'function'
+            ? options.repliesThroughOutbox(replies)
+            : options.repliesThroughOutbox;
+        if (throughOutbox) {
+          for (const reply of replies)
+            await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
+        }
+        // Marked handled only if nobody did first; else everything above rolls back.
+        const marked = await tx.nativeUpdate(
+          InboundRecord,
+          { id: handling.id, handledAt: null },
+          {
+            replies: sealedForStorage(replies),
+            handledAt: this.deps.clock.now(),
+            ...(handling.personId ? { personId: handling.personId } : {}),
+          },
+        );
+        if (marked === 0) throw new HandledElsewhere(handling.id);
+        return { replies, duplicate: false };
+      }, writeTransaction(em));
+    } catch (error) {
+      if (!(error instanceof HandledElsewhere)) throw error;
+      const record = await this.deps.orm.em.fork().findOneOrFail(InboundRecord, { id: error.inboundId });
+      return { replies: record.replies, duplicate: true };
+    }
+  }
+
+  /**
+   * The event's row. One this request stored is not read again: no delivery of it has been
+   * handled yet. Otherwise it is locked first, so that a redelivery or the resume job handling
+   * the same event at the same time waits here, then finds it handled (SQLite: BEGIN IMMEDIATE
+   * serialises writers) instead of doing the work only to roll it back.
+   */
+  private async openHandling(
+    tx: EntityManager,
+    event: InboundEvent,
+    recorded: RecordedInbound | undefined,
+  ): Promise<Handling | { replies: OutboundContent[] }> {
+    if (recorded?.fresh) return { id: recorded.id };
+    const record = await tx.findOneOrFail(InboundRecord, keyOf(event), rowWriteLock(tx));
+    if (record.handledAt) return { replies: record.replies };
+    return { id: record.id };
   }
 
   private async process(
     tx: EntityManager,
     event: InboundEvent,
-    record: InboundRecord,
+    handling: Handling,
     followUps: FollowUp[],
   ): Promise<OutboundContent[]> {
     const { clock, config, tz, outbox, dialogs, router, publicUrl, logger, events, capabilities } = this.deps;
@@ -158,15 +193,13 @@ export class ChatEngine {
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
     if (groupRefusal) return groupRefusal;
     const ctx = new CommandContext(
-      { person, event, inboundId: record.id },
+      { person, event, inboundId: handling.id },
       { em: tx, clock, outbox, config, tz, logger, events, capabilities },
       dialogs,
       publicUrl,
     );
     await router.route(ctx);
-    // Set after the command, so that the row is written once, with its answer, even when the
-    // command flushed half-way (a report flushes for its number).
-    record.personId = person.id;
+    handling.personId = person.id;
     followUps.push(...ctx.followUps);
     return ctx.replies;
   }
@@ -183,6 +216,19 @@ export class ChatEngine {
         logger.error({ err: error }, 'follow-up after a chat event failed');
       });
     }
+  }
+}
+
+/** The event's row being handled, and who sent it once known; both are written with the answer. */
+interface Handling {
+  id: number;
+  personId?: string;
+}
+
+/** Another delivery of the same event committed first: this one's work is rolled back. */
+class HandledElsewhere extends Error {
+  constructor(readonly inboundId: number) {
+    super(`inbound event ${inboundId} was handled by another delivery`);
   }
 }
 
