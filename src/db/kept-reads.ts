@@ -31,8 +31,11 @@ interface Kept {
 export class KeptReads implements EventSubscriber {
   private readonly kept = new Map<string, Kept>();
   private readonly settledAt = new Map<string, number>();
+  /** Every entity some read depends on: a flush changing none of them costs no walk. */
+  private readonly watched = new Set<string>();
 
   async lookUp<T>(key: string, on: readonly string[], load: () => Promise<T>): Promise<T> {
+    for (const name of on) this.watched.add(name);
     const kept = this.kept.get(key);
     if (kept && kept.until > performance.now()) return kept.found as T;
     const found = await load();
@@ -47,6 +50,7 @@ export class KeptReads implements EventSubscriber {
   forget(changed: readonly string[]): void {
     const settled = performance.now() + SETTLE_MS;
     for (const name of changed) this.settledAt.set(name, settled);
+    if (!changed.some((name) => this.watched.has(name))) return;
     for (const [key, kept] of this.kept)
       if (kept.on.some((name) => changed.includes(name))) this.kept.delete(key);
   }
