@@ -27,6 +27,7 @@ import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033
 import { Migration20261201102537_QualitySerialsLotSuppliers } from './Migration20261201102537_QualitySerialsLotSuppliers.js';
 import { Migration20261201103047_FormsResponsibleRetiredDownloads } from './Migration20261201103047_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201103451_MediaStore } from './Migration20261201103451_MediaStore.js';
+import { Migration20261201104410_TaskLastReportedAt } from './Migration20261201104410_TaskLastReportedAt.js';
 import { Migration20261201104619_ItemSource } from './Migration20261201104619_ItemSource.js';
 import { Migration20261201110144_ErpExportLinksShared } from './Migration20261201110144_ErpExportLinksShared.js';
 import { Migration20261201110623_OutsourcingPhotosInMediaStore } from './Migration20261201110623_OutsourcingPhotosInMediaStore.js';
@@ -86,6 +87,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261201103047_FormsResponsibleRetiredDownloads,
   },
   { name: 'Migration20261201103451_MediaStore', class: Migration20261201103451_MediaStore },
+  { name: 'Migration20261201104410_TaskLastReportedAt', class: Migration20261201104410_TaskLastReportedAt },
   { name: 'Migration20261201104619_ItemSource', class: Migration20261201104619_ItemSource },
   {
     name: 'Migration20261201110144_ErpExportLinksShared',

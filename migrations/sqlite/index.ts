@@ -27,6 +27,7 @@ import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033
 import { Migration20261201102538_QualitySerialsLotSuppliers } from './Migration20261201102538_QualitySerialsLotSuppliers.js';
 import { Migration20261201103048_FormsResponsibleRetiredDownloads } from './Migration20261201103048_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201103453_MediaStore } from './Migration20261201103453_MediaStore.js';
+import { Migration20261201104411_TaskLastReportedAt } from './Migration20261201104411_TaskLastReportedAt.js';
 import { Migration20261201104621_ItemSource } from './Migration20261201104621_ItemSource.js';
 import { Migration20261201110146_ErpExportLinksShared } from './Migration20261201110146_ErpExportLinksShared.js';
 import { Migration20261201110625_OutsourcingPhotosInMediaStore } from './Migration20261201110625_OutsourcingPhotosInMediaStore.js';
@@ -86,6 +87,7 @@ export const migrations: MigrationObject[] = [
     class: Migration20261201103048_FormsResponsibleRetiredDownloads,
   },
   { name: 'Migration20261201103453_MediaStore', class: Migration20261201103453_MediaStore },
+  { name: 'Migration20261201104411_TaskLastReportedAt', class: Migration20261201104411_TaskLastReportedAt },
   { name: 'Migration20261201104621_ItemSource', class: Migration20261201104621_ItemSource },
   {
     name: 'Migration20261201110146_ErpExportLinksShared',

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { ChannelAdapter } from '../chat/channel.js';
-import type { HandleOptions, HandleOutcome } from '../chat/engine.js';
+import type { HandleOptions, HandleOutcome, RecordedInbound } from '../chat/engine.js';
 import type { InboundEvent } from '../chat/inbound-event.js';
 import type { OutboundContent, Recipient } from '../chat/outbound.js';
 import type { FactoryConfig } from '../config/factory-config.js';
@@ -21,7 +21,7 @@ export interface ChannelContext {
    * Stores an inbound event durably without handling it yet: for a channel that must
    * acknowledge before the handling is done (`handle` stores it too).
    */
-  record(event: InboundEvent): Promise<void>;
+  record(event: InboundEvent): Promise<RecordedInbound>;
   /** Hands an inbound event to the chat engine (exactly once per platform message id). */
   handle(event: InboundEvent, options?: HandleOptions): Promise<HandleOutcome>;
   /** Puts messages into the outbox in a transaction of their own. */

@@ -2,7 +2,7 @@ import type { Capability } from '../capabilities/capability.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import type { Orm } from '../db/orm.js';
 import type { DomainEventBus } from '../events/domain-events.js';
-import { keepPeopleFound } from '../people/people-cache.js';
+import { keepReads } from '../db/kept-reads.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ChannelAdapter } from './channel.js';
@@ -45,8 +45,9 @@ export interface Chat {
 }
 
 export function assembleChat(deps: ChatDeps): Chat {
-  // Every inbound event looks its sender up; people change a few times a month.
-  keepPeopleFound(deps.orm);
+  // Every inbound event looks its sender up, every report which webhooks want it; those change
+  // a few times a month.
+  keepReads(deps.orm);
   const channels = new Map(deps.channels.map((c) => [c.name, c]));
   const outbox = new Outbox(new RecipientRouter([...channels.keys()]), deps.clock);
   const dialogs = new PendingDialogs(deps.clock, deps.config.chat.dialogExpiryMinutes);

@@ -12,7 +12,7 @@ import type { Logger } from '../shared/logger.js';
 import { CommandContext } from './context.js';
 import type { FollowUp } from './follow-ups.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
-import { keyOf, recordInbound } from './inbound/inbound-log.js';
+import { keyOf, recordInbound, type RecordedInbound } from './inbound/inbound-log.js';
 import { InboundRecord } from './inbound/inbound-record.entity.js';
 import { RecentLiveReplies, sealedForStorage } from './inbound/stored-replies.js';
 import { identityPlatformOf, type InboundEvent } from './inbound-event.js';
@@ -22,6 +22,8 @@ import type { Outbox } from './outbox/outbox.js';
 import type { ImageIntake, MediaIntake } from './media-intake.js';
 import type { EventRouter } from './router.js';
 import { answerUnboundGroup, answerUnboundSender } from './unbound-senders.js';
+
+export type { RecordedInbound };
 
 export interface ChatEngineDeps {
   orm: Orm;
@@ -47,10 +49,11 @@ export interface HandleOptions {
    */
   repliesThroughOutbox?: boolean | ((replies: OutboundContent[]) => boolean);
   /**
-   * The channel stored the event with `record` already: it is not looked up again here, and the
-   * row lock taken in the transaction still finds an earlier delivery's answer.
+   * What `record` returned: the event is not stored or looked up again here. When that call
+   * stored it (`fresh`), its row is not even locked first: the handled mark, set only where
+   * still unset, decides which of two deliveries commits.
    */
-  alreadyRecorded?: boolean;
+  alreadyRecorded?: RecordedInbound;
 }
 
 export interface HandleOutcome {
@@ -71,8 +74,8 @@ export class ChatEngine {
   constructor(private readonly deps: ChatEngineDeps) {}
 
   /** Stores the event durably; a channel that must acknowledge early calls this first. */
-  async record(event: InboundEvent): Promise<void> {
-    await recordInbound(this.deps.orm, event);
+  async record(event: InboundEvent): Promise<RecordedInbound> {
+    return recordInbound(this.deps.orm, event);
   }
 
   async handle(event: InboundEvent, options: HandleOptions = {}): Promise<HandleOutcome> {
@@ -80,7 +83,8 @@ export class ChatEngine {
     if (live) return { replies: live, duplicate: true };
     if (!options.alreadyRecorded) {
       const stored = await recordInbound(this.deps.orm, event);
-      if (stored.handledAt) return { replies: stored.replies, duplicate: true };
+      if (!stored.fresh && stored.handledAt) return { replies: stored.replies, duplicate: true };
+      options = { ...options, alreadyRecorded: stored };
     }
     // InnoDB picks a victim when two transactions wait on each other, and SQLite lets one writer
     // in at a time: the loser simply runs again. Three runs, as the sender is waiting.
@@ -124,8 +128,8 @@ export class ChatEngine {
   ): Promise<HandleOutcome> {
     const followUps: FollowUp[] = [];
     try {
-      const outcome = await this.inTransaction(event, options, (tx, record) =>
-        this.process(tx, event, record, followUps, image),
+      const outcome = await this.inTransaction(event, options, (tx, handling) =>
+        this.process(tx, event, handling, followUps, image),
       );
       if (outcome.duplicate) return outcome;
       this.recentLive.remember(event, outcome.replies, this.deps.clock.now());
@@ -142,32 +146,63 @@ export class ChatEngine {
   private async inTransaction(
     event: InboundEvent,
     options: HandleOptions,
-    work: (tx: EntityManager, record: InboundRecord) => Promise<OutboundContent[]>,
+    work: (tx: EntityManager, handling: Handling) => Promise<OutboundContent[]>,
   ): Promise<HandleOutcome> {
     const em = this.deps.orm.em.fork();
-    return em.transactional(async (tx) => {
-      // The event's row first: a redelivery, or the resume job, handling the same event at the
-      // same time waits here, then finds it handled (SQLite: BEGIN IMMEDIATE serialises writers).
-      const record = await tx.findOneOrFail(InboundRecord, keyOf(event), rowWriteLock(tx));
-      if (record.handledAt) return { replies: record.replies, duplicate: true };
-      const replies = await work(tx, record);
-      record.replies = sealedForStorage(replies);
-      record.handledAt = this.deps.clock.now();
-      const throughOutbox =
-        typeof options.repliesThroughOutbox === 'function'
-          ? options.repliesThroughOutbox(replies)
-          : options.repliesThroughOutbox;
-      if (throughOutbox) {
-        for (const reply of replies) await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
-      }
-      return { replies, duplicate: false };
-    }, writeTransaction(em));
+    try {
+      return await em.transactional(async (tx) => {
+        const handling = await this.openHandling(tx, event, options.alreadyRecorded);
+        if ('replies' in handling) return { replies: handling.replies, duplicate: true };
+        const replies = await work(tx, handling);
+        const throughOutbox =
+          typeof options.repliesThroughOutbox === 'function'
+            ? options.repliesThroughOutbox(replies)
+            : options.repliesThroughOutbox;
+        if (throughOutbox) {
+          for (const reply of replies)
+            await this.deps.outbox.enqueue(tx, conversationRecipient(event), reply);
+        }
+        // Marked handled only if nobody did first; else everything above rolls back.
+        const marked = await tx.nativeUpdate(
+          InboundRecord,
+          { id: handling.id, handledAt: null },
+          {
+            replies: sealedForStorage(replies),
+            handledAt: this.deps.clock.now(),
+            ...(handling.personId ? { personId: handling.personId } : {}),
+          },
+        );
+        if (marked === 0) throw new HandledElsewhere(handling.id);
+        return { replies, duplicate: false };
+      }, writeTransaction(em));
+    } catch (error) {
+      if (!(error instanceof HandledElsewhere)) throw error;
+      const record = await this.deps.orm.em.fork().findOneOrFail(InboundRecord, { id: error.inboundId });
+      return { replies: record.replies, duplicate: true };
+    }
+  }
+
+  /**
+   * The event's row. One this request stored is not read again: no delivery of it has been
+   * handled yet. Otherwise it is locked first, so that a redelivery or the resume job handling
+   * the same event at the same time waits here, then finds it handled (SQLite: BEGIN IMMEDIATE
+   * serialises writers) instead of doing the work only to roll it back.
+   */
+  private async openHandling(
+    tx: EntityManager,
+    event: InboundEvent,
+    recorded: RecordedInbound | undefined,
+  ): Promise<Handling | { replies: OutboundContent[] }> {
+    if (recorded?.fresh) return { id: recorded.id };
+    const record = await tx.findOneOrFail(InboundRecord, keyOf(event), rowWriteLock(tx));
+    if (record.handledAt) return { replies: record.replies };
+    return { id: record.id };
   }
 
   private async process(
     tx: EntityManager,
     event: InboundEvent,
-    record: InboundRecord,
+    handling: Handling,
     followUps: FollowUp[],
     image: ImageIntake | undefined,
   ): Promise<OutboundContent[]> {
@@ -177,15 +212,13 @@ export class ChatEngine {
     const groupRefusal = await answerUnboundGroup(tx, event, clock, outbox);
     if (groupRefusal) return groupRefusal;
     const ctx = new CommandContext(
-      { person, event, inboundId: record.id, ...(image ? { image } : {}) },
+      { person, event, inboundId: handling.id, ...(image ? { image } : {}) },
       { em: tx, clock, outbox, config, tz, logger, events, capabilities },
       dialogs,
       publicUrl,
     );
     await router.route(ctx);
-    // Set after the command, so that the row is written once, with its answer, even when the
-    // command flushed half-way (a report flushes for its number).
-    record.personId = person.id;
+    handling.personId = person.id;
     followUps.push(...ctx.followUps);
     return ctx.replies;
   }
@@ -202,6 +235,19 @@ export class ChatEngine {
         logger.error({ err: error }, 'follow-up after a chat event failed');
       });
     }
+  }
+}
+
+/** The event's row being handled, and who sent it once known; both are written with the answer. */
+interface Handling {
+  id: number;
+  personId?: string;
+}
+
+/** Another delivery of the same event committed first: this one's work is rolled back. */
+class HandledElsewhere extends Error {
+  constructor(readonly inboundId: number) {
+    super(`inbound event ${inboundId} was handled by another delivery`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { pointTriggersOf } from '../capabilities/assembled.js';
 import { subscribe } from '../events/domain-events.js';
+import { payInBatches } from './award-batches.js';
 import { awardRecords } from './evaluation-service.js';
 import { reverseReportPoints } from './report-reversal.js';
 
@@ -13,9 +14,10 @@ export const pointsOfReports = subscribe({
   phase: 'after_commit',
   async handle({ report, finished }, { em, config, tz, clock, capabilities }) {
     const deps = { em, config, tz, now: clock.now(), triggers: pointTriggersOf(capabilities) };
-    await awardRecords(deps, 'work_report', [report.id]);
-    await awardRecords(
-      deps,
+    const pay = (trigger: string, ids: number[]) =>
+      payInBatches(em, trigger, ids, (batch) => awardRecords(deps, trigger, batch));
+    await pay('work_report', [report.id]);
+    await pay(
       'task_finished',
       finished.map((t) => t.id),
     );

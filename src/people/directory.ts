@@ -1,23 +1,26 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Role } from '../config/factory-config.js';
+import { forgetReads, keptRead } from '../db/kept-reads.js';
 import { ChannelIdentity } from './channel-identity.entity.js';
 import { GroupBinding } from './group-binding.entity.js';
-import { peopleCacheOf, peopleCacheToForget } from './people-cache.js';
 import { Person } from './person.entity.js';
 import { toPersonView, type PersonView } from './person-view.js';
 
+/** Entities whose change can change who a platform id is, or what that person may do. */
+const PEOPLE = ['Person', 'ChannelIdentity'];
+
 /**
  * Look-ups of people by the names the platforms and the chat give them. The sender of every
- * inbound event is found here, from the people kept by `keepPeopleFound` when there are.
+ * inbound event is found here, from the people kept between requests when the ORM keeps reads.
  */
 export async function personByIdentity(
   em: EntityManager,
   platform: string,
   externalId: string,
 ): Promise<PersonView | undefined> {
-  const load = () => loadByIdentity(em, platform, externalId);
-  const cache = peopleCacheOf(em);
-  return cache ? cache.lookUp(`${platform}|${externalId}`, load) : load();
+  return keptRead(em, `people|${platform}|${externalId}`, PEOPLE, () =>
+    loadByIdentity(em, platform, externalId),
+  );
 }
 
 async function loadByIdentity(
@@ -55,8 +58,7 @@ export async function identitiesOf(
     const rows = await em.find(ChannelIdentity, { person: personId });
     return new Map(rows.map((r) => [r.platform, r.externalId]));
   };
-  const cache = peopleCacheOf(em);
-  return cache ? cache.lookUp(`identities of|${personId}`, load) : load();
+  return keptRead(em, `people|identities of|${personId}`, PEOPLE, load);
 }
 
 export async function teamOfGroup(
@@ -86,5 +88,5 @@ export async function teamLeads(em: EntityManager, teamId: string): Promise<stri
  * the next lookup reads them again.
  */
 export function forgetPeople(em: EntityManager): void {
-  peopleCacheToForget(em)?.forget();
+  forgetReads(em, PEOPLE);
 }

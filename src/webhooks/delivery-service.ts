@@ -3,6 +3,7 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import pLimit from 'p-limit';
 import type { AppServices } from '../app-services.js';
+import { keptRead } from '../db/kept-reads.js';
 import { backoffDelay, type RetryPolicy } from '../chat/outbox/retry-policy.js';
 import type { DomainEventName, Subscriber } from '../events/domain-events.js';
 import type { Services } from '../services.js';
@@ -25,9 +26,9 @@ const CONCURRENCY = 8;
  */
 async function enqueue(unit: Services, type: PublicEventType, payload: unknown): Promise<void> {
   const { em, clock } = unit;
-  const subscriptions = (
-    await em.find(WebhookSubscription, { active: true }, { orderBy: { id: 'asc' } })
-  ).filter((s) => s.events.includes('*') || s.events.includes(type.type));
+  const subscriptions = (await activeSubscriptions(em)).filter(
+    (s) => s.events.includes('*') || s.events.includes(type.type),
+  );
   if (subscriptions.length === 0) return;
   // The records' ids are the events' references; the emitter may not have flushed yet.
   await em.flush();
@@ -42,7 +43,7 @@ async function enqueue(unit: Services, type: PublicEventType, payload: unknown):
   });
   for (const subscription of subscriptions) {
     em.create(WebhookDelivery, {
-      subscription,
+      subscription: subscription.id,
       eventId,
       eventType: type.type,
       recordKey: event.recordKey.slice(0, 191),
@@ -53,6 +54,19 @@ async function enqueue(unit: Services, type: PublicEventType, payload: unknown):
       createdAt: now,
     });
   }
+}
+
+/**
+ * Who is subscribed, read by every change that has a public event (each 完工), kept between
+ * requests: subscriptions change a few times a year.
+ */
+function activeSubscriptions(em: EntityManager): Promise<Array<{ id: number; events: string[] }>> {
+  return keptRead(em, 'active webhook subscriptions', ['WebhookSubscription'], async () =>
+    (await em.find(WebhookSubscription, { active: true }, { orderBy: { id: 'asc' } })).map((s) => ({
+      id: s.id,
+      events: [...s.events],
+    })),
+  );
 }
 
 /** One in-transaction subscriber per domain event that has a public type. */

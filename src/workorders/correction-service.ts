@@ -5,7 +5,7 @@ import { hasRole } from '../people/person-view.js';
 import { RefusedError } from '../shared/errors.js';
 import { OverReportError } from './errors.js';
 import { workOrderMessages as m } from './messages.js';
-import { cardChanged, type OperationTask } from './operation-task.entity.js';
+import { cardChanged, reportedOn, type OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
 import { assertWholePieces, completeWhatIsComplete, refreshAround } from './reporting-service.js';
 import { loadOrder, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
@@ -108,6 +108,7 @@ async function reverse(
   task.goodTotal += good;
   task.scrapTotal += scrap;
   cardChanged(task);
+  reportedOn(task, actor.at);
   reopenWhatIsNoLongerComplete(loaded);
   const finished = completeWhatIsComplete(actor, loaded);
   recordAudit(deps.em, actor, 'task.report.reverse', 'task', task.id, {

@@ -31,6 +31,11 @@ export const OperationTask = defineEntity({
     scrapTotal: p.integer().default(0),
     startedAt: p.datetime(3).nullable(),
     finishedAt: p.datetime(3).nullable(),
+    /**
+     * The latest `reportedAt` of its reports, reversals included: where the next report's
+     * minutes start, kept here so that a report need not look its predecessor up.
+     */
+    lastReportedAt: p.datetime(3).nullable(),
     /** Bumped on every change, so a card drawn earlier can tell it is stale. */
     revision: p.integer().default(0),
   },
@@ -47,4 +52,9 @@ export type OperationTask = InferEntity<typeof OperationTask>;
  */
 export function cardChanged(task: OperationTask): void {
   task.revision += 1;
+}
+
+/** Every report and reversal of the task goes through here, so `lastReportedAt` stays the latest. */
+export function reportedOn(task: OperationTask, at: Date): void {
+  if (!task.lastReportedAt || task.lastReportedAt < at) task.lastReportedAt = at;
 }

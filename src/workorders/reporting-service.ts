@@ -7,7 +7,7 @@ import { shiftAt } from '../shared/shifts.js';
 import { refreshTaskCards } from './card-refresh.js';
 import { OverReportError } from './errors.js';
 import { workOrderMessages as m, type WorkVerb } from './messages.js';
-import { cardChanged, type OperationTask } from './operation-task.entity.js';
+import { cardChanged, reportedOn, type OperationTask } from './operation-task.entity.js';
 import { allowedReport, availableFor, isComplete, remainingFor } from './progress.js';
 import { isAssignedTo, nextOf, previousOf, type OrderWithTasks } from './task-lookup.js';
 import { WorkReport } from './work-report.entity.js';
@@ -93,7 +93,7 @@ export async function reportTask(
   const allowed = allowedReport(remainingBefore, deps.config.workOrders.overReportTolerance);
   if (good + scrap > allowed) throw new OverReportError(task.name, good + scrap, remainingBefore, allowed);
 
-  const minutes = await workedMinutes(deps, task, actor.at);
+  const minutes = workedMinutes(deps, task, actor.at);
   const report = deps.em.create(WorkReport, {
     task,
     person: actor.person.id,
@@ -114,6 +114,7 @@ export async function reportTask(
     await deps.events.publish(deps, 'workorders.scrap_reported', { report, hold });
   }
   if (task.status === 'dispatched') task.startedAt = actor.at;
+  reportedOn(task, actor.at);
   task.status = 'in_progress';
   task.goodTotal += good;
   task.scrapTotal += report.scrap;
@@ -157,13 +158,8 @@ export function assertWholePieces(good: number, scrap: number): void {
  * The minutes this report covers: since the task's last report (or its start), but never
  * from before the current shift began — a task left open overnight did not run all night.
  */
-async function workedMinutes(deps: Services, task: OperationTask, at: Date): Promise<number> {
-  const lastReport = await deps.em.findOne(
-    WorkReport,
-    { task },
-    { orderBy: { reportedAt: 'desc', id: 'desc' } },
-  );
-  const since = lastReport?.reportedAt ?? task.startedAt ?? at;
+function workedMinutes(deps: Services, task: OperationTask, at: Date): number {
+  const since = task.lastReportedAt ?? task.startedAt ?? at;
   const shiftStart = shiftAt(at, deps.config.shifts, deps.tz)?.start ?? since;
   const from = Math.max(since.getTime(), shiftStart.getTime());
   return Math.max(0, Math.round((at.getTime() - from) / 60_000));

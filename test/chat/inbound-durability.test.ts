@@ -56,7 +56,7 @@ describe('inbound events stored before they are handled', () => {
     resumeUnhandledInbound({ orm: app.orm, clock: app.clock, logger: app.logger, engine: app.chat.engine });
   const unhandledCount = () => app.orm.em.fork().count(InboundRecord, { handledAt: null });
 
-  it('a redelivery, and the resume job, arriving while the first delivery is being handled wait for it: one effect', async () => {
+  it('a redelivery, and the resume job, arriving while the first delivery is being handled: one effect, one answer', async () => {
     const first = app.chat.engine.handle(event('slow-1', '慢记 4'));
     // No query here: on SQLite the one pooled connection is the held transaction's.
     await slow.inside;
@@ -66,14 +66,17 @@ describe('inbound events stored before they are handled', () => {
     await pause(300);
     slow.goOn();
 
+    // The first delivery stored the row and does not lock it (one query less a message): on
+    // MariaDB the redelivery may take the row and commit first; the handled mark, set only where
+    // unset, then rolls the first one back. SQLite lets one writer in at a time: the first wins.
     const outcomes = await Promise.all([first, again]);
     expect(outcomes.map((o) => o.replies)).toEqual(Array(2).fill([{ kind: 'text', text: '已记 4。' }]));
-    expect(outcomes.map((o) => o.duplicate)).toEqual([false, true]);
-    // The pass either found it handled already or waited for it and found it handled then.
-    expect(await resumed).toEqual({ resumed: 0, failed: 0 });
+    const { resumed: resumedCount, failed } = await resumed;
+    expect(failed).toBe(0);
+    expect(outcomes.filter((o) => !o.duplicate).length + resumedCount).toBe(1);
     expect((await tallyEntries(app.orm.em)).map((e) => e.details.quantity)).toEqual([4]);
-    // The resumed pass found it handled: no second answer went into the outbox.
-    expect(await app.chat.dispatcher.drainOnce()).toBe(0);
+    // Only a resumed pass answers through the outbox; one that found it handled adds nothing.
+    expect(await app.chat.dispatcher.drainOnce()).toBe(resumedCount);
   });
 
   it('an event younger than the grace period is left to the request that stored it', async () => {

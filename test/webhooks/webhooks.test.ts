@@ -343,5 +343,9 @@ describe('signed webhooks', () => {
 
     expect((await api('delete', '/webhooks/flaky')).json).toMatchObject({ name: 'flaky', active: false });
     expect((await api('get', '/webhooks')).json).toHaveLength(2);
+    // Who is subscribed is kept between requests; switching one off is seen at once.
+    await raiseAndClose('ERP-2', '设备故障 又响了');
+    await deliver();
+    expect(receiver.on('/flaky')).toHaveLength(1);
   });
 });

@@ -87,6 +87,21 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect(await reports('WO-DEMO-001')).toBe(5 + 6);
   });
 
+  it('a report counts the minutes since the task’s previous report', async () => {
+    const zhangwei = app.as('zhangwei');
+    await zhangwei.say('完工 WO-DEMO-001 2');
+    app.clock.advance(20 * 60_000);
+    await zhangwei.say('完工 WO-DEMO-001 3');
+    const latest = await app.orm.em
+      .fork()
+      .findOneOrFail(
+        WorkReport,
+        { task: { workOrder: { number: 'WO-DEMO-001' } } },
+        { orderBy: { id: 'desc' } },
+      );
+    expect(latest).toMatchObject({ good: 3, minutes: 20 });
+  });
+
   it('完工 without a quantity asks, with the remaining quantity offered', async () => {
     const zhangwei = app.as('zhangwei');
     expect(texts(await zhangwei.say('报工 WO-DEMO-003'))).toEqual([

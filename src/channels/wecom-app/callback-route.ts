@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { RecordedInbound } from '../../chat/engine.js';
 import type { OutboundContent } from '../../chat/outbound.js';
 import type { ChannelContext } from '../channel-module.js';
 import {
@@ -74,8 +75,8 @@ export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOp
     if (!mapped) return;
     // Stored before any answer: should this fail (database down) the request fails with a
     // 5xx, and WeCom retries any status but 200 (§3.5) — the retry is not lost.
-    await channel.record(mapped.event);
-    const passive = await answerInTime(channel, mapped, options.passiveDeadlineMs);
+    const recorded = await channel.record(mapped.event);
+    const passive = await answerInTime(channel, mapped, recorded, options.passiveDeadlineMs);
     if (passive)
       ctx.body = sealReply(
         options,
@@ -100,12 +101,13 @@ export function wecomCallbackRoutes(channel: ChannelContext, options: CallbackOp
 async function answerInTime(
   channel: ChannelContext,
   mapped: MappedInbound,
+  recorded: RecordedInbound,
   deadlineMs: number,
 ): Promise<OutboundContent | undefined> {
   const isClick = mapped.event.kind === 'card_action';
   let turn: 'open' | 'passive' | 'late' = 'open';
   const handling = channel.handle(mapped.event, {
-    alreadyRecorded: true,
+    alreadyRecorded: recorded,
     repliesThroughOutbox: (replies) => {
       if (turn === 'late') return true;
       turn = 'passive';

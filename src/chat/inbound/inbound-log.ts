@@ -1,36 +1,41 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
 import type { InboundEvent } from '../inbound-event.js';
+import type { OutboundContent } from '../outbound.js';
 import { InboundRecord } from './inbound-record.entity.js';
 
 /**
- * Stores the raw event, in a short transaction of its own, unless it is stored already. Only
- * after this may a platform be acknowledged: from here on a crash or a database outage while
- * handling loses nothing, because the resume job finds the row still unhandled.
+ * What `recordInbound` found or stored. `fresh`: this call stored the row, so no other delivery
+ * of the event has been handled yet (one may start, and the handled mark decides which commits).
  */
-export async function recordInbound(orm: Orm, event: InboundEvent): Promise<InboundRecord> {
-  const em = orm.em.fork();
-  const stored = await em.findOne(InboundRecord, keyOf(event));
-  if (stored) return stored;
-  const record = em.create(InboundRecord, {
-    channel: event.channel,
-    platformMessageId: event.platformMessageId,
-    kind: event.kind,
-    senderId: event.senderId,
-    payload: payloadOf(event),
-    replies: [],
-    receivedAt: event.receivedAt,
-    handledAt: null,
-    // Given, not defaulted: a column left to its default is read back after the insert.
-    resumeAttempts: 0,
-  });
+export type RecordedInbound =
+  | { id: number; fresh: true }
+  | { id: number; fresh: false; handledAt: Date | null; replies: OutboundContent[] };
+
+/**
+ * Stores the raw event, with one INSERT outside any transaction, unless it is stored already.
+ * Only after this may a platform be acknowledged: from here on a crash or a database outage
+ * while handling loses nothing, because the resume job finds the row still unhandled.
+ */
+export async function recordInbound(orm: Orm, event: InboundEvent): Promise<RecordedInbound> {
   try {
-    await em.flush();
-    return record;
+    const id = await orm.em.fork().insert(InboundRecord, {
+      channel: event.channel,
+      platformMessageId: event.platformMessageId,
+      kind: event.kind,
+      senderId: event.senderId,
+      payload: payloadOf(event),
+      replies: [],
+      receivedAt: event.receivedAt,
+      handledAt: null,
+      resumeAttempts: 0,
+    });
+    return { id: Number(id), fresh: true };
   } catch (error) {
-    // A redelivery arriving at the same moment stored it first: that row is the one.
+    // A redelivery: this one, or one arriving at the same moment, stored it first.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    return orm.em.fork().findOneOrFail(InboundRecord, keyOf(event));
+    const stored = await orm.em.fork().findOneOrFail(InboundRecord, keyOf(event));
+    return { id: stored.id, fresh: false, handledAt: stored.handledAt ?? null, replies: stored.replies };
   }
 }
 

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261201104411_TaskLastReportedAt extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`operation_tasks\` add column \`last_reported_at\` datetime null;`);
+    // Where the next report's minutes start: the latest report (or reversal) of each task so far.
+    this.addSql(
+      `update \`operation_tasks\` set \`last_reported_at\` = (select max(r.\`reported_at\`) from \`work_reports\` r where r.\`task_id\` = \`operation_tasks\`.\`id\`);`,
+    );
+  }
+
+}
