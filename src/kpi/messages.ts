@@ -63,12 +63,13 @@ export const kpiMessages = {
     exceptionClosure: '异常按时关闭率',
     firstPassYield: '一次合格率',
   },
-  weekly(factoryName: string, week: KpiFigures, history: KpiFigures[], b: KpiBaselines) {
+  /** `summary`: the week's figures as `KPI` words them (`summary` above, plus what other capabilities add). */
+  weekly(factoryName: string, week: KpiFigures, history: KpiFigures[], summary: string) {
     const trend = (name: string, rates: Array<number | null>) =>
       `${name}：${rates.map((r) => (r === null ? '—' : percent(r))).join(' → ')}`;
     const title = `${factoryName} · 周 KPI ${week.period.firstDay} 至 ${week.period.lastDay}`;
     const lines = [
-      kpiMessages.summary(week, b),
+      summary,
       '',
       `近 ${history.length} 周趋势（${history[0]?.period.firstDay ?? ''} 起）：`,
       trend(

@@ -3,6 +3,7 @@ import type { OutboundContent } from '../chat/outbound.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import type { Services } from '../services.js';
+import { withKittingRate } from './kitting-rate.js';
 import { kpiFigures, type KpiFigures } from './kpi-service.js';
 import { kpiMessages as m } from './messages.js';
 
@@ -36,7 +37,9 @@ export async function weeklyKpiContents(
   const lastWeek = new Date(deps.now.getTime() - 7 * 86_400_000);
   const history = await weeklyKpis({ ...deps, now: lastWeek });
   const week = history.at(-1)!;
-  const markdown = m.weekly(deps.config.factory.name, week, history, deps.config.kpi.baselines);
+  // The week's figures as `KPI 上周` answers them, with the kitting rate of the morning it is sent.
+  const summary = await withKittingRate(deps.em, m.summary(week, deps.config.kpi.baselines));
+  const markdown = m.weekly(deps.config.factory.name, week, history, summary);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   // The chart library is loaded only when a weekly message is written.
   const { weeklyTrendPng } = await import('./weekly-chart.js');

@@ -3,6 +3,7 @@ import { planningApiRoutes } from './api.js';
 import { BomLine } from './bom-line.entity.js';
 import { kittingCommand, loadCommand } from './commands.js';
 import { planningConfig } from './config.js';
+import { seedBoms } from './demo.js';
 import { atRiskInDigest } from './digest-risks.js';
 
 /** Capacity load over the coming days (factory calendar, machine downtime), the orders it makes late, and material kitting (齐套). */
@@ -12,5 +13,6 @@ export const planningCapability = defineCapability({
   entities: [BomLine],
   events: { subscribers: [atRiskInDigest] },
   chat: { commands: [loadCommand, kittingCommand] },
+  demo: { setup: seedBoms },
   api: { scopes: ['masterdata:write', 'workorders:read'], routes: planningApiRoutes },
 });
