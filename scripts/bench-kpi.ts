@@ -119,6 +119,7 @@ try {
   const now = new Date(FIRST_DAY + (DAYS - 10) * DAY + 12 * HOUR);
   const config = {
     kpi: { ...defaultFactoryConfig.kpi, baselines: { exceptionResponseHours: 77, onTimeDelivery: 0.76 } },
+    shifts: defaultFactoryConfig.shifts,
   };
   const timings: number[] = [];
   for (let run = 0; run < 5; run++) {

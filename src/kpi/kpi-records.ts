@@ -1,5 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Downtime } from '../equipment/downtime.entity.js';
 import { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
 import { RepairStep } from '../equipment/repairs/repair-step.entity.js';
 import { RepairTicket } from '../equipment/repairs/repair-ticket.entity.js';
@@ -108,6 +109,8 @@ export interface YieldSums {
   equipment: string | null;
   good: number;
   scrap: number;
+  /** The operations' standard minutes for the pieces made (good and scrap): OEE's performance. */
+  standardMinutes: number;
 }
 
 /**
@@ -126,9 +129,16 @@ export async function yieldSums(em: EntityManager, span: Span, asOf: Date): Prom
   const sums = new Map<string, YieldSums>();
   for (const row of [...made, ...corrections]) {
     const key = `${row.teamId ?? ''}|${row.equipment ?? ''}`;
-    const sum = sums.get(key) ?? { teamId: row.teamId, equipment: row.equipment, good: 0, scrap: 0 };
+    const sum = sums.get(key) ?? {
+      teamId: row.teamId,
+      equipment: row.equipment,
+      good: 0,
+      scrap: 0,
+      standardMinutes: 0,
+    };
     sum.good += row.good;
     sum.scrap += row.scrap;
+    sum.standardMinutes += row.standardMinutes;
     sums.set(key, sum);
   }
   return [...sums.values()];
@@ -139,7 +149,12 @@ async function grouped(em: EntityManager, corrections: boolean, where: Record<st
   // The SQL drivers' entity manager; the core type does not expose the query builder.
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(WorkReport, 'r')
-    .select([...keys, raw('sum(r.good) as good'), raw('sum(r.scrap) as scrap')])
+    .select([
+      ...keys,
+      raw('sum(r.good) as good'),
+      raw('sum(r.scrap) as scrap'),
+      raw('sum(t.standard_minutes * (r.good + r.scrap)) as standard'),
+    ])
     .join('r.task', 't')
     .groupBy(keys);
   if (corrections) qb.join('r.reverses', 'o');
@@ -150,5 +165,30 @@ async function grouped(em: EntityManager, corrections: boolean, where: Record<st
     equipment: (row.equipment_code as string | null | undefined) ?? null,
     good: Number(row.good),
     scrap: Number(row.scrap),
+    standardMinutes: Number(row.standard ?? 0),
+  }));
+}
+
+export interface DowntimeSpan {
+  equipment: string;
+  startedAt: Date;
+  /** Null while the machine is still down. */
+  endedAt: Date | null;
+  /** A breakdown (报修), not a plain 停机: what MTTR and MTBF count. */
+  repair: boolean;
+}
+
+/** The downtimes that overlap the span, open ones included. */
+export async function downtimesIn(em: EntityManager, span: Span): Promise<DowntimeSpan[]> {
+  const rows = await em.find(
+    Downtime,
+    { startedAt: { $lt: span.to }, $or: [{ endedAt: null }, { endedAt: { $gt: span.from } }] },
+    { orderBy: { id: 'asc' } },
+  );
+  return rows.map((d) => ({
+    equipment: d.equipment.code,
+    startedAt: d.startedAt,
+    endedAt: d.endedAt ?? null,
+    repair: d.ticket !== null && d.ticket !== undefined,
   }));
 }

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { ShiftConfig } from '../config/factory-config.js';
 import { scrapApprovalTimes } from '../quality/scrap/scrap-approval-service.js';
 import { inZone, dayjs } from '../shared/time.js';
 import type { KpiConfig } from './config.js';
 import { kpiPeriod, type KpiPeriod, type KpiPeriodKind } from './kpi-period.js';
 import {
   batchesReturned,
+  downtimesIn,
   exceptionsRaised,
   ordersCompleted,
   repairsReported,
@@ -14,6 +16,7 @@ import {
   type RepairTimes,
   type YieldSums,
 } from './kpi-records.js';
+import { shiftSpans, uptimeOf, type Uptime } from './uptime.js';
 
 /** The median of the waits that ended, in hours; null when none did. */
 export interface ResponseTime {
@@ -68,15 +71,17 @@ export interface KpiFigures extends KpiScope {
   scrapApproval: ResponseTime;
   /** Per team (null: no team), in team-id order. */
   teams: Array<{ teamId: string | null } & KpiScope>;
-  /** Per machine, for the figures a machine has: repairs and yield. */
+  /** Per machine, for the figures a machine has: repairs, yield, and its time (OEE, MTTR, MTBF). */
   machines: Array<
-    { equipment: string } & Pick<KpiScope, 'repairAccept' | 'repairArchive' | 'firstPassYield'>
+    { equipment: string } & Pick<KpiScope, 'repairAccept' | 'repairArchive' | 'firstPassYield'> & {
+        uptime: Uptime;
+      }
   >;
 }
 
 export interface KpiDeps {
   em: EntityManager;
-  config: { kpi: KpiConfig };
+  config: { kpi: KpiConfig; shifts: readonly ShiftConfig[] };
   tz: string;
   now: Date;
 }
@@ -97,6 +102,10 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   const yields = await yieldSums(em, period, deps.now);
   const returned = await batchesReturned(em, period);
   const approvals = await scrapApprovalTimes(em, period.from, period.to);
+  // A machine's time counts up to now: this week's availability is of the hours gone by.
+  const window = { from: period.from, to: new Date(Math.min(period.to.getTime(), deps.now.getTime())) };
+  const downtimes = await downtimesIn(em, window);
+  const spans = shiftSpans(deps.config.shifts, tz, window.from, window.to);
   const scope = (teamId?: string | null): KpiScope => {
     const mine = <T extends { teamId: string | null }>(rows: T[]) =>
       teamId === undefined ? rows : rows.filter((r) => r.teamId === teamId);
@@ -107,17 +116,28 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
     };
   };
   const teamIds = [...new Set([...exceptions, ...repairs, ...yields].map((r) => r.teamId))].sort(byKey);
-  const machines = [...new Set([...repairs, ...yields].map((r) => r.equipment))]
+  const machines = [...new Set([...repairs, ...yields, ...downtimes].map((r) => r.equipment))]
     .filter((code): code is string => code !== null)
     .sort(byKey)
-    .map((equipment) => ({
-      equipment,
-      ...repairFigures(
-        repairs.filter((r) => r.equipment === equipment),
-        deps.config.kpi,
-      ),
-      firstPassYield: yieldOf(yields.filter((y) => y.equipment === equipment)),
-    }));
+    .map((equipment) => {
+      const made = yields.filter((y) => y.equipment === equipment);
+      const firstPassYield = yieldOf(made);
+      return {
+        equipment,
+        ...repairFigures(
+          repairs.filter((r) => r.equipment === equipment),
+          deps.config.kpi,
+        ),
+        firstPassYield,
+        uptime: uptimeOf(
+          window,
+          spans,
+          downtimes.filter((d) => d.equipment === equipment),
+          made.reduce((sum, y) => sum + y.standardMinutes, 0),
+          firstPassYield.rate,
+        ),
+      };
+    });
   const late = orders.flatMap((o) => lateness(o, tz));
   return {
     period,

@@ -12,6 +12,8 @@ import { at, buildFortnight, fortnightYaml, TZ } from './known-fortnight.js';
 const NOW = at(29, '22:00');
 const none = { hours: null, count: 0, improvement: null };
 const rate = (part: number, whole: number) => ({ part, whole, rate: whole > 0 ? part / whole : null });
+/** A figure worked out by hand as a fraction, compared to 12 decimals. */
+const about = (n: number) => expect.closeTo(n, 12);
 
 describe('KPIs of a hand-built fortnight', () => {
   let app: TestApp;
@@ -75,17 +77,38 @@ describe('KPIs of a hand-built fortnight', () => {
         },
       ],
       machines: [
+        // Both machines have shifts round the clock: 166 h from Monday 00:00 to Sunday 22:00.
         {
           equipment: 'M1',
           repairAccept: { hours: 0.5, count: 1, improvement: 0.75 },
           repairArchive: { hours: 4, count: 1, improvement: null },
           firstPassYield: rate(14, 16),
+          // Down 4 h for its repair; 16 pieces × 30 standard minutes = 480 of the 9,720 it ran.
+          uptime: {
+            plannedHours: 166,
+            downHours: 4,
+            availability: about(162 / 166),
+            performance: about(480 / 9720),
+            oee: about((162 / 166) * (480 / 9720) * (14 / 16)),
+            mttrHours: 4,
+            mtbfHours: 162,
+          },
         },
         {
           equipment: 'M2',
           repairAccept: { hours: 1.5, count: 1, improvement: 0.25 },
           repairArchive: none,
           firstPassYield: rate(10, 10),
+          // Down since Friday 10:00, still: 60 h; 10 pieces × 30 of 6,360 minutes run; no repair ended.
+          uptime: {
+            plannedHours: 166,
+            downHours: 60,
+            availability: about(106 / 166),
+            performance: about(300 / 6360),
+            oee: about((106 / 166) * (300 / 6360)),
+            mttrHours: null,
+            mtbfHours: 106,
+          },
         },
       ],
     });
@@ -96,6 +119,22 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(last.period).toMatchObject({ firstDay: '2026-11-16', lastDay: '2026-11-22', to: at(23, '00:00') });
     // WO-1's 9 + 1 scrap, WO-5's 4 at 23:59 corrected to 3 + 1 scrap.
     expect(last.firstPassYield).toEqual(rate(12, 14));
+    // M1 ran all 168 h; WO-1's 10 pieces and WO-5's 4 (the correction moves one to scrap, the
+    // pieces stay 4) at 30 standard minutes each; no breakdown.
+    expect(last.machines.map((m) => [m.equipment, m.uptime])).toEqual([
+      [
+        'M1',
+        {
+          plannedHours: 168,
+          downHours: 0,
+          availability: 1,
+          performance: about(420 / 10_080),
+          oee: about((420 / 10_080) * (12 / 14)),
+          mttrHours: null,
+          mtbfHours: null,
+        },
+      ],
+    ]);
     expect(last.exceptionResponse).toEqual({ hours: 2, count: 1, improvement: 0.5 });
     expect(last.exceptionClose).toEqual({ hours: 2, count: 1, improvement: null });
     expect(last.exceptionClosure).toEqual(rate(1, 1));
