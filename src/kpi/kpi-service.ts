@@ -94,6 +94,14 @@ export async function kpiFigures(deps: KpiDeps, kind: KpiPeriodKind): Promise<Kp
   return kpiFiguresFor(deps, period);
 }
 
+/**
+ * The KPIs of the Monday-to-Sunday week that holds `day`, read at `deps.now`: a past week's
+ * machine hours run to its end, the running week's to now.
+ */
+export async function weekFigures(deps: KpiDeps, day: Date): Promise<KpiFigures> {
+  return kpiFiguresFor(deps, kpiPeriod('this_week', day, deps.tz));
+}
+
 export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<KpiFigures> {
   const { em, tz } = deps;
   const exceptions = await exceptionsRaised(em, period);

@@ -23,6 +23,16 @@ function leadTime(name: string, t: LeadTime, baseline: number | undefined): stri
   return `${name}：中位 ${t.days.toFixed(1)} 天（${t.count} 批${compared}）`;
 }
 
+const orDash = (r: number | null) => (r === null ? '—' : percent(r));
+const hoursOrNone = (h: number | null) => (h === null ? '暂无' : hours(h));
+
+/** One machine's line: OEE and its three factors, then MTTR and MTBF. */
+function machineLine(m: KpiFigures['machines'][number]): string {
+  const u = m.uptime;
+  const factors = `可用 ${orDash(u.availability)} × 性能 ${orDash(u.performance)} × 合格 ${orDash(m.firstPassYield.rate)}`;
+  return `- ${m.equipment}：OEE ${orDash(u.oee)}（${factors}），MTTR ${hoursOrNone(u.mttrHours)}，MTBF ${hoursOrNone(u.mtbfHours)}`;
+}
+
 function rate(name: string, r: Rate, unit: string, baseline: number | undefined): string {
   if (r.rate === null) return `${name}：暂无`;
   const compared = baseline === undefined ? '' : `，基线 ${percent(baseline)}`;
@@ -49,6 +59,8 @@ export const kpiMessages = {
     ];
     // Only where the factory approves scrap in chat: a line of 暂无 would say nothing to the others.
     if (f.scrapApproval.count > 0) lines.push(time('报废审批', f.scrapApproval, b.scrapApprovalHours));
+    const machines = f.machines.filter((m) => m.uptime.availability !== null);
+    if (machines.length > 0) lines.push('设备：', ...machines.map(machineLine));
     if (f.late.length > 0) {
       lines.push('延期工单：');
       for (const o of f.late)
