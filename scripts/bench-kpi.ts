@@ -120,6 +120,7 @@ try {
   const config = {
     kpi: { ...defaultFactoryConfig.kpi, baselines: { exceptionResponseHours: 77, onTimeDelivery: 0.76 } },
     shifts: defaultFactoryConfig.shifts,
+    productionDay: defaultFactoryConfig.productionDay,
   };
   const timings: number[] = [];
   for (let run = 0; run < 5; run++) {

@@ -1,5 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { FactoryConfig } from '../config/factory-config.js';
 import { Downtime } from '../equipment/downtime.entity.js';
 import { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
 import { RepairStep } from '../equipment/repairs/repair-step.entity.js';
@@ -8,6 +9,10 @@ import type { ExceptionKind } from '../workorders/production-exception.entity.js
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
+import { workedOperations, type WorkedOperation } from '../workorders/worked-operations-lookup.js';
+import { productionDay, productionInterval } from '../shared/production-day.js';
+import { shiftsStartingIn } from '../shared/shifts.js';
+import { inZone } from '../shared/time.js';
 
 /** The timestamps the KPIs are read from: the records' own, never a counter a job keeps. */
 
@@ -167,6 +172,26 @@ async function grouped(em: EntityManager, corrections: boolean, where: Record<st
     scrap: Number(row.scrap),
     standardMinutes: Number(row.standard ?? 0),
   }));
+}
+
+/**
+ * The operations worked in the shifts of the period's production days that began before `now`
+ * (a night shift counts in the day it began), each with whether it was reported in its shift —
+ * the reporting rate the leaderboard ranks teams by.
+ */
+export async function operationsWorked(
+  em: EntityManager,
+  span: Span,
+  now: Date,
+  config: Pick<FactoryConfig, 'shifts' | 'productionDay'>,
+  tz: string,
+): Promise<WorkedOperation[]> {
+  const day = productionDay(config, tz);
+  const startOf = (at: Date) => productionInterval(inZone(at, tz).format('YYYY-MM-DD'), day).start;
+  const shifts = shiftsStartingIn(startOf(span.from), startOf(span.to), config.shifts, tz).filter(
+    (s) => s.start < now,
+  );
+  return workedOperations(em, shifts);
 }
 
 export interface DowntimeSpan {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ShiftConfig } from '../config/factory-config.js';
+import type { FactoryConfig } from '../config/factory-config.js';
 import { scrapApprovalTimes } from '../quality/scrap/scrap-approval-service.js';
 import { inZone, dayjs } from '../shared/time.js';
 import type { KpiConfig } from './config.js';
@@ -7,6 +7,7 @@ import { kpiPeriod, type KpiPeriod, type KpiPeriodKind } from './kpi-period.js';
 import {
   batchesReturned,
   downtimesIn,
+  operationsWorked,
   exceptionsRaised,
   ordersCompleted,
   repairsReported,
@@ -44,6 +45,8 @@ export interface KpiScope {
   repairArchive: ResponseTime;
   /** Good / (good + scrap), corrections netted. */
   firstPassYield: Rate;
+  /** Operations reported through the bot within their shift / operations worked. */
+  reportingRate: Rate;
 }
 
 /** The median outsourcing lead time in days (ship day → return day, factory zone). */
@@ -81,7 +84,7 @@ export interface KpiFigures extends KpiScope {
 
 export interface KpiDeps {
   em: EntityManager;
-  config: { kpi: KpiConfig; shifts: readonly ShiftConfig[] };
+  config: { kpi: KpiConfig } & Pick<FactoryConfig, 'shifts' | 'productionDay'>;
   tz: string;
   now: Date;
 }
@@ -110,6 +113,7 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   const yields = await yieldSums(em, period, deps.now);
   const returned = await batchesReturned(em, period);
   const approvals = await scrapApprovalTimes(em, period.from, period.to);
+  const worked = await operationsWorked(em, period, deps.now, deps.config, tz);
   // A machine's time counts up to now: this week's availability is of the hours gone by.
   const window = { from: period.from, to: new Date(Math.min(period.to.getTime(), deps.now.getTime())) };
   const downtimes = await downtimesIn(em, window);
@@ -121,9 +125,12 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
       ...exceptionFigures(mine(exceptions), deps.config.kpi),
       ...repairFigures(mine(repairs), deps.config.kpi),
       firstPassYield: yieldOf(mine(yields)),
+      reportingRate: rateOf(mine(worked).filter((w) => w.reported).length, mine(worked).length),
     };
   };
-  const teamIds = [...new Set([...exceptions, ...repairs, ...yields].map((r) => r.teamId))].sort(byKey);
+  const teamIds = [...new Set([...exceptions, ...repairs, ...yields, ...worked].map((r) => r.teamId))].sort(
+    byKey,
+  );
   const machines = [...new Set([...repairs, ...yields, ...downtimes].map((r) => r.equipment))]
     .filter((code): code is string => code !== null)
     .sort(byKey)

@@ -55,6 +55,7 @@ export const kpiMessages = {
       time('报修到验收', f.repairArchive, b.repairArchiveHours),
       rate('准时交付率', f.onTimeDelivery, '单', b.onTimeDelivery),
       rate('一次合格率', f.firstPassYield, '件', b.firstPassYield),
+      rate('报工率', f.reportingRate, '道工序', undefined),
       leadTime('外发回厂周期', f.outsourcingReturn, b.outsourcingReturnDays),
     ];
     // Only where the factory approves scrap in chat: a line of 暂无 would say nothing to the others.

@@ -48,6 +48,9 @@ describe('KPIs of a hand-built fortnight', () => {
       repairArchive: { hours: 4, count: 1, improvement: null },
       // WO-5's 6 at 00:01 Monday, WO-3's 5 + 3 (2 scrap), WO-4's 10.
       firstPassYield: rate(24, 26),
+      // WO-3 on Tuesday's and Thursday's day shifts, WO-4 on Wednesday's night shift, each
+      // reported in it; WO-5's 00:01 report is in Sunday's night shift, last week's.
+      reportingRate: rate(3, 3),
       // WO-5 and WO-4 (completed 23:30 on its due day) on time, WO-3 two days late.
       onTimeDelivery: rate(2, 3),
       late: [{ number: 'WO-3', dueDate: '2026-11-24', completedOn: '2026-11-26', daysLate: 2 }],
@@ -65,6 +68,7 @@ describe('KPIs of a hand-built fortnight', () => {
           repairAccept: { hours: 1.5, count: 1, improvement: 0.25 },
           repairArchive: none,
           firstPassYield: rate(0, 0),
+          reportingRate: rate(0, 0),
         },
         {
           teamId: 'cnc',
@@ -74,6 +78,7 @@ describe('KPIs of a hand-built fortnight', () => {
           repairAccept: { hours: 0.5, count: 1, improvement: 0.75 },
           repairArchive: { hours: 4, count: 1, improvement: null },
           firstPassYield: rate(24, 26),
+          reportingRate: rate(3, 3),
         },
       ],
       machines: [
@@ -119,6 +124,8 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(last.period).toMatchObject({ firstDay: '2026-11-16', lastDay: '2026-11-22', to: at(23, '00:00') });
     // WO-1's 9 + 1 scrap, WO-5's 4 at 23:59 corrected to 3 + 1 scrap.
     expect(last.firstPassYield).toEqual(rate(12, 14));
+    // WO-1 on Wednesday's day shift; WO-5 started 20:00 Sunday, reported 23:59 and 00:01: one shift.
+    expect(last.reportingRate).toEqual(rate(2, 2));
     // M1 ran all 168 h; WO-1's 10 pieces and WO-5's 4 (the correction moves one to scrap, the
     // pieces stay 4) at 30 standard minutes each; no breakdown.
     expect(last.machines.map((m) => [m.equipment, m.uptime])).toEqual([
@@ -160,6 +167,7 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(month.exceptionClose).toEqual({ hours: 3, count: 3, improvement: null });
     expect(month.exceptionClosure).toEqual(rate(2, 4));
     expect(month.firstPassYield).toEqual(rate(36, 40));
+    expect(month.reportingRate).toEqual(rate(5, 5));
     expect(month.onTimeDelivery).toEqual(rate(3, 4));
     expect(month.outsourcingReturn).toEqual({ days: 4, count: 3, improvement: 1 / 3 });
   });
@@ -179,6 +187,7 @@ describe('KPIs of a hand-built fortnight', () => {
         '报修到验收：中位 4.0 小时（1 次）',
         '准时交付率：66.7%（2/3 单，基线 76.0%）',
         '一次合格率：92.3%（24/26 件）',
+        '报工率：100.0%（3/3 道工序）',
         '外发回厂周期：中位 3.0 天（2 批，基线 6.0 天，缩短 50.0%）',
         // 162/166, 480/9,720 and 14/16; 106/166 and 300/6,360 (see the figures above).
         '设备：',
