@@ -121,6 +121,7 @@ try {
     kpi: { ...defaultFactoryConfig.kpi, baselines: { exceptionResponseHours: 77, onTimeDelivery: 0.76 } },
     shifts: defaultFactoryConfig.shifts,
     productionDay: defaultFactoryConfig.productionDay,
+    planning: defaultFactoryConfig.planning,
   };
   const timings: number[] = [];
   for (let run = 0; run < 5; run++) {

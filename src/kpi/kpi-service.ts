@@ -84,7 +84,7 @@ export interface KpiFigures extends KpiScope {
 
 export interface KpiDeps {
   em: EntityManager;
-  config: { kpi: KpiConfig } & Pick<FactoryConfig, 'shifts' | 'productionDay'>;
+  config: { kpi: KpiConfig } & Pick<FactoryConfig, 'shifts' | 'productionDay' | 'planning'>;
   tz: string;
   now: Date;
 }
@@ -117,7 +117,7 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   // A machine's time counts up to now: this week's availability is of the hours gone by.
   const window = { from: period.from, to: new Date(Math.min(period.to.getTime(), deps.now.getTime())) };
   const downtimes = await downtimesIn(em, window);
-  const spans = shiftSpans(deps.config.shifts, tz, window.from, window.to);
+  const spans = shiftSpans(deps.config.shifts, deps.config.planning.calendar, tz, window.from, window.to);
   const scope = (teamId?: string | null): KpiScope => {
     const mine = <T extends { teamId: string | null }>(rows: T[]) =>
       teamId === undefined ? rows : rows.filter((r) => r.teamId === teamId);

@@ -1,5 +1,7 @@
 import type { ShiftConfig } from '../config/factory-config.js';
+import { workingDayTest, type FactoryCalendar } from '../planning/config.js';
 import { shiftsStartingIn } from '../shared/shifts.js';
+import { inZone } from '../shared/time.js';
 import type { DowntimeSpan } from './kpi-records.js';
 
 /** A machine's time in a period: availability, performance and OEE; MTTR and MTBF. */
@@ -22,16 +24,22 @@ export interface Uptime {
 
 const HOUR = 3_600_000;
 
-/** The shifts' instants within [from, to), a night shift begun before `from` cut at it. */
+/**
+ * The shifts' instants within [from, to), a night shift begun before `from` cut at it; a shift
+ * that begins on a day the factory calendar says is off is no planned time.
+ */
 export function shiftSpans(
   shifts: readonly ShiftConfig[],
+  calendar: FactoryCalendar,
   tz: string,
   from: Date,
   to: Date,
 ): Array<[number, number]> {
   if (to <= from) return [];
+  const working = workingDayTest(calendar);
   const found = shiftsStartingIn(new Date(from.getTime() - 24 * HOUR), to, shifts, tz);
   return found
+    .filter((s) => working(inZone(s.start, tz).format('YYYY-MM-DD')))
     .map((s): [number, number] => [
       Math.max(s.start.getTime(), from.getTime()),
       Math.min(s.end.getTime(), to.getTime()),

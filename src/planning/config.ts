@@ -1,5 +1,6 @@
 import type { CapabilityConfig } from '../capabilities/capability.js';
 import { WEEKDAYS } from '../config/factory-schema.js';
+import { dayjs } from '../shared/time.js';
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -32,6 +33,23 @@ export interface PlanningConfig {
   stoppedHours: number;
   /** A maintenance round someone took on (保养中) is taken to last this long from when it was taken. */
   maintenanceHours: number;
+}
+
+/**
+ * Whether the factory works on a factory-local `YYYY-MM-DD`: an extra workday (调休) always, a
+ * holiday never, otherwise by its weekday. Without a calendar every day is a working day.
+ */
+export function workingDayTest(calendar: FactoryCalendar): (day: string) => boolean {
+  const weekdays = new Set(calendar.workingWeekdays ?? WEEKDAYS);
+  const holidays = new Set(calendar.holidays ?? []);
+  const extra = new Set(calendar.extraWorkdays ?? []);
+  if (weekdays.size === WEEKDAYS.length && holidays.size === 0) return () => true;
+  return (day) => {
+    if (extra.has(day)) return true;
+    if (holidays.has(day)) return false;
+    // dayjs: 0 = Sunday; WEEKDAYS starts on Monday.
+    return weekdays.has(WEEKDAYS[(dayjs(day).day() + 6) % 7]!);
+  };
 }
 
 declare module '../config/factory-config.js' {

@@ -5,7 +5,7 @@ import { Equipment } from '../equipment/equipment.entity.js';
 import { currentOutages } from '../equipment/outage-lookup.js';
 import { shiftAt, shiftsStartingIn } from '../shared/shifts.js';
 import { dayjs, inZone, zonedAt } from '../shared/time.js';
-import { workingDayTest } from './calendar.js';
+import { workingDayTest } from './config.js';
 import { planningMessages as m } from './messages.js';
 
 /** How far a projected finish is searched for beyond the horizon before it is called "beyond". */

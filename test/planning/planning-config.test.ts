@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFactoryConfig } from '../../src/config/factory-loader.js';
-import { workingDayTest } from '../../src/planning/calendar.js';
+import { workingDayTest } from '../../src/planning/config.js';
 import { problemsOf } from '../support/config-problems.js';
 
 describe('factory.yaml planning:', () => {
