@@ -120,6 +120,9 @@ try {
   const config = {
     ...defaultFactoryConfig,
     kpi: { ...defaultFactoryConfig.kpi, baselines: { exceptionResponseHours: 77, onTimeDelivery: 0.76 } },
+    shifts: defaultFactoryConfig.shifts,
+    productionDay: defaultFactoryConfig.productionDay,
+    planning: defaultFactoryConfig.planning,
   };
   const timings: number[] = [];
   for (let run = 0; run < 5; run++) {

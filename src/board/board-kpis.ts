@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { inZone } from '../shared/time.js';
-import { kpiFigures, type KpiFigures } from '../kpi/kpi-service.js';
+import { weekFigures, type KpiFigures } from '../kpi/kpi-service.js';
 
 /** How many weeks a sparkline spans, this one included. */
 export const KPI_WEEKS = 8;
@@ -56,9 +56,8 @@ export async function weeklyKpiHistory(deps: KpiHistoryDeps, weeks = KPI_WEEKS):
   const history: KpiFigures[] = [];
   for (let back = weeks - 1; back >= 0; back--) {
     const now = new Date(deps.now.getTime() - back * 7 * 86_400_000);
-    const week = { em: deps.em, config: deps.config, tz: deps.tz, now };
     if (back === 0) {
-      history.push(await kpiFigures(week, 'this_week'));
+      history.push(await weekFigures(deps, now));
       continue;
     }
     const key = `${database}|${deps.tz}|${mondayOf(now, deps.tz)}`;
@@ -67,7 +66,7 @@ export async function weeklyKpiHistory(deps: KpiHistoryDeps, weeks = KPI_WEEKS):
       history.push(cached.figures);
       continue;
     }
-    const figures = await kpiFigures(week, 'this_week');
+    const figures = await weekFigures(deps, now);
     for (const [old, entry] of pastWeeks)
       if (deps.now.getTime() - entry.at >= PAST_WEEKS_TTL_MS) pastWeeks.delete(old);
     pastWeeks.set(key, { at: deps.now.getTime(), figures });

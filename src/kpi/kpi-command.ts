@@ -1,7 +1,6 @@
 import type { Command } from '../chat/commands/command.js';
-import { kitting } from '../planning/kitting-service.js';
-import { planningMessages } from '../planning/messages.js';
 import { RefusedError } from '../shared/errors.js';
+import { withKittingRate } from './kitting-rate.js';
 import { kpiFigures } from './kpi-service.js';
 import { kpiMessages as m } from './messages.js';
 
@@ -23,9 +22,6 @@ export const kpiCommand: Command = {
       { em: ctx.em, config: ctx.config, tz: ctx.tz, now: ctx.clock.now() },
       kind,
     );
-    const summary = m.summary(figures, ctx.config.kpi.baselines);
-    // 齐套率 is today's, not the period's: shown once any open order's item has a BOM.
-    const kitted = await kitting(ctx.em);
-    ctx.reply(kitted.rate === null ? summary : `${summary}\n${planningMessages.kittingKpi(kitted)}`);
+    ctx.reply(await withKittingRate(ctx.em, m.summary(figures, ctx.config.kpi.baselines)));
   },
 };

@@ -1,5 +1,7 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { FactoryConfig } from '../config/factory-config.js';
+import { Downtime } from '../equipment/downtime.entity.js';
 import { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
 import { RepairStep } from '../equipment/repairs/repair-step.entity.js';
 import { RepairTicket } from '../equipment/repairs/repair-ticket.entity.js';
@@ -7,6 +9,10 @@ import type { ExceptionKind } from '../workorders/production-exception.entity.js
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
+import { workedOperations, type WorkedOperation } from '../workorders/worked-operations-lookup.js';
+import { productionDay, productionInterval } from '../shared/production-day.js';
+import { shiftsStartingIn } from '../shared/shifts.js';
+import { inZone } from '../shared/time.js';
 
 /** The timestamps the KPIs are read from: the records' own, never a counter a job keeps. */
 
@@ -108,6 +114,8 @@ export interface YieldSums {
   equipment: string | null;
   good: number;
   scrap: number;
+  /** The operations' standard minutes for the pieces made (good and scrap): OEE's performance. */
+  standardMinutes: number;
 }
 
 /**
@@ -126,9 +134,16 @@ export async function yieldSums(em: EntityManager, span: Span, asOf: Date): Prom
   const sums = new Map<string, YieldSums>();
   for (const row of [...made, ...corrections]) {
     const key = `${row.teamId ?? ''}|${row.equipment ?? ''}`;
-    const sum = sums.get(key) ?? { teamId: row.teamId, equipment: row.equipment, good: 0, scrap: 0 };
+    const sum = sums.get(key) ?? {
+      teamId: row.teamId,
+      equipment: row.equipment,
+      good: 0,
+      scrap: 0,
+      standardMinutes: 0,
+    };
     sum.good += row.good;
     sum.scrap += row.scrap;
+    sum.standardMinutes += row.standardMinutes;
     sums.set(key, sum);
   }
   return [...sums.values()];
@@ -139,7 +154,12 @@ async function grouped(em: EntityManager, corrections: boolean, where: Record<st
   // The SQL drivers' entity manager; the core type does not expose the query builder.
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(WorkReport, 'r')
-    .select([...keys, raw('sum(r.good) as good'), raw('sum(r.scrap) as scrap')])
+    .select([
+      ...keys,
+      raw('sum(r.good) as good'),
+      raw('sum(r.scrap) as scrap'),
+      raw('sum(t.standard_minutes * (r.good + r.scrap)) as standard'),
+    ])
     .join('r.task', 't')
     .groupBy(keys);
   if (corrections) qb.join('r.reverses', 'o');
@@ -150,5 +170,50 @@ async function grouped(em: EntityManager, corrections: boolean, where: Record<st
     equipment: (row.equipment_code as string | null | undefined) ?? null,
     good: Number(row.good),
     scrap: Number(row.scrap),
+    standardMinutes: Number(row.standard ?? 0),
+  }));
+}
+
+/**
+ * The operations worked in the shifts of the period's production days that began before `now`
+ * (a night shift counts in the day it began), each with whether it was reported in its shift —
+ * the reporting rate the leaderboard ranks teams by.
+ */
+export async function operationsWorked(
+  em: EntityManager,
+  span: Span,
+  now: Date,
+  config: Pick<FactoryConfig, 'shifts' | 'productionDay'>,
+  tz: string,
+): Promise<WorkedOperation[]> {
+  const day = productionDay(config, tz);
+  const startOf = (at: Date) => productionInterval(inZone(at, tz).format('YYYY-MM-DD'), day).start;
+  const shifts = shiftsStartingIn(startOf(span.from), startOf(span.to), config.shifts, tz).filter(
+    (s) => s.start < now,
+  );
+  return workedOperations(em, shifts);
+}
+
+export interface DowntimeSpan {
+  equipment: string;
+  startedAt: Date;
+  /** Null while the machine is still down. */
+  endedAt: Date | null;
+  /** A breakdown (报修), not a plain 停机: what MTTR and MTBF count. */
+  repair: boolean;
+}
+
+/** The downtimes that overlap the span, open ones included. */
+export async function downtimesIn(em: EntityManager, span: Span): Promise<DowntimeSpan[]> {
+  const rows = await em.find(
+    Downtime,
+    { startedAt: { $lt: span.to }, $or: [{ endedAt: null }, { endedAt: { $gt: span.from } }] },
+    { orderBy: { id: 'asc' } },
+  );
+  return rows.map((d) => ({
+    equipment: d.equipment.code,
+    startedAt: d.startedAt,
+    endedAt: d.endedAt ?? null,
+    repair: d.ticket !== null && d.ticket !== undefined,
   }));
 }

@@ -7,6 +7,8 @@ import type { KpiConfig } from './config.js';
 import { kpiPeriod, type KpiPeriod, type KpiPeriodKind } from './kpi-period.js';
 import {
   batchesReturned,
+  downtimesIn,
+  operationsWorked,
   exceptionsRaised,
   ordersCompleted,
   repairsReported,
@@ -16,6 +18,7 @@ import {
   type RepairTimes,
   type YieldSums,
 } from './kpi-records.js';
+import { shiftSpans, uptimeOf, type Uptime } from './uptime.js';
 
 /** The median of the waits that ended, in hours; null when none did. */
 export interface ResponseTime {
@@ -43,6 +46,8 @@ export interface KpiScope {
   repairArchive: ResponseTime;
   /** Good / (good + scrap), corrections netted. */
   firstPassYield: Rate;
+  /** Operations reported through the bot within their shift / operations worked. */
+  reportingRate: Rate;
 }
 
 /** The median outsourcing lead time in days (ship day → return day, factory zone). */
@@ -72,15 +77,17 @@ export interface KpiFigures extends KpiScope {
   formCompletion: Array<{ form: string } & Rate>;
   /** Per team (null: no team), in team-id order. */
   teams: Array<{ teamId: string | null } & KpiScope>;
-  /** Per machine, for the figures a machine has: repairs and yield. */
+  /** Per machine, for the figures a machine has: repairs, yield, and its time (OEE, MTTR, MTBF). */
   machines: Array<
-    { equipment: string } & Pick<KpiScope, 'repairAccept' | 'repairArchive' | 'firstPassYield'>
+    { equipment: string } & Pick<KpiScope, 'repairAccept' | 'repairArchive' | 'firstPassYield'> & {
+        uptime: Uptime;
+      }
   >;
 }
 
 export interface KpiDeps {
   em: EntityManager;
-  /** The whole file: the forms' completion needs their schedules and the shifts. */
+  /** The whole file: the forms' completion needs their schedules, uptime the shifts and the calendar. */
   config: FactoryConfig;
   tz: string;
   now: Date;
@@ -94,6 +101,14 @@ export async function kpiFigures(deps: KpiDeps, kind: KpiPeriodKind): Promise<Kp
   return kpiFiguresFor(deps, period);
 }
 
+/**
+ * The KPIs of the Monday-to-Sunday week that holds `day`, read at `deps.now`: a past week's
+ * machine hours run to its end, the running week's to now.
+ */
+export async function weekFigures(deps: KpiDeps, day: Date): Promise<KpiFigures> {
+  return kpiFiguresFor(deps, kpiPeriod('this_week', day, deps.tz));
+}
+
 export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<KpiFigures> {
   const { em, tz } = deps;
   const exceptions = await exceptionsRaised(em, period);
@@ -103,6 +118,11 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
   const returned = await batchesReturned(em, period);
   const approvals = await scrapApprovalTimes(em, period.from, period.to);
   const forms = await completionPerForm(deps, period.from, period.to);
+  const worked = await operationsWorked(em, period, deps.now, deps.config, tz);
+  // A machine's time counts up to now: this week's availability is of the hours gone by.
+  const window = { from: period.from, to: new Date(Math.min(period.to.getTime(), deps.now.getTime())) };
+  const downtimes = await downtimesIn(em, window);
+  const spans = shiftSpans(deps.config.shifts, deps.config.planning.calendar, tz, window.from, window.to);
   const scope = (teamId?: string | null): KpiScope => {
     const mine = <T extends { teamId: string | null }>(rows: T[]) =>
       teamId === undefined ? rows : rows.filter((r) => r.teamId === teamId);
@@ -110,20 +130,34 @@ export async function kpiFiguresFor(deps: KpiDeps, period: KpiPeriod): Promise<K
       ...exceptionFigures(mine(exceptions), deps.config.kpi),
       ...repairFigures(mine(repairs), deps.config.kpi),
       firstPassYield: yieldOf(mine(yields)),
+      reportingRate: rateOf(mine(worked).filter((w) => w.reported).length, mine(worked).length),
     };
   };
-  const teamIds = [...new Set([...exceptions, ...repairs, ...yields].map((r) => r.teamId))].sort(byKey);
-  const machines = [...new Set([...repairs, ...yields].map((r) => r.equipment))]
+  const teamIds = [...new Set([...exceptions, ...repairs, ...yields, ...worked].map((r) => r.teamId))].sort(
+    byKey,
+  );
+  const machines = [...new Set([...repairs, ...yields, ...downtimes].map((r) => r.equipment))]
     .filter((code): code is string => code !== null)
     .sort(byKey)
-    .map((equipment) => ({
-      equipment,
-      ...repairFigures(
-        repairs.filter((r) => r.equipment === equipment),
-        deps.config.kpi,
-      ),
-      firstPassYield: yieldOf(yields.filter((y) => y.equipment === equipment)),
-    }));
+    .map((equipment) => {
+      const made = yields.filter((y) => y.equipment === equipment);
+      const firstPassYield = yieldOf(made);
+      return {
+        equipment,
+        ...repairFigures(
+          repairs.filter((r) => r.equipment === equipment),
+          deps.config.kpi,
+        ),
+        firstPassYield,
+        uptime: uptimeOf(
+          window,
+          spans,
+          downtimes.filter((d) => d.equipment === equipment),
+          made.reduce((sum, y) => sum + y.standardMinutes, 0),
+          firstPassYield.rate,
+        ),
+      };
+    });
   const late = orders.flatMap((o) => lateness(o, tz));
   return {
     period,

@@ -23,6 +23,16 @@ function leadTime(name: string, t: LeadTime, baseline: number | undefined): stri
   return `${name}：中位 ${t.days.toFixed(1)} 天（${t.count} 批${compared}）`;
 }
 
+const orDash = (r: number | null) => (r === null ? '—' : percent(r));
+const hoursOrNone = (h: number | null) => (h === null ? '暂无' : hours(h));
+
+/** One machine's line: OEE and its three factors, then MTTR and MTBF. */
+function machineLine(m: KpiFigures['machines'][number]): string {
+  const u = m.uptime;
+  const factors = `可用 ${orDash(u.availability)} × 性能 ${orDash(u.performance)} × 合格 ${orDash(m.firstPassYield.rate)}`;
+  return `- ${m.equipment}：OEE ${orDash(u.oee)}（${factors}），MTTR ${hoursOrNone(u.mttrHours)}，MTBF ${hoursOrNone(u.mtbfHours)}`;
+}
+
 function rate(name: string, r: Rate, unit: string, baseline: number | undefined): string {
   if (r.rate === null) return `${name}：暂无`;
   const compared = baseline === undefined ? '' : `，基线 ${percent(baseline)}`;
@@ -45,6 +55,7 @@ export const kpiMessages = {
       time('报修到验收', f.repairArchive, b.repairArchiveHours),
       rate('准时交付率', f.onTimeDelivery, '单', b.onTimeDelivery),
       rate('一次合格率', f.firstPassYield, '件', b.firstPassYield),
+      rate('报工率', f.reportingRate, '道工序', undefined),
       leadTime('外发回厂周期', f.outsourcingReturn, b.outsourcingReturnDays),
     ];
     // Only where the factory approves scrap in chat: a line of 暂无 would say nothing to the others.
@@ -52,6 +63,8 @@ export const kpiMessages = {
     // A form with nothing due in the period (added this week, due weekly) says nothing either.
     for (const form of f.formCompletion)
       if (form.whole > 0) lines.push(rate(`表单完成率·${form.form}`, form, '次', undefined));
+    const machines = f.machines.filter((m) => m.uptime.availability !== null);
+    if (machines.length > 0) lines.push('设备：', ...machines.map(machineLine));
     if (f.late.length > 0) {
       lines.push('延期工单：');
       for (const o of f.late)
@@ -66,12 +79,13 @@ export const kpiMessages = {
     exceptionClosure: '异常按时关闭率',
     firstPassYield: '一次合格率',
   },
-  weekly(factoryName: string, week: KpiFigures, history: KpiFigures[], b: KpiBaselines) {
+  /** `summary`: the week's figures as `KPI` words them (`summary` above, plus what other capabilities add). */
+  weekly(factoryName: string, week: KpiFigures, history: KpiFigures[], summary: string) {
     const trend = (name: string, rates: Array<number | null>) =>
       `${name}：${rates.map((r) => (r === null ? '—' : percent(r))).join(' → ')}`;
     const title = `${factoryName} · 周 KPI ${week.period.firstDay} 至 ${week.period.lastDay}`;
     const lines = [
-      kpiMessages.summary(week, b),
+      summary,
       '',
       `近 ${history.length} 周趋势（${history[0]?.period.firstDay ?? ''} 起）：`,
       trend(

@@ -3,7 +3,8 @@ import type { OutboundContent } from '../chat/outbound.js';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { peopleWithRole } from '../people/directory.js';
 import type { Services } from '../services.js';
-import { kpiFigures, type KpiFigures } from './kpi-service.js';
+import { withKittingRate } from './kitting-rate.js';
+import { weekFigures, type KpiFigures } from './kpi-service.js';
 import { kpiMessages as m } from './messages.js';
 
 /** Weeks the weekly message's trend chart spans, the reported week included. */
@@ -17,15 +18,17 @@ export interface WeeklyKpiDeps {
 }
 
 /**
- * The KPIs of the week that holds `now` and the `weeks − 1` weeks before it, oldest first,
- * each read from the records' own timestamps like `KPI 本周`.
+ * The KPIs of the week that holds `day` and the `weeks − 1` weeks before it, oldest first,
+ * each read at `deps.now` from the records' own timestamps like `KPI 本周`.
  */
-export async function weeklyKpis(deps: WeeklyKpiDeps, weeks = TREND_WEEKS): Promise<KpiFigures[]> {
+export async function weeklyKpis(
+  deps: WeeklyKpiDeps,
+  weeks = TREND_WEEKS,
+  day: Date = deps.now,
+): Promise<KpiFigures[]> {
   const history: KpiFigures[] = [];
-  for (let back = weeks - 1; back >= 0; back--) {
-    const now = new Date(deps.now.getTime() - back * 7 * 86_400_000);
-    history.push(await kpiFigures({ em: deps.em, config: deps.config, tz: deps.tz, now }, 'this_week'));
-  }
+  for (let back = weeks - 1; back >= 0; back--)
+    history.push(await weekFigures(deps, new Date(day.getTime() - back * 7 * 86_400_000)));
   return history;
 }
 
@@ -34,9 +37,11 @@ export async function weeklyKpiContents(
   deps: WeeklyKpiDeps,
 ): Promise<{ week: KpiFigures; contents: OutboundContent[] }> {
   const lastWeek = new Date(deps.now.getTime() - 7 * 86_400_000);
-  const history = await weeklyKpis({ ...deps, now: lastWeek });
+  const history = await weeklyKpis(deps, TREND_WEEKS, lastWeek);
   const week = history.at(-1)!;
-  const markdown = m.weekly(deps.config.factory.name, week, history, deps.config.kpi.baselines);
+  // The week's figures as `KPI 上周` answers them, with the kitting rate of the morning it is sent.
+  const summary = await withKittingRate(deps.em, m.summary(week, deps.config.kpi.baselines));
+  const markdown = m.weekly(deps.config.factory.name, week, history, summary);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   // The chart library is loaded only when a weekly message is written.
   const { weeklyTrendPng } = await import('./weekly-chart.js');

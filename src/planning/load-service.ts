@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { Equipment } from '../equipment/equipment.entity.js';
+import { currentOutages } from '../equipment/outage-lookup.js';
 import { shiftAt, shiftsStartingIn } from '../shared/shifts.js';
 import { dayjs, inZone, zonedAt } from '../shared/time.js';
+import { workingDayTest } from './config.js';
 import { planningMessages as m } from './messages.js';
 
-/** How far ahead the load is laid out, in factory-local days from today. */
-export const HORIZON_DAYS = 14;
 /** How far a projected finish is searched for beyond the horizon before it is called "beyond". */
 const SEARCH_DAYS = 120;
 const MINUTE = 60_000;
@@ -26,13 +26,13 @@ export interface AtRiskOrder {
 export interface LoadDay {
   /** Factory-local `YYYY-MM-DD`. */
   day: string;
-  /** Shift minutes the resource has that day (from now on, today). */
+  /** Shift minutes the resource has that day (from now on, today), less its downtime. */
   capacity: number;
   /** Minutes of remaining work that would run that day were the resource free for each order. */
   demand: number;
 }
 
-/** A machine, or a work centre no machine is declared for, with its 14 days. */
+/** A machine, or a work centre no machine is declared for, with its days (`planning.horizonDays`). */
 export interface ResourceLoad {
   code: string;
   name: string;
@@ -75,24 +75,86 @@ interface Interval {
   end: number;
 }
 
+/** A stretch a machine will not run, and how the reason for a late order names it. */
+interface Unavailable {
+  from: number;
+  to: number;
+  label: string;
+}
+
 /**
  * The factory's shifts from `now` on, as plain instants, each with the index of the local day it
- * starts on (0 = today; a night shift running at `now` counts to today).
+ * starts on (0 = today; a night shift running at `now` counts to today). A shift that starts on a
+ * day the calendar says the factory does not work is left out whole.
  */
 function shiftIntervals(config: FactoryConfig, tz: string, now: Date, days: string[]): Interval[] {
   const until = zonedAt(dayjs(days[0]).add(SEARCH_DAYS, 'day').format('YYYY-MM-DD'), '00:00', tz).toDate();
-  const found = shiftsStartingIn(now, until, config.shifts, tz);
+  const found = shiftsStartingIn(now, until, config.shifts, tz).map((s) => ({ ...s, opened: s.start }));
   const running = shiftAt(now, config.shifts, tz);
-  if (running && running.start < now) found.unshift({ ...running, start: now });
+  if (running && running.start < now) found.unshift({ ...running, start: now, opened: running.start });
+  const working = workingDayTest(config.planning.calendar);
   const dayIndex = new Map(days.map((d, i) => [d, i]));
-  return found.map((s) => {
+  return found.flatMap((s) => {
+    if (!working(inZone(s.opened, tz).format('YYYY-MM-DD'))) return [];
     const local = inZone(s.start, tz).format('YYYY-MM-DD');
-    return {
-      day: dayIndex.get(local) ?? (local < days[0]! ? 0 : HORIZON_DAYS),
-      start: s.start.getTime(),
-      end: s.end.getTime(),
-    };
+    return [
+      {
+        day: dayIndex.get(local) ?? (local < days[0]! ? 0 : days.length),
+        start: s.start.getTime(),
+        end: s.end.getTime(),
+      },
+    ];
   });
+}
+
+/** The shift intervals less the stretches a machine is down, each piece keeping its day. */
+function withoutDowntime(intervals: Interval[], down: Unavailable[]): Interval[] {
+  return intervals.flatMap((iv) =>
+    down.reduce<Interval[]>(
+      (pieces, d) =>
+        pieces.flatMap((p) =>
+          d.to <= p.start || d.from >= p.end
+            ? [p]
+            : [
+                ...(d.from > p.start ? [{ day: p.day, start: p.start, end: d.from }] : []),
+                ...(d.to < p.end ? [{ day: p.day, start: d.to, end: p.end }] : []),
+              ],
+        ),
+      [iv],
+    ),
+  );
+}
+
+/**
+ * Each machine's downtime from now on: the ones down now (维修中, 停机, 保养中) until they are
+ * expected back, and the maintenance windows factory.yaml plans.
+ */
+async function downtimeByMachine(
+  em: EntityManager,
+  config: FactoryConfig,
+  tz: string,
+  now: Date,
+): Promise<Map<string, Unavailable[]>> {
+  const { planning } = config;
+  const current = await currentOutages(em, now, {
+    repairs: config.repairs,
+    stoppedHours: planning.stoppedHours,
+    maintenanceHours: planning.maintenanceHours,
+  });
+  const at = (local: string) => {
+    const [day = '', time = ''] = local.split(' ');
+    return zonedAt(day, time, tz).valueOf();
+  };
+  const byMachine = new Map<string, Unavailable[]>();
+  const add = (code: string, d: Unavailable) => {
+    if (d.to > now.getTime()) byMachine.set(code, [...(byMachine.get(code) ?? []), d]);
+  };
+  for (const o of current)
+    add(o.equipment, { from: o.from.getTime(), to: o.to.getTime(), label: m.downKind[o.kind] });
+  for (const w of planning.maintenanceWindows)
+    add(w.equipment, { from: at(w.from), to: at(w.to), label: m.plannedDown(w.reason) });
+  for (const list of byMachine.values()) list.sort((a, b) => a.from - b.from);
+  return byMachine;
 }
 
 /**
@@ -204,16 +266,21 @@ async function openOperations(
 }
 
 /**
- * The next 14 days' load per machine and each open order's projected finish.
+ * The next `planning.horizonDays` days' load per machine and each open order's projected finish.
+ *
+ * Time: the shifts of the days the factory calendar says are worked; a machine loses the hours it
+ * is down (repairs, stops and maintenance under way until expected back; planned windows).
  *
  * Demand (the load chart): each order's operations laid one after the other from now over the
  * shifts, as if each machine were free for it alone, so a day where orders pile up shows above
- * 100 %. Work for a machine type is shared equally by the machines of that type; an operation
- * with no machine, type or work centre loads nothing. Capacity: each machine runs every shift.
+ * 100 %. Work for a machine type is shared equally by the machines of that type (over the
+ * factory's shifts); work for one machine runs in that machine's hours; an operation with no
+ * machine, type or work centre loads nothing. Capacity: each machine's own hours.
  *
  * Projected finish: the orders take the machines in turn (priority, then due date, then number),
  * each operation after its predecessor and after what the machine already has; an operation for
- * a machine type takes whichever of its machines is free first.
+ * a machine type takes whichever of its machines starts it first (finishes it first where one of
+ * them has downtime ahead).
  */
 export async function capacityLoad(
   em: EntityManager,
@@ -222,10 +289,13 @@ export async function capacityLoad(
   now: Date,
 ): Promise<CapacityLoad> {
   const today = inZone(now, tz).format('YYYY-MM-DD');
-  const days = Array.from({ length: HORIZON_DAYS }, (_, i) =>
-    dayjs(today).add(i, 'day').format('YYYY-MM-DD'),
-  );
+  const horizon = config.planning.horizonDays;
+  const days = Array.from({ length: horizon }, (_, i) => dayjs(today).add(i, 'day').format('YYYY-MM-DD'));
   const intervals = shiftIntervals(config, tz, now, days);
+  const downtime = await downtimeByMachine(em, config, tz, now);
+  const hoursOf = new Map([...downtime].map(([code, down]) => [code, withoutDowntime(intervals, down)]));
+  /** A machine's own hours: the shifts, less its downtime. */
+  const intervalsOf = (code: string) => hoursOf.get(code) ?? intervals;
 
   const equipment = await em.find(Equipment, {}, { orderBy: { code: 'asc' } });
   const machinesByType = new Map<string, string[]>();
@@ -236,19 +306,23 @@ export async function capacityLoad(
   const machineCodes = new Set(equipment.map((e) => e.code));
   const operations = await openOperations(em, machinesByType, machineCodes);
 
-  const capacityPerDay = Array.from({ length: HORIZON_DAYS }, () => 0);
-  for (const iv of intervals)
-    if (iv.day < HORIZON_DAYS) capacityPerDay[iv.day]! += (iv.end - iv.start) / MINUTE;
+  const capacityOver = (hours: Interval[]) => {
+    const perDay = Array.from({ length: horizon }, () => 0);
+    for (const iv of hours) if (iv.day < horizon) perDay[iv.day]! += (iv.end - iv.start) / MINUTE;
+    return perDay;
+  };
+  const capacityPerDay = capacityOver(intervals);
 
   const resources = new Map<string, ResourceLoad>();
   const resourceOf = (code: string): ResourceLoad => {
     let found = resources.get(code);
     if (!found) {
+      const capacity = hoursOf.has(code) ? capacityOver(hoursOf.get(code)!) : capacityPerDay;
       found = {
         code,
         name: code,
         teamId: null,
-        days: days.map((day, i) => ({ day, capacity: capacityPerDay[i]!, demand: 0 })),
+        days: days.map((day, i) => ({ day, capacity: capacity[i]!, demand: 0 })),
       };
       resources.set(code, found);
     }
@@ -272,8 +346,9 @@ export async function capacityLoad(
     let ready = start;
     for (const op of ops) {
       const share = op.machines.map(resourceOf);
-      ready = run(intervals, ready, op.minutes, (day, minutes) => {
-        if (day >= HORIZON_DAYS) return;
+      const hours = op.machines.length === 1 ? intervalsOf(op.machines[0]!) : intervals;
+      ready = run(hours, ready, op.minutes, (day, minutes) => {
+        if (day >= horizon) return;
         for (const r of share) r.days[day]!.demand += minutes / share.length;
       });
     }
@@ -297,18 +372,25 @@ export async function capacityLoad(
   for (const ops of orders) {
     let ready = start;
     let worstWait: { machine: string; from: number; to: number } | undefined;
+    let worstDown: { lost: number; down: Unavailable; machine: string } | undefined;
     for (const op of ops) {
       if (op.machines.length === 0) {
         ready = run(intervals, ready, op.minutes);
         continue;
       }
-      const machine = op.machines.reduce((best, code) =>
-        (free.get(code) ?? start) < (free.get(best) ?? start) ? code : best,
-      );
+      const machine = machineFor(op, ready, free, start, downtime, intervalsOf);
       const begin = Math.max(ready, free.get(machine) ?? start);
       if (begin > ready && (!worstWait || begin - ready > worstWait.to - worstWait.from))
         worstWait = { machine, from: ready, to: begin };
-      ready = run(intervals, begin, op.minutes);
+      ready = run(intervalsOf(machine), begin, op.minutes);
+      const down = downtime.get(machine);
+      if (down && op.minutes > 0) {
+        // What the machine's downtime cost this operation, against running in every shift.
+        const lost = ready - run(intervals, begin, op.minutes);
+        const during = down.find((d) => d.to > begin && d.from < ready);
+        if (lost > 0 && during && (!worstDown || lost > worstDown.lost))
+          worstDown = { lost, down: during, machine };
+      }
       if (op.minutes > 0) free.set(machine, ready);
     }
     const first = ops[0]!;
@@ -319,9 +401,15 @@ export async function capacityLoad(
       itemCode: first.itemCode,
       dueAt,
       projectedFinishAt: new Date(ready),
-      reason: late
-        ? lateReason(worstWait, resources, dayStarts, ops, tz, intervals, start, dueAt.getTime())
-        : null,
+      reason: !late
+        ? null
+        : worstDown && (!worstWait || worstDown.lost >= worstWait.to - worstWait.from)
+          ? m.down(
+              worstDown.machine,
+              worstDown.down.label,
+              inZone(new Date(worstDown.down.to), tz).format('YYYY-MM-DD HH:mm'),
+            )
+          : lateReason(worstWait, resources, dayStarts, ops, tz, intervals, start, dueAt.getTime()),
     });
   }
   projections.sort((a, b) => a.orderNumber.localeCompare(b.orderNumber));
@@ -330,6 +418,34 @@ export async function capacityLoad(
     resources: [...resources.values()].sort((a, b) => a.code.localeCompare(b.code)),
     orders: projections,
   };
+}
+
+/**
+ * Which of the operation's machines it takes: the one free first, ties to the first listed; when
+ * one of them has downtime ahead, the one that would finish it first.
+ */
+function machineFor(
+  op: OpenOperation,
+  ready: number,
+  free: Map<string, number>,
+  start: number,
+  downtime: Map<string, Unavailable[]>,
+  intervalsOf: (code: string) => Interval[],
+): string {
+  if (op.machines.length === 1) return op.machines[0]!;
+  if (!op.machines.some((code) => downtime.has(code)))
+    return op.machines.reduce((best, code) =>
+      (free.get(code) ?? start) < (free.get(best) ?? start) ? code : best,
+    );
+  const finish = (code: string) =>
+    run(intervalsOf(code), Math.max(ready, free.get(code) ?? start), op.minutes);
+  let best = op.machines[0]!;
+  let bestFinish = finish(best);
+  for (const code of op.machines.slice(1)) {
+    const f = finish(code);
+    if (f < bestFinish) [best, bestFinish] = [code, f];
+  }
+  return best;
 }
 
 /**
@@ -379,7 +495,7 @@ function factoryTimeZone(): string {
 }
 
 /**
- * The released and running orders the next 14 days' load finishes after their due date, in
+ * The released and running orders the load finishes after their due date, in
  * order-number order, each with why. `tz` defaults to FACTORY_TZ.
  */
 export async function ordersAtRisk(

@@ -34,7 +34,9 @@ export function loadRows(load: CapacityLoad, by: LoadBy, config: FactoryConfig):
   return [...teams.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
-export const percentOf = (d: LoadDay) => (d.capacity > 0 ? Math.round((d.demand / d.capacity) * 100) : 0);
+/** Demand as a percentage of capacity; work on a day with no capacity (a machine down) reads 999. */
+export const percentOf = (d: LoadDay) =>
+  d.capacity > 0 ? Math.round((d.demand / d.capacity) * 100) : d.demand > 0 ? 999 : 0;
 
 export function riskTexts(load: CapacityLoad, tz: string): RiskText[] {
   return load.orders.flatMap((o) =>

@@ -24,6 +24,11 @@ export const planningMessages = {
   queued: (machine: string, until: string) => `${machine} 排队到 ${monthDay(until)}`,
   tooMuchWork: (hours: number, finish: string) => `剩余约 ${hours} 小时工时，最早 ${monthDay(finish)} 完工`,
   pastDue: (days: number) => `已过交期 ${days} 天`,
+  /** `back` is factory-local `YYYY-MM-DD HH:mm`. */
+  down: (machine: string, what: string, back: string) =>
+    `${machine} ${what}，预计 ${dayjs(back).format('M月D日 HH:mm')} 恢复`,
+  downKind: { repair: '维修中', stopped: '停机', maintenance: '保养中' } as const,
+  plannedDown: (reason: string | undefined) => (reason ? `计划停机（${reason}）` : '计划停机'),
   unfinished: '尚未完工',
 
   bomDuplicate: (code: string) => `物料清单里 ${code} 出现了两次，请合并为一行。`,
@@ -32,7 +37,7 @@ export const planningMessages = {
   bomUnit: (code: string, unit: string, given: string) =>
     `${code} 的单位是「${unit}」，物料清单写的是「${given}」；批次按「${unit}」记，请换算后再写。`,
 
-  loadHelp: '查看未来 14 天的设备负荷和交期风险（负荷 设备｜班组，默认按设备），附负荷图',
+  loadHelp: '查看排产期（默认 14 天）内的设备负荷和交期风险（负荷 设备｜班组，默认按设备），附负荷图',
   kittingHelp: '齐套检查：按交期看哪些工单物料已齐可开工、缺什么缺多少',
   byWords: { 设备: 'machine', 机台: 'machine', 班组: 'team' } as Record<string, 'machine' | 'team'>,
   badBy: (text: string) => `「${text}」看不懂，请写「负荷 设备」或「负荷 班组」。`,
@@ -42,7 +47,7 @@ export const planningMessages = {
 
   load(by: 'machine' | 'team', days: string[], rows: LoadRowText[], risks: RiskText[]): string {
     const lines = [
-      `未来 14 天${by === 'machine' ? '设备' : '班组'}负荷（${monthDay(days[0]!)}–${monthDay(days.at(-1)!)}）`,
+      `未来 ${days.length} 天${by === 'machine' ? '设备' : '班组'}负荷（${monthDay(days[0]!)}–${monthDay(days.at(-1)!)}）`,
     ];
     const over = rows.filter((r) => r.overloadedDays.length > 0);
     if (rows.length === 0) lines.push('没有设备或工作中心。');
@@ -56,7 +61,7 @@ export const planningMessages = {
             r.overloadedDays
               .map(
                 (d) =>
-                  `${monthDay(d.day)} ${d.percent}%（${Math.round(d.demand)}/${Math.round(d.capacity)} 分钟）`,
+                  `${monthDay(d.day)} ${d.capacity > 0 ? `${d.percent}%` : '无产能'}（${Math.round(d.demand)}/${Math.round(d.capacity)} 分钟）`,
               )
               .join('，'),
         );

@@ -15,6 +15,8 @@ const BOT_CHANNELS: ReadonlySet<string> = new Set(['console', 'wecom-app', 'weco
 export interface WorkedOperation {
   personId: string;
   taskId: number;
+  /** The operation's team (null: none). */
+  teamId: string | null;
   shift: ShiftInterval;
   /** Reported through the bot before the shift ended. */
   reported: boolean;
@@ -40,11 +42,12 @@ export async function workedOperations(
   const started = await em.find(OperationTask, { startedAt: span, assignee: { $ne: null } });
   const locate = (at: Date) => shifts.find((s) => s.start <= at && at < s.end);
   const units = new Map<string, WorkedOperation>();
-  const unitOf = (personId: string, taskId: number, shift: ShiftInterval) => {
-    const key = `${personId}|${taskId}|${shift.start.getTime()}`;
+  const unitOf = (personId: string, task: OperationTask, shift: ShiftInterval) => {
+    const key = `${personId}|${task.id}|${shift.start.getTime()}`;
     const unit = units.get(key) ?? {
       personId,
-      taskId,
+      taskId: task.id,
+      teamId: task.team?.id ?? null,
       shift,
       reported: false,
       reports: 0,
@@ -57,7 +60,7 @@ export async function workedOperations(
   for (const report of reports) {
     const shift = locate(report.reportedAt);
     if (!shift) continue;
-    const unit = unitOf(report.task.assignee?.id ?? report.person.id, report.task.id, shift);
+    const unit = unitOf(report.task.assignee?.id ?? report.person.id, report.task, shift);
     unit.reports += 1;
     unit.good += report.good;
     unit.scrap += report.scrap;
@@ -65,7 +68,7 @@ export async function workedOperations(
   }
   for (const task of started) {
     const shift = task.startedAt ? locate(task.startedAt) : undefined;
-    if (shift && task.assignee) unitOf(task.assignee.id, task.id, shift);
+    if (shift && task.assignee) unitOf(task.assignee.id, task, shift);
   }
   return [...units.values()];
 }

@@ -63,7 +63,7 @@ export async function buildFortnight(em: EntityManager, app: TestApp): Promise<v
   em.create(Equipment, { code: 'M1', name: '车床', type: 'lathe', team: 'cnc' });
   em.create(Equipment, { code: 'M2', name: '磨床', type: 'grinder' });
   const item = em.create(Item, { code: 'P1', name: '轴' });
-  em.create(RoutingStep, { item, sequence: 10, name: '车削' });
+  em.create(RoutingStep, { item, sequence: 10, name: '车削', standardMinutes: 30 });
   await em.flush();
 
   const planner = await actor('lijianguo', at(16, '07:00'));

@@ -12,6 +12,8 @@ import { at, buildFortnight, fortnightYaml, TZ } from './known-fortnight.js';
 const NOW = at(29, '22:00');
 const none = { hours: null, count: 0, improvement: null };
 const rate = (part: number, whole: number) => ({ part, whole, rate: whole > 0 ? part / whole : null });
+/** A figure worked out by hand as a fraction, compared to 12 decimals. */
+const about = (n: number) => expect.closeTo(n, 12);
 
 describe('KPIs of a hand-built fortnight', () => {
   let app: TestApp;
@@ -46,6 +48,9 @@ describe('KPIs of a hand-built fortnight', () => {
       repairArchive: { hours: 4, count: 1, improvement: null },
       // WO-5's 6 at 00:01 Monday, WO-3's 5 + 3 (2 scrap), WO-4's 10.
       firstPassYield: rate(24, 26),
+      // WO-3 on Tuesday's and Thursday's day shifts, WO-4 on Wednesday's night shift, each
+      // reported in it; WO-5's 00:01 report is in Sunday's night shift, last week's.
+      reportingRate: rate(3, 3),
       // WO-5 and WO-4 (completed 23:30 on its due day) on time, WO-3 two days late.
       onTimeDelivery: rate(2, 3),
       late: [{ number: 'WO-3', dueDate: '2026-11-24', completedOn: '2026-11-26', daysLate: 2 }],
@@ -64,6 +69,7 @@ describe('KPIs of a hand-built fortnight', () => {
           repairAccept: { hours: 1.5, count: 1, improvement: 0.25 },
           repairArchive: none,
           firstPassYield: rate(0, 0),
+          reportingRate: rate(0, 0),
         },
         {
           teamId: 'cnc',
@@ -73,20 +79,42 @@ describe('KPIs of a hand-built fortnight', () => {
           repairAccept: { hours: 0.5, count: 1, improvement: 0.75 },
           repairArchive: { hours: 4, count: 1, improvement: null },
           firstPassYield: rate(24, 26),
+          reportingRate: rate(3, 3),
         },
       ],
       machines: [
+        // Both machines have shifts round the clock: 166 h from Monday 00:00 to Sunday 22:00.
         {
           equipment: 'M1',
           repairAccept: { hours: 0.5, count: 1, improvement: 0.75 },
           repairArchive: { hours: 4, count: 1, improvement: null },
           firstPassYield: rate(14, 16),
+          // Down 4 h for its repair; 16 pieces × 30 standard minutes = 480 of the 9,720 it ran.
+          uptime: {
+            plannedHours: 166,
+            downHours: 4,
+            availability: about(162 / 166),
+            performance: about(480 / 9720),
+            oee: about((162 / 166) * (480 / 9720) * (14 / 16)),
+            mttrHours: 4,
+            mtbfHours: 162,
+          },
         },
         {
           equipment: 'M2',
           repairAccept: { hours: 1.5, count: 1, improvement: 0.25 },
           repairArchive: none,
           firstPassYield: rate(10, 10),
+          // Down since Friday 10:00, still: 60 h; 10 pieces × 30 of 6,360 minutes run; no repair ended.
+          uptime: {
+            plannedHours: 166,
+            downHours: 60,
+            availability: about(106 / 166),
+            performance: about(300 / 6360),
+            oee: about((106 / 166) * (300 / 6360)),
+            mttrHours: null,
+            mtbfHours: 106,
+          },
         },
       ],
     });
@@ -97,6 +125,24 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(last.period).toMatchObject({ firstDay: '2026-11-16', lastDay: '2026-11-22', to: at(23, '00:00') });
     // WO-1's 9 + 1 scrap, WO-5's 4 at 23:59 corrected to 3 + 1 scrap.
     expect(last.firstPassYield).toEqual(rate(12, 14));
+    // WO-1 on Wednesday's day shift; WO-5 started 20:00 Sunday, reported 23:59 and 00:01: one shift.
+    expect(last.reportingRate).toEqual(rate(2, 2));
+    // M1 ran all 168 h; WO-1's 10 pieces and WO-5's 4 (the correction moves one to scrap, the
+    // pieces stay 4) at 30 standard minutes each; no breakdown.
+    expect(last.machines.map((m) => [m.equipment, m.uptime])).toEqual([
+      [
+        'M1',
+        {
+          plannedHours: 168,
+          downHours: 0,
+          availability: 1,
+          performance: about(420 / 10_080),
+          oee: about((420 / 10_080) * (12 / 14)),
+          mttrHours: null,
+          mtbfHours: null,
+        },
+      ],
+    ]);
     expect(last.exceptionResponse).toEqual({ hours: 2, count: 1, improvement: 0.5 });
     expect(last.exceptionClose).toEqual({ hours: 2, count: 1, improvement: null });
     expect(last.exceptionClosure).toEqual(rate(1, 1));
@@ -122,6 +168,7 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(month.exceptionClose).toEqual({ hours: 3, count: 3, improvement: null });
     expect(month.exceptionClosure).toEqual(rate(2, 4));
     expect(month.firstPassYield).toEqual(rate(36, 40));
+    expect(month.reportingRate).toEqual(rate(5, 5));
     expect(month.onTimeDelivery).toEqual(rate(3, 4));
     expect(month.outsourcingReturn).toEqual({ days: 4, count: 3, improvement: 1 / 3 });
   });
@@ -141,7 +188,12 @@ describe('KPIs of a hand-built fortnight', () => {
         '报修到验收：中位 4.0 小时（1 次）',
         '准时交付率：66.7%（2/3 单，基线 76.0%）',
         '一次合格率：92.3%（24/26 件）',
+        '报工率：100.0%（3/3 道工序）',
         '外发回厂周期：中位 3.0 天（2 批，基线 6.0 天，缩短 50.0%）',
+        // 162/166, 480/9,720 and 14/16; 106/166 and 300/6,360 (see the figures above).
+        '设备：',
+        '- M1：OEE 4.2%（可用 97.6% × 性能 4.9% × 合格 87.5%），MTTR 4.0 小时，MTBF 162.0 小时',
+        '- M2：OEE 3.0%（可用 63.9% × 性能 4.7% × 合格 100.0%），MTTR 暂无，MTBF 106.0 小时',
         '延期工单：',
         '- WO-3 交期 2026-11-24，2026-11-26 完工，晚 2 天',
       ].join('\n'),

@@ -32,8 +32,9 @@ describe('the weekly KPI message', () => {
     const clock = new ManualClock('2026-11-24T02:00:00Z');
     const app = await startDemoApp({ clock });
     apps.push(app);
-    // What 上周 will be on Monday: the demo's week, read the way `KPI 本周` reads it now.
-    const [asked] = await app.as('lijianguo').say('KPI 本周');
+    // What `KPI 上周` says on Monday morning: the demo's whole week, its machines' hours to Sunday night.
+    clock.set('2026-11-30T00:30:00Z');
+    const [asked] = await app.as('lijianguo').say('KPI 上周');
     const job = jobsOf(coreCapabilities, app.services).find((d) => d.name === WEEKLY_KPI_JOB);
     const run = async (iso: string) => {
       clock.set(iso);
