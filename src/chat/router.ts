@@ -84,6 +84,13 @@ export class EventRouter {
       await this.dialogs.close(ctx.em, ctx.person.id, ctx.event);
       return this.runCommand(ctx, command, rest);
     }
+    const scan = rest.length === 0 ? this.printedCode(ctx, word) : undefined;
+    if (scan) {
+      // DingTalk's scanner and a phone camera open a printed code's link instead of sending it;
+      // shared or pasted into the chat, it is the scan the WeCom menu would have sent.
+      await this.dialogs.close(ctx.em, ctx.person.id, ctx.event);
+      return scan.handle(ctx, word);
+    }
     const pending = await this.dialogs.take(ctx.em, ctx.person.id, ctx.event);
     if (pending === 'expired') return ctx.reply(m.dialogExpired);
     // A dialog that waits for a photo lets words go by: they mean what they would mean without it.
@@ -124,6 +131,12 @@ export class EventRouter {
       return ctx.reply(m.cardStale(await handler.describeNow(ctx.em, instance.subjectId)));
     }
     await handler.act(ctx, instance.subjectId, action, event.selections);
+  }
+
+  /** The scan handler for a link of a code this bot printed (under its public URL), if any. */
+  private printedCode(ctx: CommandContext, word: string): ScanHandler | undefined {
+    if (!word.startsWith(`${ctx.publicUrl}/`)) return undefined;
+    return this.scans.find((s) => s.matches(word));
   }
 
   private async onScan(ctx: CommandContext, scanned: string): Promise<void> {

@@ -34,4 +34,13 @@ export const ticketMessages = {
   remaining: '结存',
   pieces: (n: number, unit: string) => `${n} ${unit}`,
   page: (n: number, of: number) => `第 ${n} / ${of} 页`,
+
+  /** The page a printed code's link opens outside the WeCom scan menu (DingTalk's scanner, a phone camera). */
+  landingTitle: '扫码报工',
+  landingOperation: (order: string, sequence: number) => `工单 ${order} 工序${sequence}`,
+  landingOrder: (order: string) => `工单 ${order}`,
+  landingLot: (lot: string) => `物料批次 ${lot}`,
+  landingHow:
+    '请在企业微信工作台用「扫码报工」扫描这个二维码；在钉钉里，把这个页面的链接发给机器人。也可以直接发送：',
+  landingNothingShown: '为保护生产数据，这个页面不显示工单内容。',
 };

@@ -4,6 +4,7 @@ import { downloadRoute, type RenderDownload } from '../http/downloads/download-l
 import { renderJobTicket } from './job-ticket.js';
 import { renderLotLabels } from './lot-labels.js';
 import { ticketMessages as m } from './messages.js';
+import { scanLandingPages } from './scan-landing.js';
 import { pdfFont } from './pdf-font.js';
 import { jobTicketOf, lotLabelsOf, LOT_LABELS, TICKET } from './print-service.js';
 
@@ -28,10 +29,11 @@ export const printLotLabels: RenderDownload = async (services, subject) => {
   return { fileName: `批次标签-${labels[0]?.lotNumber ?? ''}.pdf`, contentType: PDF, body };
 };
 
-/** The print links sent in chat. */
+/** The print links sent in chat, and the pages the printed codes' links open. */
 export function printPages(services: AppServices): Router {
   const router = new Router();
   router.use(downloadRoute(services, TICKET, printJobTicket, m.linkExpired).routes());
   router.use(downloadRoute(services, LOT_LABELS, printLotLabels, m.linkExpired).routes());
+  router.use(scanLandingPages().routes());
   return router;
 }
