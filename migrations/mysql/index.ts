@@ -24,6 +24,7 @@ import { Migration20261201032024_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
+import { Migration20261201102523_RoutingStepParameters } from './Migration20261201102523_RoutingStepParameters.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -71,4 +72,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032220_GatewayReadings', class: Migration20261201032220_GatewayReadings },
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
+  {
+    name: 'Migration20261201102523_RoutingStepParameters',
+    class: Migration20261201102523_RoutingStepParameters,
+  },
 ];

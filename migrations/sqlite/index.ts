@@ -24,6 +24,7 @@ import { Migration20261201032027_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
+import { Migration20261201102524_RoutingStepParameters } from './Migration20261201102524_RoutingStepParameters.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -71,4 +72,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032222_GatewayReadings', class: Migration20261201032222_GatewayReadings },
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
+  {
+    name: 'Migration20261201102524_RoutingStepParameters',
+    class: Migration20261201102524_RoutingStepParameters,
+  },
 ];

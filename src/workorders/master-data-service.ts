@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Item, type ITEM_KINDS } from './item.entity.js';
-import { RoutingStep } from './routing-step.entity.js';
+import { RoutingStep, type RoutingParameter } from './routing-step.entity.js';
 
 export interface ItemInput {
   name: string;
@@ -15,6 +15,26 @@ export interface RoutingStepInput {
   equipmentType?: string | null;
   standardMinutes: number;
   setupMinutes?: number;
+  parameters?: RoutingParameter[];
+}
+
+export type RoutingParameterProblem =
+  { kind: 'duplicate'; name: string } | { kind: 'backwards'; name: string; min: number; max: number };
+
+/**
+ * What is wrong with a step's declared parameters: a name twice (a report could not say which
+ * it measured) or limits the wrong way round. Empty when they can be stored; each caller words it.
+ */
+export function routingParameterProblems(parameters: readonly RoutingParameter[]): RoutingParameterProblem[] {
+  const problems: RoutingParameterProblem[] = [];
+  const seen = new Set<string>();
+  for (const p of parameters) {
+    if (seen.has(p.name)) problems.push({ kind: 'duplicate', name: p.name });
+    seen.add(p.name);
+    if (p.min !== undefined && p.max !== undefined && p.min > p.max)
+      problems.push({ kind: 'backwards', name: p.name, min: p.min, max: p.max });
+  }
+  return problems;
 }
 
 /** The ERP's item, under the ERP's code (upper-cased as chat and imports write it). */
@@ -46,6 +66,7 @@ export async function replaceRouting(
       equipmentType: step.equipmentType ?? null,
       standardMinutes: step.standardMinutes,
       setupMinutes: step.setupMinutes ?? 0,
+      parameters: step.parameters && step.parameters.length > 0 ? step.parameters : null,
     };
     const row = existing.find((r) => r.sequence === step.sequence);
     kept.push(

@@ -6,19 +6,32 @@ import type { PersonView } from '../../people/person-view.js';
 import type { Services } from '../../services.js';
 import { RefusedError } from '../../shared/errors.js';
 import { raiseException } from '../../workorders/exception-service.js';
+import { RoutingStep } from '../../workorders/routing-step.entity.js';
 import { loadOrder } from '../../workorders/task-lookup.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
 import type { ProcessParameter, QualityConfig } from '../config.js';
 import { parameterMessages as m } from './messages.js';
 import { ParameterReading } from './parameter-reading.entity.js';
 
-/** The parameters the routing step `sequence` of item `itemCode` asks for, in declared order. */
-export function declaredParameters(
+/**
+ * The parameters routing step `sequence` of item `itemCode` asks for: those its routing declares
+ * (the ERP's, through the API or an import), then factory.yaml's for the same step. Where both
+ * name a parameter, factory.yaml's line wins whole: it is the factory's own override of limits
+ * the ERP keeps sending back. Read as they are now, like the rest of factory.yaml: an order made
+ * before a change is judged by the new limits, and each reading keeps the ones it was judged by.
+ */
+export async function declaredParameters(
+  em: EntityManager,
   config: QualityConfig,
   itemCode: string,
   sequence: number,
-): ProcessParameter[] {
-  return config.parameters.filter((p) => p.item === itemCode && p.sequence === sequence);
+): Promise<ProcessParameter[]> {
+  const step = await em.findOne(RoutingStep, { item: itemCode, sequence });
+  const local = config.parameters.filter((p) => p.item === itemCode && p.sequence === sequence);
+  const routed = (step?.parameters ?? [])
+    .filter((p) => !local.some((l) => l.name === p.name))
+    .map((p) => ({ ...p, item: itemCode, sequence }));
+  return [...routed, ...local];
 }
 
 export const isOutside = (p: Pick<ProcessParameter, 'min' | 'max'>, value: number): boolean =>
@@ -55,7 +68,7 @@ export async function recordParameters(
   const task = report.task;
   const order = task.workOrder;
   const label = reportRef(report.id);
-  const declared = declaredParameters(deps.config.quality, order.item.code, task.sequence);
+  const declared = await declaredParameters(deps.em, deps.config.quality, order.item.code, task.sequence);
   if (declared.length === 0) throw new RefusedError('no_parameters', m.noneDeclared(order.number, task.name));
   if (values.length === 0) throw new RefusedError('no_values', m.noValues);
   const existing = await deps.em.find(ParameterReading, { report }, { orderBy: { id: 'asc' } });
