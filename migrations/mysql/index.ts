@@ -25,6 +25,7 @@ import { Migration20261201032220_GatewayReadings } from './Migration202612010322
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
 import { Migration20261201102523_RoutingStepParameters } from './Migration20261201102523_RoutingStepParameters.js';
+import { Migration20261201104057_ScrapRequestOutsideSource } from './Migration20261201104057_ScrapRequestOutsideSource.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -75,5 +76,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201102523_RoutingStepParameters',
     class: Migration20261201102523_RoutingStepParameters,
+  },
+  {
+    name: 'Migration20261201104057_ScrapRequestOutsideSource',
+    class: Migration20261201104057_ScrapRequestOutsideSource,
   },
 ];

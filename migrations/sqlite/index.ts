@@ -25,6 +25,7 @@ import { Migration20261201032222_GatewayReadings } from './Migration202612010322
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
 import { Migration20261201102524_RoutingStepParameters } from './Migration20261201102524_RoutingStepParameters.js';
+import { Migration20261201104059_ScrapRequestOutsideSource } from './Migration20261201104059_ScrapRequestOutsideSource.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -75,5 +76,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201102524_RoutingStepParameters',
     class: Migration20261201102524_RoutingStepParameters,
+  },
+  {
+    name: 'Migration20261201104059_ScrapRequestOutsideSource',
+    class: Migration20261201104059_ScrapRequestOutsideSource,
   },
 ];
