@@ -96,8 +96,57 @@ const orderTrace = {
         },
       },
     },
-    outsourcing: { type: 'array', items: { type: 'object' } },
-    exceptions: { type: 'array', items: { type: 'object' } },
+    outsourcing: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['number', 'partner', 'process', 'quantity', 'state', 'shipDate', 'returned', 'qc'],
+        properties: {
+          number: { type: 'string' },
+          partner: { type: 'string' },
+          process: { type: 'string' },
+          quantity: { type: 'integer' },
+          state: { type: 'string', description: 'The configured state name' },
+          shipDate: { type: 'string', format: 'date' },
+          returnedAt: nullableWhen,
+          returned: { type: 'integer' },
+          qcResult: { type: ['string', 'null'] },
+          operation: {
+            type: ['string', 'null'],
+            description: 'The operation the partner did, if sent for one',
+          },
+          qc: {
+            type: 'object',
+            description: '外协质检 counts over the pieces back',
+            required: ['accepted', 'concession', 'rejected', 'rework', 'reasonCodes'],
+            properties: {
+              accepted: { type: 'integer' },
+              concession: { type: 'integer' },
+              rejected: { type: 'integer' },
+              rework: { type: 'integer' },
+              reasonCodes: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    exceptions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'reason', 'status', 'raisedBy', 'raisedAt'],
+        properties: {
+          id: { type: 'integer' },
+          kind: { type: 'string' },
+          reason: { type: 'string' },
+          status: { type: 'string' },
+          raisedBy: { type: 'string', description: 'Their name' },
+          raisedAt: when,
+          operation: { type: ['string', 'null'] },
+          closedAt: nullableWhen,
+        },
+      },
+    },
   },
 } as const;
 
