@@ -26,6 +26,7 @@ import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
 import { Migration20261201102523_RoutingStepParameters } from './Migration20261201102523_RoutingStepParameters.js';
 import { Migration20261201104057_ScrapRequestOutsideSource } from './Migration20261201104057_ScrapRequestOutsideSource.js';
+import { Migration20261201112444_OperationTaskParameters } from './Migration20261201112444_OperationTaskParameters.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -80,5 +81,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201104057_ScrapRequestOutsideSource',
     class: Migration20261201104057_ScrapRequestOutsideSource,
+  },
+  {
+    name: 'Migration20261201112444_OperationTaskParameters',
+    class: Migration20261201112444_OperationTaskParameters,
   },
 ];

@@ -26,6 +26,7 @@ import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
 import { Migration20261201102524_RoutingStepParameters } from './Migration20261201102524_RoutingStepParameters.js';
 import { Migration20261201104059_ScrapRequestOutsideSource } from './Migration20261201104059_ScrapRequestOutsideSource.js';
+import { Migration20261201112445_OperationTaskParameters } from './Migration20261201112445_OperationTaskParameters.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -80,5 +81,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201104059_ScrapRequestOutsideSource',
     class: Migration20261201104059_ScrapRequestOutsideSource,
+  },
+  {
+    name: 'Migration20261201112445_OperationTaskParameters',
+    class: Migration20261201112445_OperationTaskParameters,
   },
 ];

@@ -11,11 +11,13 @@ const text = (replies: OutboundContent[]) =>
 
 /**
  * Parameters declared on the routing: the ERP puts SHF-200's routing with 转速 800–1200 rpm and
- * 浓度 4–9 % on turning; factory.yaml tightens 浓度 to 5–8 %. 刘洋 turns WO-DEMO-006.
+ * 浓度 4–9 % on turning; factory.yaml tightens 浓度 to 5–8 %. An order made afterwards copies
+ * them (WO-DEMO-006, made before, keeps none of its own); 刘洋 turns it.
  */
 describe('process parameters declared on the routing', () => {
   let app: DemoApp;
   let key: string;
+  let wo = '';
   beforeAll(async () => {
     app = await startDemoApp({
       factory: {
@@ -52,11 +54,7 @@ describe('process parameters declared on the routing', () => {
   const qualityExceptions = () =>
     app.orm.em
       .fork()
-      .find(
-        ProductionException,
-        { workOrder: { number: 'WO-DEMO-006' }, kind: 'quality' },
-        { orderBy: { id: 'asc' } },
-      );
+      .find(ProductionException, { workOrder: { number: wo }, kind: 'quality' }, { orderBy: { id: 'asc' } });
 
   it('refuses limits the wrong way round or a name twice, and stores nothing', async () => {
     const backwards = await putRouting([{ name: '转速', unit: 'rpm', min: 1200, max: 800 }]);
@@ -87,10 +85,18 @@ describe('process parameters declared on the routing', () => {
       { name: '浓度', unit: '%', min: 4, max: 9 },
     ]);
 
-    const reply = text(await app.as('liuyang').say('完工 WO-DEMO-006 10'));
+    // WO-DEMO-006 was made before: it asks only for factory.yaml's 浓度.
+    expect(text(await app.as('liuyang').say('完工 WO-DEMO-006 10'))).toContain(
+      '「车削」要记录工艺参数：浓度（5~8%）。',
+    );
+    const boss = app.as('lijianguo');
+    wo = /WO-\d{8}-\d{3}/.exec(text(await boss.say('新建工单 SHF-200 50 12-10 华东机械')))?.[0] ?? '';
+    await boss.say(`下达 ${wo}`);
+    await boss.say(`派工 ${wo} 工序10 @刘洋`);
+    const reply = text(await app.as('liuyang').say(`完工 ${wo} 10`));
     const label = await lastReportLabel(app.orm);
     expect(reply).toContain(
-      `WO-DEMO-006「车削」要记录工艺参数：转速（800~1200rpm）、浓度（5~8%）。请发送「参数 ${label} 转速=<值> 浓度=<值>」。`,
+      `${wo}「车削」要记录工艺参数：转速（800~1200rpm）、浓度（5~8%）。请发送「参数 ${label} 转速=<值> 浓度=<值>」。`,
     );
 
     // 转速 over the routing's limit: one exception. 浓度 8.5 is inside the routing's 4–9 but
@@ -108,7 +114,7 @@ describe('process parameters declared on the routing', () => {
     );
     expect(await qualityExceptions()).toHaveLength(1);
 
-    await app.as('liuyang').say('完工 WO-DEMO-006 5');
+    await app.as('liuyang').say(`完工 ${wo} 5`);
     const next = await lastReportLabel(app.orm);
     await app.as('liuyang').say(`参数 ${next} 转速=1000 浓度=8.5`);
     const exceptions = await qualityExceptions();
