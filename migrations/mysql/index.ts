@@ -24,13 +24,16 @@ import { Migration20261201032024_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032220_GatewayReadings } from './Migration20261201032220_GatewayReadings.js';
 import { Migration20261201032651_OutsourcingQcCounts } from './Migration20261201032651_OutsourcingQcCounts.js';
 import { Migration20261201033058_FormsWithoutCode } from './Migration20261201033058_FormsWithoutCode.js';
+import { Migration20261201102523_RoutingStepParameters } from './Migration20261201102523_RoutingStepParameters.js';
 import { Migration20261201102537_QualitySerialsLotSuppliers } from './Migration20261201102537_QualitySerialsLotSuppliers.js';
 import { Migration20261201103047_FormsResponsibleRetiredDownloads } from './Migration20261201103047_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201103451_MediaStore } from './Migration20261201103451_MediaStore.js';
+import { Migration20261201104057_ScrapRequestOutsideSource } from './Migration20261201104057_ScrapRequestOutsideSource.js';
 import { Migration20261201104410_TaskLastReportedAt } from './Migration20261201104410_TaskLastReportedAt.js';
 import { Migration20261201104619_ItemSource } from './Migration20261201104619_ItemSource.js';
 import { Migration20261201110144_ErpExportLinksShared } from './Migration20261201110144_ErpExportLinksShared.js';
 import { Migration20261201110623_OutsourcingPhotosInMediaStore } from './Migration20261201110623_OutsourcingPhotosInMediaStore.js';
+import { Migration20261201112444_OperationTaskParameters } from './Migration20261201112444_OperationTaskParameters.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -79,6 +82,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032651_OutsourcingQcCounts', class: Migration20261201032651_OutsourcingQcCounts },
   { name: 'Migration20261201033058_FormsWithoutCode', class: Migration20261201033058_FormsWithoutCode },
   {
+    name: 'Migration20261201102523_RoutingStepParameters',
+    class: Migration20261201102523_RoutingStepParameters,
+  },
+  {
     name: 'Migration20261201102537_QualitySerialsLotSuppliers',
     class: Migration20261201102537_QualitySerialsLotSuppliers,
   },
@@ -87,6 +94,10 @@ export const migrations: MigrationObject[] = [
     class: Migration20261201103047_FormsResponsibleRetiredDownloads,
   },
   { name: 'Migration20261201103451_MediaStore', class: Migration20261201103451_MediaStore },
+  {
+    name: 'Migration20261201104057_ScrapRequestOutsideSource',
+    class: Migration20261201104057_ScrapRequestOutsideSource,
+  },
   { name: 'Migration20261201104410_TaskLastReportedAt', class: Migration20261201104410_TaskLastReportedAt },
   { name: 'Migration20261201104619_ItemSource', class: Migration20261201104619_ItemSource },
   {
@@ -96,5 +107,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201110623_OutsourcingPhotosInMediaStore',
     class: Migration20261201110623_OutsourcingPhotosInMediaStore,
+  },
+  {
+    name: 'Migration20261201112444_OperationTaskParameters',
+    class: Migration20261201112444_OperationTaskParameters,
   },
 ];

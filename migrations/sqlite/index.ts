@@ -24,13 +24,16 @@ import { Migration20261201032027_QualityScrapParametersPatrols } from './Migrati
 import { Migration20261201032222_GatewayReadings } from './Migration20261201032222_GatewayReadings.js';
 import { Migration20261201032654_OutsourcingQcCounts } from './Migration20261201032654_OutsourcingQcCounts.js';
 import { Migration20261201033101_FormsWithoutCode } from './Migration20261201033101_FormsWithoutCode.js';
+import { Migration20261201102524_RoutingStepParameters } from './Migration20261201102524_RoutingStepParameters.js';
 import { Migration20261201102538_QualitySerialsLotSuppliers } from './Migration20261201102538_QualitySerialsLotSuppliers.js';
 import { Migration20261201103048_FormsResponsibleRetiredDownloads } from './Migration20261201103048_FormsResponsibleRetiredDownloads.js';
 import { Migration20261201103453_MediaStore } from './Migration20261201103453_MediaStore.js';
+import { Migration20261201104059_ScrapRequestOutsideSource } from './Migration20261201104059_ScrapRequestOutsideSource.js';
 import { Migration20261201104411_TaskLastReportedAt } from './Migration20261201104411_TaskLastReportedAt.js';
 import { Migration20261201104621_ItemSource } from './Migration20261201104621_ItemSource.js';
 import { Migration20261201110146_ErpExportLinksShared } from './Migration20261201110146_ErpExportLinksShared.js';
 import { Migration20261201110625_OutsourcingPhotosInMediaStore } from './Migration20261201110625_OutsourcingPhotosInMediaStore.js';
+import { Migration20261201112445_OperationTaskParameters } from './Migration20261201112445_OperationTaskParameters.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -79,6 +82,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201032654_OutsourcingQcCounts', class: Migration20261201032654_OutsourcingQcCounts },
   { name: 'Migration20261201033101_FormsWithoutCode', class: Migration20261201033101_FormsWithoutCode },
   {
+    name: 'Migration20261201102524_RoutingStepParameters',
+    class: Migration20261201102524_RoutingStepParameters,
+  },
+  {
     name: 'Migration20261201102538_QualitySerialsLotSuppliers',
     class: Migration20261201102538_QualitySerialsLotSuppliers,
   },
@@ -87,6 +94,10 @@ export const migrations: MigrationObject[] = [
     class: Migration20261201103048_FormsResponsibleRetiredDownloads,
   },
   { name: 'Migration20261201103453_MediaStore', class: Migration20261201103453_MediaStore },
+  {
+    name: 'Migration20261201104059_ScrapRequestOutsideSource',
+    class: Migration20261201104059_ScrapRequestOutsideSource,
+  },
   { name: 'Migration20261201104411_TaskLastReportedAt', class: Migration20261201104411_TaskLastReportedAt },
   { name: 'Migration20261201104621_ItemSource', class: Migration20261201104621_ItemSource },
   {
@@ -96,5 +107,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201110625_OutsourcingPhotosInMediaStore',
     class: Migration20261201110625_OutsourcingPhotosInMediaStore,
+  },
+  {
+    name: 'Migration20261201112445_OperationTaskParameters',
+    class: Migration20261201112445_OperationTaskParameters,
   },
 ];

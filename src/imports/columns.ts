@@ -19,6 +19,7 @@ export const COLUMNS = {
     standardMinutes: ['标准工时', '单件工时', 'standard_minutes', 'standardminutes'],
     setupMinutes: ['准备工时', '换型工时', '调机工时', 'setup_minutes', 'setupminutes'],
     firstArticle: ['首检', '首件检验', 'first_article', 'firstarticle'],
+    parameters: ['工艺参数', '参数', 'parameters'],
   },
   workorders: {
     number: ['工单号', '工单', 'number'],

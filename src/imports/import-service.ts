@@ -7,12 +7,14 @@ import { addRate, fenOfYuan, ratesLike } from '../pay/rates-service.js';
 import { Team } from '../people/team.entity.js';
 import { Item, ITEM_KINDS, type ItemSource } from '../workorders/item.entity.js';
 import { workOrderMessages } from '../workorders/messages.js';
-import { RoutingStep } from '../workorders/routing-step.entity.js';
+import { routingParameterProblems } from '../workorders/master-data-service.js';
+import { RoutingStep, type RoutingParameter } from '../workorders/routing-step.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { createWorkOrder, parseDueDate } from '../workorders/work-order-service.js';
 import { COLUMNS, field, type TableKind } from './columns.js';
 import { importMessages as m } from './messages.js';
 import type { Row } from './read-table.js';
+import { readRoutingParameters } from './routing-parameters.js';
 
 export interface RowOutcome {
   /** The spreadsheet line (the header is line 1). */
@@ -126,6 +128,17 @@ function yesNo(row: Row, names: readonly string[]): boolean {
   throw new RowRefused(m.notYesNo(names[0] ?? '', text));
 }
 
+/** The `工艺参数` column: left empty (or absent) means the step declares none. */
+function parametersOf(row: Row, names: readonly string[]): RoutingParameter[] | null {
+  const read = readRoutingParameters(field(row, names));
+  if ('unreadable' in read) throw new RowRefused(m.badParameter(read.unreadable));
+  const [problem] = routingParameterProblems(read.parameters);
+  if (problem?.kind === 'duplicate') throw new RowRefused(m.duplicateParameter(problem.name));
+  if (problem?.kind === 'backwards')
+    throw new RowRefused(m.backwardsParameter(problem.name, problem.min, problem.max));
+  return read.parameters.length > 0 ? read.parameters : null;
+}
+
 type Imported = { result: 'created' | 'updated'; what: string; message?: string };
 
 /** 来源: ERP marks master data the ERP keeps (read-only in chat); empty keeps what the item had. */
@@ -166,6 +179,7 @@ async function importRouting(deps: Services, _actor: Actor, row: Row): Promise<I
     standardMinutes: number(row, c.standardMinutes, 0),
     setupMinutes: number(row, c.setupMinutes, 0),
     firstArticle: yesNo(row, c.firstArticle),
+    parameters: parametersOf(row, c.parameters),
   };
   const existing = await deps.em.findOne(RoutingStep, { item, sequence });
   if (existing) Object.assign(existing, values);

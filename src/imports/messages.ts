@@ -15,6 +15,11 @@ export const importMessages = {
   bomUnit: (code: string, unit: string, given: string) =>
     `子件「${code}」的单位是「${unit}」，表里写的是「${given}」，请换算后再导入`,
   unknownOperation: (code: string, operation: string) => `物料「${code}」的工艺里没有工序「${operation}」`,
+  badParameter: (entry: string) =>
+    `工艺参数「${entry}」看不懂，请写成「转速 800~1200rpm 标准1000」「浓度 ≥5%」，多个用；分开`,
+  duplicateParameter: (name: string) => `工艺参数「${name}」写了两次`,
+  backwardsParameter: (name: string, min: number, max: number) =>
+    `工艺参数「${name}」的下限 ${min} 大于上限 ${max}`,
   unknownTeam: (team: string) => `没有班组「${team}」`,
   unknownMachine: (machine: string) => `没有设备「${machine}」`,
   badYuan: (column: string, value: string) =>

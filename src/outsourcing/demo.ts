@@ -4,6 +4,7 @@ import type { Changer } from './deps.js';
 import { createOutsourcingOrder } from './order-service.js';
 import { moveTo } from './state-moves.js';
 import { upsertPartner, type PartnerInput } from './partner-service.js';
+import { recordQcCounts } from './qc-service.js';
 import { recordQc, recordReturn } from './receiving-service.js';
 
 /**
@@ -99,4 +100,43 @@ export async function seedOutsourcing(ctx: DemoContext): Promise<void> {
       if (stage === 'done') await recordQc(deps, by('zhouqiang', at(dueDay, '15:00')), order, 'pass', null);
     });
   }
+  await seedComplaintLeg(ctx);
+}
+
+/**
+ * The outsourcing leg of the demo's complaint story (see quality's demo): the first 30 turned
+ * shafts of WO-DEMO-001 went to 恒力热处理 for 调质 and came back two days later; QC found one
+ * with 热处理不良. `追溯 WO-DEMO-001` shows the partner, the dates and these counts.
+ */
+async function seedComplaintLeg(ctx: DemoContext): Promise<void> {
+  const { at } = ctx;
+  await ctx.em.fork().transactional(async (tx) => {
+    const deps: Services = ctx.unit(tx);
+    const by = (personId: string, when: Date, partnerSide = false): Changer => ({
+      personId,
+      name: personId,
+      channel: 'console',
+      at: when,
+      partnerSide,
+    });
+    const order = await createOutsourcingOrder(deps, by('sunli', at(-4, '14:00')), {
+      partnerCode: 'P-HEAT',
+      productCode: 'SHF-200',
+      quantity: 30,
+      process: '调质',
+      expectedReturnAt: at(-2, '12:00'),
+      workOrderNumber: 'WO-DEMO-001',
+    });
+    moveTo(deps, order, 'processing', by(order.contact?.id ?? 'sunli', at(-4, '17:00'), true));
+    recordReturn(deps, by('sunli', at(-2, '08:30')), order, 30);
+    const qcAt = at(-2, '09:00');
+    await recordQcCounts(deps, await ctx.actorOf(tx, 'zhouqiang', qcAt), by('zhouqiang', qcAt), order, {
+      accepted: 29,
+      concession: 0,
+      rejected: 1,
+      rework: 0,
+      reason: deps.config.quality.rejectReasons.find((r) => r.code === 'H01'),
+      note: '1 件弯曲变形',
+    });
+  });
 }

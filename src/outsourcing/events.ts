@@ -21,7 +21,22 @@ declare module '../events/domain-events.js' {
       inspection: OutsourcingInspection;
       task: OperationTask | null;
     };
+    /**
+     * QC is counting pieces rejected to scrap on an order sent for a work order's operation, before
+     * any total moves (in its transaction): a subscriber may `hold` some back (quality's scrap
+     * approval); held pieces are not the operation's scrap.
+     */
+    'outsourcing.scrap_counted': {
+      order: OutsourcingOrder;
+      inspection: OutsourcingInspection;
+      task: OperationTask;
+      hold(pieces: number): void;
+    };
   }
 }
 
-export const outsourcingEvents = ['outsourcing.state_changed', 'outsourcing.qc_recorded'] as const;
+export const outsourcingEvents = [
+  'outsourcing.state_changed',
+  'outsourcing.qc_recorded',
+  'outsourcing.scrap_counted',
+] as const;

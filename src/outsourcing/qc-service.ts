@@ -48,7 +48,8 @@ export async function inspectedPieces(deps: Services, order: OutsourcingOrder): 
  * 外协质检 by count. Only pieces that are back and not yet inspected can be counted. When the
  * order was sent for an operation of a work order, that operation IS the partner's work:
  * accepted and concession pieces become its good output (the next operation may work on them
- * and is told), rejected ones its scrap; `outsourcing.qc_recorded` lets quality put them in the
+ * and is told), rejected ones its scrap (unless quality holds them for approval,
+ * `outsourcing.scrap_counted`); `outsourcing.qc_recorded` lets quality put them in the
  * reject flow (rework tasks). The last count of a batch that is all back closes the order.
  */
 export async function recordQcCounts(
@@ -109,9 +110,14 @@ export async function recordQcCounts(
   let operation: QcCountOutcome['operation'];
   if (task) {
     const good = counts.accepted + counts.concession;
+    let held = 0;
+    if (counts.rejected > 0) {
+      const hold = (pieces: number) => (held = Math.min(counts.rejected, held + pieces));
+      await deps.events.publish(deps, 'outsourcing.scrap_counted', { order, inspection, task, hold });
+    }
     const { tasks } = await recordOutsideOutput(deps, actor, task.id, {
       good,
-      scrap: counts.rejected,
+      scrap: counts.rejected - held,
       source: `outsourcing:${order.number}`,
     });
     const next = nextOf(tasks, task);

@@ -19,7 +19,7 @@ import { patrolCommand } from './patrols/patrol-command.js';
 import { PatrolReminder } from './patrols/patrol-reminder.entity.js';
 import { patrolsJob } from './patrols/patrols.job.js';
 import { scrapCardHandler, scrapDecisionCommand, scrapRequestCommand } from './scrap/scrap-commands.js';
-import { scrapHold } from './scrap/scrap-hold.js';
+import { outsourcedScrapHold, scrapHold } from './scrap/scrap-hold.js';
 import { ScrapRequest } from './scrap/scrap-request.entity.js';
 import { seedSerialisedFlanges } from './serials/demo.js';
 import { Serial } from './serials/serial.entity.js';
@@ -35,7 +35,7 @@ export const qualityCapability = defineCapability({
   entities: [Inspection, ReworkTask, ScrapRequest, ParameterReading, PatrolReminder, Serial],
   events: {
     emits: [...qualityEvents, ...inspectionEvents],
-    subscribers: [scrapHold, firstArticleHold, askForParameters, outsourcedRejects],
+    subscribers: [scrapHold, outsourcedScrapHold, firstArticleHold, askForParameters, outsourcedRejects],
   },
   chat: {
     commands: [

@@ -25,7 +25,10 @@ export interface QualityConfig {
     /** Per item (its code), a threshold (and approvers) that replaces the global one. */
     items?: Array<{ item: string; threshold: number; approvers?: ScrapApprovers }>;
   };
-  /** Process parameters (工艺参数) an operation of an item's routing asks for on each report. */
+  /**
+   * Process parameters (工艺参数) an operation of an item's routing asks for on each report, on
+   * top of those its routing step declares; where both name one, this line wins.
+   */
   parameters: ProcessParameter[];
   /** 巡检 plans: QC is reminded to check an operation that runs, every N hours and/or pieces. */
   patrols: PatrolPlan[];

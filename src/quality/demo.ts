@@ -1,13 +1,17 @@
 import type { DemoContext } from '../demo/demo-context.js';
+import { closeException, raiseException } from '../workorders/exception-service.js';
+import { loadOrder } from '../workorders/task-lookup.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 import { Inspection } from './inspections/inspection.entity.js';
 import { ParameterReading } from './parameters/parameter-reading.entity.js';
 
 /**
  * The demo's customer complaint: 华东机械 reports a shaft of WO-DEMO-001 out of round. QC types
- * `追溯 WO-DEMO-001` and sees the bar lot (L2611-B45-01), who turned and ground it on which
- * machine and when, the spindle speed and coolant of every turning report, and the 巡检 made
- * on both operations; `追溯 物料批次 L2611-B45-01` names every order and customer of that lot.
+ * `追溯 WO-DEMO-001` and sees the bar lot (L2611-B45-01), who turned and milled it on which
+ * machine and when, the spindle speed and coolant of every turning report, the 巡检 made on
+ * both operations, the 调质 batch at 恒力热处理 (outsourcing's demo: one piece rejected for
+ * 热处理不良) and the exception 刘洋 raised when a shaft from it would not clamp true;
+ * `追溯 物料批次 L2611-B45-01` names every order and customer of that lot.
  */
 export async function seedComplaintStory(ctx: DemoContext): Promise<void> {
   const em = ctx.em;
@@ -76,4 +80,27 @@ export async function seedComplaintStory(ctx: DemoContext): Promise<void> {
     });
   }
   await em.flush();
+  await raiseDeformationException(ctx);
+}
+
+/** Milling the first heat-treated shafts, 刘洋 finds one running out; QC closes it the same morning. */
+async function raiseDeformationException(ctx: DemoContext): Promise<void> {
+  await ctx.em.fork().transactional(async (tx) => {
+    const unit = ctx.unit(tx);
+    const loaded = await loadOrder(tx, 'WO-DEMO-001');
+    const milling = loaded.tasks.find((t) => t.sequence === 20);
+    const raised = await raiseException(
+      unit,
+      await ctx.actorOf(tx, 'liuyang', ctx.at(-2, '10:20')),
+      loaded,
+      milling,
+      '调质回来的轴有 1 件跳动超差 0.03mm，装夹找正不了，已隔离',
+    );
+    await closeException(
+      unit,
+      await ctx.actorOf(tx, 'zhouqiang', ctx.at(-2, '11:05')),
+      raised,
+      '复检确认热处理变形，已随外协质检判不合格，通知恒力热处理',
+    );
+  });
 }

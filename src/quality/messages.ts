@@ -17,6 +17,18 @@ const KIND_NAMES: Record<TraceKind, string> = { lot: '批次号', order: '工单
 const KIND_WORDS: Record<TraceKind, string> = { lot: '批次', order: '工单', serial: '序列号' };
 const QC_WORDS: Record<string, string> = { pass: '合格', fail: '不合格', concession: '让步接收' };
 
+/** `，质检合格 29，不合格 1（H01）`: what 外协质检 counted; undefined when it counted nothing. */
+function qcCounts(qc: OrderTrace['outsourcing'][number]['qc']): string | undefined {
+  const parts = [
+    qc.accepted > 0 ? `合格 ${qc.accepted}` : '',
+    qc.concession > 0 ? `让步 ${qc.concession}` : '',
+    qc.rejected > 0 ? `不合格 ${qc.rejected}` : '',
+    qc.rework > 0 ? `返工 ${qc.rework}` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  return `，质检${parts.join('，')}${qc.reasonCodes.length > 0 ? `（${qc.reasonCodes.join('、')}）` : ''}`;
+}
+
 /** What 追溯 says, in one place for review and translation. */
 export const qualityMessages = {
   traceHelp:
@@ -108,13 +120,14 @@ export const qualityMessages = {
     if (t.serials) lines.push(`序列号：${spanText(t.serials)}`);
     for (const o of t.outsourcing)
       lines.push(
-        `外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件（${o.state}），${o.shipDate} 发出` +
+        `外发 ${o.number}：${o.partner} ${o.process} ${o.quantity} 件${o.operation ? `（工序「${o.operation}」）` : ''}（${o.state}），${o.shipDate} 发出` +
           (o.returnedAt ? `，${when(o.returnedAt)} 回厂 ${o.returned} 件` : '') +
-          (o.qcResult ? `，质检${QC_WORDS[o.qcResult] ?? o.qcResult}` : ''),
+          (qcCounts(o.qc) ?? (o.qcResult ? `，质检${QC_WORDS[o.qcResult] ?? o.qcResult}` : '')),
       );
     for (const e of t.exceptions)
       lines.push(
-        `异常 E${e.id} ${names.kinds[e.kind] ?? e.kind}（${names.exceptionStatus[e.status] ?? e.status}）：${e.reason}`,
+        `异常 E${e.id} ${names.kinds[e.kind] ?? e.kind}（${names.exceptionStatus[e.status] ?? e.status}）` +
+          `${when(e.raisedAt)} ${e.raisedBy}${e.operation ? `「${e.operation}」` : ''}：${e.reason}`,
       );
     return lines.join('\n');
   },

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { MaterialIssue } from '../materials/material-issue.entity.js';
 import { MaterialLot } from '../materials/material-lot.entity.js';
+import { OutsourcingInspection } from '../outsourcing/inspection.entity.js';
 import { OutsourcingOrder } from '../outsourcing/outsourcing-order.entity.js';
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { ProductionException } from '../workorders/production-exception.entity.js';
@@ -94,8 +95,22 @@ export interface OrderTrace {
     returnedAt: Date | null;
     returned: number;
     qcResult: string | null;
+    /** The order's operation the partner did, when it was sent for one. */
+    operation: string | null;
+    /** What 外协质检 counted in the pieces back, over all its counts; reason codes in order. */
+    qc: { accepted: number; concession: number; rejected: number; rework: number; reasonCodes: string[] };
   }>;
-  exceptions: Array<{ id: number; kind: string; reason: string; status: string }>;
+  exceptions: Array<{
+    id: number;
+    kind: string;
+    reason: string;
+    status: string;
+    raisedBy: string;
+    raisedAt: Date;
+    /** The operation it was raised on, when one was running. */
+    operation: string | null;
+    closedAt: Date | null;
+  }>;
   /** The serials its accepted pieces carry, when its item is serialised. */
   serials: SerialSpan | null;
 }
@@ -248,9 +263,21 @@ async function orderTraceOf(
   const outsourced = await em.find(
     OutsourcingOrder,
     { workOrder: order },
-    { populate: ['partner'], orderBy: { id: 'asc' } },
+    { populate: ['partner', 'operation'], orderBy: { id: 'asc' } },
   );
-  const exceptions = await em.find(ProductionException, { workOrder: order }, { orderBy: { id: 'asc' } });
+  const counted =
+    outsourced.length === 0
+      ? []
+      : await em.find(
+          OutsourcingInspection,
+          { order: { $in: outsourced } },
+          { orderBy: { at: 'asc', id: 'asc' } },
+        );
+  const exceptions = await em.find(
+    ProductionException,
+    { workOrder: order },
+    { populate: ['raisedBy', 'task'], orderBy: { id: 'asc' } },
+  );
   const inspections = await em.find(
     Inspection,
     { task: { workOrder: order } },
@@ -282,9 +309,31 @@ async function orderTraceOf(
       returnedAt: o.actualReturnAt ?? null,
       returned: o.returnedQuantity,
       qcResult: o.qcResult ?? null,
+      operation: o.operation?.name ?? null,
+      qc: qcOf(counted.filter((i) => i.order.id === o.id)),
     })),
-    exceptions: exceptions.map((e) => ({ id: e.id, kind: e.kind, reason: e.reason, status: e.status })),
+    exceptions: exceptions.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      reason: e.reason,
+      status: e.status,
+      raisedBy: e.raisedBy.name,
+      raisedAt: e.raisedAt,
+      operation: e.task?.name ?? null,
+      closedAt: e.closedAt ?? null,
+    })),
     serials: spans?.get(order.id) ?? null,
+  };
+}
+
+function qcOf(counts: OutsourcingInspection[]): OrderTrace['outsourcing'][number]['qc'] {
+  const sum = (pick: (i: OutsourcingInspection) => number) => counts.reduce((n, i) => n + pick(i), 0);
+  return {
+    accepted: sum((i) => i.accepted),
+    concession: sum((i) => i.concession),
+    rejected: sum((i) => i.rejected),
+    rework: sum((i) => i.rework),
+    reasonCodes: [...new Set(counts.flatMap((i) => (i.reasonCode ? [i.reasonCode] : [])))],
   };
 }
 

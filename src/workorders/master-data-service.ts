@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from '../chat/audit/actor.js';
 import { RefusedError } from '../shared/errors.js';
 import { Item, type ITEM_KINDS, type ItemSource } from './item.entity.js';
 import { workOrderMessages as m } from './messages.js';
-import { RoutingStep } from './routing-step.entity.js';
+import { RoutingStep, type RoutingParameter } from './routing-step.entity.js';
 
 export interface ItemInput {
   name: string;
@@ -22,6 +22,26 @@ export interface RoutingStepInput {
   equipmentType?: string | null;
   standardMinutes: number;
   setupMinutes?: number;
+  parameters?: RoutingParameter[];
+}
+
+export type RoutingParameterProblem =
+  { kind: 'duplicate'; name: string } | { kind: 'backwards'; name: string; min: number; max: number };
+
+/**
+ * What is wrong with a step's declared parameters: a name twice (a report could not say which
+ * it measured) or limits the wrong way round. Empty when they can be stored; each caller words it.
+ */
+export function routingParameterProblems(parameters: readonly RoutingParameter[]): RoutingParameterProblem[] {
+  const problems: RoutingParameterProblem[] = [];
+  const seen = new Set<string>();
+  for (const p of parameters) {
+    if (seen.has(p.name)) problems.push({ kind: 'duplicate', name: p.name });
+    seen.add(p.name);
+    if (p.min !== undefined && p.max !== undefined && p.min > p.max)
+      problems.push({ kind: 'backwards', name: p.name, min: p.min, max: p.max });
+  }
+  return problems;
 }
 
 /** The ERP's item, under the ERP's code (upper-cased as chat and imports write it). */
@@ -59,6 +79,7 @@ export async function replaceRouting(
       equipmentType: step.equipmentType ?? null,
       standardMinutes: step.standardMinutes,
       setupMinutes: step.setupMinutes ?? 0,
+      parameters: step.parameters && step.parameters.length > 0 ? step.parameters : null,
     };
     const row = existing.find((r) => r.sequence === step.sequence);
     kept.push(

@@ -3,6 +3,7 @@ import { Equipment } from '../equipment/equipment.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Team } from '../people/team.entity.js';
 import { WorkOrder } from './work-order.entity.js';
+import type { RoutingParameter } from './routing-step.entity.js';
 
 /** 待派工 → 已派工 → 进行中 → 已完成, or 已取消 with its work order (its reports are kept). */
 export const TASK_STATUSES = ['pending', 'dispatched', 'in_progress', 'done', 'cancelled'] as const;
@@ -23,6 +24,8 @@ export const OperationTask = defineEntity({
     standardMinutes: p.double().$type<number>().runtimeType('number').default(0),
     /** Copied from the routing step when the order is made, so a later routing change leaves it be. */
     firstArticle: p.boolean().default(false),
+    /** 工艺参数 copied from the routing step with the order, like the 首检 flag; null when none. */
+    parameters: p.json<RoutingParameter[]>().nullable(),
     assignee: () => p.manyToOne(Person).nullable(),
     team: () => p.manyToOne(Team).nullable(),
     equipment: () => p.manyToOne(Equipment).nullable(),

@@ -1,6 +1,18 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Item } from './item.entity.js';
 
+/**
+ * A process parameter (工艺参数) the operation declares: what a report on it should record, in
+ * which unit, within which limits. Read by the quality capability.
+ */
+export interface RoutingParameter {
+  name: string;
+  unit: string;
+  nominal?: number;
+  min?: number;
+  max?: number;
+}
+
 /** One operation (工序) of an item's routing, in sequence order. */
 export const RoutingStep = defineEntity({
   name: 'RoutingStep',
@@ -18,6 +30,8 @@ export const RoutingStep = defineEntity({
     setupMinutes: p.double().$type<number>().runtimeType('number').default(0),
     /** 首检: reports beyond the first pieces wait until QC passes a first article (quality capability). */
     firstArticle: p.boolean().default(false),
+    /** 工艺参数 from the ERP's routing (API or import); null when it declares none. */
+    parameters: p.json<RoutingParameter[]>().nullable(),
   },
 });
 

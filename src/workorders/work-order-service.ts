@@ -66,6 +66,7 @@ export async function createWorkOrder(
       plannedQuantity: input.quantity,
       standardMinutes: step.standardMinutes,
       firstArticle: step.firstArticle,
+      parameters: step.parameters ?? null,
     });
   }
   await flushNumbered(em, workOrderNumbering, order.number);

@@ -95,7 +95,14 @@ describe('the REST API keeps to its OpenAPI document', () => {
   it('answers each operation, as a client would use it, with documented statuses and bodies', async () => {
     const routing = {
       steps: [
-        { sequence: 10, name: '车削', standardMinutes: 1.5, setupMinutes: 30, equipmentType: 'lathe' },
+        {
+          sequence: 10,
+          name: '车削',
+          standardMinutes: 1.5,
+          setupMinutes: 30,
+          equipmentType: 'lathe',
+          parameters: [{ name: '浓度', unit: '%', min: 5, max: 8 }],
+        },
         { sequence: 20, name: '磨削', standardMinutes: 0.8, workCenter: '二车间' },
       ],
     };

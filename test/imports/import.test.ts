@@ -102,6 +102,33 @@ describe('importing items, routings and work orders from spreadsheets', () => {
     ]);
   });
 
+  it('reads the process parameters a routing row declares, and refuses ones it cannot read', async () => {
+    const sheet = async (cell: string) => {
+      const path = join(tmpdir(), `routings-params-${process.pid}.xlsx`);
+      const book = new ExcelJS.Workbook();
+      const rows = book.addWorksheet('工艺');
+      rows.addRow(['物料编码', '工序号', '工序名称', '标准工时', '工艺参数']);
+      rows.addRow(['P1', 10, '车削', 4.5, cell]);
+      await book.xlsx.writeFile(path);
+      return run(path);
+    };
+    expect((await sheet('转速 800~1200rpm 标准1000；浓度 ≥5%; 温度 ℃')).committed).toBe(true);
+    const step = await app.orm.em.fork().findOneOrFail(RoutingStep, { item: 'P1', sequence: 10 });
+    expect(step.parameters).toEqual([
+      { name: '转速', unit: 'rpm', nominal: 1000, min: 800, max: 1200 },
+      { name: '浓度', unit: '%', min: 5 },
+      { name: '温度', unit: '℃' },
+    ]);
+    expect((await sheet('转速 1200~800rpm')).rows.map((r) => r.message)).toEqual([
+      '工艺参数「转速」的下限 1200 大于上限 800',
+    ]);
+    expect((await sheet('转速 800~rpm')).rows.map((r) => r.message)).toEqual([
+      '工艺参数「转速 800~rpm」看不懂，请写成「转速 800~1200rpm 标准1000」「浓度 ≥5%」，多个用；分开',
+    ]);
+    const kept = await app.orm.em.fork().findOneOrFail(RoutingStep, { item: 'P1', sequence: 10 });
+    expect(kept.parameters).toHaveLength(3);
+  });
+
   it('reads a GBK-encoded CSV as Excel in China saves it, and creates the orders with their operations', async () => {
     const report = await run(fixture('workorders-gbk.csv'));
     expect(report.committed).toBe(true);

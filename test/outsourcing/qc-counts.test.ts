@@ -86,7 +86,7 @@ describe('outsourcing QC by count on a mid-routing plating leg', () => {
     expect(text(await qc.say(`质检 ${os} 合格 90 让步 10 批准 张伟`))).toBe(
       '让步接收须由质检或主管批准，张伟 不能批准。',
     );
-    expect(await em().count(OutsourcingInspection, {})).toBe(0);
+    expect(await em().count(OutsourcingInspection, { order: { number: os } })).toBe(0);
     expect(await task(20)).toMatchObject({ goodTotal: 0, scrapTotal: 0 });
   });
 
@@ -101,7 +101,11 @@ describe('outsourcing QC by count on a mid-routing plating leg', () => {
     expect(await task(20)).toMatchObject({ goodTotal: 63, scrapTotal: 2, status: 'in_progress' });
     const pushed = (await pushesTo('liuyang')).slice(before);
     expect(pushed).toEqual([`${wo} 的上道工序已交来合格品，「装配」现在可以加工 63 件。`]);
-    const [counted] = await em().find(OutsourcingInspection, {}, { populate: ['concessionApprover'] });
+    const [counted] = await em().find(
+      OutsourcingInspection,
+      { order: { number: os } },
+      { populate: ['concessionApprover'] },
+    );
     expect(counted).toMatchObject({
       accepted: 60,
       concession: 3,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
+import { OutsourcingOrder } from '../../src/outsourcing/outsourcing-order.entity.js';
+import { ProductionException } from '../../src/workorders/production-exception.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
 
@@ -16,14 +18,26 @@ const traced = (replies: OutboundContent[]) => {
 
 /**
  * The demo's customer complaint: 华东机械 finds a shaft of WO-DEMO-001 out of round. On a fresh
- * demo, QC traces the order back (lot, people, team, machines, times, parameters, 巡检) and the
- * bar lot forward (every order and customer), in chat and through the API.
+ * demo, QC traces the order back (lot, people, team, machines, times, parameters, 巡检, the 调质
+ * batch at 恒力热处理 with its QC counts, the exception raised on it) and the bar lot forward
+ * (every order and customer), in chat and through the API.
  */
 describe('the demo complaint story, traced both ways', () => {
   let app: DemoApp;
   let turningReports: string[];
+  let heatTreatment: string;
+  let exception: string;
   beforeAll(async () => {
     app = await startDemoApp();
+    const [leg, ...otherLegs] = await app.orm.em
+      .fork()
+      .find(OutsourcingOrder, { workOrder: { number: 'WO-DEMO-001' } });
+    const [raised, ...otherExceptions] = await app.orm.em
+      .fork()
+      .find(ProductionException, { workOrder: { number: 'WO-DEMO-001' } });
+    expect([otherLegs, otherExceptions]).toEqual([[], []]);
+    heatTreatment = leg!.number;
+    exception = `E${raised!.id}`;
     const reports = await app.orm.em
       .fork()
       .find(
@@ -48,6 +62,8 @@ describe('the demo complaint story, traced both ways', () => {
         '- 20 铣键槽：刘洋（数控组），设备 CNC-02；合格 40，报废 0，11-22 10:00 至 11-23 17:00',
         '  巡检 11-23 16:00 周强：合格 4，不合格 1（D01）；键槽宽=6.04 对称度=0.03',
         '- 30 磨削：还没有人报工；合格 0，报废 0',
+        `外发 ${heatTreatment}：恒力热处理 调质 30 件（已完成），2026-11-20 发出，11-22 08:30 回厂 30 件，质检合格 29，不合格 1（H01）`,
+        `异常 ${exception} 质量问题（已关闭）11-22 10:20 刘洋「铣键槽」：调质回来的轴有 1 件跳动超差 0.03mm，装夹找正不了，已隔离`,
       ].join('\n'),
     );
   });
@@ -114,6 +130,33 @@ describe('the demo complaint story, traced both ways', () => {
       1,
     ]);
     expect([grinding.people, grinding.parameters, grinding.inspections]).toEqual([[], [], []]);
+    expect(order.outsourcing).toEqual([
+      {
+        number: heatTreatment,
+        partner: '恒力热处理',
+        process: '调质',
+        quantity: 30,
+        state: '已完成',
+        shipDate: '2026-11-20',
+        returnedAt: '2026-11-22T00:30:00.000Z',
+        returned: 30,
+        qcResult: 'fail',
+        operation: null,
+        qc: { accepted: 29, concession: 0, rejected: 1, rework: 0, reasonCodes: ['H01'] },
+      },
+    ]);
+    expect(order.exceptions).toEqual([
+      {
+        id: Number(exception.slice(1)),
+        kind: 'quality',
+        reason: '调质回来的轴有 1 件跳动超差 0.03mm，装夹找正不了，已隔离',
+        status: 'closed',
+        raisedBy: '刘洋',
+        raisedAt: '2026-11-22T02:20:00.000Z',
+        operation: '铣键槽',
+        closedAt: '2026-11-22T03:05:00.000Z',
+      },
+    ]);
 
     const { lot } = await get('/trace/L2611-B45-01');
     expect(lot.supplier).toBe('江苏永钢');

@@ -83,7 +83,11 @@ describe('process parameters on reports, and 巡检 reminders', () => {
       new RegExp(`^已记录报工 ${label} 的工艺参数：转速 1000rpm，浓度 9\\.5%（超限，已报异常 E(\\d+)）。$`),
     );
     expect(await qualityExceptions()).toBe(1);
-    const [exception] = await em().find(ProductionException, { kind: 'quality' }, { populate: ['raisedBy'] });
+    const [exception] = await em().find(
+      ProductionException,
+      { workOrder: { number: 'WO-DEMO-006' }, kind: 'quality' },
+      { populate: ['raisedBy'] },
+    );
     expect(exception!.reason).toBe(`质量问题：工艺参数超限 浓度 9.5%（要求 5~8%，报工 ${label}）`);
     expect(exception!.raisedBy.id).toBe('liuyang');
     expect((await pushesTo('lijianguo')).at(-1)).toMatchObject({

@@ -141,8 +141,10 @@ describe('work orders from the planner’s desk', () => {
       closeNote: '仓库已补 45# 圆钢 200kg',
     });
     expect((await say('lijianguo', '异常列表'))[0]?.split('\n')).toEqual([
-      '异常共 2 条（最新的在前）：',
+      '异常共 3 条（最新的在前）：',
       `E${open.id}【已关闭】缺料 WO-DEMO-003：45# 圆钢缺料，等仓库补货（张伟 11-23 14:00），说明：仓库已补 45# 圆钢 200kg`,
+      // The demo complaint story's exception (quality's demo), raised after the others.
+      `E${open.id + 2}【已关闭】质量问题 WO-DEMO-001：调质回来的轴有 1 件跳动超差 0.03mm，装夹找正不了，已隔离（刘洋 11-22 10:20），说明：复检确认热处理变形，已随外协质检判不合格，通知恒力热处理`,
       `E${open.id + 1}【已关闭】设备故障 WO-DEMO-004：钻床主轴异响，设备故障（胡杰 11-22 09:20）`,
     ]);
     expect(await say('lijianguo', '异常列表 未关闭')).toEqual(['没有未关闭的异常。']);

@@ -61,7 +61,7 @@ export const askForParameters = subscribe({
   async handle({ report }, unit) {
     if (!unit.note || report.good + report.scrap <= 0 || report.reverses) return;
     const task = report.task;
-    const declared = declaredParameters(unit.config.quality, task.workOrder.item.code, task.sequence);
+    const declared = declaredParameters(unit.config.quality, task);
     if (declared.length === 0) return;
     await unit.em.flush(); // the report's number is its id
     unit.note(m.ask(reportRef(report.id), task.workOrder.number, task.name, declared));

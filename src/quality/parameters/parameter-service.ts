@@ -6,19 +6,26 @@ import type { PersonView } from '../../people/person-view.js';
 import type { Services } from '../../services.js';
 import { RefusedError } from '../../shared/errors.js';
 import { raiseException } from '../../workorders/exception-service.js';
+import type { OperationTask } from '../../workorders/operation-task.entity.js';
 import { loadOrder } from '../../workorders/task-lookup.js';
 import { WorkReport } from '../../workorders/work-report.entity.js';
 import type { ProcessParameter, QualityConfig } from '../config.js';
 import { parameterMessages as m } from './messages.js';
 import { ParameterReading } from './parameter-reading.entity.js';
 
-/** The parameters the routing step `sequence` of item `itemCode` asks for, in declared order. */
-export function declaredParameters(
-  config: QualityConfig,
-  itemCode: string,
-  sequence: number,
-): ProcessParameter[] {
-  return config.parameters.filter((p) => p.item === itemCode && p.sequence === sequence);
+/**
+ * The parameters an operation asks for: those its routing step declared when the order was made
+ * (copied onto the operation, like the 首检 flag; the ERP's, through the API or an import), then
+ * factory.yaml's for the item's step. Where both name a parameter, factory.yaml's line wins
+ * whole: it is the factory's own override of limits the ERP keeps sending back.
+ */
+export function declaredParameters(config: QualityConfig, task: OperationTask): ProcessParameter[] {
+  const item = task.workOrder.item.code;
+  const local = config.parameters.filter((p) => p.item === item && p.sequence === task.sequence);
+  const routed = (task.parameters ?? [])
+    .filter((p) => !local.some((l) => l.name === p.name))
+    .map((p) => ({ ...p, item, sequence: task.sequence }));
+  return [...routed, ...local];
 }
 
 export const isOutside = (p: Pick<ProcessParameter, 'min' | 'max'>, value: number): boolean =>
@@ -55,7 +62,7 @@ export async function recordParameters(
   const task = report.task;
   const order = task.workOrder;
   const label = reportRef(report.id);
-  const declared = declaredParameters(deps.config.quality, order.item.code, task.sequence);
+  const declared = declaredParameters(deps.config.quality, task);
   if (declared.length === 0) throw new RefusedError('no_parameters', m.noneDeclared(order.number, task.name));
   if (values.length === 0) throw new RefusedError('no_values', m.noValues);
   const existing = await deps.em.find(ParameterReading, { report }, { orderBy: { id: 'asc' } });

@@ -12,6 +12,7 @@ import type { Services } from '../../services.js';
 import { formatDateTime } from '../../shared/display.js';
 import { RefusedError } from '../../shared/errors.js';
 import type { OperationTask } from '../../workorders/operation-task.entity.js';
+import { recordOutsideOutput } from '../../workorders/outside-output-service.js';
 import { reportTask } from '../../workorders/reporting-service.js';
 import { loadTask } from '../../workorders/task-lookup.js';
 import type { QualityConfig, RejectReason, ScrapApprovers } from '../config.js';
@@ -66,6 +67,8 @@ export async function requestScrap(
     quantity: number;
     reason: RejectReason | null;
     heldFrom?: { id?: number } | null;
+    /** Scrap counted outside a 报工 (`outsourcing:OS-…`): approval posts it without a report. */
+    outsideSource?: string;
     approvers: ScrapApprovers;
   },
 ): Promise<ScrapRequest> {
@@ -76,6 +79,7 @@ export async function requestScrap(
     quantity: input.quantity,
     reasonCode: input.reason?.code ?? null,
     heldFrom: (input.heldFrom as never) ?? null,
+    outsideSource: input.outsideSource ?? null,
   });
   await deps.em.flush(); // the request's number is its id
   const recipients: Recipient[] = (await approversOf(deps.em, input.approvers)).map((p) => ({
@@ -115,7 +119,8 @@ export type ScrapVerdict = { approve: true } | { approve: false; reason: string 
 
 /**
  * 批准 posts the scrap as a report of the requester's (the pieces leave the operation's open
- * quantity only now); 驳回 posts nothing. Either way the card closes, the requester is told and
+ * quantity only now), or, when it was counted outside a 报工, as the operation's scrap with no
+ * report (nobody is charged for a partner's rejects); 驳回 posts nothing. Either way the card closes, the requester is told and
  * the time from request to tap is kept.
  */
 export async function decideScrap(
@@ -144,7 +149,14 @@ export async function decideScrap(
     throw new RefusedError('scrap_reject_reason', m.rejectNeedsReason(label));
 
   const order = task.workOrder.number;
-  if (verdict.approve) {
+  if (verdict.approve && request.outsideSource) {
+    await recordOutsideOutput(deps, actor, task.id, {
+      good: 0,
+      scrap: request.quantity,
+      source: `${request.outsideSource} ${label}`,
+    });
+    request.status = 'approved';
+  } else if (verdict.approve) {
     const requester = (await personById(deps.em, request.requestedBy.id)) as PersonView;
     const loaded = await loadTask(deps.em, task.id);
     const outcome = await reportTask(

@@ -8,7 +8,8 @@ export type ScrapRequestState = (typeof SCRAP_REQUEST_STATES)[number];
 
 /**
  * 报废申请: scrap over the approval threshold, waiting for an approver's tap. Until approved it
- * is not posted (no report carries it); approval posts it as a report of its own.
+ * is not posted (no report carries it); approval posts it as a report of its own, or, for scrap
+ * counted outside a 报工, as the operation's scrap without one.
  */
 export const ScrapRequest = defineEntity({
   name: 'ScrapRequest',
@@ -24,6 +25,11 @@ export const ScrapRequest = defineEntity({
     reasonCode: p.string().length(16).nullable(),
     /** The 报工 whose scrap was held back, when it came with one. */
     heldFrom: () => p.manyToOne(WorkReport).nullable(),
+    /**
+     * Set when the scrap was counted outside any 报工 (`outsourcing:OS-…`, QC of pieces back from
+     * a partner): approval posts it as the operation's scrap with no report, as that count would have.
+     */
+    outsideSource: p.string().length(64).nullable(),
     status: p.string().length(16).$type<ScrapRequestState>().default('pending'),
     decidedBy: () => p.manyToOne(Person).nullable(),
     decidedAt: p.datetime(3).nullable(),

@@ -4,9 +4,21 @@ import { decodeCursor, pageOf, pageParameters, pageSchema, pageSizeOf } from '..
 import { assertIfMatch, etagOf } from '../../http/api/preconditions.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { Item, ITEM_KINDS, ITEM_SOURCES } from '../item.entity.js';
-import { replaceRouting, upsertItem, type ItemInput, type RoutingStepInput } from '../master-data-service.js';
+import {
+  replaceRouting,
+  routingParameterProblems,
+  upsertItem,
+  type ItemInput,
+  type RoutingStepInput,
+} from '../master-data-service.js';
 import { RoutingStep } from '../routing-step.entity.js';
-import { itemSchema, itemView, itemWithRoutingSchema, routingStepView } from './views.js';
+import {
+  itemSchema,
+  itemView,
+  itemWithRoutingSchema,
+  routingParameterSchema,
+  routingStepView,
+} from './views.js';
 
 async function itemWithRouting(em: EntityManager, item: Item) {
   const steps = await em.find(RoutingStep, { item }, { orderBy: { sequence: 'asc' } });
@@ -83,6 +95,13 @@ export const putRoutingRoute = defineRoute<{ steps: RoutingStepInput[] }>({
             equipmentType: { type: ['string', 'null'], maxLength: 64 },
             standardMinutes: { type: 'number', minimum: 0, maximum: 100000, description: 'per piece' },
             setupMinutes: { type: 'number', minimum: 0, maximum: 100000, description: 'once per batch' },
+            parameters: {
+              type: 'array',
+              maxItems: 20,
+              description:
+                '工艺参数 each report on the step records; a value outside min/max raises a quality exception',
+              items: routingParameterSchema(),
+            },
           },
         },
       },
@@ -97,6 +116,19 @@ export const putRoutingRoute = defineRoute<{ steps: RoutingStepInput[] }>({
     if (new Set(sequences).size !== sequences.length)
       throw new ValidationError('Each step needs its own sequence number.', {
         errors: ['body.steps: duplicate sequence'],
+      });
+    const problems = body.steps.flatMap((s) =>
+      routingParameterProblems(s.parameters ?? []).map(
+        (p) =>
+          `body.steps[sequence ${s.sequence}]: ` +
+          (p.kind === 'duplicate'
+            ? `duplicate parameter "${p.name}"`
+            : `parameter "${p.name}": min ${p.min} is above max ${p.max}`),
+      ),
+    );
+    if (problems.length > 0)
+      throw new ValidationError("A step's parameters need distinct names and min ≤ max.", {
+        errors: problems,
       });
     if (ifMatch !== undefined) assertIfMatch(ifMatch, etagOf(await itemWithRouting(em, item)));
     await replaceRouting(em, item, body.steps);

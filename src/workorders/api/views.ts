@@ -19,6 +19,23 @@ const object = (properties: Record<string, unknown>) => ({
   properties,
 });
 
+/** A declared process parameter, as the routing API takes and shows it. */
+export function routingParameterSchema() {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'unit'],
+    properties: {
+      // Typed as `名=值` in chat: no spaces, no `=`.
+      name: { type: 'string', pattern: '^[^\\s=＝]{1,32}$' },
+      unit: { type: 'string', maxLength: 16 },
+      nominal: { type: 'number' },
+      min: { type: 'number' },
+      max: { type: 'number' },
+    },
+  };
+}
+
 export const itemSchema = object({
   code: { type: 'string' },
   name: { type: 'string' },
@@ -35,6 +52,12 @@ export const routingStepSchema = object({
   equipmentType: nullable('string'),
   standardMinutes: { type: 'number' },
   setupMinutes: { type: 'number' },
+  parameters: {
+    type: 'array',
+    description:
+      '工艺参数 a report on the operation records (factory.yaml quality.parameters may add or override)',
+    items: routingParameterSchema(),
+  },
 });
 
 export const itemWithRoutingSchema = object({
@@ -125,6 +148,7 @@ export const routingStepView = (step: RoutingStep) => ({
   equipmentType: step.equipmentType ?? null,
   standardMinutes: step.standardMinutes,
   setupMinutes: step.setupMinutes,
+  parameters: step.parameters ?? [],
 });
 
 export const workOrderView = (order: WorkOrder) => ({

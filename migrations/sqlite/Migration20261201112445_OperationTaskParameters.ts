@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261201112445_OperationTaskParameters extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`operation_tasks\` add column \`parameters\` json null;`);
+  }
+
+}
