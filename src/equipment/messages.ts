@@ -124,6 +124,7 @@ export const equipmentMessages = {
   limitText: (state: string, minutes: number, until: string) =>
     `${state} ${formatDuration(minutes)}内（${until} 前）`,
   ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,
+  repairPhotoLabel: (id: number, code: string) => `维修 R${id}（${code}）`,
   repairReported: (id: number, code: string) =>
     `已报修 R${id}（设备 ${code}），设备组已收到通知。修好后会请您验收。`,
   repairAccepted: (id: number, who: string) => `维修 R${id} 已由 ${who} 接单。`,

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Recipient } from '../chat/outbound.js';
 import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
 import { recordAudit } from '../chat/audit/actor.js';
@@ -50,14 +52,22 @@ export async function raiseException(
     reason,
     actor.person.name,
   );
+  for (const recipient of await exceptionAudience(em, actor))
+    await deps.outbox.enqueue(em, recipient, { kind: 'text', text });
+  return exception;
+}
+
+/** Who is told of an exception a person raises: their team's leads and the supervisors, not themselves. */
+export async function exceptionAudience(em: EntityManager, actor: Actor): Promise<Recipient[]> {
   const told = new Set<string>([actor.person.id]);
   const leads = actor.person.teamId ? (await teamLeads(em, actor.person.teamId)).map((id) => ({ id })) : [];
+  const audience: Recipient[] = [];
   for (const person of [...leads, ...(await peopleWithRole(em, 'supervisor'))]) {
     if (told.has(person.id)) continue;
     told.add(person.id);
-    await deps.outbox.enqueue(em, { kind: 'person', personId: person.id }, { kind: 'text', text });
+    audience.push({ kind: 'person', personId: person.id });
   }
-  return exception;
+  return audience;
 }
 
 export async function findException(deps: Services, ref: string): Promise<ProductionException> {
@@ -129,12 +139,7 @@ export async function raiseFormException(
     reason,
     actor.person.name,
   );
-  const told = new Set<string>([actor.person.id]);
-  const leads = actor.person.teamId ? (await teamLeads(em, actor.person.teamId)).map((id) => ({ id })) : [];
-  for (const person of [...leads, ...(await peopleWithRole(em, 'supervisor'))]) {
-    if (told.has(person.id)) continue;
-    told.add(person.id);
-    await deps.outbox.enqueue(em, { kind: 'person', personId: person.id }, { kind: 'text', text });
-  }
+  for (const recipient of await exceptionAudience(em, actor))
+    await deps.outbox.enqueue(em, recipient, { kind: 'text', text });
   return exception;
 }

@@ -99,6 +99,7 @@ export const workOrderMessages = {
   operationClosed: (number: string, op: string) => `工单 ${number} 的工序「${op}」已经结束，不能再报工。`,
   moreTasks: (n: number) => `还有 ${n} 个任务，发送「下一页」查看。`,
   nextPageHint: '发送「下一页」查看更多任务，或直接发送别的命令。',
+  exceptionPhotoLabel: (id: number, order: string) => `异常 E${id}（${order}）`,
   exceptionRaised: (id: number, kind: string, number: string) =>
     `已上报异常 E${id}（${kind}），工单 ${number}。班组长和车间主任会收到通知。`,
   exceptionAlert: (id: number, kind: string, number: string, reason: string, who: string) =>

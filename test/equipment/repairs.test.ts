@@ -33,6 +33,7 @@ describe('repair tickets: 报修 → 接单 → 维修中 → 待验收 → 归�
 
     expect(await world.say('zhangwei', '报修 cnc-01 主轴异响，有焦味')).toEqual([
       '已报修 R1（设备 CNC-01），设备组已收到通知。修好后会请您验收。',
+      '如需附照片，请直接发送图片，将附在维修 R1（CNC-01）上。',
     ]);
     expect(await world.pushed()).toEqual([
       ['gaoyuan', '[维修 R1 · CNC-01 数控车床 1 号]'],

@@ -121,6 +121,7 @@ describe('a shop day through the console, as each of its people', () => {
   it('a breakdown walks through the technician’s hands and the reporter accepts it', async () => {
     expect(await say('zhangwei', '报修 CNC-02 主轴异响')).toEqual([
       '已报修 R4（设备 CNC-02），设备组已收到通知。修好后会请您验收。',
+      '如需附照片，请直接发送图片，将附在维修 R4（CNC-02）上。',
     ]);
     expect(await say('gaoyuan', '接单 R4')).toEqual(['维修 R4 已由 高远 接单。']);
     expect(await say('gaoyuan', '开始维修 R4')).toEqual(['维修 R4 开始维修，设备停机计时中。']);

@@ -1,7 +1,9 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
+import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
 import { RefusedError } from '../../shared/errors.js';
 import { equipmentNamed } from '../equipment-lookup.js';
+import { maintenanceCrew } from '../maintenance/responsible.js';
 import { equipmentMessages as m } from '../messages.js';
 import {
   acceptRepair,
@@ -36,7 +38,15 @@ export const reportRepairCommand: Command = {
     const equipment = await equipmentNamed(ctx.em, String(args.equipment), { lock: true });
     const ticket = await reportRepair(ctx.services, ctx.actor, equipment, String(args.symptom));
     ctx.reply(m.repairReported(ticket.id, equipment.code));
+    // A photo of the fault tells the technician what to bring before they walk over.
+    await offerPhotoSlot(ctx, reportRepairCommand.name, {
+      subjectType: 'repair_ticket',
+      subjectId: ticket.id,
+      label: m.repairPhotoLabel(ticket.id, equipment.code),
+      notify: (await maintenanceCrew(ctx.em, ctx.config)).recipients,
+    });
   },
+  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, reportRepairCommand.name, state, answer),
 };
 
 export async function acceptTicket(ctx: CommandContext, ticket: RepairTicket): Promise<void> {

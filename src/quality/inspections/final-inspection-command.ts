@@ -4,7 +4,7 @@ import { loadOrder } from '../../workorders/task-lookup.js';
 import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
 import { reworkLabel } from './rework-task.entity.js';
-import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
+import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
 import { photoMessages } from '../photos/messages.js';
 import { serialMessages } from '../serials/messages.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { photoMessages } from '../photos/messages.js';
-import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
+import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
 import { rejectReason } from '../inspections/inspection-service.js';

@@ -18,7 +18,7 @@ import { loadTask } from '../../workorders/task-lookup.js';
 import type { QualityConfig, RejectReason, ScrapApprovers } from '../config.js';
 import { scrapMessages as m } from './messages.js';
 import { ScrapRequest, scrapLabel } from './scrap-request.entity.js';
-import { photoLinks } from '../photos/record-photos.js';
+import { photoLinks } from '../../chat/photos/photo-slots.js';
 
 export const SCRAP_CARD = 'scrap_request';
 

@@ -8,7 +8,7 @@ import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { rowWriteLock } from '../../db/locking.js';
 import { photoMessages } from '../photos/messages.js';
-import { attachSentPhoto, offerPhotoSlot } from '../photos/record-photos.js';
+import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
 import { scrapMessages as m } from './messages.js';
 import {
   decideScrap,

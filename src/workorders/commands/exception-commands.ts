@@ -1,5 +1,12 @@
 import type { Command } from '../../chat/commands/command.js';
-import { acknowledgeException, closeException, findException, raiseException } from '../exception-service.js';
+import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
+import {
+  acknowledgeException,
+  closeException,
+  exceptionAudience,
+  findException,
+  raiseException,
+} from '../exception-service.js';
 import { workOrderMessages as m } from '../messages.js';
 import { loadOrder } from '../task-lookup.js';
 
@@ -19,7 +26,14 @@ export const raiseExceptionCommand: Command = {
     ctx.reply(
       m.exceptionRaised(exception.id, m.exceptionKindNames[exception.kind] ?? '', loaded.order.number),
     );
+    await offerPhotoSlot(ctx, raiseExceptionCommand.name, {
+      subjectType: 'exception',
+      subjectId: exception.id,
+      label: m.exceptionPhotoLabel(exception.id, loaded.order.number),
+      notify: await exceptionAudience(ctx.em, ctx.actor),
+    });
   },
+  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, raiseExceptionCommand.name, state, answer),
 };
 
 const exceptionRef = [{ name: 'exception', label: '异常号', kind: 'word' } as const];

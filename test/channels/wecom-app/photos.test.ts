@@ -117,4 +117,35 @@ describe('WeCom app: a photo sent after a quality record is stored once and atta
     const gone = await fetch(`${app.baseUrl}${path}`);
     expect([gone.status, await gone.text()]).toEqual([410, '照片链接已失效或不存在，请在聊天中重新获取。']);
   });
+
+  it('attaches a photo to a 报修 or an 异常 and sends its link to those told of it, not the sender', async () => {
+    const { driver, fake, app } = world;
+    const pushedPhotoLinks = async (recipientKey: string) =>
+      (await em().find(OutboxMessage, { recipientKey }, { orderBy: { id: 'asc' } }))
+        .map((m) => m.content)
+        .flatMap((c) => (c.kind === 'text' && c.text.includes('补充了照片') ? [c.text] : []));
+    const repair = texts(await driver.say('zhangwei', '报修 CNC-01 主轴异响'));
+    const ticket = /R(\d+)/.exec(repair[0] ?? '')?.[1];
+    expect(repair.at(-1)).toBe(`如需附照片，请直接发送图片，将附在维修 R${ticket}（CNC-01）上。`);
+    const photo = jpeg(6000);
+    expect(texts(await driver.sendImage('zhangwei', fake.addMedia(photo)))).toEqual([
+      `📷 照片已附在维修 R${ticket}（CNC-01）上（共 1 张）。可继续发送。`,
+    ]);
+    expect((await storedMedia(app.orm)).attachments.at(-1)?.subject).toBe(`repair_ticket:${ticket}`);
+    const [toTechnician] = await pushedPhotoLinks('gaoyuan');
+    expect(toTechnician).toMatch(new RegExp(`^📷 张伟 给维修 R${ticket}（CNC-01）补充了照片：\\n`));
+    const opened = await fetch(`${app.baseUrl}${new URL(photoLinksIn(toTechnician!)[0]!).pathname}`);
+    expect(sha256(Buffer.from(await opened.arrayBuffer()))).toBe(sha256(photo));
+    expect(await pushedPhotoLinks('zhangwei')).toEqual([]);
+
+    const raised = texts(await driver.say('liuyang', '异常 WO-DEMO-006 刀具崩刃'));
+    const exception = /E(\d+)/.exec(raised[0] ?? '')?.[1];
+    expect(raised.at(-1)).toBe(`如需附照片，请直接发送图片，将附在异常 E${exception}（WO-DEMO-006）上。`);
+    await driver.sendImage('liuyang', fake.addMedia(jpeg(7000)));
+    expect((await storedMedia(app.orm)).attachments.at(-1)?.subject).toBe(`exception:${exception}`);
+    expect(await pushedPhotoLinks('lijianguo')).toEqual([
+      expect.stringMatching(new RegExp(`^📷 刘洋 给异常 E${exception}（WO-DEMO-006）补充了照片：\\nhttp`)),
+    ]);
+    expect(await pushedPhotoLinks('liuyang')).toEqual([]);
+  });
 });

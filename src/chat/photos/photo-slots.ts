@@ -1,19 +1,22 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CommandContext } from '../../chat/context.js';
 import type { FactoryConfig } from '../../config/factory-config.js';
 import type { Clock } from '../../shared/clock.js';
 import { attachMedia, mediaAttachedTo, storedImageOf } from '../../shared/media/attachments.js';
 import { offerMediaLink } from '../../shared/media/media-links.js';
-import { photoMessages as m } from './messages.js';
+import type { CommandContext } from '../context.js';
+import type { Recipient } from '../outbound.js';
+import { photoSlotMessages as m } from './messages.js';
 
-/** Which quality records carry photos, as the media store names them. */
-export type PhotoSubject = 'inspection' | 'scrap_request';
+/** The records that carry photos, as the media store names them. */
+export type PhotoSubject = 'inspection' | 'scrap_request' | 'repair_ticket' | 'exception';
 
 export interface PhotoSlot {
   subjectType: PhotoSubject;
   subjectId: number;
-  /** How the answer names the record: `终检 WO-7「装配」`. */
+  /** How the answer names the record: `终检 WO-7「装配」`, `维修 R4`. */
   label: string;
+  /** Who was told of the record when it was made; each photo is pushed to them as a link. */
+  notify?: Recipient[];
 }
 
 /** What happens once a photo is attached to a record of this kind (the scrap card is redrawn). */
@@ -29,8 +32,8 @@ export async function offerPhotoSlot(ctx: CommandContext, command: string, slot:
 }
 
 /**
- * The photo step of a quality command's dialog: attaches the stored photo and keeps the slot
- * open for another one (an inspection often has several).
+ * The photo step of a command's dialog: attaches the stored photo, sends its link to those the
+ * slot names, and keeps the slot open for another one (an inspection often has several).
  */
 export async function attachSentPhoto(
   ctx: CommandContext,
@@ -46,6 +49,12 @@ export async function attachSentPhoto(
   await ctx.em.flush();
   const count = (await mediaAttachedTo(ctx.em, slot)).length;
   await afterAttach?.(ctx, slot);
+  if (slot.notify && slot.notify.length > 0) {
+    const link = `${ctx.publicUrl}${offerMediaLink(ctx.em, ctx.clock, ctx.config.media.linkHours, mediaId, ctx.person.id)}`;
+    const added = m.added(ctx.person.name, slot.label, [link]);
+    for (const recipient of slot.notify)
+      await ctx.services.outbox.enqueue(ctx.em, recipient, { kind: 'text', text: added });
+  }
   await ctx.awaitPhoto(command, { ...slot });
   ctx.reply(m.attached(slot.label, count));
 }
