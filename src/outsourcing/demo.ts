@@ -69,6 +69,15 @@ const orders: Array<[string, string, number, number, number, string, Stage]> = [
   ['P-POLISH', 'SHF-200', 30, -7, -3, '12:00', 'done'],
 ];
 
+/** A demo person's change, made through the console at a moment of the seeded week. */
+const by = (personId: string, when: Date, partnerSide = false): Changer => ({
+  personId,
+  name: personId,
+  channel: 'console',
+  at: when,
+  partnerSide,
+});
+
 export async function seedOutsourcing(ctx: DemoContext): Promise<void> {
   const { em, at } = ctx;
   await em.transactional(async (tx) => {
@@ -77,13 +86,6 @@ export async function seedOutsourcing(ctx: DemoContext): Promise<void> {
   for (const [partnerCode, productCode, quantity, shipped, dueDay, dueTime, stage] of orders) {
     await em.fork().transactional(async (tx) => {
       const deps: Services = ctx.unit(tx);
-      const by = (personId: string, when: Date, partnerSide = false): Changer => ({
-        personId,
-        name: personId,
-        channel: 'console',
-        at: when,
-        partnerSide,
-      });
       const order = await createOutsourcingOrder(deps, by('sunli', at(shipped, '10:00')), {
         partnerCode,
         productCode,
@@ -112,13 +114,6 @@ async function seedComplaintLeg(ctx: DemoContext): Promise<void> {
   const { at } = ctx;
   await ctx.em.fork().transactional(async (tx) => {
     const deps: Services = ctx.unit(tx);
-    const by = (personId: string, when: Date, partnerSide = false): Changer => ({
-      personId,
-      name: personId,
-      channel: 'console',
-      at: when,
-      partnerSide,
-    });
     const order = await createOutsourcingOrder(deps, by('sunli', at(-4, '14:00')), {
       partnerCode: 'P-HEAT',
       productCode: 'SHF-200',
