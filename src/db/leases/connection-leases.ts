@@ -4,7 +4,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../shared/clock.js';
 import type { Orm } from '../orm.js';
 import { ConnectionLease } from './connection-lease.entity.js';
-import { isLockConflict } from '../lock-retry.js';
+import { isLockConflict, retryOnLockConflict } from '../lock-retry.js';
 
 /** Names this process among the server's instances, in logs and in the lease table. */
 export function leaseHolderId(): string {
@@ -31,10 +31,15 @@ export class ConnectionLeases {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ttlMs);
     const em = this.orm.em.fork();
-    const taken = await em.nativeUpdate(
-      ConnectionLease,
-      { name, $or: [{ holder }, { expiresAt: { $lte: now } }] },
-      { holder, expiresAt },
+    // InnoDB may pick the UPDATE as a deadlock victim when many instances race for an expired
+    // lease: it is rolled back whole, so asking again is safe, and a holder renewing must not
+    // read it as having lost the lease.
+    const taken = await retryOnLockConflict(() =>
+      em.nativeUpdate(
+        ConnectionLease,
+        { name, $or: [{ holder }, { expiresAt: { $lte: now } }] },
+        { holder, expiresAt },
+      ),
     );
     if (taken > 0) return expiresAt;
     try {
