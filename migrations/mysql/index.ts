@@ -34,6 +34,7 @@ import { Migration20261201104619_ItemSource } from './Migration20261201104619_It
 import { Migration20261201110144_ErpExportLinksShared } from './Migration20261201110144_ErpExportLinksShared.js';
 import { Migration20261201110623_OutsourcingPhotosInMediaStore } from './Migration20261201110623_OutsourcingPhotosInMediaStore.js';
 import { Migration20261201112444_OperationTaskParameters } from './Migration20261201112444_OperationTaskParameters.js';
+import { Migration20261201115857_InspectionCharacteristics } from './Migration20261201115857_InspectionCharacteristics.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261124121932_Initial', class: Migration20261124121932_Initial },
@@ -111,5 +112,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261201112444_OperationTaskParameters',
     class: Migration20261201112444_OperationTaskParameters,
+  },
+  {
+    name: 'Migration20261201115857_InspectionCharacteristics',
+    class: Migration20261201115857_InspectionCharacteristics,
   },
 ];

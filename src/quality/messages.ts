@@ -98,7 +98,7 @@ export const qualityMessages = {
       lines.push(`- ${o.sequence} ${o.name}：${who}${machines}；合格 ${o.good}，报废 ${o.scrap}${span}`);
       for (const i of o.inspections)
         lines.push(
-          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}${i.note ? `；${i.note}` : ''}`,
+          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}${i.note ? `；${i.note}` : ''}${i.outOfLimits.length > 0 ? `；⚠️ 超差 ${i.outOfLimits.join('；')}` : ''}`,
         );
       if (o.parameters.length > 0)
         lines.push(

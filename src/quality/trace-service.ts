@@ -1,3 +1,4 @@
+import { outOfLimits } from './inspections/measurements.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { MaterialIssue } from '../materials/material-issue.entity.js';
 import { MaterialLot } from '../materials/material-lot.entity.js';
@@ -69,8 +70,10 @@ export interface OrderTrace {
       rejected: number;
       rework: number;
       reasonCode: string | null;
-      /** What was measured (巡检 characteristics, 名=值), as typed. */
+      /** What was measured (名=值), as typed, after any note. */
       note: string | null;
+      /** The measured values outside the operation's 检验特性 limits, with the limits. */
+      outOfLimits: string[];
     }>;
     /** Process parameters recorded on its reports, in the order they were recorded. */
     parameters: Array<{
@@ -388,6 +391,7 @@ function operationOf(
         rework: i.rework,
         reasonCode: i.reasonCode ?? null,
         note: i.note ?? null,
+        outOfLimits: outOfLimits(i.measurements ?? []),
       })),
     parameters: readings
       .filter((r) => r.report.task.id === task.id)

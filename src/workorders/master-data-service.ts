@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from '../chat/audit/actor.js';
 import { RefusedError } from '../shared/errors.js';
 import { Item, type ITEM_KINDS, type ItemSource } from './item.entity.js';
 import { workOrderMessages as m } from './messages.js';
-import { RoutingStep, type RoutingParameter } from './routing-step.entity.js';
+import { RoutingStep, type RoutingCharacteristic, type RoutingParameter } from './routing-step.entity.js';
 
 export interface ItemInput {
   name: string;
@@ -23,6 +23,7 @@ export interface RoutingStepInput {
   standardMinutes: number;
   setupMinutes?: number;
   parameters?: RoutingParameter[];
+  characteristics?: RoutingCharacteristic[];
 }
 
 export type RoutingParameterProblem =
@@ -80,6 +81,7 @@ export async function replaceRouting(
       standardMinutes: step.standardMinutes,
       setupMinutes: step.setupMinutes ?? 0,
       parameters: step.parameters && step.parameters.length > 0 ? step.parameters : null,
+      characteristics: step.characteristics && step.characteristics.length > 0 ? step.characteristics : null,
     };
     const row = existing.find((r) => r.sequence === step.sequence);
     kept.push(

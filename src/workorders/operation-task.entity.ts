@@ -3,7 +3,7 @@ import { Equipment } from '../equipment/equipment.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Team } from '../people/team.entity.js';
 import { WorkOrder } from './work-order.entity.js';
-import type { RoutingParameter } from './routing-step.entity.js';
+import type { RoutingCharacteristic, RoutingParameter } from './routing-step.entity.js';
 
 /** 待派工 → 已派工 → 进行中 → 已完成, or 已取消 with its work order (its reports are kept). */
 export const TASK_STATUSES = ['pending', 'dispatched', 'in_progress', 'done', 'cancelled'] as const;
@@ -26,6 +26,8 @@ export const OperationTask = defineEntity({
     firstArticle: p.boolean().default(false),
     /** 工艺参数 copied from the routing step with the order, like the 首检 flag; null when none. */
     parameters: p.json<RoutingParameter[]>().nullable(),
+    /** 检验特性 copied from the routing step with the order; null when none. */
+    characteristics: p.json<RoutingCharacteristic[]>().nullable(),
     assignee: () => p.manyToOne(Person).nullable(),
     team: () => p.manyToOne(Team).nullable(),
     equipment: () => p.manyToOne(Equipment).nullable(),

@@ -13,6 +13,12 @@ export interface RoutingParameter {
   max?: number;
 }
 
+/**
+ * A characteristic (检验特性) QC measures on the operation's pieces at 首检, 巡检 or 终检: the
+ * same shape as a parameter, read the same way, but of the piece rather than the machine.
+ */
+export type RoutingCharacteristic = RoutingParameter;
+
 /** One operation (工序) of an item's routing, in sequence order. */
 export const RoutingStep = defineEntity({
   name: 'RoutingStep',
@@ -32,6 +38,8 @@ export const RoutingStep = defineEntity({
     firstArticle: p.boolean().default(false),
     /** 工艺参数 from the ERP's routing (API or import); null when it declares none. */
     parameters: p.json<RoutingParameter[]>().nullable(),
+    /** 检验特性 from the routing (API): what QC measures, with its unit and limits; null when none. */
+    characteristics: p.json<RoutingCharacteristic[]>().nullable(),
   },
 });
 

@@ -67,6 +67,7 @@ export async function createWorkOrder(
       standardMinutes: step.standardMinutes,
       firstArticle: step.firstArticle,
       parameters: step.parameters ?? null,
+      characteristics: step.characteristics ?? null,
     });
   }
   await flushNumbered(em, workOrderNumbering, order.number);

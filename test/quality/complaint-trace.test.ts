@@ -122,6 +122,7 @@ describe('the demo complaint story, traced both ways', () => {
         rework: 0,
         reasonCode: null,
         note: '外径=Φ20.01 圆度=0.004',
+        outOfLimits: [],
       },
     ]);
     expect([milling.people, milling.machines, milling.inspections[0].rejected]).toEqual([

@@ -7,6 +7,7 @@ import { reworkLabel } from './rework-task.entity.js';
 import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
 import { photoMessages } from '../photos/messages.js';
 import { serialMessages } from '../serials/messages.js';
+import { keepMeasurements, measure, outOfLimits, splitMeasured } from './measurements.js';
 
 /** `A001,A002、A003`: a scanner's labels, separated however the phone's keyboard let QC. */
 const readSerials = (text: string) => text.split(/[,，、;；]+/).filter((s) => s !== '');
@@ -28,17 +29,27 @@ export const finalInspectionCommand: Command = {
     { name: 'rework', label: '返工数', kind: 'quantity', optional: true, keywords: ['返工'] },
     // Scanned labels of the accepted pieces, one word: `序列号 A001,A002,A003`.
     { name: 'serials', label: '序列号', kind: 'word', optional: true, keywords: ['序列号'] },
+    // What was measured on the pieces judged: `外径=20.01 长度=100.2`.
+    { name: 'measured', label: '特性=实测值', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
     const counts = readCounts(args, ctx.config.quality.rejectReasons);
     const loaded = await loadOrder(ctx.em, String(args.order));
+    const last = loaded.tasks.at(-1);
+    const { measured, rest } = splitMeasured(
+      String(args.measured ?? '')
+        .split(/\s+/)
+        .filter(Boolean),
+    );
+    if (rest.length > 0) throw new RefusedError('extra_words', m.extraWords(rest.join(' ')));
+    const measurements = last ? measure(last, measured) : [];
     const { inspection, waitingAfter, rework, serials } = await recordFinal(
       ctx.services,
       ctx.actor,
       loaded,
       counts,
     );
-    const last = loaded.tasks.at(-1);
+    keepMeasurements(inspection, measured, measurements);
     const given =
       serials.length > 0
         ? serialMessages.given(
@@ -57,6 +68,8 @@ export const finalInspectionCommand: Command = {
         operator: last?.assignee?.name ?? last?.team?.name,
       }) + given,
     );
+    const outside = outOfLimits(measurements);
+    if (outside.length > 0) ctx.reply(m.outOfLimits(outside));
     await ctx.em.flush(); // the photo slot names the inspection by its id
     await offerPhotoSlot(ctx, finalInspectionCommand.name, {
       subjectType: 'inspection',

@@ -5,6 +5,7 @@ import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.j
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { tellOperator } from './first-article-notices.js';
 import { recordFirstArticle, rejectReason, type FirstArticleVerdict } from './inspection-service.js';
+import { keepMeasurements, measure, outOfLimits, splitMeasured } from './measurements.js';
 import { inspectionMessages as m } from './messages.js';
 
 /**
@@ -26,12 +27,15 @@ export const firstArticleCommand: Command = {
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
     const task = operationNamed(loaded, String(args.operation));
-    const verdict = readVerdict(
-      String(args.verdict),
-      args.detail as string | undefined,
-      ctx.config.quality.rejectReasons,
+    const { measured, rest } = splitMeasured(
+      String(args.detail ?? '')
+        .split(/\s+/)
+        .filter(Boolean),
     );
+    const verdict = readVerdict(String(args.verdict), rest.join(' '), ctx.config.quality.rejectReasons);
+    const measurements = measure(task, measured);
     const inspection = await recordFirstArticle(ctx.services, ctx.actor, loaded, task, verdict);
+    keepMeasurements(inspection, measured, measurements);
     const number = loaded.order.number;
     if (verdict.passed) {
       await tellOperator(ctx.services, task, m.firstArticlePassed(number, task.name, ctx.person.name));
@@ -45,6 +49,8 @@ export const firstArticleCommand: Command = {
       );
       ctx.reply(m.recordedFail(number, task.name, reason));
     }
+    const outside = outOfLimits(measurements);
+    if (outside.length > 0) ctx.reply(m.outOfLimits(outside));
     await ctx.em.flush(); // the photo slot names the inspection by its id
     await offerPhotoSlot(ctx, firstArticleCommand.name, {
       subjectType: 'inspection',

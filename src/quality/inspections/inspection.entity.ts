@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Person } from '../../people/person.entity.js';
 import { OperationTask } from '../../workorders/operation-task.entity.js';
+import type { Measurement } from './measurements.js';
 
 /**
  * 首检 (the first pieces of a flagged operation), 终检 (the last operation's good output),
@@ -27,6 +28,8 @@ export const Inspection = defineEntity({
     /** A code from factory.yaml `quality.rejectReasons`, kept as typed (the list may change later). */
     reasonCode: p.string().length(16).nullable(),
     note: p.string().length(255).nullable(),
+    /** 名=值 as measured, each judged against the operation's 检验特性 (empty when none were given). */
+    measurements: p.json<Measurement[]>().nullable(),
   },
 });
 

@@ -4,6 +4,13 @@ const reasonList = (reasons: readonly RejectReason[]) => reasons.map((r) => `${r
 
 /** What 首检 and 终检 say, in one place for review and translation (part of the quality capability's words). */
 export const inspectionMessages = {
+  measuredTwice: (name: string) => `「${name}」写了两次，请每个特性只写一个实测值。`,
+  unknownCharacteristic: (operation: string, name: string, declared: string[]) =>
+    `工序「${operation}」的检验特性没有「${name}」。可写：${declared.join('、')}。`,
+  notAMeasurement: (name: string, value: string) =>
+    `「${name}=${value}」不是数值，请写实测数值，例如 ${name}=20.01。`,
+  extraWords: (words: string) => `多余的内容：「${words}」。实测值请写成 特性=数值，例如 外径=20.01。`,
+  outOfLimits: (items: string[]) => `⚠️ 超差：${items.join('；')}`,
   firstArticleHelp: '首件检验，如 首检 WO-0042 工序10 合格；合格之前这道工序只能报首件',
   finalHelp:
     '终检：登记合格、不合格（带原因码）和返工的件数，如 终检 WO-0042 合格 95 不合格 3 原因 D01 返工 2；' +

@@ -5,6 +5,8 @@ import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.j
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
 import { rejectReason } from '../inspections/inspection-service.js';
+import { outOfLimits } from '../inspections/measurements.js';
+import { inspectionMessages } from '../inspections/messages.js';
 import { patrolMessages as m } from './messages.js';
 import { recordPatrol, type PatrolRecord } from './patrol-service.js';
 
@@ -40,6 +42,7 @@ export const patrolCommand: Command = {
     const task = operationNamed(loaded, String(args.operation));
     const record = readPatrol(String(args.detail), ctx.config.quality.rejectReasons);
     const inspection = recordPatrol(ctx.services, ctx.actor, loaded, task, record);
+    const outside = outOfLimits(inspection.measurements ?? []);
     ctx.reply(
       m.recorded(
         loaded.order.number,
@@ -48,7 +51,7 @@ export const patrolCommand: Command = {
         record.rejected,
         record.reason ? `${record.reason.code} ${record.reason.name}` : '',
         record.values.join(' '),
-      ),
+      ) + (outside.length > 0 ? `\n${inspectionMessages.outOfLimits(outside)}` : ''),
     );
     await ctx.em.flush(); // the photo slot names the inspection by its id
     await offerPhotoSlot(ctx, patrolCommand.name, {

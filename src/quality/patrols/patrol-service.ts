@@ -3,6 +3,7 @@ import { recordAudit, type Actor } from '../../chat/audit/actor.js';
 import { text } from '../../chat/outbound.js';
 import { NoLongerDue, once } from '../../db/once.js';
 import type { Services } from '../../services.js';
+import { measure } from '../inspections/measurements.js';
 import { RefusedError } from '../../shared/errors.js';
 import { OperationTask } from '../../workorders/operation-task.entity.js';
 import type { OrderWithTasks } from '../../workorders/task-lookup.js';
@@ -117,6 +118,7 @@ export function recordPatrol(
   if (r.rejected > r.checked)
     throw new RefusedError('too_many_rejected', m.tooManyRejected(r.rejected, r.checked));
   if (r.rejected > 0 && !r.reason) throw new RefusedError('reason_needed', m.needsReason);
+  const measurements = measure(task, r.values);
   const inspection = deps.em.create(Inspection, {
     kind: 'patrol',
     task,
@@ -127,6 +129,7 @@ export function recordPatrol(
     rework: 0,
     reasonCode: r.reason?.code ?? null,
     note: r.values.length > 0 ? r.values.join(' ').slice(0, 255) : null,
+    measurements: measurements.length > 0 ? measurements : null,
   });
   recordAudit(deps.em, actor, 'inspection.patrol', 'task', task.id, {
     order: loaded.order.number,

@@ -102,6 +102,13 @@ export const putRoutingRoute = defineRoute<{ steps: RoutingStepInput[] }>({
                 '工艺参数 each report on the step records; a value outside min/max raises a quality exception',
               items: routingParameterSchema(),
             },
+            characteristics: {
+              type: 'array',
+              maxItems: 20,
+              description:
+                '检验特性 QC measures (名=值); a value outside min/max is marked 超差 on the inspection',
+              items: routingParameterSchema(),
+            },
           },
         },
       },
@@ -118,18 +125,28 @@ export const putRoutingRoute = defineRoute<{ steps: RoutingStepInput[] }>({
         errors: ['body.steps: duplicate sequence'],
       });
     const problems = body.steps.flatMap((s) =>
-      routingParameterProblems(s.parameters ?? []).map(
-        (p) =>
-          `body.steps[sequence ${s.sequence}]: ` +
-          (p.kind === 'duplicate'
-            ? `duplicate parameter "${p.name}"`
-            : `parameter "${p.name}": min ${p.min} is above max ${p.max}`),
+      (
+        [
+          ['parameter', s.parameters],
+          ['characteristic', s.characteristics],
+        ] as const
+      ).flatMap(([what, list]) =>
+        routingParameterProblems(list ?? []).map(
+          (p) =>
+            `body.steps[sequence ${s.sequence}]: ` +
+            (p.kind === 'duplicate'
+              ? `duplicate ${what} "${p.name}"`
+              : `${what} "${p.name}": min ${p.min} is above max ${p.max}`),
+        ),
       ),
     );
     if (problems.length > 0)
-      throw new ValidationError("A step's parameters need distinct names and min ≤ max.", {
-        errors: problems,
-      });
+      throw new ValidationError(
+        "A step's parameters and characteristics need distinct names and min ≤ max.",
+        {
+          errors: problems,
+        },
+      );
     if (ifMatch !== undefined) assertIfMatch(ifMatch, etagOf(await itemWithRouting(em, item)));
     await replaceRouting(em, item, body.steps);
     const view = await itemWithRouting(em, item);

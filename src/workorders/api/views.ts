@@ -58,6 +58,11 @@ export const routingStepSchema = object({
       '工艺参数 a report on the operation records (factory.yaml quality.parameters may add or override)',
     items: routingParameterSchema(),
   },
+  characteristics: {
+    type: 'array',
+    description: '检验特性 QC measures at 首检, 巡检 and 终检 (名=值), each with its unit and limits',
+    items: routingParameterSchema(),
+  },
 });
 
 export const itemWithRoutingSchema = object({
@@ -149,6 +154,7 @@ export const routingStepView = (step: RoutingStep) => ({
   standardMinutes: step.standardMinutes,
   setupMinutes: step.setupMinutes,
   parameters: step.parameters ?? [],
+  characteristics: step.characteristics ?? [],
 });
 
 export const workOrderView = (order: WorkOrder) => ({
