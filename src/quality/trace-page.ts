@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { unitOf, type AppServices } from '../app-services.js';
 import { downloadRoute, type RenderDownload } from '../http/downloads/download-links.js';
 import { RefusedError } from '../shared/errors.js';
-import { html, page } from '../shared/html.js';
+import { CJK_FONTS, html, page } from '../shared/html.js';
 import { inZone } from '../shared/time.js';
 import { qualityMessages as m } from './messages.js';
 import { traceAnswer } from './trace-answer.js';
@@ -18,7 +18,7 @@ const KINDS: readonly TraceKind[] = ['lot', 'order', 'serial'];
 export const traceSubject = (kind: TraceKind, code: string) => `${kind}:${code}`;
 
 const CSS = `
-body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", sans-serif; margin: 2rem auto; max-width: 46rem; color: #111; line-height: 1.6; }
+body { font-family: ${CJK_FONTS}; margin: 2rem auto; max-width: 46rem; color: #111; line-height: 1.6; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 .meta { color: #555; font-size: .9rem; margin-bottom: 1.25rem; }
 .trace { white-space: pre-wrap; font-size: 1rem; border-top: 2px solid #111; padding-top: 1rem; }

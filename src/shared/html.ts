@@ -1,5 +1,8 @@
 /** Server-rendered pages (partner pages, the boards): no front-end build, one small stylesheet inline. */
 
+/** The fonts a page asks for, so Chinese reads the same on the factory's phones, PCs and Debian. */
+export const CJK_FONTS = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", sans-serif';
+
 export function escapeHtml(value: string | number): string {
   return String(value)
     .replace(/&/g, '&amp;')

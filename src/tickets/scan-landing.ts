@@ -1,9 +1,9 @@
 import Router from '@koa/router';
-import { html, page } from '../shared/html.js';
+import { CJK_FONTS, html, page } from '../shared/html.js';
 import { ticketMessages as m } from './messages.js';
 
 const CSS = `
-body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", sans-serif; margin: 0 auto; padding: 1.5rem; max-width: 30rem; color: #111; line-height: 1.6; font-size: 1.1rem; }
+body { font-family: ${CJK_FONTS}; margin: 0 auto; padding: 1.5rem; max-width: 30rem; color: #111; line-height: 1.6; font-size: 1.1rem; }
 h1 { font-size: 1.5rem; margin: 0 0 1rem; }
 .code { font-size: 1.3rem; font-weight: bold; margin-bottom: 1rem; }
 .say { display: block; font-family: monospace; font-size: 1.2rem; background: #f2f2f2; border-radius: .4rem; padding: .5rem .75rem; margin: .5rem 0; user-select: all; }

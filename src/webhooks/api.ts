@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { defineRoute } from '../http/api/api-route.js';
 import { decodeCursor, pageOf, pageParameters, pageSchema, pageSizeOf } from '../http/api/cursor-page.js';
+import { object } from '../http/api/schema-shapes.js';
 import { ValidationError } from '../shared/errors.js';
 import { replayDelivery } from './delivery-service.js';
 import { PUBLIC_EVENT_TYPES } from './event-types.js';
@@ -10,12 +11,6 @@ import { WebhookSubscription } from './webhook-subscription.entity.js';
 
 export const WEBHOOKS_SCOPE = 'webhooks:admin';
 
-const object = (properties: Record<string, unknown>) => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const EVENT_NAMES = ['*', ...PUBLIC_EVENT_TYPES.map((t) => t.type)];
 

@@ -1,3 +1,4 @@
+import { nullable, object } from '../../http/api/schema-shapes.js';
 import { ITEM_KINDS, ITEM_SOURCES, type Item } from '../item.entity.js';
 import type { OperationTask } from '../operation-task.entity.js';
 import {
@@ -10,14 +11,6 @@ import { WORK_ORDER_STATUSES, type WorkOrder } from '../work-order.entity.js';
 import type { WorkReport } from '../work-report.entity.js';
 
 /** What the API shows of the work-order records, and the JSON Schemas that say so. */
-
-const nullable = (type: string) => ({ type: [type, 'null'] });
-const object = (properties: Record<string, unknown>) => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
 
 /** A declared process parameter, as the routing API takes and shows it. */
 export function routingParameterSchema() {
