@@ -12,6 +12,7 @@ import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { parseFactory } from '../../src/config/load-factory.js';
 import { migrationStatus, schemaDrift } from '../../src/db/migrations.js';
+import { createApiKey } from '../../src/http/api/api-keys.js';
 import { consoleText } from '../support/console-events.js';
 import { createTestDatabase } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -197,6 +198,20 @@ describe('a plugin command that fails unexpectedly', () => {
     await expect(app.chat.engine.handle(consoleText(app.clock, `f${++n}`, '锁冲突演示'))).rejects.toThrow(
       'SQLITE_BUSY: database is locked',
     );
+  });
+
+  it('has an API write that lost to a deadlock asked again in a fresh transaction, up to five tries', async () => {
+    const key = await createApiKey(app.orm.em.fork(), 'flaky', ['flaky:write'], app.clock.now());
+    const post = async (times: number) => {
+      const answer = await fetch(`${app.baseUrl}/api/v1/flaky/deadlocks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ times }),
+      });
+      return { status: answer.status, json: (await answer.json()) as Record<string, unknown> };
+    };
+    expect(await post(2)).toEqual({ status: 201, json: { tries: 3 } });
+    expect((await post(5)).status).toBe(500);
   });
 
   it('leaves its digest section out, saying so, when that fails: the digest still comes', async () => {

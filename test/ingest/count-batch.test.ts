@@ -81,11 +81,12 @@ describe('a batch of gateway counts over HTTP', () => {
     expect(await em().count(GatewayReading)).toBe(6);
   });
 
-  it('books a batch sent twice at once a single time', async () => {
+  it('books a batch sent four times at once a single time, answering each', async () => {
+    // InnoDB deadlocks such twins on the unique (device, seq) now and then; the loser is asked again.
     const readings = Array.from({ length: 20 }, (_, i) => ({ seq: 40 - i, count: 1, device: 'PLC-8' }));
-    const answers = await Promise.all([batch(readings), batch(readings)]);
-    expect(answers.map((a) => a.status)).toEqual([201, 201]);
-    expect(answers.map((a) => a.json.stored).sort()).toEqual([0, 20]);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => batch(readings)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    expect(answers.map((a) => a.json.stored).sort()).toEqual([0, 0, 0, 20]);
     expect((await reports()).map((r) => r.good)).toEqual([14, 2, 13, 20]);
     expect(await em().count(GatewayReading)).toBe(26);
   });

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { AppServices } from '../../app-services.js';
+import { retryOnLockConflict } from '../../db/lock-retry.js';
 import { writeTransaction } from '../../db/locking.js';
 import { jsonDepthExceeds, longerThan } from '../../shared/bounds/checks.js';
 import { MAX_JSON_DEPTH, MAX_PATH_ID } from '../../shared/bounds/limits.js';
@@ -53,16 +54,21 @@ export function apiRouter(services: AppServices, routes: ReadonlyArray<ApiRoute<
         services,
         ifMatch,
       };
-      const result = await em.transactional(async (tx): Promise<ApiResponse & { replayed?: boolean }> => {
-        if (idempotencyKey === undefined) return route.handle({ ...request, em: tx });
-        const scope = { apiKey: key, route: `${ctx.method} ${ctx.path}`, key: idempotencyKey, body };
-        const now = services.clock.now();
-        const stored = await storedAnswer(tx, scope, now);
-        if (stored) return { ...stored, replayed: true };
-        const fresh = await route.handle({ ...request, em: tx });
-        await storeAnswer(tx, scope, { status: fresh.status ?? 200, body: fresh.body }, now);
-        return fresh;
-      }, writeTransaction(em));
+      // Two writers that InnoDB deadlocks (a gateway posting the same batch twice at once) are
+      // both in the right: the loser is asked again in a fresh transaction, which sees the winner's
+      // rows, instead of answering 500 to a request that would succeed a moment later.
+      const result = await retryOnLockConflict(() =>
+        em.transactional(async (tx): Promise<ApiResponse & { replayed?: boolean }> => {
+          if (idempotencyKey === undefined) return route.handle({ ...request, em: tx });
+          const scope = { apiKey: key, route: `${ctx.method} ${ctx.path}`, key: idempotencyKey, body };
+          const now = services.clock.now();
+          const stored = await storedAnswer(tx, scope, now);
+          if (stored) return { ...stored, replayed: true };
+          const fresh = await route.handle({ ...request, em: tx });
+          await storeAnswer(tx, scope, { status: fresh.status ?? 200, body: fresh.body }, now);
+          return fresh;
+        }, writeTransaction(em)),
+      );
       ctx.status = result.status ?? 200;
       ctx.body = result.body;
       if (result.etag !== undefined) ctx.set('ETag', result.etag);
