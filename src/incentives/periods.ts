@@ -1,4 +1,4 @@
-import { dayjs, inZone } from '../shared/time.js';
+import { dayjs, inZone, zonedAt } from '../shared/time.js';
 
 /** A span of factory-local calendar days, [from, to). */
 export interface Period {
@@ -11,8 +11,8 @@ export interface Period {
 
 function periodOf(firstDay: string, endDay: string, tz: string): Period {
   return {
-    from: dayjs.tz(firstDay, tz).toDate(),
-    to: dayjs.tz(endDay, tz).toDate(),
+    from: zonedAt(firstDay, '00:00', tz).toDate(),
+    to: zonedAt(endDay, '00:00', tz).toDate(),
     firstDay,
     lastDay: dayjs(endDay).subtract(1, 'day').format('YYYY-MM-DD'),
   };

@@ -14,9 +14,10 @@ dayjs.extend(timezone);
  */
 export function inZone(at: Date, tz: string): Dayjs {
   if (Number.isNaN(at.getTime())) return dayjs(at).tz(tz);
-  const [year, month, day, hour, minute, second] = wallClock(at, tz);
-  const wholeSeconds = at.getTime() - (at.getTime() % 1000);
-  const offset = (Date.UTC(year, month - 1, day, hour, minute, second) - wholeSeconds) / 60_000;
+  const offset = offsetAt(at.getTime(), tz);
+  const wall = new Date(at.getTime() - (at.getTime() % 1000) + offset * 60_000);
+  const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()];
+  const [hour, minute, second] = [wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()];
   const local =
     offset === 0
       ? dayjs(at).utc()
@@ -47,8 +48,34 @@ export function zonedAt(day: string, hhmm: string, tz: string): Dayjs {
   return zoned;
 }
 
+/**
+ * A zone's offset holds for months between changes, and no zone changes twice within a quarter
+ * of an hour: an offset found the same at both ends of a quarter-hour holds throughout it, and
+ * is kept, so the formatter (about 2 µs a call, several per report) runs once a quarter-hour per
+ * zone. A quarter-hour with a change in it is asked of the formatter each time.
+ */
+const OFFSET_SPAN_MS = 15 * 60_000;
+/** Quarter-hours kept per zone before the oldest are forgotten: a month of them, or tests' random dates. */
+const OFFSET_SPANS_KEPT = 3_000;
+const offsetSpans = new Map<string, Map<number, number>>();
+
 /** Minutes `tz` is ahead of UTC at `ts`. */
 function offsetAt(ts: number, tz: string): number {
+  const span = Math.floor(ts / OFFSET_SPAN_MS);
+  let spans = offsetSpans.get(tz);
+  if (!spans) offsetSpans.set(tz, (spans = new Map()));
+  let offset = spans.get(span);
+  if (offset === undefined) {
+    const first = formattedOffsetAt(span * OFFSET_SPAN_MS, tz);
+    const last = formattedOffsetAt((span + 1) * OFFSET_SPAN_MS - 1000, tz);
+    offset = first === last ? first : NaN;
+    if (spans.size >= OFFSET_SPANS_KEPT) spans.delete(spans.keys().next().value!);
+    spans.set(span, offset);
+  }
+  return Number.isNaN(offset) ? formattedOffsetAt(ts, tz) : offset;
+}
+
+function formattedOffsetAt(ts: number, tz: string): number {
   const [year, month, day, hour, minute, second] = wallClock(new Date(ts), tz);
   return (Date.UTC(year, month - 1, day, hour, minute, second) - (ts - (ts % 1000))) / 60_000;
 }
