@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 
 /**
  * The hard limits of protocols/wecom.md §7 as a JSON Schema. A card that breaks them is a
@@ -106,7 +106,8 @@ export const templateCardSchema = {
   ],
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(templateCardSchema);
+/** Compiled when the first card is sent: a factory on DingTalk alone never needs it. */
+let validator: ValidateFunction | undefined;
 
 export class InvalidTemplateCardError extends Error {
   constructor(readonly problems: string[]) {
@@ -116,6 +117,7 @@ export class InvalidTemplateCardError extends Error {
 }
 
 export function assertValidTemplateCard(card: unknown): void {
+  const validate = (validator ??= new Ajv({ allErrors: true, strict: false }).compile(templateCardSchema));
   if (validate(card)) return;
   throw new InvalidTemplateCardError(
     (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`),
