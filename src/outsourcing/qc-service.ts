@@ -14,7 +14,7 @@ import { OutsourcingInspection } from './inspection.entity.js';
 import { qcMessages as m } from './messages.js';
 import { coordinatorsOf, pushTo } from './notifications.js';
 import type { OutsourcingOrder, QcResult } from './outsourcing-order.entity.js';
-import { moveTo } from './state-moves.js';
+import { moveTo, publishChange } from './state-moves.js';
 import { statesOf } from './states.js';
 
 /** What QC counted in pieces back from a partner; the four counts are disjoint. */
@@ -131,7 +131,8 @@ export async function recordQcCounts(
   let closed = false;
   if (all && states.isBack(order.state)) {
     order.qcResult = await overallResult(deps, order);
-    moveTo(deps, order, states.finalState.id, changer, `qc:${order.qcResult} ${summary}`.slice(0, 200));
+    const note = `qc:${order.qcResult} ${summary}`.slice(0, 200);
+    await publishChange(deps, order, moveTo(deps, order, states.finalState.id, changer, note));
     closed = true;
   }
   if (rejects > 0)

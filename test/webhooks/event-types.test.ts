@@ -77,8 +77,8 @@ describe('webhook event types over the demo shop', () => {
       'work_order.completed': await em.count(WorkOrder, { completedAt: { $ne: null } }),
       'exception.raised': await em.count(ProductionException),
       'exception.closed': await em.count(ProductionException, { status: 'closed' }),
-      // 13 demo orders made, 2 closed by a pass/fail 质检 (a close by counted QC is not told).
-      'outsourcing_order.state_changed': 15,
+      // 13 demo orders made, 2 closed by a pass/fail 质检 and 1 by the counted QC of its 调质 leg.
+      'outsourcing_order.state_changed': 16,
       'repair.step': await em.count(RepairStep),
       'maintenance.step': 1,
       'inspection.recorded': await em.count(Inspection),
@@ -189,6 +189,13 @@ describe('webhook event types over the demo shop', () => {
       rework: 0,
       reasonCode: 'D01',
     });
+    // Counted to the last piece, the order closes, and a receiver is told of that move too.
+    const moves = (await bodiesOf('outsourcing_order.state_changed')).filter((b) => b.data.number === os);
+    expect(moves.map((b) => [b.data.from, b.data.to])).toEqual([
+      [null, 'shipped'],
+      ['shipped', 'inspecting'],
+      ['inspecting', 'done'],
+    ]);
 
     const forms = await bodiesOf('form.submitted');
     expect(forms[0]).toMatchObject({
