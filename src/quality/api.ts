@@ -106,7 +106,12 @@ const orderTrace = {
           machines: { type: 'array', items: { type: 'string' } },
           firstReportAt: nullableWhen,
           lastReportAt: nullableWhen,
-          inspections: { type: 'array', items: { type: 'object' } },
+          inspections: {
+            type: 'array',
+            description:
+              'Each 首检, 巡检 and 终检; `photos` are the ids of the photos attached to it (chat offers them as links)',
+            items: { type: 'object' },
+          },
           parameters: {
             type: 'array',
             items: {

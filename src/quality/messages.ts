@@ -38,6 +38,11 @@ export const qualityMessages = {
   orderWord: '工单',
   serialWord: '序列号',
   printablePage: (url: string, hours: number) => `打印或转发给客户：${url}（${hours} 小时内有效）`,
+  /** The photos of a trace's inspections, one line each, as links that open them. */
+  tracePhotos: (photos: ReadonlyArray<{ label: string; url: string }>, hours: number) =>
+    [`检验照片（链接 ${hours} 小时内有效）：`, ...photos.map((p) => `- ${p.label}：${p.url}`)].join('\n'),
+  inspectionPhotoLabel: (kind: string, order: string, operation: string, at: string, n: number, of: number) =>
+    `${INSPECTION_WORDS[kind] ?? kind} ${order}「${operation}」 ${at}${of > 1 ? `（${n}/${of}）` : ''}`,
   pageTitle: (factory: string, code: string) => `${factory} · ${code} 追溯报告`,
   pageGenerated: (at: string) => `生成于 ${at}，内容为打开此页时的记录。`,
   printButton: '打印',
@@ -98,7 +103,7 @@ export const qualityMessages = {
       lines.push(`- ${o.sequence} ${o.name}：${who}${machines}；合格 ${o.good}，报废 ${o.scrap}${span}`);
       for (const i of o.inspections)
         lines.push(
-          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}${i.note ? `；${i.note}` : ''}${i.outOfLimits.length > 0 ? `；⚠️ 超差 ${i.outOfLimits.join('；')}` : ''}`,
+          `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}${i.note ? `；${i.note}` : ''}${i.outOfLimits.length > 0 ? `；⚠️ 超差 ${i.outOfLimits.join('；')}` : ''}${i.photos.length > 0 ? `；照片 ${i.photos.length} 张` : ''}`,
         );
       if (o.parameters.length > 0)
         lines.push(

@@ -4,10 +4,20 @@ import { formatDateTime } from '../shared/display.js';
 import { RefusedError } from '../shared/errors.js';
 import { workOrderMessages } from '../workorders/messages.js';
 import { qualityMessages as m } from './messages.js';
-import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
+import { MAX_TRACE_CODE, traceCode, type OrderTrace, type TraceKind } from './trace-service.js';
 
-/** What 追溯 answers: a trace of one kind, or the question which of several things is meant. */
-export type TraceAnswer = { kind: TraceKind; text: string } | { kind: 'ambiguous'; text: string };
+/** A photo attached to one of a trace's inspections, and the words that say which. */
+export interface TracePhoto {
+  label: string;
+  mediaId: number;
+}
+
+/**
+ * What 追溯 answers: a trace of one kind (with its inspections' photos, which chat offers as
+ * links), or the question which of several things is meant.
+ */
+export type TraceAnswer =
+  { kind: TraceKind; text: string; photos: TracePhoto[] } | { kind: 'ambiguous'; text: string };
 
 interface AnswerContext {
   config: FactoryConfig;
@@ -37,15 +47,27 @@ export async function traceAnswer(
     case 'ambiguous':
       return { kind: 'ambiguous', text: m.ambiguous(code, found.kinds) };
     case 'lot':
-      return { kind: 'lot', text: m.lot(found.trace, when, workOrderMessages.statusNames) };
+      return { kind: 'lot', text: m.lot(found.trace, when, workOrderMessages.statusNames), photos: [] };
     case 'order':
-      return { kind: 'order', text: m.order(found.trace, when, names) };
+      return { kind: 'order', text: m.order(found.trace, when, names), photos: photosOf(found.trace, when) };
     case 'serial':
       return {
         kind: 'serial',
         text: `${m.serial(found.serial, when)}\n${m.order(found.trace, when, names)}`,
+        photos: photosOf(found.trace, when),
       };
     case 'not_found':
       throw new RefusedError('not_found', m.nothingFound(code));
   }
+}
+
+function photosOf(trace: OrderTrace, when: (at: Date) => string): TracePhoto[] {
+  return trace.operations.flatMap((o) =>
+    o.inspections.flatMap((i) =>
+      i.photos.map((mediaId, n) => ({
+        label: m.inspectionPhotoLabel(i.kind, trace.number, o.name, when(i.at), n + 1, i.photos.length),
+        mediaId,
+      })),
+    ),
+  );
 }

@@ -12,6 +12,7 @@ import { Inspection } from './inspections/inspection.entity.js';
 import { ParameterReading } from './parameters/parameter-reading.entity.js';
 import { serialSpans, type SerialSpan } from './serials/serial-spans.js';
 import { Serial } from './serials/serial.entity.js';
+import { mediaIdsAttachedToEach } from '../shared/media/attachments.js';
 
 /** Where a lot of material went: every order that drew from it. */
 export interface LotTrace {
@@ -74,6 +75,8 @@ export interface OrderTrace {
       note: string | null;
       /** The measured values outside the operation's 检验特性 limits, with the limits. */
       outOfLimits: string[];
+      /** The stored photos attached to it (media ids), oldest first. */
+      photos: number[];
     }>;
     /** Process parameters recorded on its reports, in the order they were recorded. */
     parameters: Array<{
@@ -286,6 +289,11 @@ async function orderTraceOf(
     { task: { workOrder: order } },
     { populate: ['inspector'], orderBy: { at: 'asc', id: 'asc' } },
   );
+  const photos = await mediaIdsAttachedToEach(
+    em,
+    'inspection',
+    inspections.map((i) => i.id),
+  );
   const readings = await em.find(
     ParameterReading,
     { report: { task: { workOrder: order } } },
@@ -301,7 +309,7 @@ async function orderTraceOf(
     dueDate: order.dueDate,
     customer: order.customer ?? null,
     lots: lotsOf(issues),
-    operations: tasks.map((task) => operationOf(task, reports, inspections, readings)),
+    operations: tasks.map((task) => operationOf(task, reports, inspections, photos, readings)),
     outsourcing: outsourced.map((o) => ({
       number: o.number,
       partner: o.partner.name,
@@ -362,6 +370,7 @@ function operationOf(
   task: OperationTask,
   reports: WorkReport[],
   inspections: Inspection[],
+  photos: ReadonlyMap<string, number[]>,
   readings: ParameterReading[],
 ): OrderTrace['operations'][number] {
   const own = reports.filter((r) => r.task.id === task.id);
@@ -392,6 +401,7 @@ function operationOf(
         reasonCode: i.reasonCode ?? null,
         note: i.note ?? null,
         outOfLimits: outOfLimits(i.measurements ?? []),
+        photos: photos.get(String(i.id)) ?? [],
       })),
     parameters: readings
       .filter((r) => r.report.task.id === task.id)

@@ -123,6 +123,7 @@ describe('the demo complaint story, traced both ways', () => {
         reasonCode: null,
         note: '外径=Φ20.01 圆度=0.004',
         outOfLimits: [],
+        photos: [],
       },
     ]);
     expect([milling.people, milling.machines, milling.inspections[0].rejected]).toEqual([

@@ -1,5 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import { offerDownload } from '../../http/downloads/download-links.js';
+import { offerMediaLink } from '../../shared/media/media-links.js';
 import { qualityMessages as m } from '../messages.js';
 import { traceAnswer } from '../trace-answer.js';
 import { TRACE_LINK_HOURS, TRACE_PAGE, traceSubject } from '../trace-page.js';
@@ -44,5 +45,12 @@ export const traceCommand: Command = {
       validMinutes: TRACE_LINK_HOURS * 60,
     });
     ctx.reply(m.printablePage(`${ctx.publicUrl}${path}`, TRACE_LINK_HOURS));
+    if (answer.photos.length === 0) return;
+    const hours = ctx.config.media.linkHours;
+    const links = answer.photos.map(({ label, mediaId }) => ({
+      label,
+      url: `${ctx.publicUrl}${offerMediaLink(ctx.services.em, ctx.clock, hours, mediaId, ctx.person.id)}`,
+    }));
+    ctx.reply(m.tracePhotos(links, hours));
   },
 };

@@ -32,6 +32,23 @@ export async function attachMedia(
   });
 }
 
+/** The ids of the photos attached to each of these records of one type, oldest first, by record id. */
+export async function mediaIdsAttachedToEach(
+  em: EntityManager,
+  subjectType: string,
+  subjectIds: ReadonlyArray<string | number>,
+): Promise<Map<string, number[]>> {
+  const byRecord = new Map<string, number[]>();
+  if (subjectIds.length === 0) return byRecord;
+  const rows = await em.find(
+    MediaAttachment,
+    { subjectType, subjectId: { $in: subjectIds.map(String) } },
+    { orderBy: { id: 'asc' } },
+  );
+  for (const row of rows) byRecord.set(row.subjectId, [...(byRecord.get(row.subjectId) ?? []), row.media.id]);
+  return byRecord;
+}
+
 /** The photos attached to a record, oldest first. */
 export async function mediaAttachedTo(em: EntityManager, target: AttachmentTarget): Promise<MediaFile[]> {
   const rows = await em.find(

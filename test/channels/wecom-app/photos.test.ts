@@ -43,6 +43,17 @@ describe('WeCom app: a photo sent after a quality record is stored once and atta
     ]);
     expect(stored.attachments).toEqual([{ media: stored.files[0]!.id, subject: `inspection:${patrol!.id}` }]);
 
+    // 追溯 counts the photo on the inspection's line, and offers it as a link that opens it.
+    const traced = texts(await driver.say('zhouqiang', '追溯 WO-DEMO-006'));
+    const patrolLine = traced[0]?.split('\n').find((line) => line.trim().startsWith('巡检'));
+    expect(patrolLine).toMatch(/^ {2}巡检 .* 周强：合格 5；照片 1 张$/);
+    expect(traced.at(-1)).toMatch(
+      /^检验照片（链接 \d+ 小时内有效）：\n- 巡检 WO-DEMO-006「车削」 .+：http\S+$/,
+    );
+    const [link] = photoLinksIn(traced.at(-1) ?? '');
+    const opened = await fetch(`${app.baseUrl}${new URL(link!).pathname}`);
+    expect(sha256(Buffer.from(await opened.arrayBuffer()))).toBe(sha256(photo));
+
     // WeCom may revoke a token early (§1): media/get answers 42001/40014, the token is renewed once.
     const tokensBefore = fake.tokenCalls();
     fake.revokeTokens();
