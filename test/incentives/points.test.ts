@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitOf } from '../../src/app-services.js';
 import { pointTriggersOf } from '../../src/capabilities/assembled.js';
+import type { Actor } from '../../src/chat/audit/actor.js';
 import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
@@ -8,6 +10,10 @@ import { evaluateIncentives } from '../../src/incentives/evaluation-service.js';
 import { pointsByPerson } from '../../src/incentives/ledger.js';
 import { weekOf } from '../../src/incentives/periods.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
+import { personById } from '../../src/people/directory.js';
+import { correctReport } from '../../src/workorders/correction-service.js';
+import { reportTask } from '../../src/workorders/reporting-service.js';
+import { loadOrder } from '../../src/workorders/task-lookup.js';
 import { WorkOrder } from '../../src/workorders/work-order.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import type { DemoApp } from '../support/demo-app.js';
@@ -123,6 +129,31 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     await app.orm.em.fork().nativeDelete(EvaluationCursor, {});
     expect(await evaluate()).toEqual({ work_report: 0, task_finished: 0, shift_reported: 0 });
     expect((await entriesOf('xuqiang')).map((e) => e.id)).toEqual(before.map((e) => e.id));
+  });
+
+  it('a report already reversed when the job first reads it earns nothing', async () => {
+    // Recorded and corrected to nothing in one unit of work that pays nothing as it commits (a
+    // second server whose payment failed): only the job will read the report, after its reversal.
+    app.clock.set('2026-11-30T03:30:00Z');
+    const reportId = await app.orm.em.fork().transactional(async (em) => {
+      const deps = unitOf(app.services, em);
+      const actor = async (id: string): Promise<Actor> => ({
+        person: (await personById(em, id))!,
+        channel: 'console',
+        inboundEventId: null,
+        at: app.clock.now(),
+      });
+      const loaded = await loadOrder(em, 'WO-DEMO-002');
+      const task = loaded.tasks.find((t) => t.assignee?.id === 'xuqiang')!;
+      const { report } = await reportTask(deps, await actor('xuqiang'), loaded, task, 3, 0);
+      await em.flush();
+      await correctReport(deps, await actor('lijianguo'), `B${report.id}`, 0, 0);
+      return report.id;
+    });
+    app.clock.set('2026-11-30T03:31:00Z');
+    await evaluate();
+    const paid = await app.orm.em.fork().find(PointEntry, { eventKey: `work_report:${reportId}` });
+    expect(paid).toEqual([]);
   });
 
   it('a supervisor’s deduction shows in 积分 with its reason, and is audited', async () => {

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   rowSource,
   type EventContext,
@@ -46,40 +47,42 @@ async function reportEvents(
   { config, tz }: EventContext,
 ): Promise<IncentiveEvent[]> {
   const where = 'ids' in rows ? { id: { $in: rows.ids } } : { reportedAt: { $gt: rows.from, $lte: rows.to } };
+  // Reports that a later one reverses are left out in the same query (every 报工 is paid through
+  // here as it commits, so a second round trip for them would be paid on every report).
+  const reversedIds = (em as SqlEntityManager)
+    .createQueryBuilder(WorkReport, 'r')
+    .select('r.reverses')
+    .where({ reverses: { $ne: null } })
+    .getKnexQuery();
+  // MikroORM takes a knex sub-query as a value here; its filter types do not say so.
+  const notReversed = { id: { $nin: reversedIds } } as unknown as FilterQuery<WorkReport>;
   const reports = await em.find(
     WorkReport,
-    { $and: [where, { reverses: null }] },
+    { $and: [where, { reverses: null }, notReversed] },
     { populate: ['task.workOrder.item'], orderBy: { reportedAt: 'asc', id: 'asc' } },
   );
-  const reversed = new Set(
-    (
-      await em.find(WorkReport, { reverses: { $in: reports.map((r) => r.id) } }, { fields: ['reverses'] })
-    ).map((r) => r.reverses?.id),
-  );
-  return reports
-    .filter((r) => !reversed.has(r.id))
-    .map((report): IncentiveEvent => {
-      const shift = shiftAt(report.reportedAt, config.shifts, tz);
-      const task = report.task;
-      return {
-        key: `work_report:${report.id}`,
-        personId: report.person.id,
-        occurredAt: report.reportedAt,
-        fields: {
-          good: report.good,
-          scrap: report.scrap,
-          quantity: report.good + report.scrap,
-          minutes: report.minutes,
-          ...(shift && {
-            shift: shift.name,
-            minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - report.reportedAt.getTime()) / 60_000),
-          }),
-          channel: report.channel,
-          operation: task.name,
-          sequence: task.sequence,
-          workOrder: task.workOrder.number,
-          item: task.workOrder.item.code,
-        },
-      };
-    });
+  return reports.map((report): IncentiveEvent => {
+    const shift = shiftAt(report.reportedAt, config.shifts, tz);
+    const task = report.task;
+    return {
+      key: `work_report:${report.id}`,
+      personId: report.person.id,
+      occurredAt: report.reportedAt,
+      fields: {
+        good: report.good,
+        scrap: report.scrap,
+        quantity: report.good + report.scrap,
+        minutes: report.minutes,
+        ...(shift && {
+          shift: shift.name,
+          minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - report.reportedAt.getTime()) / 60_000),
+        }),
+        channel: report.channel,
+        operation: task.name,
+        sequence: task.sequence,
+        workOrder: task.workOrder.number,
+        item: task.workOrder.item.code,
+      },
+    };
+  });
 }
