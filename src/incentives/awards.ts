@@ -31,8 +31,10 @@ export async function awardEvents(
   options: { tz: string; now: Date; config: Pick<FactoryConfig, 'shifts' | 'productionDay'> },
 ): Promise<PointEntry[]> {
   if (rules.length === 0 || events.length === 0) return [];
-  const paid = await alreadyPaid(em, rules, events);
-  const tally = await capTally(em, rules, events, productionDay(options.config, options.tz));
+  const day = productionDay(options.config, options.tz);
+  const ledger = await readLedger(em, rules, events, capWindow(rules, events, day));
+  const paid = new Set(ledger.paid.map((row) => `${row.ruleId}|${row.eventKey}`));
+  const tally = capTally(ledger.capped, day);
   const written: PointEntry[] = [];
   for (const event of events) {
     for (const rule of rules) {
@@ -59,23 +61,93 @@ export async function awardEvents(
   return written;
 }
 
-async function alreadyPaid(
+type LedgerRow = Pick<PointEntry, 'ruleId' | 'eventKey' | 'person' | 'points' | 'occurredAt'>;
+
+/** Which capped rules' entries of which people, over which span, a batch's caps count. */
+interface CapWindow {
+  ruleIds: string[];
+  personIds: string[];
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The span the caps of these events reach: the weeks they fall in, or their production days
+ * where one straddles a week's calendar boundary. Undefined when no rule has a cap.
+ */
+function capWindow(
+  rules: readonly PaidRule[],
+  events: readonly IncentiveEvent[],
+  day: ProductionDay,
+): CapWindow | undefined {
+  const capped = rules.filter((r) => r.dailyCap !== undefined || r.weeklyCap !== undefined);
+  if (capped.length === 0) return undefined;
+  const times = events.map((e) => e.occurredAt.getTime());
+  const earliest = new Date(Math.min(...times));
+  const latest = new Date(Math.max(...times));
+  const from = Math.min(
+    weekOf(earliest, day.tz).from.getTime(),
+    productionInterval(productionDateOf(earliest, day), day).start.getTime(),
+  );
+  const to = Math.max(
+    weekOf(latest, day.tz).to.getTime(),
+    productionInterval(productionDateOf(latest, day), day).end.getTime(),
+  );
+  return {
+    ruleIds: capped.map((r) => r.id),
+    // Only these events' people: a 报工 paid as it commits reads one person's week, not the
+    // whole factory's ledger (which every report would otherwise read under the cursor lock).
+    personIds: [...new Set(events.map((e) => e.personId))],
+    from: new Date(from),
+    to: new Date(to),
+  };
+}
+
+/**
+ * The ledger rows a batch needs: those already paying one of its (rule, event) pairs, and those
+ * its caps count. A batch that fits one chunk (every 报工 paid as it commits) reads both in one
+ * statement; a long catch-up reads the pairs a chunk at a time.
+ */
+async function readLedger(
   em: EntityManager,
   rules: readonly PaidRule[],
   events: readonly IncentiveEvent[],
-): Promise<Set<string>> {
-  const paid = new Set<string>();
+  caps: CapWindow | undefined,
+): Promise<{ paid: LedgerRow[]; capped: LedgerRow[] }> {
   const ruleIds = rules.map((r) => r.id);
-  for (let i = 0; i < events.length; i += CHUNK) {
-    const keys = events.slice(i, i + CHUNK).map((e) => e.key);
+  const pairsOf = (chunk: readonly IncentiveEvent[]) => ({
+    ruleId: { $in: ruleIds },
+    eventKey: { $in: chunk.map((e) => e.key) },
+  });
+  const capsFilter = caps && {
+    ruleId: { $in: caps.ruleIds },
+    person: { $in: caps.personIds },
+    occurredAt: { $gte: caps.from, $lt: caps.to },
+  };
+  const fields = ['ruleId', 'eventKey', 'person', 'points', 'occurredAt'] as const;
+  const keys = new Set(events.map((e) => e.key));
+  const isPair = (row: LedgerRow) => ruleIds.includes(row.ruleId ?? '') && keys.has(row.eventKey ?? '');
+  const countsForCaps = (row: LedgerRow) =>
+    caps !== undefined &&
+    caps.ruleIds.includes(row.ruleId ?? '') &&
+    caps.personIds.includes(row.person.id) &&
+    row.occurredAt >= caps.from &&
+    row.occurredAt < caps.to;
+  if (events.length <= CHUNK) {
     const rows = await em.find(
       PointEntry,
-      { ruleId: { $in: ruleIds }, eventKey: { $in: keys } },
-      { fields: ['ruleId', 'eventKey'] },
+      capsFilter ? { $or: [pairsOf(events), capsFilter] } : pairsOf(events),
+      {
+        fields: [...fields],
+      },
     );
-    for (const row of rows) paid.add(`${row.ruleId}|${row.eventKey}`);
+    return { paid: rows.filter(isPair), capped: rows.filter(countsForCaps) };
   }
-  return paid;
+  const paid: LedgerRow[] = [];
+  for (let i = 0; i < events.length; i += CHUNK)
+    paid.push(...(await em.find(PointEntry, pairsOf(events.slice(i, i + CHUNK)), { fields: [...fields] })));
+  const capped = capsFilter ? await em.find(PointEntry, capsFilter, { fields: [...fields] }) : [];
+  return { paid, capped };
 }
 
 interface CapTally {
@@ -85,50 +157,18 @@ interface CapTally {
 
 /**
  * What each capped rule has already given the events' people, per day and per week, from the
- * ledger over the weeks these events fall in; kept up to date as this batch awards. Caps bound the
- * size of the total, so a deduction rule's cap bounds how much it can take.
+ * ledger rows of the cap window; kept up to date as this batch awards. Caps bound the size of
+ * the total, so a deduction rule's cap bounds how much it can take.
  */
-async function capTally(
-  em: EntityManager,
-  rules: readonly PaidRule[],
-  events: readonly IncentiveEvent[],
-  day: ProductionDay,
-): Promise<CapTally> {
-  const { tz } = day;
-  const capped = rules.filter((r) => r.dailyCap !== undefined || r.weeklyCap !== undefined);
+function capTally(rows: readonly LedgerRow[], day: ProductionDay): CapTally {
   const used = new Map<string, number>();
   const keysOf = (ruleId: string, personId: string, at: Date) => ({
     day: `${ruleId}|${personId}|${productionDateOf(at, day)}`,
-    week: `${ruleId}|${personId}|w${weekOf(at, tz).firstDay}`,
+    week: `${ruleId}|${personId}|w${weekOf(at, day.tz).firstDay}`,
   });
-  if (capped.length > 0) {
-    const times = events.map((e) => e.occurredAt.getTime());
-    const earliest = new Date(Math.min(...times));
-    const latest = new Date(Math.max(...times));
-    // A production day can straddle the week's calendar boundary: read whichever reaches further.
-    const from = Math.min(
-      weekOf(earliest, tz).from.getTime(),
-      productionInterval(productionDateOf(earliest, day), day).start.getTime(),
-    );
-    const to = Math.max(
-      weekOf(latest, tz).to.getTime(),
-      productionInterval(productionDateOf(latest, day), day).end.getTime(),
-    );
-    // Only these events' people: a 报工 paid as it commits reads one person's week, not the
-    // whole factory's ledger (which every report would otherwise read under the cursor lock).
-    const rows = await em.find(
-      PointEntry,
-      {
-        ruleId: { $in: capped.map((r) => r.id) },
-        person: { $in: [...new Set(events.map((e) => e.personId))] },
-        occurredAt: { $gte: new Date(from), $lt: new Date(to) },
-      },
-      { fields: ['ruleId', 'person', 'points', 'occurredAt'] },
-    );
-    for (const row of rows) {
-      const keys = keysOf(row.ruleId ?? '', row.person.id, row.occurredAt);
-      for (const key of [keys.day, keys.week]) used.set(key, (used.get(key) ?? 0) + Math.abs(row.points));
-    }
+  for (const row of rows) {
+    const keys = keysOf(row.ruleId ?? '', row.person.id, row.occurredAt);
+    for (const key of [keys.day, keys.week]) used.set(key, (used.get(key) ?? 0) + Math.abs(row.points));
   }
   return {
     allow(rule, event) {
