@@ -118,6 +118,11 @@ function wallClock(at: Date, tz: string): [number, number, number, number, numbe
   return [fields.year, fields.month, fields.day, fields.hour % 24, fields.minute, fields.second];
 }
 
+/** The calendar day (`YYYY-MM-DD`) `at` falls on in `tz`: `inZone(at, tz).format('YYYY-MM-DD')`, without building a dayjs. */
+export function localDateOf(at: Date, tz: string): string {
+  return new Date(at.getTime() + offsetAt(at.getTime(), tz) * 60_000).toISOString().slice(0, 10);
+}
+
 /** `HH:mm` in the factory zone on the factory-local calendar day of `day`, as a UTC instant. */
 export function atLocalTime(day: Date, hhmm: string, tz: string): Date {
   const [h, m] = hhmm.split(':').map(Number);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atLocalTime, dayjs, inZone, zonedAt } from '../../src/shared/time.js';
+import { atLocalTime, dayjs, inZone, localDateOf, zonedAt } from '../../src/shared/time.js';
 
 // Zones with and without DST, half- and quarter-hour offsets, and one with a 30-minute DST step.
 const zones = [
@@ -94,6 +94,23 @@ describe('the factory-zone view of an instant', () => {
         );
       }
     }
+  });
+
+  it('names the factory-local calendar day of any instant as dayjs does', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...zones),
+        (at, tz) => {
+          expect(localDateOf(at, tz)).toBe(dayjs(at).tz(tz).format('YYYY-MM-DD'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('puts 07:30 on the factory-local day, however late it is in UTC', () => {
