@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { keptRead } from '../db/kept-reads.js';
 import { PieceRate } from './piece-rate.entity.js';
 
 export interface RateInput {
@@ -66,10 +67,8 @@ export interface RateQuery {
  * team and machine before the general ones, and of equals the latest.
  */
 export async function rateFor(em: EntityManager, q: RateQuery): Promise<PieceRate | undefined> {
-  const candidates = await em.find(
-    PieceRate,
-    { itemCode: q.itemCode, sequence: q.sequence, effectiveFrom: { $lte: q.day } },
-    { orderBy: { effectiveFrom: 'desc', id: 'desc' } },
+  const candidates = (await ratesOfOperation(em, q.itemCode, q.sequence)).filter(
+    (r) => r.effectiveFrom <= q.day,
   );
   const fits = (r: PieceRate) =>
     (r.teamId === null || r.teamId === q.teamId) &&
@@ -77,5 +76,28 @@ export async function rateFor(em: EntityManager, q: RateQuery): Promise<PieceRat
   const narrowness = (r: PieceRate) => (r.teamId ? 2 : 0) + (r.equipmentCode ? 1 : 0);
   const fitting = candidates.filter(fits);
   const narrowest = Math.max(-1, ...fitting.map(narrowness));
-  return fitting.find((r) => narrowness(r) === narrowest);
+  const rate = fitting.find((r) => narrowness(r) === narrowest);
+  // Into this unit of work as the row it is, without reading it again: its entries refer to it.
+  return rate && em.merge(PieceRate, rate);
+}
+
+/**
+ * Every rate of an operation, latest first, kept between reports (every 报工 asks): rates change
+ * a few times a month, and a rate added here is seen at once (another server's, within the
+ * kept-read time; a new rate takes effect from a day, which the office sets ahead).
+ */
+function ratesOfOperation(em: EntityManager, itemCode: string, sequence: number): Promise<PieceRate[]> {
+  return keptRead(
+    em,
+    `piece rates|${itemCode}|${sequence}`,
+    ['PieceRate'],
+    async () =>
+      (
+        await em.find(
+          PieceRate,
+          { itemCode, sequence },
+          { orderBy: { effectiveFrom: 'desc', id: 'desc' }, disableIdentityMap: true },
+        )
+      ).map((r) => ({ ...r })), // plain copies: kept across units of work
+  );
 }
