@@ -1,6 +1,4 @@
 import { unitOf } from '../../src/app-services.js';
-import type { Actor } from '../../src/chat/audit/actor.js';
-import { personById } from '../../src/people/directory.js';
 import { issueMaterial } from '../../src/materials/issue-service.js';
 import { recordPatrol } from '../../src/quality/patrols/patrol-service.js';
 import { correctReport } from '../../src/workorders/correction-service.js';
@@ -8,6 +6,7 @@ import { raiseException } from '../../src/workorders/exception-service.js';
 import { dispatchTask } from '../../src/workorders/dispatch-service.js';
 import { reportTask } from '../../src/workorders/reporting-service.js';
 import { loadOrder } from '../../src/workorders/task-lookup.js';
+import { consoleActor } from '../support/people.js';
 import type { TestApp } from '../support/test-app.js';
 
 /**
@@ -17,12 +16,7 @@ import type { TestApp } from '../support/test-app.js';
 export async function reportAndReverse(app: TestApp, number: string): Promise<void> {
   await app.orm.em.fork().transactional(async (em) => {
     const deps = unitOf(app.services, em);
-    const actor = async (id: string): Promise<Actor> => ({
-      person: (await personById(em, id))!,
-      channel: 'console',
-      inboundEventId: null,
-      at: app.clock.now(),
-    });
+    const actor = (id: string) => consoleActor(em, id, app.clock.now());
     const loaded = await loadOrder(em, number);
     const task = loaded.tasks[0]!;
     await dispatchTask(
@@ -48,8 +42,7 @@ export async function issueFromLot(
   quantity: number,
 ): Promise<void> {
   await app.orm.em.fork().transactional(async (em) => {
-    const person = (await personById(em, 'wangfang'))!;
-    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    const actor = await consoleActor(em, 'wangfang', app.clock.now());
     await issueMaterial(unitOf(app.services, em), actor, await loadOrder(em, number), lot, quantity);
   });
 }
@@ -57,8 +50,7 @@ export async function issueFromLot(
 /** 张伟 raises an exception (异常) on the order, as chat does; returns its id. */
 export async function raiseExceptionOn(app: TestApp, number: string, reason: string): Promise<number> {
   return app.orm.em.fork().transactional(async (em) => {
-    const person = (await personById(em, 'zhangwei'))!;
-    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    const actor = await consoleActor(em, 'zhangwei', app.clock.now());
     const raised = await raiseException(
       unitOf(app.services, em),
       actor,
@@ -73,8 +65,7 @@ export async function raiseExceptionOn(app: TestApp, number: string, reason: str
 /** 李建国 records a 巡检 on the order's first operation: `checked` pieces, all good, as chat does; returns its id. */
 export async function patrolOn(app: TestApp, number: string, checked: number): Promise<number> {
   return app.orm.em.fork().transactional(async (em) => {
-    const person = (await personById(em, 'lijianguo'))!;
-    const actor: Actor = { person, channel: 'console', inboundEventId: null, at: app.clock.now() };
+    const actor = await consoleActor(em, 'lijianguo', app.clock.now());
     const loaded = await loadOrder(em, number);
     const inspection = recordPatrol(unitOf(app.services, em), actor, loaded, loaded.tasks[0]!, {
       checked,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitOf } from '../../src/app-services.js';
 import { pointTriggersOf } from '../../src/capabilities/assembled.js';
-import type { Actor } from '../../src/chat/audit/actor.js';
 import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
@@ -10,13 +9,13 @@ import { evaluateIncentives } from '../../src/incentives/evaluation-service.js';
 import { pointsByPerson } from '../../src/incentives/ledger.js';
 import { weekOf } from '../../src/incentives/periods.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
-import { personById } from '../../src/people/directory.js';
 import { correctReport } from '../../src/workorders/correction-service.js';
 import { reportTask } from '../../src/workorders/reporting-service.js';
 import { loadOrder } from '../../src/workorders/task-lookup.js';
 import { WorkOrder } from '../../src/workorders/work-order.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import type { DemoApp } from '../support/demo-app.js';
+import { consoleActor } from '../support/people.js';
 import { MONDAY_0910, startIncentivesDemo } from './incentives-demo.js';
 
 const texts = (replies: OutboundContent[]) =>
@@ -137,12 +136,7 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     app.clock.set('2026-11-30T03:30:00Z');
     const reportId = await app.orm.em.fork().transactional(async (em) => {
       const deps = unitOf(app.services, em);
-      const actor = async (id: string): Promise<Actor> => ({
-        person: (await personById(em, id))!,
-        channel: 'console',
-        inboundEventId: null,
-        at: app.clock.now(),
-      });
+      const actor = (id: string) => consoleActor(em, id, app.clock.now());
       const loaded = await loadOrder(em, 'WO-DEMO-002');
       const task = loaded.tasks.find((t) => t.assignee?.id === 'xuqiang')!;
       const { report } = await reportTask(deps, await actor('xuqiang'), loaded, task, 3, 0);

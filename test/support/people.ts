@@ -1,3 +1,7 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Actor } from '../../src/chat/audit/actor.js';
+import { personById } from '../../src/people/directory.js';
+
 /** The cast the chat tests rely on; the same ids as the demo data (issue 8 names them). */
 export const castYaml = `
 teams:
@@ -9,3 +13,8 @@ people:
   - { id: zhangwei, name: 张伟, roles: [worker], team: cnc, wecom: zhangwei, dingtalk: zhangwei }
   - { id: liuyang, name: 刘洋, roles: [worker], team: cnc, wecom: liuyang, dingtalk: liuyang }
 `;
+
+/** Person `id` acting from the console at `at`, as a service call made outside chat needs them. */
+export async function consoleActor(em: EntityManager, id: string, at: Date): Promise<Actor> {
+  return { person: (await personById(em, id))!, channel: 'console', inboundEventId: null, at };
+}
