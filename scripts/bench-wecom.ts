@@ -5,10 +5,13 @@
  * per request. Two scenarios: every request on one task (reports on it queue behind its row
  * lock), and every request from a different worker on a different task (a shift reporting at
  * once). Prints p50/p99 latency, requests/second, ours / bare, and the statements each
- * callback sends to the database (every one knex sends, BEGIN and COMMIT included), and how
- * many callbacks were answered empty because the 4 s passive deadline passed first.
+ * callback sends to the database (every one knex sends, BEGIN and COMMIT included), the CPU
+ * time this process spent per callback (the app and the sending client together: on a shared
+ * host whose speed wanders, the figure that compares two builds), and how many callbacks were
+ * answered empty because the 4 s passive deadline passed first.
  *
- * BENCH_REQUESTS (default 400) per level; BENCH_LEVELS (default 1,4,16,32) the concurrencies;
+ * BENCH_REQUESTS (default 400) per level, after BENCH_WARMUP (default 400) unmeasured ones;
+ * BENCH_LEVELS (default 1,4,16,32) the concurrencies;
  * BENCH_SCENARIO=same|distinct runs only one;
  * BENCH_SHOW_QUERIES=1 prints the statements of one callback of each scenario first.
  */
@@ -37,6 +40,7 @@ import { measure, startBareInsertRoute } from './bench-bare.js';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,4,16,32').split(',').map(Number);
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 400);
+const WARM_UP = Number(process.env.BENCH_WARMUP ?? 400);
 const BASE = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** Twice the highest concurrency: requests in flight together never share a task. */
 const WORKERS = 64;
@@ -150,9 +154,11 @@ try {
 
   for (const scenario of SCENARIOS) {
     const send = report[scenario]!;
-    // Warm-up: the first callbacks compile code paths and fill the pools.
-    await measure(4, 40, send);
-    await measure(4, 40, bareInsert);
+    // Warm-up: the first callbacks fill the pools, and V8 optimises the hot path only after
+    // some hundreds of them; with 40 the first level measured the compiler (twice the CPU per
+    // callback of the later levels).
+    await measure(4, WARM_UP, send);
+    await measure(4, WARM_UP, bareInsert);
     if (SHOW_QUERIES) {
       statements.shown = [];
       await send(7);
@@ -167,17 +173,20 @@ try {
         : `\nscenario distinct: ${WORKERS} workers, each 完工 on their own task, round robin, ${REQUESTS_PER_LEVEL} a level`,
     );
     console.log(
-      'concurrency | ours p50 / p99 ms, req/s | bare Koa insert p50 / p99 ms, req/s | ours/bare req/s | statements / queries per request | past the passive deadline',
+      'concurrency | ours p50 / p99 ms, req/s | bare Koa insert p50 / p99 ms, req/s | ours/bare req/s | statements / queries per request | CPU ms per request | past the passive deadline',
     );
     for (const level of LEVELS) {
       const before = { ...statements, late: late.count };
+      const cpuBefore = process.cpuUsage();
       const mine = await measure(level, REQUESTS_PER_LEVEL, send);
+      const cpu = process.cpuUsage(cpuBefore);
       const perRequest = (n: number) => (n / REQUESTS_PER_LEVEL).toFixed(1);
+      const cpuMs = ((cpu.user + cpu.system) / 1000 / REQUESTS_PER_LEVEL).toFixed(2);
       const counts = `${perRequest(statements.count - before.count)} / ${perRequest(statements.queries - before.queries)}`;
       const theirs = await measure(level, REQUESTS_PER_LEVEL, bareInsert);
       const f = (x: number) => x.toFixed(1);
       console.log(
-        `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(mine.rps)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(mine.rps / theirs.rps).toFixed(2)} | ${counts} | ${late.count - before.late}`,
+        `${String(level).padStart(11)} | ${f(mine.p50)} / ${f(mine.p99)}, ${f(mine.rps)} | ${f(theirs.p50)} / ${f(theirs.p99)}, ${f(theirs.rps)} | ${(mine.rps / theirs.rps).toFixed(2)} | ${counts} | ${cpuMs} | ${late.count - before.late}`,
       );
     }
   }
