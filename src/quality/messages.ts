@@ -1,5 +1,7 @@
 import type { SerialSpan } from './serials/serial-spans.js';
-import type { LotTrace, OrderTrace, SerialOrigin, TraceKind } from './trace-service.js';
+import type { LotTrace } from './lot-trace.js';
+import type { OrderTrace } from './order-trace.js';
+import type { SerialOrigin, TraceKind } from './trace-service.js';
 
 type When = (at: Date) => string;
 

@@ -4,7 +4,8 @@ import { formatDateTime } from '../shared/display.js';
 import { RefusedError } from '../shared/errors.js';
 import { workOrderMessages } from '../workorders/messages.js';
 import { qualityMessages as m } from './messages.js';
-import { MAX_TRACE_CODE, traceCode, type OrderTrace, type TraceKind } from './trace-service.js';
+import type { OrderTrace } from './order-trace.js';
+import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
 
 /** A photo attached to one of a trace's inspections, and the words that say which. */
 export interface TracePhoto {
