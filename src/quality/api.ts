@@ -1,7 +1,9 @@
 import { unitOf } from '../app-services.js';
 import { apiActor } from '../http/api/api-actor.js';
 import { defineRoute } from '../http/api/api-route.js';
+import { nullable, object } from '../http/api/schema-shapes.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
+import { INSPECTION_KINDS } from './inspections/inspection.entity.js';
 import { recordParameters } from './parameters/parameter-service.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
@@ -16,190 +18,149 @@ const serialSpan = {
   properties: { count: { type: 'integer' }, first: { type: 'string' }, last: { type: 'string' } },
 } as const;
 
-const lotTrace = {
-  type: 'object',
-  required: [
-    'lotNumber',
-    'itemCode',
-    'itemName',
-    'unit',
-    'received',
-    'remaining',
-    'receivedAt',
-    'supplier',
-    'issues',
-  ],
-  properties: {
-    lotNumber: { type: 'string' },
-    itemCode: { type: 'string' },
-    itemName: { type: 'string' },
-    unit: { type: 'string' },
-    received: { type: 'number' },
-    remaining: { type: 'number' },
-    receivedAt: when,
-    supplier: { type: ['string', 'null'] },
-    issues: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['order', 'itemName', 'status', 'quantity', 'firstAt'],
-        properties: {
-          order: { type: 'string' },
-          itemName: { type: 'string' },
-          customer: { type: ['string', 'null'] },
-          status: { type: 'string' },
-          quantity: { type: 'number' },
-          firstAt: when,
-          serials: serialSpan,
-        },
-      },
-    },
+const lotTrace = object({
+  lotNumber: { type: 'string' },
+  itemCode: { type: 'string' },
+  itemName: { type: 'string' },
+  unit: { type: 'string' },
+  received: { type: 'number' },
+  remaining: { type: 'number' },
+  receivedAt: when,
+  supplier: nullable('string'),
+  issues: {
+    type: 'array',
+    items: object({
+      order: { type: 'string' },
+      itemName: { type: 'string' },
+      customer: nullable('string'),
+      status: { type: 'string' },
+      quantity: { type: 'number' },
+      firstAt: when,
+      serials: serialSpan,
+    }),
   },
-} as const;
+});
 
-const orderTrace = {
-  type: 'object',
-  required: [
-    'number',
-    'itemName',
-    'quantity',
-    'status',
-    'dueDate',
-    'lots',
-    'operations',
-    'outsourcing',
-    'exceptions',
-  ],
-  properties: {
-    number: { type: 'string' },
-    itemName: { type: 'string' },
-    quantity: { type: 'integer' },
-    status: { type: 'string' },
-    dueDate: { type: 'string' },
-    customer: { type: ['string', 'null'] },
-    lots: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['lotNumber', 'itemName', 'unit', 'quantity', 'supplier'],
-        properties: {
-          lotNumber: { type: 'string' },
-          itemName: { type: 'string' },
-          unit: { type: 'string' },
-          quantity: { type: 'number' },
-          supplier: { type: ['string', 'null'] },
-        },
+const inspection = object({
+  kind: { enum: [...INSPECTION_KINDS] },
+  inspector: { type: 'string', description: 'Their name' },
+  at: when,
+  accepted: { type: 'integer' },
+  rejected: { type: 'integer' },
+  rework: { type: 'integer' },
+  reasonCode: nullable('string'),
+  note: { ...nullable('string'), description: 'What was measured (名=值), as typed' },
+  outOfLimits: {
+    type: 'array',
+    items: { type: 'string' },
+    description: 'Measured values outside the routing’s 检验特性 limits, with the limits',
+  },
+  photos: {
+    type: 'array',
+    items: { type: 'integer' },
+    description: 'Ids of the photos attached to it, oldest first (chat offers them as links)',
+  },
+});
+
+const orderTrace = object({
+  number: { type: 'string' },
+  itemName: { type: 'string' },
+  quantity: { type: 'integer' },
+  status: { type: 'string' },
+  dueDate: { type: 'string' },
+  customer: nullable('string'),
+  lots: {
+    type: 'array',
+    items: object({
+      lotNumber: { type: 'string' },
+      itemName: { type: 'string' },
+      unit: { type: 'string' },
+      quantity: { type: 'number' },
+      supplier: nullable('string'),
+    }),
+  },
+  operations: {
+    type: 'array',
+    items: object({
+      sequence: { type: 'integer' },
+      name: { type: 'string' },
+      good: { type: 'integer' },
+      scrap: { type: 'integer' },
+      people: { type: 'array', items: { type: 'string' } },
+      teams: { type: 'array', items: { type: 'string' } },
+      machines: { type: 'array', items: { type: 'string' } },
+      firstReportAt: nullableWhen,
+      lastReportAt: nullableWhen,
+      inspections: {
+        type: 'array',
+        description: 'Each 首检, 巡检 and 终检, in the order made',
+        items: inspection,
       },
-    },
-    operations: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['sequence', 'name', 'good', 'scrap', 'people', 'teams', 'machines'],
-        properties: {
-          sequence: { type: 'integer' },
+      parameters: {
+        type: 'array',
+        items: object({
+          report: { type: 'integer' },
           name: { type: 'string' },
-          good: { type: 'integer' },
-          scrap: { type: 'integer' },
-          people: { type: 'array', items: { type: 'string' } },
-          teams: { type: 'array', items: { type: 'string' } },
-          machines: { type: 'array', items: { type: 'string' } },
-          firstReportAt: nullableWhen,
-          lastReportAt: nullableWhen,
-          inspections: {
-            type: 'array',
-            description:
-              'Each 首检, 巡检 and 终检; `photos` are the ids of the photos attached to it (chat offers them as links)',
-            items: { type: 'object' },
-          },
-          parameters: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['report', 'name', 'unit', 'value', 'outOfLimits'],
-              properties: {
-                report: { type: 'integer' },
-                name: { type: 'string' },
-                unit: { type: 'string' },
-                value: { type: 'number' },
-                min: { type: ['number', 'null'] },
-                max: { type: ['number', 'null'] },
-                outOfLimits: { type: 'boolean' },
-                exceptionId: { type: ['integer', 'null'] },
-                at: when,
-              },
-            },
-          },
-        },
+          unit: { type: 'string' },
+          value: { type: 'number' },
+          min: nullable('number'),
+          max: nullable('number'),
+          outOfLimits: { type: 'boolean' },
+          exceptionId: nullable('integer'),
+          at: when,
+        }),
       },
-    },
-    outsourcing: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['number', 'partner', 'process', 'quantity', 'state', 'shipDate', 'returned', 'qc'],
-        properties: {
-          number: { type: 'string' },
-          partner: { type: 'string' },
-          process: { type: 'string' },
-          quantity: { type: 'integer' },
-          state: { type: 'string', description: 'The configured state name' },
-          shipDate: { type: 'string', format: 'date' },
-          returnedAt: nullableWhen,
-          returned: { type: 'integer' },
-          qcResult: { type: ['string', 'null'] },
-          operation: {
-            type: ['string', 'null'],
-            description: 'The operation the partner did, if sent for one',
-          },
-          qc: {
-            type: 'object',
-            description: '外协质检 counts over the pieces back',
-            required: ['accepted', 'concession', 'rejected', 'rework', 'reasonCodes'],
-            properties: {
-              accepted: { type: 'integer' },
-              concession: { type: 'integer' },
-              rejected: { type: 'integer' },
-              rework: { type: 'integer' },
-              reasonCodes: { type: 'array', items: { type: 'string' } },
-            },
-          },
-        },
-      },
-    },
-    exceptions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'kind', 'reason', 'status', 'raisedBy', 'raisedAt'],
-        properties: {
-          id: { type: 'integer' },
-          kind: { type: 'string' },
-          reason: { type: 'string' },
-          status: { type: 'string' },
-          raisedBy: { type: 'string', description: 'Their name' },
-          raisedAt: when,
-          operation: { type: ['string', 'null'] },
-          closedAt: nullableWhen,
-        },
-      },
-    },
-    serials: serialSpan,
+    }),
   },
-} as const;
+  outsourcing: {
+    type: 'array',
+    items: object({
+      number: { type: 'string' },
+      partner: { type: 'string' },
+      process: { type: 'string' },
+      quantity: { type: 'integer' },
+      state: { type: 'string', description: 'The configured state name' },
+      shipDate: { type: 'string', format: 'date' },
+      returnedAt: nullableWhen,
+      returned: { type: 'integer' },
+      qcResult: nullable('string'),
+      operation: { ...nullable('string'), description: 'The operation the partner did, if sent for one' },
+      qc: {
+        ...object({
+          accepted: { type: 'integer' },
+          concession: { type: 'integer' },
+          rejected: { type: 'integer' },
+          rework: { type: 'integer' },
+          reasonCodes: { type: 'array', items: { type: 'string' } },
+        }),
+        description: '外协质检 counts over the pieces back',
+      },
+    }),
+  },
+  exceptions: {
+    type: 'array',
+    items: object({
+      id: { type: 'integer' },
+      kind: { type: 'string' },
+      reason: { type: 'string' },
+      status: { type: 'string' },
+      raisedBy: { type: 'string', description: 'Their name' },
+      raisedAt: when,
+      operation: nullable('string'),
+      closedAt: nullableWhen,
+    }),
+  },
+  serials: serialSpan,
+});
 
-const serialOrigin = {
-  type: 'object',
-  required: ['number', 'order', 'lot', 'source', 'inspectedAt', 'inspector'],
-  properties: {
-    number: { type: 'string' },
-    order: { type: 'string' },
-    lot: { type: 'string', description: 'The output lot the piece belongs to' },
-    source: { enum: ['assigned', 'scanned'] },
-    inspectedAt: when,
-    inspector: { type: 'string' },
-  },
-} as const;
+const serialOrigin = object({
+  number: { type: 'string' },
+  order: { type: 'string' },
+  lot: { type: 'string', description: 'The output lot the piece belongs to' },
+  source: { enum: ['assigned', 'scanned'] },
+  inspectedAt: when,
+  inspector: { type: 'string' },
+});
 
 const TRACE_KINDS: readonly TraceKind[] = ['lot', 'order', 'serial'];
 
