@@ -5,6 +5,7 @@ import { nullable, object } from '../http/api/schema-shapes.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 import { INSPECTION_KINDS } from './inspections/inspection.entity.js';
 import { recordParameters } from './parameters/parameter-service.js';
+import { parameterView } from './parameters/parameter-view.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { MAX_TRACE_CODE, traceCode, type TraceKind } from './trace-service.js';
 
@@ -290,17 +291,7 @@ export const reportParametersRoute = defineRoute<{ values: Array<{ name: string;
     return {
       body: {
         report: report.id,
-        readings: readings.map((r) => ({
-          name: r.name,
-          unit: r.unit,
-          value: r.value,
-          min: r.min ?? null,
-          max: r.max ?? null,
-          outOfLimits: r.outOfLimits,
-          exceptionId: r.exceptionId ?? null,
-          source: r.source,
-          recordedAt: r.recordedAt,
-        })),
+        readings: readings.map((r) => ({ ...parameterView(r), source: r.source, recordedAt: r.recordedAt })),
       },
     };
   },

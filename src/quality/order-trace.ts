@@ -10,6 +10,7 @@ import { WorkReport } from '../workorders/work-report.entity.js';
 import { Inspection } from './inspections/inspection.entity.js';
 import { outOfLimits } from './inspections/measurements.js';
 import { ParameterReading } from './parameters/parameter-reading.entity.js';
+import { parameterView } from './parameters/parameter-view.js';
 import { serialSpans, type SerialSpan } from './serials/serial-spans.js';
 
 /** What made an order: its material lots, who worked each operation on which machine, what went wrong. */
@@ -253,16 +254,6 @@ function operationOf(
       })),
     parameters: readings
       .filter((r) => r.report.task.id === task.id)
-      .map((r) => ({
-        report: r.report.id,
-        name: r.name,
-        unit: r.unit,
-        value: r.value,
-        min: r.min ?? null,
-        max: r.max ?? null,
-        outOfLimits: r.outOfLimits,
-        exceptionId: r.exceptionId ?? null,
-        at: r.recordedAt,
-      })),
+      .map((r) => ({ report: r.report.id, ...parameterView(r), at: r.recordedAt })),
   };
 }
