@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { OutsourcingInspection } from '../../src/outsourcing/inspection.entity.js';
 import { OutsourcingOrder } from '../../src/outsourcing/outsourcing-order.entity.js';
 import { Inspection } from '../../src/quality/inspections/inspection.entity.js';
 import { ReworkTask } from '../../src/quality/inspections/rework-task.entity.js';
-import { replaceRouting, upsertItem } from '../../src/workorders/master-data-service.js';
 import { OperationTask } from '../../src/workorders/operation-task.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
-
-const text = (replies: OutboundContent[]) =>
-  replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`)).join('\n');
+import { platingLegOrder, text } from './plating-leg.js';
 
 /**
  * A plating leg in the middle of a routing (车削 → 电镀 at 华美电镀 → 装配) on the demo shop:
@@ -25,22 +21,7 @@ describe('outsourcing QC by count on a mid-routing plating leg', () => {
   let os = '';
   beforeAll(async () => {
     app = await startDemoApp();
-    const em = app.orm.em.fork();
-    const item = await upsertItem(em, 'SHF-PL', { name: '镀锌轴' });
-    await em.flush();
-    await replaceRouting(em, item, [
-      { sequence: 10, name: '车削', standardMinutes: 2 },
-      { sequence: 20, name: '电镀', standardMinutes: 0 },
-      { sequence: 30, name: '装配', standardMinutes: 1 },
-    ]);
-    const boss = app.as('lijianguo');
-    const created = text(await boss.say('新建工单 SHF-PL 100 12-10 宏达泵业'));
-    wo = /WO-\d{8}-\d{3}/.exec(created)?.[0] ?? '';
-    expect(wo, created).not.toBe('');
-    await boss.say(`下达 ${wo}`);
-    await boss.say(`派工 ${wo} 工序10 @张伟`);
-    await boss.say(`派工 ${wo} 工序30 @刘洋`);
-    await app.as('zhangwei').say(`完工 ${wo} 工序10 100`);
+    wo = await platingLegOrder(app);
   });
   afterAll(() => app.stop());
 

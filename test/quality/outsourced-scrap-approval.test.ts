@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { defaultFactoryConfig } from '../../src/capabilities/default-config.js';
 import { OutsourcingInspection } from '../../src/outsourcing/inspection.entity.js';
 import { scrapApprovalTimes } from '../../src/quality/scrap/scrap-approval-service.js';
 import { ScrapRequest } from '../../src/quality/scrap/scrap-request.entity.js';
-import { replaceRouting, upsertItem } from '../../src/workorders/master-data-service.js';
 import { OperationTask } from '../../src/workorders/operation-task.entity.js';
 import { WorkReport } from '../../src/workorders/work-report.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
-
-const text = (replies: OutboundContent[]) =>
-  replies.map((r) => (r.kind === 'text' ? r.text : `<${r.kind}>`)).join('\n');
+import { platingLegOrder, text } from '../outsourcing/plating-leg.js';
 
 /**
  * Scrap found by 外协质检 on a plating leg in the middle of a routing (车削 → 电镀 at 华美电镀 →
@@ -32,20 +28,7 @@ describe('outsourcing QC scrap through the scrap approval threshold', () => {
         },
       },
     });
-    const em = app.orm.em.fork();
-    const item = await upsertItem(em, 'SHF-PL', { name: '镀锌轴' });
-    await em.flush();
-    await replaceRouting(em, item, [
-      { sequence: 10, name: '车削', standardMinutes: 2 },
-      { sequence: 20, name: '电镀', standardMinutes: 0 },
-      { sequence: 30, name: '装配', standardMinutes: 1 },
-    ]);
-    const boss = app.as('lijianguo');
-    wo = /WO-\d{8}-\d{3}/.exec(text(await boss.say('新建工单 SHF-PL 100 12-10 宏达泵业')))?.[0] ?? '';
-    await boss.say(`下达 ${wo}`);
-    await boss.say(`派工 ${wo} 工序10 @张伟`);
-    await boss.say(`派工 ${wo} 工序30 @刘洋`);
-    await app.as('zhangwei').say(`完工 ${wo} 工序10 100`);
+    wo = await platingLegOrder(app);
     os =
       /OS-\d{8}-\d{3}/.exec(
         text(await app.as('sunli').say(`外发 华美电镀 SHF-PL 100 11-28 ${wo} 工序20`)),
