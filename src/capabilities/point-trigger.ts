@@ -47,27 +47,9 @@ export interface PointTrigger {
   settleMs: number;
   /** The events whose time is in (from, to]. */
   read(em: EntityManager, from: Date, to: Date, context: EventContext): Promise<IncentiveEvent[]>;
-  /** The events of these records (e.g. report or task ids), for triggers paid as they commit. */
-  readIds?(em: EntityManager, ids: number[], context: EventContext): Promise<IncentiveEvent[]>;
   /**
    * What 积分 says about an entry this trigger paid, from the fields it stored (Chinese, without
    * the rule's name); without it 积分 shows the rule's name alone.
    */
   explain?(details: Readonly<Record<string, unknown>>, occurredAt: Date, tz: string): string;
-}
-
-/** Which rows of a trigger's table: those stamped within (from, to], or those with these ids. */
-export type RowFilter = { from: Date; to: Date } | { ids: number[] };
-
-/** A trigger whose events are rows of one table, read by time for the job and by id at commit. */
-export function rowSource(
-  trigger: Pick<PointTrigger, 'name' | 'label' | 'fields' | 'explain'>,
-  events: (em: EntityManager, rows: RowFilter, context: EventContext) => Promise<IncentiveEvent[]>,
-): PointTrigger {
-  return {
-    ...trigger,
-    settleMs: 0,
-    read: (em, from, to, context) => events(em, { from, to }, context),
-    readIds: (em, ids, context) => events(em, { ids }, context),
-  };
 }

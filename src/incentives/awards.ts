@@ -95,8 +95,8 @@ function capWindow(
   );
   return {
     ruleIds: capped.map((r) => r.id),
-    // Only these events' people: a 报工 paid as it commits reads one person's week, not the
-    // whole factory's ledger (which every report would otherwise read under the cursor lock).
+    // Only these events' people: a minute's reports read their people's weeks, not the whole
+    // factory's ledger.
     personIds: [...new Set(events.map((e) => e.personId))],
     from: new Date(from),
     to: new Date(to),
@@ -105,7 +105,7 @@ function capWindow(
 
 /**
  * The ledger rows a batch needs: those already paying one of its (rule, event) pairs, and those
- * its caps count. A batch that fits one chunk (every 报工 paid as it commits) reads both in one
+ * its caps count. A batch that fits one chunk (a minute's events, as a rule) reads both in one
  * statement; a long catch-up reads the pairs a chunk at a time.
  */
 async function readLedger(

@@ -6,7 +6,7 @@ import { incentivesFeature } from './feature.js';
 import { evaluateIncentivesJob } from './jobs/evaluate-incentives.job.js';
 import { weeklyLeaderboardJob } from './jobs/weekly-leaderboard.job.js';
 import { PointEntry } from './point-entry.entity.js';
-import { pointsOfReports, pointsOfReversals } from './report-points.js';
+import { pointsOfReversals } from './report-points.js';
 
 /** Points for on-time reporting and good work, the weekly leaderboard. */
 export const incentivesCapability = defineCapability({
@@ -15,6 +15,6 @@ export const incentivesCapability = defineCapability({
   entities: [PointEntry, EvaluationCursor],
   chat: incentivesFeature,
   demo: { history: scoreDemoWeek },
-  events: { subscribers: [pointsOfReports, pointsOfReversals] },
+  events: { subscribers: [pointsOfReversals] },
   jobs: (s) => [evaluateIncentivesJob(s), weeklyLeaderboardJob(s)],
 });

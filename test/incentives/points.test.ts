@@ -98,8 +98,9 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     // Today the day cap starts again from zero, and stops 张伟 at his third report again.
     app.clock.set('2026-11-30T02:00:00Z');
     for (const quantity of [2, 3, 4]) await app.as('zhangwei').say(`完工 WO-DEMO-001 ${quantity}`);
-    // Paid as each report committed; the job, a minute later, finds nothing left to pay.
+    // No report waits for its points: the job pays them a minute later, and a second run nothing.
     app.clock.set('2026-11-30T02:01:00Z');
+    expect(await evaluate()).toMatchObject({ work_report: 2 });
     expect(await evaluate()).toMatchObject({ work_report: 0 });
     const today = (await entriesOf('zhangwei')).filter(
       (e) => e.occurredAt >= new Date('2026-11-29T16:00:00Z'),
@@ -239,6 +240,7 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     await app.orm.em.fork().nativeUpdate(WorkOrder, { number: 'WO-DEMO-005' }, { dueDate: '2026-11-29' });
     app.clock.set('2026-11-30T06:05:00Z');
     expect(texts(await app.as('huangtao').say('完工 WO-DEMO-005 970'))[0]).toMatch(/^已报工/);
+    await evaluate();
     const late = await app.orm.em.fork().find(PointEntry, { person: 'huangtao', ruleId: 'early-finish' });
     expect(late).toEqual([]);
 
@@ -247,6 +249,7 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     await app.as('maling').say('开工 WO-DEMO-012');
     app.clock.set('2026-11-30T07:01:00Z');
     await app.as('maling').say('完工 WO-DEMO-012 100');
+    await evaluate();
     const early = await app.orm.em
       .fork()
       .find(PointEntry, { person: 'maling', ruleId: 'early-finish', occurredAt: { $gte: app.clock.now() } });
@@ -254,5 +257,22 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
       // Due 12-03: the plan ends with that day's night shift, 12-04 08:00 Shanghai (00:00 UTC).
       [3, 'WO-DEMO-012', (Date.parse('2026-12-04T00:00:00Z') - Date.parse('2026-11-30T07:01:00Z')) / 60_000],
     ]);
+  });
+
+  it('a report does not wait for its points: 排行 right after it pays them first, and counts them', async () => {
+    // The next day: a test before used up 张伟's day cap on Monday.
+    app.clock.set('2026-12-01T06:00:00Z');
+    const [reply] = texts(await app.as('zhangwei').say('完工 WO-DEMO-001 1'));
+    expect(reply).toMatch(/^已报工/);
+    const key = `work_report:${/报工号 B(\d+)/.exec(reply ?? '')?.[1]}`;
+    const entries = () => app.orm.em.fork().find(PointEntry, { eventKey: key });
+    expect(await entries()).toEqual([]);
+    const [board] = texts(await app.as('zhangwei').say('排行'));
+    expect((await entries()).map((e) => [e.person.id, e.points])).toEqual([['zhangwei', 1]]);
+    const week = await app.orm.em.fork().find(PointEntry, {
+      person: 'zhangwei',
+      occurredAt: { $gte: new Date('2026-11-29T16:00:00Z') },
+    });
+    expect(board).toContain(`张伟 ${week.reduce((sum, e) => sum + e.points, 0)} 分`);
   });
 });

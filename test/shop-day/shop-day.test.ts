@@ -83,8 +83,12 @@ describe('a shop day through the console, as each of its people', () => {
     const b = `B${(await lastReport()).id}`;
     expect(reply).toEqual([`已报工（报工号 ${b}）：${WO}「车削」合格 8 件。还剩 12 件。`]);
     expect(await task(10)).toMatchObject({ goodTotal: 8, scrapTotal: 0, status: 'in_progress' });
-    const points = await em().find(PointEntry, { eventKey: `work_report:${b.slice(1)}` });
-    expect(points.map((p) => [p.person.id, p.points])).toEqual([['zhangwei', 1]]);
+    // The report did not wait for its points; 积分 right after settles and shows them.
+    expect(await em().count(PointEntry, { eventKey: `work_report:${b.slice(1)}` })).toBe(0);
+    const [points1] = await say('zhangwei', '积分');
+    expect(points1?.split('\n')[2]).toBe(`· 11-24 10:25 +1 报工（${WO} 车削 合格 8 件）`);
+    const paid = await em().find(PointEntry, { eventKey: `work_report:${b.slice(1)}` });
+    expect(paid.map((p) => [p.person.id, p.points])).toEqual([['zhangwei', 1]]);
   });
 
   it('a second worker undoes a slip and reports again; the lead corrects an old report', async () => {
@@ -167,7 +171,7 @@ describe('a shop day through the console, as each of its people', () => {
     expect(digest?.split('\n').slice(0, 9)).toEqual([
       '【示例五金厂 · 2026-11-24 生产日报】',
       '### 示例五金厂 · 2026-11-24 生产日报',
-      '统计时段：11-24 08:00 至 11-25 08:00，截至 11:45（白班仍在进行，数字未完）。',
+      '统计时段：11-24 08:00 至 11-25 08:00，截至 11:50（白班仍在进行，数字未完）。',
       '**报工 3 次**：各工序合格 13 件，报废 1 件，报废率 7.1%；末道工序完工 0 件。',
       '更正/撤销 1 条（数量已按更正后计）。',
       '另有 1 条更正/撤销针对更早日期的报工，已计入那一天。',

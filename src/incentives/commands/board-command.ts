@@ -1,5 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
+import { settleForReading } from '../evaluation-service.js';
 import { incentiveMessages as m } from '../messages.js';
 import { monthOf, weekOf } from '../periods.js';
 import { standings } from '../standings.js';
@@ -18,6 +19,7 @@ export const boardCommand: Command = {
     const word = args.period === undefined ? '本周' : String(args.period);
     const which = m.periodWords[word];
     if (!which) throw new RefusedError('bad_period', m.badPeriod(word));
+    await settleForReading(ctx);
     const now = ctx.clock.now();
     const period = which === 'month' ? monthOf(now, ctx.tz) : weekOf(now, ctx.tz, which === 'last' ? 1 : 0);
     const board = await standings(ctx.em, period, ctx.config, ctx.tz);

@@ -4,6 +4,7 @@ import { personByMention } from '../../people/directory.js';
 import { hasRole } from '../../people/person-view.js';
 import { RefusedError } from '../../shared/errors.js';
 import { pointsSummary } from '../ledger.js';
+import { settleForReading } from '../evaluation-service.js';
 import { incentiveMessages as m } from '../messages.js';
 import { weekOf } from '../periods.js';
 
@@ -27,6 +28,7 @@ export const pointsCommand: Command = {
       }
       person = named;
     }
+    await settleForReading(ctx);
     const summary = await pointsSummary(ctx.em, person.id, weekOf(ctx.clock.now(), ctx.tz), RECENT);
     ctx.reply(m.points(person.name, summary, ctx.tz, pointTriggersOf(ctx.capabilities)));
   },

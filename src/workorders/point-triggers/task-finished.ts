@@ -1,10 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  rowSource,
-  type EventContext,
-  type IncentiveEvent,
-  type RowFilter,
-} from '../../capabilities/point-trigger.js';
+import type { EventContext, IncentiveEvent, PointTrigger } from '../../capabilities/point-trigger.js';
 import type { ShiftConfig } from '../../config/factory-config.js';
 import { shiftsStartingIn } from '../../shared/shifts.js';
 import { dayjs } from '../../shared/time.js';
@@ -19,37 +14,36 @@ import { WorkReport } from '../work-report.entity.js';
  * plannedMinutes (standard minutes × planned quantity, absent without a standard time) and
  * actualMinutes (开工 to finish) describe the effort.
  */
-export const taskFinishedTrigger = rowSource(
-  {
-    name: 'task_finished',
-    label: w.taskFinished,
-    fields: {
-      good: { type: 'number', label: w.fields.good },
-      scrap: { type: 'number', label: w.fields.scrap },
-      quantity: { type: 'number', label: w.fields.quantity },
-      plannedMinutes: { type: 'number', label: w.fields.plannedMinutes },
-      actualMinutes: { type: 'number', label: w.fields.actualMinutes },
-      /** Planned end (the due day's last shift end) minus the finish; negative when late. */
-      minutesBeforePlannedEnd: { type: 'number', label: w.fields.minutesBeforePlannedEnd },
-      operation: { type: 'string', label: w.fields.operation },
-      sequence: { type: 'number', label: w.fields.sequence },
-      workOrder: { type: 'string', label: w.fields.workOrder },
-      item: { type: 'string', label: w.fields.item },
-    },
-    explain: w.taskPaid,
+export const taskFinishedTrigger: PointTrigger = {
+  name: 'task_finished',
+  label: w.taskFinished,
+  fields: {
+    good: { type: 'number', label: w.fields.good },
+    scrap: { type: 'number', label: w.fields.scrap },
+    quantity: { type: 'number', label: w.fields.quantity },
+    plannedMinutes: { type: 'number', label: w.fields.plannedMinutes },
+    actualMinutes: { type: 'number', label: w.fields.actualMinutes },
+    /** Planned end (the due day's last shift end) minus the finish; negative when late. */
+    minutesBeforePlannedEnd: { type: 'number', label: w.fields.minutesBeforePlannedEnd },
+    operation: { type: 'string', label: w.fields.operation },
+    sequence: { type: 'number', label: w.fields.sequence },
+    workOrder: { type: 'string', label: w.fields.workOrder },
+    item: { type: 'string', label: w.fields.item },
   },
-  taskEvents,
-);
+  explain: w.taskPaid,
+  settleMs: 0,
+  read: taskEvents,
+};
 
 async function taskEvents(
   em: EntityManager,
-  rows: RowFilter,
+  from: Date,
+  to: Date,
   { config, tz }: EventContext,
 ): Promise<IncentiveEvent[]> {
-  const where = 'ids' in rows ? { id: { $in: rows.ids } } : { finishedAt: { $gt: rows.from, $lte: rows.to } };
   const tasks = await em.find(
     OperationTask,
-    { $and: [where, { status: 'done' }] },
+    { finishedAt: { $gt: from, $lte: to }, status: 'done' },
     { populate: ['workOrder.item'], orderBy: { finishedAt: 'asc', id: 'asc' } },
   );
   const teamTasks = tasks.filter((t) => !t.assignee).map((t) => t.id);

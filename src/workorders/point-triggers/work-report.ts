@@ -1,11 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import {
-  rowSource,
-  type EventContext,
-  type IncentiveEvent,
-  type RowFilter,
-} from '../../capabilities/point-trigger.js';
+import type { EventContext, IncentiveEvent, PointTrigger } from '../../capabilities/point-trigger.js';
 import { shiftAt } from '../../shared/shifts.js';
 import { workOrderPointWords as w } from '../messages.js';
 import { WorkReport } from '../work-report.entity.js';
@@ -14,41 +9,39 @@ import { WorkReport } from '../work-report.entity.js';
  * One event per 报工; a correction reversing an earlier report is not an achievement, and a
  * report already reversed when it is first read earns nothing.
  */
-export const workReportTrigger = rowSource(
-  {
-    name: 'work_report',
-    label: w.workReport,
-    fields: {
-      good: { type: 'number', label: w.fields.good },
-      scrap: { type: 'number', label: w.fields.scrap },
-      /** good + scrap */
-      quantity: { type: 'number', label: w.fields.quantity },
-      /** Working minutes the report covers. */
-      minutes: { type: 'number', label: w.fields.minutes },
-      /** Minutes from the report to the end of the shift it was made in; absent outside every shift. */
-      minutesBeforeShiftEnd: { type: 'number', label: w.fields.minutesBeforeShiftEnd },
-      /** The shift's name in factory.yaml, e.g. 白班; absent outside every shift. */
-      shift: { type: 'string', label: w.fields.shift },
-      /** console, wecom-app, wecom-bot, dingtalk */
-      channel: { type: 'string', label: w.fields.channel },
-      operation: { type: 'string', label: w.fields.operation },
-      sequence: { type: 'number', label: w.fields.sequence },
-      workOrder: { type: 'string', label: w.fields.workOrder },
-      item: { type: 'string', label: w.fields.item },
-    },
-    explain: w.reportPaid,
+export const workReportTrigger: PointTrigger = {
+  name: 'work_report',
+  label: w.workReport,
+  fields: {
+    good: { type: 'number', label: w.fields.good },
+    scrap: { type: 'number', label: w.fields.scrap },
+    /** good + scrap */
+    quantity: { type: 'number', label: w.fields.quantity },
+    /** Working minutes the report covers. */
+    minutes: { type: 'number', label: w.fields.minutes },
+    /** Minutes from the report to the end of the shift it was made in; absent outside every shift. */
+    minutesBeforeShiftEnd: { type: 'number', label: w.fields.minutesBeforeShiftEnd },
+    /** The shift's name in factory.yaml, e.g. 白班; absent outside every shift. */
+    shift: { type: 'string', label: w.fields.shift },
+    /** console, wecom-app, wecom-bot, dingtalk */
+    channel: { type: 'string', label: w.fields.channel },
+    operation: { type: 'string', label: w.fields.operation },
+    sequence: { type: 'number', label: w.fields.sequence },
+    workOrder: { type: 'string', label: w.fields.workOrder },
+    item: { type: 'string', label: w.fields.item },
   },
-  reportEvents,
-);
+  explain: w.reportPaid,
+  settleMs: 0,
+  read: reportEvents,
+};
 
 async function reportEvents(
   em: EntityManager,
-  rows: RowFilter,
+  from: Date,
+  to: Date,
   { config, tz }: EventContext,
 ): Promise<IncentiveEvent[]> {
-  const where = 'ids' in rows ? { id: { $in: rows.ids } } : { reportedAt: { $gt: rows.from, $lte: rows.to } };
-  // Reports that a later one reverses are left out in the same query (every 报工 is paid through
-  // here as it commits, so a second round trip for them would be paid on every report).
+  // Reports that a later one reverses are left out in the same query.
   const reversedIds = (em as SqlEntityManager)
     .createQueryBuilder(WorkReport, 'r')
     .select('r.reverses')
@@ -58,7 +51,7 @@ async function reportEvents(
   const notReversed = { id: { $nin: reversedIds } } as unknown as FilterQuery<WorkReport>;
   const reports = await em.find(
     WorkReport,
-    { $and: [where, { reverses: null }, notReversed] },
+    { $and: [{ reportedAt: { $gt: from, $lte: to }, reverses: null }, notReversed] },
     { populate: ['task.workOrder.item'], orderBy: { reportedAt: 'asc', id: 'asc' } },
   );
   return reports.map((report): IncentiveEvent => {
