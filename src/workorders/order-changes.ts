@@ -43,8 +43,8 @@ export async function cancelWorkOrder(
     }
     task.status = 'cancelled';
     cardChanged(task);
-    await refreshTaskCards(em, deps.clock, deps.outbox, loaded, task); // cards already out say 已取消
   }
+  await refreshTaskCards(em, deps.clock, deps.outbox, loaded, stopped); // cards already out say 已取消
   recordAudit(em, actor, 'work_order.cancel', 'work_order', order.number, {
     reason,
     stoppedTasks: stopped.map((t) => t.sequence),

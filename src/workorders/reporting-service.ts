@@ -67,7 +67,7 @@ export async function startTask(
     order: order.number,
     sequence: task.sequence,
   });
-  await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, task);
+  await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, [task]);
 }
 
 /**
@@ -195,7 +195,7 @@ export async function refreshAround(
 ): Promise<void> {
   const next = nextOf(loaded.tasks, task);
   const changed = new Set([task, ...finished, ...(next ? [next] : [])]);
-  for (const t of changed) await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, t);
+  await refreshTaskCards(deps.em, deps.clock, deps.outbox, loaded, [...changed]);
 }
 
 /** Tells whoever has the next operation that good pieces have arrived. */
