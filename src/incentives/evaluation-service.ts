@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { PointTrigger } from '../capabilities/point-trigger.js';
 import type { Services } from '../services.js';
 import { pointTriggersOf } from '../capabilities/assembled.js';
@@ -77,7 +77,7 @@ async function evaluateTrigger(
   rules: ActiveRule[],
 ): Promise<number> {
   const tx = deps.em;
-  const cursor = await lockedCursor(deps, trigger.name);
+  const cursor = await lockedCursor(tx, trigger.name, deps.now, deps.tz);
   const to = new Date(deps.now.getTime() - trigger.settleMs);
   const from = new Date(cursor.evaluatedTo.getTime() - OVERLAP_MS);
   if (to <= from) return 0;
@@ -88,23 +88,27 @@ async function evaluateTrigger(
   return written.length;
 }
 
-async function lockedCursor(deps: IncentiveDeps, trigger: string): Promise<EvaluationCursor> {
-  const tx = deps.em;
-  const locked = await tx.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: deps.now });
+/**
+ * Takes the row lock of a trigger's cursor in `em`'s transaction (making the row if there is
+ * none yet): what pays the trigger's events, or takes their points back, holds it.
+ */
+export async function lockedCursor(
+  em: EntityManager,
+  trigger: string,
+  now: Date,
+  tz: string,
+): Promise<EvaluationCursor> {
+  const locked = await em.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: now });
   // No row changed: none exists, or (MySQL counts changed rows) it was locked at this very instant.
-  const found = locked === 0 ? await tx.findOne(EvaluationCursor, { trigger }) : undefined;
+  const found = locked === 0 ? await em.findOne(EvaluationCursor, { trigger }) : undefined;
   if (found === null) {
     try {
-      await tx.insert(EvaluationCursor, {
-        trigger,
-        evaluatedTo: weekOf(deps.now, deps.tz, 1).from,
-        lockedAt: deps.now,
-      });
+      await em.insert(EvaluationCursor, { trigger, evaluatedTo: weekOf(now, tz, 1).from, lockedAt: now });
     } catch (error) {
       // Another evaluation made it at the same moment: its row, locked below, is all this wanted.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
-    await tx.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: deps.now });
+    await em.nativeUpdate(EvaluationCursor, { trigger }, { lockedAt: now });
   }
-  return found ?? tx.findOneOrFail(EvaluationCursor, { trigger });
+  return found ?? em.findOneOrFail(EvaluationCursor, { trigger });
 }

@@ -132,8 +132,8 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
   });
 
   it('a report already reversed when the job first reads it earns nothing', async () => {
-    // Recorded and corrected to nothing in one unit of work that pays nothing as it commits (a
-    // second server whose payment failed): only the job will read the report, after its reversal.
+    // Recorded and corrected to nothing before any evaluation read it: the job reads the report
+    // only after its reversal.
     app.clock.set('2026-11-30T03:30:00Z');
     const reportId = await app.orm.em.fork().transactional(async (em) => {
       const deps = unitOf(app.services, em);
