@@ -1,5 +1,5 @@
 import type { ShiftConfig } from '../config/factory-config.js';
-import { dayjs, inZone, zonedAt } from './time.js';
+import { dayjs, inZone, localDateOf, zonedAt } from './time.js';
 
 export interface ShiftInterval {
   name: string;
@@ -7,12 +7,29 @@ export interface ShiftInterval {
   end: Date;
 }
 
+/** Shift instants by zone, day and clock times: every 报工 asks which shift it is in. */
+const knownShifts = new Map<string, { start: number; end: number }>();
+const KNOWN_SHIFTS_MAX = 1_000;
+
 /**
  * The instants of `shift` starting on the factory-local day `day`. Compared as plain instants:
  * dayjs's `isAfter` on a zoned value goes through the zone plugin's `startOf`, which formats and
  * re-zones both sides, and every report asks which shift it falls in.
  */
 function shiftOn(day: string, shift: ShiftConfig, tz: string): { start: Date; end: Date } {
+  const key = `${tz}|${day}|${shift.start}|${shift.end}`;
+  let known = knownShifts.get(key);
+  if (!known) {
+    const { start, end } = computeShiftOn(day, shift, tz);
+    if (knownShifts.size >= KNOWN_SHIFTS_MAX) knownShifts.clear();
+    known = { start: start.getTime(), end: end.getTime() };
+    knownShifts.set(key, known);
+  }
+  // New dates each time: a caller may keep or change what it gets.
+  return { start: new Date(known.start), end: new Date(known.end) };
+}
+
+function computeShiftOn(day: string, shift: ShiftConfig, tz: string): { start: Date; end: Date } {
   const start = zonedAt(day, shift.start, tz).toDate();
   let end = zonedAt(day, shift.end, tz).toDate();
   // A night shift ends on the next local day, read on that day's clocks: across the autumn
@@ -25,14 +42,17 @@ function nextDay(day: string): string {
   return dayjs(day).add(1, 'day').format('YYYY-MM-DD');
 }
 
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * The shift `at` falls in, with its instants. Shifts are clock times in the factory zone and
  * may run past midnight (夜班 20:00–08:00), so yesterday's night shift is a candidate too.
  */
 export function shiftAt(at: Date, shifts: readonly ShiftConfig[], tz: string): ShiftInterval | undefined {
-  const local = inZone(at, tz);
-  for (const dayOffset of [0, -1]) {
-    const day = local.add(dayOffset, 'day').format('YYYY-MM-DD');
+  const today = localDateOf(at, tz);
+  for (const day of [today, previousDay(today)]) {
     for (const shift of shifts) {
       const { start, end } = shiftOn(day, shift, tz);
       if (start.getTime() <= at.getTime() && end.getTime() > at.getTime())

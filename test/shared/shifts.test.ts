@@ -36,6 +36,22 @@ describe('shifts in the factory zone', () => {
     });
   });
 
+  it('reads the same clock times in each zone apart, asked one after the other', () => {
+    const at = new Date('2026-11-30T07:00:00Z'); // 15:00 in Shanghai, 08:00 in Berlin
+    for (let round = 0; round < 2; round++) {
+      expect(shiftAt(at, SHIFTS, 'Asia/Shanghai')).toEqual({
+        name: '中班',
+        start: new Date('2026-11-30T06:00:00Z'),
+        end: new Date('2026-11-30T14:00:00Z'),
+      });
+      expect(shiftAt(at, SHIFTS, 'Europe/Berlin')).toEqual({
+        name: '早班',
+        start: new Date('2026-11-30T05:00:00Z'),
+        end: new Date('2026-11-30T13:00:00Z'),
+      });
+    }
+  });
+
   it('agrees with dayjs, and leaves no instant outside a shift, across both DST changes in Berlin', () => {
     for (const [from, to] of [
       ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z'],
