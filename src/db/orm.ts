@@ -7,8 +7,6 @@ import {
   type Options,
 } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { migrations as mysqlMigrations } from '../../migrations/mysql/index.js';
-import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
 import type { DatabaseTarget } from './database-target.js';
 import { FieldBounds } from './field-bounds.js';
 
@@ -28,7 +26,7 @@ async function ormOptions(
   entities: EntitySchema<AnyEntity>[],
   extraMigrations: readonly MigrationObject[],
 ): Promise<Options> {
-  const core = target.migrationsFolder === 'mysql' ? mysqlMigrations : sqliteMigrations;
+  const core = await coreMigrations(target);
   const common: Options = {
     entities,
     extensions: [Migrator],
@@ -53,6 +51,13 @@ async function ormOptions(
     },
   };
   return { ...common, ...(await driverOptions(target)) };
+}
+
+/** This dialect's migrations only: the other's are as many modules again, never run here. */
+async function coreMigrations(target: DatabaseTarget): Promise<readonly MigrationObject[]> {
+  return target.migrationsFolder === 'mysql'
+    ? (await import('../../migrations/mysql/index.js')).migrations
+    : (await import('../../migrations/sqlite/index.js')).migrations;
 }
 
 /**
