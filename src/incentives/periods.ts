@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../shared/bounded-memo.js';
 import { dayjs, inZone, localDateOf, zonedAt } from '../shared/time.js';
 
 /** A span of factory-local calendar days, [from, to). */
@@ -22,23 +23,20 @@ function periodOf(firstDay: string, endDay: string, tz: string): Period {
  * Weeks already worked out, by zone, local day and weeks back: caps look up the week of every
  * ledger row a 报工 reads, and the answer for a day never changes.
  */
-const weeks = new Map<string, Period>();
-const WEEKS_KEPT = 2_000;
+const weeks = new BoundedMemo<Period>(2_000);
 
 /** The week (Monday to Sunday, factory zone) that `at` falls in, `weeksBack` weeks earlier. */
 export function weekOf(at: Date, tz: string, weeksBack = 0): Period {
   const day = localDateOf(at, tz);
-  const key = `${tz}|${day}|${weeksBack}`;
-  const known = weeks.get(key);
-  if (known) return { ...known, from: new Date(known.from), to: new Date(known.to) };
-  const local = dayjs.utc(day);
-  const monday = local
-    .subtract((local.day() + 6) % 7, 'day')
-    .subtract(weeksBack, 'week')
-    .format('YYYY-MM-DD');
-  const week = periodOf(monday, dayjs(monday).add(7, 'day').format('YYYY-MM-DD'), tz);
-  if (weeks.size >= WEEKS_KEPT) weeks.delete(weeks.keys().next().value!);
-  weeks.set(key, week);
+  const week = weeks.get(`${tz}|${day}|${weeksBack}`, () => {
+    const local = dayjs.utc(day);
+    const monday = local
+      .subtract((local.day() + 6) % 7, 'day')
+      .subtract(weeksBack, 'week')
+      .format('YYYY-MM-DD');
+    return periodOf(monday, dayjs(monday).add(7, 'day').format('YYYY-MM-DD'), tz);
+  });
+  // New dates each time: a caller may keep or change what it gets.
   return { ...week, from: new Date(week.from), to: new Date(week.to) };
 }
 

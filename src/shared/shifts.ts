@@ -1,5 +1,6 @@
 import type { ShiftConfig } from '../config/factory-config.js';
-import { dayjs, inZone, localDateOf, zonedAt } from './time.js';
+import { BoundedMemo } from './bounded-memo.js';
+import { inZone, localDateOf, zonedAt } from './time.js';
 
 export interface ShiftInterval {
   name: string;
@@ -8,8 +9,7 @@ export interface ShiftInterval {
 }
 
 /** Shift instants by zone, day and clock times: every 报工 asks which shift it is in. */
-const knownShifts = new Map<string, { start: number; end: number }>();
-const KNOWN_SHIFTS_MAX = 1_000;
+const knownShifts = new BoundedMemo<{ start: number; end: number }>(1_000);
 
 /**
  * The instants of `shift` starting on the factory-local day `day`. Compared as plain instants:
@@ -17,14 +17,10 @@ const KNOWN_SHIFTS_MAX = 1_000;
  * re-zones both sides, and every report asks which shift it falls in.
  */
 function shiftOn(day: string, shift: ShiftConfig, tz: string): { start: Date; end: Date } {
-  const key = `${tz}|${day}|${shift.start}|${shift.end}`;
-  let known = knownShifts.get(key);
-  if (!known) {
+  const known = knownShifts.get(`${tz}|${day}|${shift.start}|${shift.end}`, () => {
     const { start, end } = computeShiftOn(day, shift, tz);
-    if (knownShifts.size >= KNOWN_SHIFTS_MAX) knownShifts.clear();
-    known = { start: start.getTime(), end: end.getTime() };
-    knownShifts.set(key, known);
-  }
+    return { start: start.getTime(), end: end.getTime() };
+  });
   // New dates each time: a caller may keep or change what it gets.
   return { start: new Date(known.start), end: new Date(known.end) };
 }
@@ -34,16 +30,13 @@ function computeShiftOn(day: string, shift: ShiftConfig, tz: string): { start: D
   let end = zonedAt(day, shift.end, tz).toDate();
   // A night shift ends on the next local day, read on that day's clocks: across the autumn
   // change 22:00–06:00 lasts nine hours, not eight, and leaves no hour outside every shift.
-  if (end <= start) end = zonedAt(nextDay(day), shift.end, tz).toDate();
+  if (end <= start) end = zonedAt(daysAfter(day, 1), shift.end, tz).toDate();
   return { start, end };
 }
 
-function nextDay(day: string): string {
-  return dayjs(day).add(1, 'day').format('YYYY-MM-DD');
-}
-
-function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The calendar day `days` after `day` (both `YYYY-MM-DD`). */
+function daysAfter(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -52,7 +45,7 @@ function previousDay(day: string): string {
  */
 export function shiftAt(at: Date, shifts: readonly ShiftConfig[], tz: string): ShiftInterval | undefined {
   const today = localDateOf(at, tz);
-  for (const day of [today, previousDay(today)]) {
+  for (const day of [today, daysAfter(today, -1)]) {
     for (const shift of shifts) {
       const { start, end } = shiftOn(day, shift, tz);
       if (start.getTime() <= at.getTime() && end.getTime() > at.getTime())
@@ -82,7 +75,7 @@ export function shiftsStartingIn(
         found.push({ name: shift.name, start, end });
       }
     }
-    day = nextDay(day);
+    day = daysAfter(day, 1);
   }
   return found.sort((a, b) => a.start.getTime() - b.start.getTime());
 }

@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { BoundedMemo } from './bounded-memo.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -55,23 +56,17 @@ export function zonedAt(day: string, hhmm: string, tz: string): Dayjs {
  * zone. A quarter-hour with a change in it is asked of the formatter each time.
  */
 const OFFSET_SPAN_MS = 15 * 60_000;
-/** Quarter-hours kept per zone before the oldest are forgotten: a month of them, or tests' random dates. */
-const OFFSET_SPANS_KEPT = 3_000;
-const offsetSpans = new Map<string, Map<number, number>>();
+/** Quarter-hours kept, of all zones together: two months of one zone, or tests' random dates. */
+const offsetSpans = new BoundedMemo<number>(6_000);
 
 /** Minutes `tz` is ahead of UTC at `ts`. */
 function offsetAt(ts: number, tz: string): number {
   const span = Math.floor(ts / OFFSET_SPAN_MS);
-  let spans = offsetSpans.get(tz);
-  if (!spans) offsetSpans.set(tz, (spans = new Map()));
-  let offset = spans.get(span);
-  if (offset === undefined) {
+  const offset = offsetSpans.get(`${tz}|${span}`, () => {
     const first = formattedOffsetAt(span * OFFSET_SPAN_MS, tz);
     const last = formattedOffsetAt((span + 1) * OFFSET_SPAN_MS - 1000, tz);
-    offset = first === last ? first : NaN;
-    if (spans.size >= OFFSET_SPANS_KEPT) spans.delete(spans.keys().next().value!);
-    spans.set(span, offset);
-  }
+    return first === last ? first : NaN;
+  });
   return Number.isNaN(offset) ? formattedOffsetAt(ts, tz) : offset;
 }
 
