@@ -67,9 +67,7 @@ export async function moveByLink(
         })
       : undefined;
     const photoLinks = media
-      ? [
-          `${publicUrl}${offerMediaLink(tx, deps.clock, deps.config.media.linkHours, media.id, changer.personId)}`,
-        ]
+      ? [offerMediaLink({ ...deps, em: tx }, publicUrl, media.id, changer.personId)]
       : [];
     const outcome = await changeState(inTx, changer, current, to, {
       photos: photoLinks.length,

@@ -50,7 +50,7 @@ export async function attachSentPhoto(
   const count = (await mediaAttachedTo(ctx.em, slot)).length;
   await afterAttach?.(ctx, slot);
   if (slot.notify && slot.notify.length > 0) {
-    const link = `${ctx.publicUrl}${offerMediaLink(ctx.em, ctx.clock, ctx.config.media.linkHours, mediaId, ctx.person.id)}`;
+    const link = offerMediaLink(ctx, ctx.publicUrl, mediaId, ctx.person.id);
     const added = m.added(ctx.person.name, slot.label, [link]);
     for (const recipient of slot.notify)
       await ctx.services.outbox.enqueue(ctx.em, recipient, { kind: 'text', text: added });
@@ -67,7 +67,5 @@ export async function photoLinks(
   by: string | null,
 ): Promise<string[]> {
   const files = await mediaAttachedTo(deps.em, subject);
-  return files.map(
-    (f) => `${publicUrl}${offerMediaLink(deps.em, deps.clock, deps.config.media.linkHours, f.id, by)}`,
-  );
+  return files.map((f) => offerMediaLink(deps, publicUrl, f.id, by));
 }

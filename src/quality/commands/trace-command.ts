@@ -46,11 +46,10 @@ export const traceCommand: Command = {
     });
     ctx.reply(m.printablePage(`${ctx.publicUrl}${path}`, TRACE_LINK_HOURS));
     if (answer.photos.length === 0) return;
-    const hours = ctx.config.media.linkHours;
     const links = answer.photos.map(({ label, mediaId }) => ({
       label,
-      url: `${ctx.publicUrl}${offerMediaLink(ctx.services.em, ctx.clock, hours, mediaId, ctx.person.id)}`,
+      url: offerMediaLink(ctx.services, ctx.publicUrl, mediaId, ctx.person.id),
     }));
-    ctx.reply(m.tracePhotos(links, hours));
+    ctx.reply(m.tracePhotos(links, ctx.config.media.linkHours));
   },
 };

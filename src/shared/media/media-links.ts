@@ -10,22 +10,22 @@ import { mediaMessages as m } from './messages.js';
 export const MEDIA_LINK = 'media';
 
 /**
- * A signed link that shows one stored photo until `media.linkHours` have passed: the path
- * (under PUBLIC_URL) carries the only copy of the token.
+ * A signed link, under `publicUrl`, that shows one stored photo until `media.linkHours` have
+ * passed: its path carries the only copy of the token.
  */
 export function offerMediaLink(
-  em: EntityManager,
-  clock: Clock,
-  hours: number,
+  unit: { em: EntityManager; clock: Clock; config: { media: { linkHours: number } } },
+  publicUrl: string,
   mediaId: number,
   createdBy: string | null,
 ): string {
-  return offerDownload(em, clock, {
+  const path = offerDownload(unit.em, unit.clock, {
     kind: MEDIA_LINK,
     subject: String(mediaId),
     createdBy,
-    validMinutes: hours * 60,
+    validMinutes: unit.config.media.linkHours * 60,
   });
+  return `${publicUrl}${path}`;
 }
 
 /** `/downloads/media/<token>`: the photo while its link lasts, 410 after. */
