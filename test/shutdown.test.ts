@@ -12,7 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
  */
 interface Started {
   child: ChildProcess;
-  /** The process that listens: `node scripts/start.mjs` importing dist/src/main.js. */
+  /** The process that listens: `node scripts/start.mjs` importing the bundle dist/server/main.js. */
   serverPid: number;
   port: number;
   output: () => string;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   MikroORM,
@@ -12,9 +14,18 @@ import { FieldBounds } from './field-bounds.js';
 
 export type Orm = MikroORM;
 
-const repoRoot = fileURLToPath(
-  new URL(import.meta.url.endsWith('.ts') ? '../../' : '../../../', import.meta.url),
-);
+/** The folder of package.json above this module: src/db from the sources, dist/server when bundled. */
+function repoRootAbove(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return `${dir}/`;
+}
+
+const repoRoot = repoRootAbove(dirname(fileURLToPath(import.meta.url)));
 
 /** Where `migration:create` writes; running code gets its migrations from the folder's index. */
 export function migrationsPath(target: DatabaseTarget): string {
