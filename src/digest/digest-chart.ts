@@ -1,4 +1,4 @@
-import { chartPng } from '../shared/chart-png.js';
+import { chartPng, type ChartRenderer } from '../shared/chart-png.js';
 import type { DailyFigures } from './daily-figures.js';
 import { digestMessages as m } from './messages.js';
 
@@ -13,7 +13,10 @@ const MAX_LABELLED_ORDERS = 20;
  * The digest's picture, matching its headline: per work order, the good pieces over all
  * operations, the finished pieces (last operation) and the scrap, side by side.
  */
-export async function digestChartPng(figures: DailyFigures): Promise<Buffer | undefined> {
+export async function digestChart<T>(
+  figures: DailyFigures,
+  render: ChartRenderer<T>,
+): Promise<T | undefined> {
   if (figures.orders.length === 0) return undefined;
   const width = 720;
   const height = 360;
@@ -22,7 +25,7 @@ export async function digestChartPng(figures: DailyFigures): Promise<Buffer | un
     { name: m.finished, color: '#3b8f5a', value: (o: DailyFigures['orders'][number]) => o.finished },
     { name: m.scrap, color: '#c0392b', value: (o: DailyFigures['orders'][number]) => o.scrap },
   ];
-  return chartPng(m.chartTitle(figures.day), width, height, {
+  return render(m.chartTitle(figures.day), width, height, {
     legend: { bottom: 0 },
     // A busy day has a hundred orders: labels that would print over each other are left out,
     // which keeps the picture legible and saves resvg drawing them.
@@ -33,7 +36,8 @@ export async function digestChartPng(figures: DailyFigures): Promise<Buffer | un
       data: figures.orders.map((o) => o.number),
       axisLabel: { rotate: 20 },
     },
-    yAxis: { type: 'value' },
+    // Headroom above the tallest bar, so that its number does not sit on the top grid line.
+    yAxis: { type: 'value', boundaryGap: [0, '10%'] },
     series: series.map((s) => ({
       name: s.name,
       type: 'bar',
@@ -43,3 +47,5 @@ export async function digestChartPng(figures: DailyFigures): Promise<Buffer | un
     })),
   });
 }
+
+export const digestChartPng = (figures: DailyFigures) => digestChart(figures, chartPng);

@@ -20,6 +20,14 @@ function cjkWhereNeeded(svg: string): string {
   );
 }
 
+/** How a chart is drawn: as the PNG people get, or as the SVG underneath it (tests read its text). */
+export type ChartRenderer<T> = (
+  title: string,
+  width: number,
+  height: number,
+  option: EChartsCoreOption,
+) => Promise<T>;
+
 /**
  * Draws an ECharts option as a PNG on the server: ECharts' SVG renderer, rasterised by resvg,
  * so nothing native has to compile. Chinese labels need a CJK font on the machine (Debian:
@@ -27,13 +35,17 @@ function cjkWhereNeeded(svg: string): string {
  * Both are loaded on the first chart, not at start-up: they cost a server that never draws one
  * (no digest or leaderboard due yet) about 50 MB and most of a second before /readyz.
  */
-export async function chartPng(
-  title: string,
-  width: number,
-  height: number,
-  option: EChartsCoreOption,
-): Promise<Buffer> {
-  const [echarts, { Resvg }] = await Promise.all([import('echarts'), import('@resvg/resvg-js')]);
+export const chartPng: ChartRenderer<Buffer> = async (title, width, height, option) => {
+  const [svg, { Resvg }] = await Promise.all([
+    chartSvg(title, width, height, option),
+    import('@resvg/resvg-js'),
+  ]);
+  return Buffer.from(new Resvg(svg, { font: fonts }).render().asPng());
+};
+
+/** The chart as ECharts draws it, before rasterising. */
+export const chartSvg: ChartRenderer<string> = async (title, width, height, option) => {
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
@@ -42,10 +54,8 @@ export async function chartPng(
       title: { text: title, left: 'center', textStyle: { fontSize: 16 } },
       ...option,
     });
-    const svg = cjkWhereNeeded(chart.renderToSVGString());
-    const png = new Resvg(svg, { font: fonts }).render().asPng();
-    return Buffer.from(png);
+    return cjkWhereNeeded(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
-}
+};

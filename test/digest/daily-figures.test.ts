@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { buildDailyFigures } from '../../src/digest/daily-figures.js';
-import { digestChartPng } from '../../src/digest/digest-chart.js';
+import { digestChart, digestChartPng } from '../../src/digest/digest-chart.js';
+import { chartSvg } from '../../src/shared/chart-png.js';
 import { sendMorningDigest } from '../../src/digest/digest-service.js';
 import { digestMarkdown } from '../../src/digest/messages.js';
 import { castYaml } from '../support/people.js';
@@ -114,6 +115,20 @@ describe('the morning digest of a day with known reports', () => {
     const png = await digestChartPng(figures);
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(png?.length).toBeGreaterThan(5_000);
+  });
+
+  it('draws a grid line above the tallest bar, so that its number stands clear of the top', async () => {
+    const figures = await buildDailyFigures(app.orm.em.fork(), '2026-11-23', {
+      productionDay: PRODUCTION_DAY,
+      riskDays: 3,
+      now: DIGEST_NOW,
+    });
+    // 150 is a round number: an axis fitted to the data would end exactly on it.
+    const order = { ...figures.orders[0]!, good: 150, finished: 0, scrap: 2 };
+    const svg = await digestChart({ ...figures, orders: [order] }, chartSvg);
+    const numbers = [...(svg ?? '').matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((t) => Number(t[1]));
+    expect(numbers).toContain(150); // the bar's own label
+    expect(Math.max(...numbers)).toBeGreaterThan(150);
   });
 
   it('says so on a day with nothing in it', async () => {
