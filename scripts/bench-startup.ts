@@ -2,7 +2,9 @@
  * `npm run bench:startup`: starts the built server as `npm start` would (scripts/start.mjs,
  * which builds first when the sources changed) on a fresh SQLite file in a temp dir, and prints
  * the time until GET /readyz answers 200 and the server's resident memory after 10 s idle.
- * Median of 3 runs. The memory is the node process's own VmRSS, read from /proc (Linux only).
+ * Median of BENCH_RUNS runs (default 3; idle memory wanders by ±5 MB with when V8 last collected,
+ * so compare builds on 9 or more). The memory is the node process's own VmRSS, read from /proc
+ * (Linux only).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const IDLE_MS = 10_000;
 const READY_TIMEOUT_MS = 30_000;
 const root = new URL('..', import.meta.url).pathname;
