@@ -16,7 +16,10 @@ export function imageFiles(dir: string): ImageSink {
   return (image) => {
     const png = Buffer.from(image.png, 'base64');
     const hash = createHash('sha256').update(png).digest('hex').slice(0, 10);
-    const safeTitle = image.title.replace(/[^\p{L}\p{N}-]+/gu, '_').slice(0, 60);
+    const safeTitle = image.title
+      .replace(/[^\p{L}\p{N}-]+/gu, '_')
+      .slice(0, 60)
+      .replace(/^_+|_+$/g, '');
     mkdirSync(dir, { recursive: true });
     const path = join(dir, `${safeTitle}-${hash}.png`);
     writeFileSync(path, png);
