@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import { chatFeaturesOf } from './assembled.js';
 import type { Capability } from './capability.js';
 import { guardPlugin } from './plugin-guard.js';
-import { pluginHost } from './plugin-host.js';
+import type { pluginHost as PluginHost } from './plugin-host.js';
 
 const KEYS = new Set([
   'name',
@@ -74,8 +74,11 @@ async function loadPlugin(spec: string, baseDir: string): Promise<Capability> {
   }
   let declared: unknown = module.default;
   if (typeof declared === 'function') {
+    // Loaded with the first plugin: the host hands out MikroORM's migration base class, whose
+    // package a server without plugins loads only when it has migrations to apply.
+    const { pluginHost } = await import('./plugin-host.js');
     try {
-      declared = (declared as (host: typeof pluginHost) => unknown)(pluginHost);
+      declared = (declared as (host: typeof PluginHost) => unknown)(pluginHost);
     } catch (error) {
       throw new ConfigError([`plugin "${spec}" failed while declaring itself: ${messageOf(error)}`]);
     }

@@ -11,7 +11,7 @@ import { entities, entitiesFor } from '../entities.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './database-target.js';
 import { writeMigrationIndex } from './migration-index.js';
 import { applyMigrations, schemaDrift } from './migrations.js';
-import { migrationsPath, openOrm } from './orm.js';
+import { migrationsPath, migratorOf, openOrm } from './orm.js';
 import { createScratchMysql, createScratchSqlite, type ScratchDatabase } from './scratch-database.js';
 
 const MYSQL_URL = readMigrationMysqlUrl();
@@ -55,8 +55,10 @@ async function create(name: string | undefined): Promise<void> {
     const orm = await openOrm(target, entities);
     try {
       await applyMigrations(orm);
-      const result = await orm.getMigrator().createMigration(migrationsPath(target), false, false, name);
-      writeMigrationIndex(migrationsPath(target));
+      const result = await (
+        await migratorOf(orm)
+      ).createMigration(migrationsPath(target), false, false, name);
+      await writeMigrationIndex(migrationsPath(target));
       console.log(
         result.diff.up.length === 0
           ? `${target.dialect}: no changes`

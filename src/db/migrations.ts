@@ -1,16 +1,30 @@
-import type { Orm } from './orm.js';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { migrationNames, migratorOf, type Orm } from './orm.js';
 
 export interface MigrationStatus {
   pending: string[];
 }
 
+/**
+ * What is still to apply, from the names the migrator would log and the table it logs them in:
+ * asking the migrator itself would load every migration and the migrator, on every start and
+ * every /readyz, to find nothing to do.
+ */
 export async function migrationStatus(orm: Orm): Promise<MigrationStatus> {
-  const pending = await orm.getMigrator().getPendingMigrations();
-  return { pending: pending.map((m) => m.name) };
+  const executed = new Set(await executedMigrations(orm));
+  return { pending: migrationNames(orm).filter((name) => !executed.has(name)) };
+}
+
+async function executedMigrations(orm: Orm): Promise<string[]> {
+  const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
+  const knex = (orm.em.getConnection() as AbstractSqlConnection).getKnex();
+  if (!(await knex.schema.hasTable(table))) return []; // a database never migrated
+  const rows: Array<{ name: string }> = await knex(table).select('name');
+  return rows.map((r) => r.name);
 }
 
 export async function applyMigrations(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+  const applied = await (await migratorOf(orm)).up();
   return applied.map((m) => m.name);
 }
 

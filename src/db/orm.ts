@@ -5,11 +5,12 @@ import {
   MikroORM,
   type AnyEntity,
   type EntitySchema,
+  type IMigrator,
   type MigrationObject,
   type Options,
 } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseTarget } from './database-target.js';
+import { alreadyLoaded, loaded, type LazyMigration } from './lazy-migration.js';
 import { FieldBounds } from './field-bounds.js';
 
 export type Orm = MikroORM;
@@ -32,15 +33,9 @@ export function migrationsPath(target: DatabaseTarget): string {
   return `${repoRoot}migrations/${target.migrationsFolder}`;
 }
 
-async function ormOptions(
-  target: DatabaseTarget,
-  entities: EntitySchema<AnyEntity>[],
-  extraMigrations: readonly MigrationObject[],
-): Promise<Options> {
-  const core = await coreMigrations(target);
+async function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEntity>[]): Promise<Options> {
   const common: Options = {
     entities,
-    extensions: [Migrator],
     subscribers: [new FieldBounds()],
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -48,8 +43,8 @@ async function ormOptions(
     migrations: {
       path: migrationsPath(target),
       // Listed, not globbed: test runners and tsx cannot make Node's own import load a .ts file.
-      // Plugins' migrations come after the core ones: their tables may refer to core tables.
-      migrationsList: [...core, ...extraMigrations],
+      // Filled by `migratorOf` when first needed, after the core ones are loaded.
+      migrationsList: [],
       tableName: 'mikro_orm_migrations',
       silent: true,
       // MySQL commits DDL implicitly, so a migration transaction there only pretends.
@@ -65,10 +60,27 @@ async function ormOptions(
 }
 
 /** This dialect's migrations only: the other's are as many modules again, never run here. */
-async function coreMigrations(target: DatabaseTarget): Promise<readonly MigrationObject[]> {
+async function coreMigrations(target: DatabaseTarget): Promise<readonly LazyMigration[]> {
   return target.migrationsFolder === 'mysql'
     ? (await import('../../migrations/mysql/index.js')).migrations
     : (await import('../../migrations/sqlite/index.js')).migrations;
+}
+
+/** Every migration of an open ORM, core ones first: plugins' tables may refer to core tables. */
+const migrationsOfOrm = new WeakMap<Orm, readonly LazyMigration[]>();
+
+export function migrationNames(orm: Orm): string[] {
+  return (migrationsOfOrm.get(orm) ?? []).map((m) => m.name);
+}
+
+/**
+ * MikroORM's migrator, with every migration loaded into its list first: it reads the list once,
+ * when it is made, and MikroORM makes it on first use. Only through here, then.
+ */
+export async function migratorOf(orm: Orm): Promise<IMigrator> {
+  const list = orm.config.get('migrations').migrationsList;
+  if (list && list.length === 0) list.push(...(await loaded(migrationsOfOrm.get(orm) ?? [])));
+  return orm.migrator;
 }
 
 /**
@@ -97,7 +109,8 @@ export async function openOrm(
   entities: EntitySchema<AnyEntity>[],
   extraMigrations: readonly MigrationObject[] = [],
 ): Promise<Orm> {
-  const orm = await MikroORM.init(await ormOptions(target, entities, extraMigrations));
+  const orm = await MikroORM.init(await ormOptions(target, entities));
+  migrationsOfOrm.set(orm, [...(await coreMigrations(target)), ...extraMigrations.map(alreadyLoaded)]);
   if (target.dialect === 'sqlite' && target.location !== ':memory:') {
     // The chat console and the server may share the embedded file: readers do not block the
     // writer (the mode stays with the file). Waiting for the lock is the driver's business.

@@ -12,6 +12,7 @@ import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { parseFactory } from '../../src/config/load-factory.js';
 import { migrationStatus, schemaDrift } from '../../src/db/migrations.js';
+import { migratorOf } from '../../src/db/orm.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { consoleText } from '../support/console-events.js';
 import { createTestDatabase } from '../support/database.js';
@@ -62,7 +63,7 @@ describe('the energy-meter example plugin, loaded from factory.yaml', () => {
 
   it('applies its migration at start, and its table matches its entity', async () => {
     expect((await migrationStatus(app.orm)).pending).toEqual([]);
-    const executed = (await app.orm.getMigrator().getExecutedMigrations()).map((m) => m.name);
+    const executed = (await (await migratorOf(app.orm)).getExecutedMigrations()).map((m) => m.name);
     expect(executed).toContain('Migration20261130200000_EnergyMeterReadings');
     expect(await schemaDrift(app.orm)).toBe('');
   });
