@@ -74,12 +74,31 @@ export function migrationNames(orm: Orm): string[] {
 }
 
 /**
- * MikroORM's migrator, with every migration loaded into its list first: it reads the list once,
- * when it is made, and MikroORM makes it on first use. Only through here, then.
+ * MikroORM's migrator, made once per ORM with every migration in its list: it reads the list
+ * when it is made. Registered here rather than left to MikroORM's own lookup of the package,
+ * which does not find it from every context (Vitest's global set-up, for one).
  */
-export async function migratorOf(orm: Orm): Promise<IMigrator> {
-  const list = orm.config.get('migrations').migrationsList;
-  if (list && list.length === 0) list.push(...(await loaded(migrationsOfOrm.get(orm) ?? [])));
+const migrators = new WeakMap<Orm, Promise<IMigrator>>();
+
+export function migratorOf(orm: Orm): Promise<IMigrator> {
+  let migrator = migrators.get(orm);
+  if (!migrator) {
+    migrator = makeMigrator(orm).catch((error: unknown) => {
+      migrators.delete(orm); // the next call tries again
+      throw error;
+    });
+    migrators.set(orm, migrator);
+  }
+  return migrator;
+}
+
+async function makeMigrator(orm: Orm): Promise<IMigrator> {
+  const [list, { Migrator }] = await Promise.all([
+    loaded(migrationsOfOrm.get(orm) ?? []),
+    import('@mikro-orm/migrations'),
+  ]);
+  orm.config.get('migrations').migrationsList = list;
+  Migrator.register(orm);
   return orm.migrator;
 }
 
