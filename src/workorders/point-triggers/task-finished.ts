@@ -6,6 +6,7 @@ import { dayjs } from '../../shared/time.js';
 import { workOrderPointWords as w } from '../messages.js';
 import { OperationTask } from '../operation-task.entity.js';
 import { WorkReport } from '../work-report.entity.js';
+import { operationFields, operationOf, pieceFields, piecesOf } from './operation-fields.js';
 
 /**
  * One event per operation task marked done. It pays the assignee, or, for a task given to a
@@ -18,17 +19,12 @@ export const taskFinishedTrigger: PointTrigger = {
   name: 'task_finished',
   label: w.taskFinished,
   fields: {
-    good: { type: 'number', label: w.fields.good },
-    scrap: { type: 'number', label: w.fields.scrap },
-    quantity: { type: 'number', label: w.fields.quantity },
+    ...pieceFields,
     plannedMinutes: { type: 'number', label: w.fields.plannedMinutes },
     actualMinutes: { type: 'number', label: w.fields.actualMinutes },
     /** Planned end (the due day's last shift end) minus the finish; negative when late. */
     minutesBeforePlannedEnd: { type: 'number', label: w.fields.minutesBeforePlannedEnd },
-    operation: { type: 'string', label: w.fields.operation },
-    sequence: { type: 'number', label: w.fields.sequence },
-    workOrder: { type: 'string', label: w.fields.workOrder },
-    item: { type: 'string', label: w.fields.item },
+    ...operationFields,
   },
   explain: w.taskPaid,
   settleMs: 0,
@@ -70,16 +66,11 @@ async function taskEvents(
         personId,
         occurredAt: task.finishedAt,
         fields: {
-          good: task.goodTotal,
-          scrap: task.scrapTotal,
-          quantity: task.goodTotal + task.scrapTotal,
+          ...piecesOf(task.goodTotal, task.scrapTotal),
           ...(actualMinutes !== undefined && { actualMinutes }),
           ...(plannedMinutes > 0 && { plannedMinutes }),
           minutesBeforePlannedEnd: Math.floor((plannedEnd.getTime() - task.finishedAt.getTime()) / 60_000),
-          operation: task.name,
-          sequence: task.sequence,
-          workOrder: task.workOrder.number,
-          item: task.workOrder.item.code,
+          ...operationOf(task),
         },
       },
     ];

@@ -4,6 +4,7 @@ import type { EventContext, IncentiveEvent, PointTrigger } from '../../capabilit
 import { shiftAt } from '../../shared/shifts.js';
 import { workOrderPointWords as w } from '../messages.js';
 import { WorkReport } from '../work-report.entity.js';
+import { operationFields, operationOf, pieceFields, piecesOf } from './operation-fields.js';
 
 /**
  * One event per 报工; a correction reversing an earlier report is not an achievement, and a
@@ -13,10 +14,7 @@ export const workReportTrigger: PointTrigger = {
   name: 'work_report',
   label: w.workReport,
   fields: {
-    good: { type: 'number', label: w.fields.good },
-    scrap: { type: 'number', label: w.fields.scrap },
-    /** good + scrap */
-    quantity: { type: 'number', label: w.fields.quantity },
+    ...pieceFields,
     /** Working minutes the report covers. */
     minutes: { type: 'number', label: w.fields.minutes },
     /** Minutes from the report to the end of the shift it was made in; absent outside every shift. */
@@ -25,10 +23,7 @@ export const workReportTrigger: PointTrigger = {
     shift: { type: 'string', label: w.fields.shift },
     /** console, wecom-app, wecom-bot, dingtalk */
     channel: { type: 'string', label: w.fields.channel },
-    operation: { type: 'string', label: w.fields.operation },
-    sequence: { type: 'number', label: w.fields.sequence },
-    workOrder: { type: 'string', label: w.fields.workOrder },
-    item: { type: 'string', label: w.fields.item },
+    ...operationFields,
   },
   explain: w.reportPaid,
   settleMs: 0,
@@ -56,25 +51,19 @@ async function reportEvents(
   );
   return reports.map((report): IncentiveEvent => {
     const shift = shiftAt(report.reportedAt, config.shifts, tz);
-    const task = report.task;
     return {
       key: `work_report:${report.id}`,
       personId: report.person.id,
       occurredAt: report.reportedAt,
       fields: {
-        good: report.good,
-        scrap: report.scrap,
-        quantity: report.good + report.scrap,
+        ...piecesOf(report.good, report.scrap),
         minutes: report.minutes,
         ...(shift && {
           shift: shift.name,
           minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - report.reportedAt.getTime()) / 60_000),
         }),
         channel: report.channel,
-        operation: task.name,
-        sequence: task.sequence,
-        workOrder: task.workOrder.number,
-        item: task.workOrder.item.code,
+        ...operationOf(report.task),
       },
     };
   });
