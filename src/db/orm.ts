@@ -43,7 +43,7 @@ async function ormOptions(target: DatabaseTarget, entities: EntitySchema<AnyEnti
     migrations: {
       path: migrationsPath(target),
       // Listed, not globbed: test runners and tsx cannot make Node's own import load a .ts file.
-      // Filled by `migratorOf` when first needed, after the core ones are loaded.
+      // Set by `migratorOf` when first needed, with every migration loaded.
       migrationsList: [],
       tableName: 'mikro_orm_migrations',
       silent: true,
