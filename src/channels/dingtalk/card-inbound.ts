@@ -1,5 +1,6 @@
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { groupRecipientKey, parseRecipientKey } from '../../chat/channel.js';
+import { newestRedraw } from '../../chat/cards/card-deliveries.js';
 import { CardInstance } from '../../chat/cards/card-instance.entity.js';
 import { parseButtonKey } from '../../chat/cards/issue-card.js';
 import { inboundBoundsProblem } from '../../chat/inbound-bounds.js';
@@ -9,7 +10,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ChannelContext } from '../channel-module.js';
 import type { AcknowledgedCards } from './acknowledged-cards.js';
-import { newestRedraw, placeOfCard } from './card-places.js';
+import { placeOfCard } from './card-places.js';
 import { actionKeyOf, fitsTemplate, templateParams } from './card-template.js';
 import { isRecord } from './platform-answers.js';
 import type { FrameAnswer } from './stream-receiver.js';
@@ -73,7 +74,7 @@ export class CardInbound {
     }
     await this.deps.handle(event, { repliesThroughOutbox: true });
     if (!original) return { response: null };
-    const redraw = await newestRedraw(this.deps.orm.em.fork(), place, original);
+    const redraw = await newestRedraw(this.deps.orm.em.fork(), 'dingtalk', place, original);
     if (redraw === undefined || !fitsTemplate(redraw.card)) return { response: null };
     return {
       response: {

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CardView } from '../../chat/cards/card-view.js';
 import { OutboxMessage } from '../../chat/outbox/outbox-message.entity.js';
 
 /**
@@ -41,25 +40,4 @@ export async function placeOfCard(
   outTrackId: string,
 ): Promise<string | undefined> {
   return (await sentTo(em, original)).find((m) => outTrackIdOf(m) === outTrackId)?.recipientKey;
-}
-
-/** The newest redraw of the card in one place, sent or still waiting: what it should show now. */
-export async function newestRedraw(
-  em: EntityManager,
-  recipientKey: string,
-  original: string,
-): Promise<{ messageId: number; card: CardView } | undefined> {
-  const [message] = await em.find(
-    OutboxMessage,
-    {
-      channel: CHANNEL,
-      recipientKey,
-      cardRef: original,
-      status: { $ne: 'dead' },
-      content: { kind: 'card_update' } as never,
-    },
-    { orderBy: { id: 'desc' }, limit: 1 },
-  );
-  if (message === undefined || message.content.kind !== 'card_update') return undefined;
-  return { messageId: message.id, card: message.content.card };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
+import { newestRedraw } from '../../chat/cards/card-deliveries.js';
 import { parseButtonKey } from '../../chat/cards/issue-card.js';
 import { CardInstance } from '../../chat/cards/card-instance.entity.js';
 import type { CardView } from '../../chat/cards/card-view.js';
@@ -171,26 +172,32 @@ export class BotReceiver {
       );
   }
 
-  private async takeRedraw(buttonKey: string, recipientKey: string) {
+  /**
+   * The card's newest redraw in this chat, its waiting rows marked as delivered by this answer.
+   * The outbox dispatcher may have taken them already (it skips bot redraws), so they are
+   * looked up whatever their state.
+   */
+  private async takeRedraw(buttonKey: string, recipientKey: string): Promise<CardView | undefined> {
     const parsed = parseButtonKey(buttonKey);
     if (!parsed) return undefined;
     const em = this.ctx.orm.em.fork();
     const clicked = await em.findOne(CardInstance, parsed.ref);
     if (!clicked) return undefined;
-    const pending = await em.find(
-      OutboxMessage,
-      { channel: 'wecom-bot', cardRef: clicked.originalRef, status: 'pending' },
-      { orderBy: { id: 'desc' } },
-    );
-    const mine = pending.filter((m) => m.content.kind === 'card_update');
-    const latest = mine[0];
-    if (!latest || latest.content.kind !== 'card_update') return undefined;
+    const redraw = await newestRedraw(em, 'wecom-bot', recipientKey, clicked.originalRef);
+    if (!redraw) return undefined;
     await em.nativeUpdate(
       OutboxMessage,
-      { id: { $in: mine.map((m) => m.id) }, status: 'pending' },
+      {
+        channel: 'wecom-bot',
+        recipientKey,
+        cardRef: clicked.originalRef,
+        status: 'pending',
+        id: { $lte: redraw.messageId },
+        content: { kind: 'card_update' } as never,
+      },
       { status: 'sent', sentAt: this.ctx.clock.now(), delivery: { via: 'respond_update', recipientKey } },
     );
-    return latest.content.card;
+    return redraw.card;
   }
 
   private replyAddress(event: InboundEvent): { kind: 'address'; channel: 'wecom-bot'; recipientKey: string } {

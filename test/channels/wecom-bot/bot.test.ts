@@ -87,6 +87,36 @@ describe('the WeCom intelligent bot over its long connection, with the real SDK'
     expect(await reports()).toBe(before + 1);
   });
 
+  it('redraws the clicked card even when the outbox dispatcher takes the redraw first', async () => {
+    const reqId = fake.pushMessage({
+      chattype: 'group',
+      chatid: CNC,
+      userid: 'zhangwei',
+      content: '我的任务',
+    });
+    const card = (await fake.waitForReply(reqId)).body.template_card as {
+      task_id: string;
+      button_list: Array<{ text: string; key: string }>;
+    };
+    // A dispatcher passing every millisecond claims the click's pending redraw rows as soon as
+    // they are committed, as the one running every second in production sometimes does.
+    app.chat.dispatcher.start(1);
+    const click = fake.pushEvent({
+      eventtype: 'template_card_event',
+      chattype: 'group',
+      chatid: CNC,
+      userid: 'zhangwei',
+      taskId: card.task_id,
+      eventKey: card.button_list.find((b) => b.text === '完工 39 件')?.key ?? '',
+    });
+    const update = await fake.waitForReply(click);
+    await app.chat.dispatcher.stop();
+    const redrawn = update.body.template_card as {
+      horizontal_content_list: Array<{ keyname: string; value: string }>;
+    };
+    expect(redrawn.horizontal_content_list).toContainEqual({ keyname: '状态', value: '已完成' });
+  });
+
   it('a duplicated frame has one effect', async () => {
     const before = await reports();
     const reqId = fake.pushMessage({ chattype: 'single', userid: 'zhangwei', content: '完工 WO-DEMO-001 4' });
