@@ -60,6 +60,8 @@ function describeProblem(problem: ArgProblem): string {
       return `缺少${problem.label}。`;
     case 'not_a_quantity':
       return `「${problem.token}」不是有效的${problem.label}，请输入数字，例如 50 或 五十。`;
+    case 'negative_quantity':
+      return `${problem.label}不能是负数，您写了「${problem.token}」。`;
     case 'extra':
       return `多余的内容：「${problem.token}」。`;
   }

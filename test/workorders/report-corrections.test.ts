@@ -80,6 +80,22 @@ describe('every record made in chat is the one the person meant', () => {
     expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 20, scrapTotal: 1 });
   });
 
+  it('refuses a negative count as one, not as an operation named "-3", and stores nothing', async () => {
+    const before = await reportCount();
+    const zhangwei = app.as('zhangwei');
+    const usage = '用法：完工 <工单号> [<工序，如 工序10>] [<合格数>] [报废 <报废数>]';
+    expect(texts(await zhangwei.say('完工 WO-DEMO-003 -3'))).toEqual([
+      `合格数不能是负数，您写了「-3」。\n${usage}`,
+    ]);
+    expect(texts(await zhangwei.say('完工 WO-DEMO-003 工序10 －3'))).toEqual([
+      `合格数不能是负数，您写了「-3」。\n${usage}`,
+    ]);
+    expect(texts(await zhangwei.say('完工 WO-DEMO-003 5 报废 负2'))).toEqual([
+      `报废数不能是负数，您写了「负2」。\n${usage}`,
+    ]);
+    expect(await reportCount()).toBe(before);
+  });
+
   it('领料 understands the lot’s unit and answers with what it stored', async () => {
     const zhangwei = app.as('zhangwei');
     expect(texts(await zhangwei.say('领料 WO-DEMO-001 L2611-B45-01 150kg'))).toEqual([

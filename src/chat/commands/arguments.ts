@@ -1,4 +1,4 @@
-import { parseQuantity } from '../text/chinese-number.js';
+import { isNegativeNumber, parseQuantity } from '../text/chinese-number.js';
 
 /**
  * The argument grammar a command declares: positional slots in order, some optional, and
@@ -24,6 +24,7 @@ export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: 
 export type ArgProblem =
   | { kind: 'missing'; label: string }
   | { kind: 'not_a_quantity'; label: string; token: string }
+  | { kind: 'negative_quantity'; label: string; token: string }
   | { kind: 'extra'; token: string };
 
 export function usageOf(name: string, specs: readonly ArgSpec[]): string {
@@ -46,8 +47,7 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
     const value = rest[at + 1];
     if (value === undefined) return { ok: false, problem: { kind: 'missing', label: spec.label } };
     const converted = convert(spec, value);
-    if (converted === undefined)
-      return { ok: false, problem: { kind: 'not_a_quantity', label: spec.label, token: value } };
+    if (converted === undefined) return { ok: false, problem: quantityProblem(spec.label, value) };
     args[spec.name] = converted;
     rest.splice(at, 2);
   }
@@ -79,7 +79,7 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
         ok: false,
         problem:
           spec.kind === 'quantity'
-            ? { kind: 'not_a_quantity', label: spec.label, token }
+            ? quantityProblem(spec.label, token)
             : { kind: 'missing', label: spec.label },
       };
     }
@@ -90,9 +90,13 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
   if (extra === undefined) return { ok: true, args };
   // `记一笔 很多`: the word was meant for the optional quantity, so say that, not "extra".
   if (skipped?.kind === 'quantity' && rest.length === 1) {
-    return { ok: false, problem: { kind: 'not_a_quantity', label: skipped.label, token: extra } };
+    return { ok: false, problem: quantityProblem(skipped.label, extra) };
   }
   return { ok: false, problem: { kind: 'extra', token: extra } };
+}
+
+function quantityProblem(label: string, token: string): ArgProblem {
+  return { kind: isNegativeNumber(token) ? 'negative_quantity' : 'not_a_quantity', label, token };
 }
 
 /**
@@ -125,11 +129,12 @@ function joinOperationMarker(tokens: readonly string[]): string[] {
   return joined;
 }
 
-/** The operation's sequence number as a string, or its name; undefined for a bare number. */
+/** The operation's sequence number as a string, or its name; undefined for a bare or signed number. */
 export function readOperation(token: string): string | undefined {
   const marked = OPERATION_MARKER.exec(token);
   if (marked) return marked[1] ?? marked[2];
-  return token.startsWith('@') || parseQuantity(token) !== undefined ? undefined : token;
+  const aNumber = parseQuantity(token) !== undefined || isNegativeNumber(token);
+  return token.startsWith('@') || aNumber ? undefined : token;
 }
 
 function fits(spec: ArgSpec, token: string): boolean {

@@ -40,6 +40,13 @@ export function withArabicNumerals(text: string): string {
   return normalizeText(text).replace(NUMERAL_RUN, (run) => String(parseChineseNumeral(run) ?? run));
 }
 
+/** `-3`, `－3`, `负3`: a number below zero, which no quantity typed in chat may be. */
+export function isNegativeNumber(token: string): boolean {
+  const t = token.trim();
+  const unsigned = t.replace(/^(?:[-−－]|负)\s*/, '');
+  return unsigned !== t && parseQuantity(unsigned) !== undefined;
+}
+
 export function parseQuantity(token: string): number | undefined {
   const t = token.trim().replace(/[个件只pcs]+$/i, '');
   if (t === '') return undefined;
