@@ -93,7 +93,9 @@ export const formMessages = {
     `· ${form} ${team}：${done}/${due}（${due === 0 ? '—' : `${Math.round((done / due) * 1000) / 10}%`}）`,
   completionNone: '没有按班次、按天或按周安排的表单（factory.yaml 的 forms.list 里写 due）。',
   noTeam: '未分班组',
-  formsHelp: '表单 [列表] — 全部表单及记录条数，包括已从 factory.yaml 删除的（记录仍可查）',
+  formsHelp: '全部表单及记录条数，包括已从 factory.yaml 删除的（记录仍可查）',
+  formsVerbUnknown: (word: string) =>
+    `「表单」后面只能写「列表」，您写了「${word}」。发送「表单」查看全部表单。`,
   formsHeader: '表单：',
   formsLine: (name: string, aliases: readonly string[], count: number) =>
     `· ${name}${aliases.length > 0 ? `（${aliases.join('、')}）` : ''}：${count} 条`,

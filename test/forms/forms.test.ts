@@ -328,6 +328,9 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
       expect(await second.say('wangfang', '表单 列表')).toEqual([
         '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：\n· 设备点检（machine-check）：1 条',
       ]);
+      expect(await second.say('wangfang', '表单 全部')).toEqual([
+        '「表单」后面只能写「列表」，您写了「全部」。发送「表单」查看全部表单。',
+      ]);
       const line = '#1 11-23 08:30 张伟 CNC-01：油位正常 是，气压 0.85 MPa，异响 否';
       expect(await second.say('wangfang', '表单记录 设备点检')).toEqual([
         `「设备点检（已停用）」最近：1 条\n${line}`,

@@ -15,7 +15,8 @@ export const formsCommand: Command = {
   help: m.formsHelp,
   args: [{ name: 'verb', label: '列表', kind: 'word', optional: true }],
   async run(ctx, args) {
-    if (args.verb !== undefined && args.verb !== '列表') throw new RefusedError('bad_filter', m.formsHelp);
+    if (args.verb !== undefined && args.verb !== '列表')
+      throw new RefusedError('bad_filter', m.formsVerbUnknown(String(args.verb)));
     const forms = await formsOnRecord(ctx);
     if (forms.length === 0) return ctx.reply(m.formsNone);
     const current = forms.filter((f) => f.current);
