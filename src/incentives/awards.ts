@@ -9,6 +9,7 @@ import {
 } from '../shared/production-day.js';
 import { weekOf } from './periods.js';
 import { PointEntry } from './point-entry.entity.js';
+import { reversalEntries, reversedRuleOf } from './report-reversal.js';
 import { conditionHolds } from './rules/expression.js';
 import type { ActiveRule } from './rules/active-rules.js';
 
@@ -120,7 +121,7 @@ async function readLedger(
     eventKey: { $in: chunk.map((e) => e.key) },
   });
   const capsFilter = caps && {
-    ruleId: { $in: caps.ruleIds },
+    $or: [{ ruleId: { $in: caps.ruleIds } }, reversalEntries],
     person: { $in: caps.personIds },
     occurredAt: { $gte: caps.from, $lt: caps.to },
   };
@@ -129,7 +130,7 @@ async function readLedger(
   const isPair = (row: LedgerRow) => ruleIds.includes(row.ruleId ?? '') && keys.has(row.eventKey ?? '');
   const countsForCaps = (row: LedgerRow) =>
     caps !== undefined &&
-    caps.ruleIds.includes(row.ruleId ?? '') &&
+    caps.ruleIds.includes(capRuleOf(row) ?? '') &&
     caps.personIds.includes(row.person.id) &&
     row.occurredAt >= caps.from &&
     row.occurredAt < caps.to;
@@ -155,10 +156,14 @@ interface CapTally {
   allow(rule: PaidRule, event: IncentiveEvent): number;
 }
 
+/** The rule whose cap a ledger row counts in: its own, or the one whose award it took back. */
+const capRuleOf = (row: LedgerRow): string | undefined => row.ruleId ?? reversedRuleOf(row.eventKey);
+
 /**
  * What each capped rule has already given the events' people, per day and per week, from the
  * ledger rows of the cap window; kept up to date as this batch awards. Caps bound the size of
- * the total, so a deduction rule's cap bounds how much it can take.
+ * the total, so a deduction rule's cap bounds how much it can take; an award taken back (a
+ * reversed 报工) gives its room back.
  */
 function capTally(rows: readonly LedgerRow[], day: ProductionDay): CapTally {
   const used = new Map<string, number>();
@@ -167,8 +172,9 @@ function capTally(rows: readonly LedgerRow[], day: ProductionDay): CapTally {
     week: `${ruleId}|${personId}|w${weekOf(at, day.tz).firstDay}`,
   });
   for (const row of rows) {
-    const keys = keysOf(row.ruleId ?? '', row.person.id, row.occurredAt);
-    for (const key of [keys.day, keys.week]) used.set(key, (used.get(key) ?? 0) + Math.abs(row.points));
+    const keys = keysOf(capRuleOf(row) ?? '', row.person.id, row.occurredAt);
+    const size = row.ruleId ? Math.abs(row.points) : -Math.abs(row.points); // taken back
+    for (const key of [keys.day, keys.week]) used.set(key, (used.get(key) ?? 0) + size);
   }
   return {
     allow(rule, event) {

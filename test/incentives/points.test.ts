@@ -275,4 +275,42 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     });
     expect(board).toContain(`张伟 ${week.reduce((sum, e) => sum + e.points, 0)} 分`);
   });
+  it('a corrected report keeps its point, paid on the corrected pieces, and the cap counts it once', async () => {
+    // Wednesday: 徐强 reaches the 2-a-day cap of 报工 with two reports, and the second is corrected.
+    app.clock.set('2026-12-02T02:00:00Z');
+    const reportId = async (text: string) =>
+      Number(/报工号 B(\d+)/.exec(texts(await app.as('xuqiang').say(text))[0] ?? '')?.[1]);
+    await reportId('完工 WO-DEMO-002 3');
+    const second = await reportId('完工 WO-DEMO-002 4');
+    app.clock.set('2026-12-02T02:01:00Z');
+    await evaluate();
+    app.clock.set('2026-12-02T03:00:00Z');
+    expect(texts(await app.as('lijianguo').say(`更正 B${second} 5`))[0]).toMatch(/^已更正报工/);
+    app.clock.set('2026-12-02T03:01:00Z');
+    await evaluate();
+    const day = (await entriesOf('xuqiang')).filter((e) => e.occurredAt >= new Date('2026-12-02T00:00:00Z'));
+    expect(day.map((e) => [e.ruleId ?? null, e.points, e.details.good ?? null])).toEqual([
+      ['report', 1, 3],
+      ['report', 1, 4],
+      [null, -1, null],
+      ['report', 1, 5],
+    ]);
+    expect(day.reduce((sum, e) => sum + e.points, 0)).toBe(2);
+    // Dated like the report it corrects, so it counts in the same day and week.
+    expect(day[3]?.occurredAt).toEqual(day[1]?.occurredAt);
+
+    // An undo leaves no report: its point is taken back and nothing is paid for it.
+    app.clock.set('2026-12-02T04:00:00Z');
+    const third = await reportId('完工 WO-DEMO-002 2');
+    expect(texts(await app.as('xuqiang').say('撤销'))[0]).toContain(`B${third}`);
+    app.clock.set('2026-12-02T04:01:00Z');
+    await evaluate();
+    expect(
+      await app.orm.em.fork().count(PointEntry, {
+        eventKey: { $like: `work_report:%` },
+        person: 'xuqiang',
+        occurredAt: { $gte: new Date('2026-12-02T03:30:00Z') },
+      }),
+    ).toBe(0);
+  });
 });

@@ -7,8 +7,10 @@ import { WorkReport } from '../work-report.entity.js';
 import { operationFields, operationOf, pieceFields, piecesOf } from './operation-fields.js';
 
 /**
- * One event per 报工; a correction reversing an earlier report is not an achievement, and a
- * report already reversed when it is first read earns nothing.
+ * One event per 报工 that stands. A report later reversed is left out; the report as a
+ * correction left it (the original with the correction's signed pieces) is an event of its
+ * own, dated like the original so it counts in the same day and week as the points the
+ * reversal took back. An undo, or a correction to nothing, leaves no report and earns nothing.
  */
 export const workReportTrigger: PointTrigger = {
   name: 'work_report',
@@ -46,25 +48,45 @@ async function reportEvents(
   const notReversed = { id: { $nin: reversedIds } } as unknown as FilterQuery<WorkReport>;
   const reports = await em.find(
     WorkReport,
-    { $and: [{ reportedAt: { $gt: from, $lte: to }, reverses: null }, notReversed] },
-    { populate: ['task.workOrder.item'], orderBy: { reportedAt: 'asc', id: 'asc' } },
+    {
+      reportedAt: { $gt: from, $lte: to },
+      $or: [{ $and: [{ reverses: null }, notReversed] }, { reverses: { $ne: null } }],
+    },
+    { populate: ['task.workOrder.item', 'reverses'], orderBy: { reportedAt: 'asc', id: 'asc' } },
   );
-  return reports.map((report): IncentiveEvent => {
-    const shift = shiftAt(report.reportedAt, config.shifts, tz);
-    return {
-      key: `work_report:${report.id}`,
-      personId: report.person.id,
-      occurredAt: report.reportedAt,
-      fields: {
-        ...piecesOf(report.good, report.scrap),
-        minutes: report.minutes,
-        ...(shift && {
-          shift: shift.name,
-          minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - report.reportedAt.getTime()) / 60_000),
-        }),
-        channel: report.channel,
-        ...operationOf(report.task),
+  return reports.flatMap((report): IncentiveEvent[] => {
+    const stands = standingReport(report);
+    if (!stands) return [];
+    const shift = shiftAt(stands.reportedAt, config.shifts, tz);
+    return [
+      {
+        key: `work_report:${report.id}`,
+        personId: report.person.id,
+        occurredAt: stands.reportedAt,
+        fields: {
+          ...piecesOf(stands.good, stands.scrap),
+          minutes: stands.minutes,
+          ...(shift && {
+            shift: shift.name,
+            minutesBeforeShiftEnd: Math.floor((shift.end.getTime() - stands.reportedAt.getTime()) / 60_000),
+          }),
+          channel: stands.channel,
+          ...operationOf(report.task),
+        },
       },
-    };
+    ];
   });
+}
+
+/** What a report leaves standing: itself, or for a correction the original as corrected. */
+function standingReport(
+  report: WorkReport,
+): Pick<WorkReport, 'reportedAt' | 'good' | 'scrap' | 'minutes' | 'channel'> | undefined {
+  const original = report.reverses;
+  if (!original) return report;
+  const good = original.good + report.good;
+  const scrap = original.scrap + report.scrap;
+  if (good === 0 && scrap === 0) return undefined;
+  const { reportedAt, channel } = original;
+  return { reportedAt, good, scrap, minutes: original.minutes + report.minutes, channel };
 }
