@@ -102,7 +102,7 @@ export const formMessages = {
   retiredHeader: '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：',
   retiredLine: (name: string, key: string, count: number) => `· ${name}（${key}）：${count} 条`,
   formsNone: '还没有表单。表单在 factory.yaml 的 forms.list 里声明。',
-  recordsHelp: '表单记录 <表单> [日期|日期~日期] — 任一表单的记录，已停用的也可以',
+  recordsHelp: '任一表单的记录，已停用的也可以',
   recordsUsage: '表单记录 <表单名称或 key> [日期|日期~日期]',
   unknownForm: (text: string, names: readonly string[]) =>
     `没有表单「${text}」。${names.length > 0 ? `有：${names.join('、')}。` : ''}`,

@@ -35,3 +35,10 @@ describe('README command list', () => {
     expect(aliases.filter((a) => !known.has(a))).toEqual([]);
   });
 });
+
+describe('帮助', () => {
+  it('help texts say what a command does, without repeating the usage 帮助 already prints before them', () => {
+    const repeating = commands.filter((c) => c.help.startsWith(`${c.name} `) || c.help.includes(' — '));
+    expect(repeating.map((c) => c.name)).toEqual([]);
+  });
+});
