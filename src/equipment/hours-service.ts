@@ -1,5 +1,5 @@
 import type { Services } from '../services.js';
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import { rowWriteLock } from '../db/locking.js';
 import { AppError, NotFoundError } from '../shared/errors.js';
 import { Equipment } from './equipment.entity.js';
@@ -50,12 +50,22 @@ export async function recordHours(
 
 /**
  * A work report ran the machine for `minutes`; a machine with a gateway counts the meter's hours
- * instead. Whether that made maintenance due is checked for this machine once the report is
- * committed, as after a gateway reading.
+ * instead. The counter is moved by an increment in the database, not set from what this unit
+ * of work read: reports on other orders (which hold only their own order's lock) and gateway
+ * readings may move it meanwhile. Whether that made maintenance due is checked for this machine
+ * once the report is committed, as after a gateway reading.
  */
-export function addRunningMinutes(deps: Services, equipment: Equipment, minutes: number): void {
-  if (equipment.hoursSource === 'gateway') return;
-  equipment.runningMinutes += minutes;
+export async function addRunningMinutes(
+  deps: Services,
+  equipment: Equipment,
+  minutes: number,
+): Promise<void> {
+  const moved = await deps.em.nativeUpdate(
+    Equipment,
+    { code: equipment.code, hoursSource: 'reports' },
+    { runningMinutes: raw('running_minutes + ?', [minutes]) },
+  );
+  if (moved === 0) return;
   deps.afterCommit?.(async (services) => {
     await scanMaintenance(services, equipment.code);
   });

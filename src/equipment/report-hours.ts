@@ -6,7 +6,7 @@ export const hoursOfReports = subscribe({
   event: 'workorders.report_recorded',
   phase: 'in_transaction',
   async handle({ report }, unit) {
-    if (report.equipment) addRunningMinutes(unit, report.equipment, report.minutes);
+    if (report.equipment) await addRunningMinutes(unit, report.equipment, report.minutes);
   },
 });
 
@@ -16,6 +16,6 @@ export const hoursOfReversals = subscribe({
   phase: 'in_transaction',
   async handle({ reversal }, unit) {
     if (reversal.equipment && reversal.minutes !== 0)
-      addRunningMinutes(unit, reversal.equipment, reversal.minutes);
+      await addRunningMinutes(unit, reversal.equipment, reversal.minutes);
   },
 });

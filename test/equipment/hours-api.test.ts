@@ -13,7 +13,9 @@ describe('POST /api/v1/equipment/:code/hours (gateway readings)', () => {
   afterAll(async () => {
     await world.stop();
   });
-  const counter = async () => (await world.orm.em.fork().findOneOrFail(Equipment, 'EXT-01')).runningMinutes;
+  const minutesOf = async (code: string) =>
+    (await world.orm.em.fork().findOneOrFail(Equipment, code)).runningMinutes;
+  const counter = () => minutesOf('EXT-01');
 
   it('takes an absolute counter and an increment, and answers with the counter', async () => {
     const absolute = await world.postHours('EXT-01', { hours: 120.5 });
@@ -84,9 +86,25 @@ describe('POST /api/v1/equipment/:code/hours (gateway readings)', () => {
     expect([metered.hoursSource, reported.hoursSource]).toEqual(['gateway', 'reports']);
     const [meterBefore, reportsBefore] = [metered.runningMinutes, reported.runningMinutes];
     const deps = unitOf(world.services, em);
-    addRunningMinutes(deps, metered, 45);
-    addRunningMinutes(deps, reported, 45);
-    expect([metered.runningMinutes, reported.runningMinutes]).toEqual([meterBefore, reportsBefore + 45]);
+    await addRunningMinutes(deps, metered, 45);
+    await addRunningMinutes(deps, reported, 45);
+    expect([await minutesOf('EXT-01'), await minutesOf('CNC-01')]).toEqual([meterBefore, reportsBefore + 45]);
+  });
+
+  it('adds what two units of work that read the machine at the same time each report', async () => {
+    // Reports on two orders hold different order locks: both may read the counter before either writes.
+    const before = await minutesOf('CNC-01');
+    const units = await Promise.all(
+      [30, 45].map(async (minutes) => {
+        const em = world.orm.em.fork();
+        return { em, minutes, machine: await em.findOneOrFail(Equipment, 'CNC-01') };
+      }),
+    );
+    for (const { em, minutes, machine } of units) {
+      await addRunningMinutes(unitOf(world.services, em), machine, minutes);
+      await em.flush();
+    }
+    expect(await minutesOf('CNC-01')).toBe(before + 75);
   });
 
   it('is described in the OpenAPI document under its scope', async () => {
