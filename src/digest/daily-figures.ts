@@ -9,7 +9,7 @@ import { OperationTask } from '../workorders/operation-task.entity.js';
 import { ProductionException } from '../workorders/production-exception.entity.js';
 import { WorkOrder } from '../workorders/work-order.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
-import { lastOperations, lastSequence, reportSums, type ReportSums } from './report-sums.js';
+import { lastOperations, lastSequence, machineRuns, reportSums, type ReportSpan } from './report-sums.js';
 
 /**
  * One production day, as the supervisor used to reconcile it from sheets every morning. Pieces
@@ -81,13 +81,11 @@ export async function buildDailyFigures(
   // Up to and including this instant: a running day ends here, and so do the corrections seen.
   const asOf = new Date(options.now.getTime() + 1);
   const end = asOf < interval.end ? asOf : interval.end;
-  const sums = await reportSums(em, { from: start, to: end, asOf }, { equipment: true });
+  const sums = await reportSums(em, { from: start, to: end, asOf });
   const tasks = await taskNames(em, [...new Set(sums.map((s) => s.task))]);
   const lastTasks = await lastOperations(em, [...new Set([...tasks.values()].map((t) => t.orderId))]);
   const finishedToEnd = new Map(
-    (await reportSums(em, { to: end, asOf }, { equipment: false, tasks: [...lastTasks.values()] })).map(
-      (s) => [s.task, s.good],
-    ),
+    (await reportSums(em, { to: end, asOf }, [...lastTasks.values()])).map((s) => [s.task, s.good]),
   );
 
   const orders = new Map<number, DailyFigures['orders'][number]>();
@@ -139,7 +137,7 @@ export async function buildDailyFigures(
       finished: sum([...orders.values()].map((o) => o.finished)),
     },
     materials: await materialsUsed(em, start, end),
-    equipment: await equipmentTime(em, sums, start, end),
+    equipment: await equipmentTime(em, { from: start, to: end, asOf }),
     atRisk: await ordersAtRisk(em, day, options.riskDays),
     openExceptions: await openExceptions(em, options.now),
   };
@@ -220,16 +218,18 @@ async function materialsUsed(em: EntityManager, start: Date, end: Date): Promise
 }
 
 /**
- * Run time from the work reports; down time from the machine's recorded downtime (报修 to
+ * Run time from the work reports: the minutes before each report on the machine, counted once
+ * where two operations' reports cover the same time (it runs one job at a time, and a count
+ * above the day's length is no use to anyone). Down time from the machine's recorded downtime (报修 to
  * 验收, 停机 to 开机) and from equipment exceptions raised on its tasks. Where they overlap
  * (a breakdown reported both ways) the time is counted once.
  */
 async function equipmentTime(
   em: EntityManager,
-  sums: ReportSums[],
-  start: Date,
-  end: Date,
+  span: Required<ReportSpan>,
 ): Promise<DailyFigures['equipment']> {
+  const { from: start, to: end } = span;
+  const runs = await machineRuns(em, span);
   const machines = await em.find(Equipment, {}, { orderBy: { code: 'asc' } });
   const exceptions = await em.find(
     ProductionException,
@@ -248,7 +248,11 @@ async function equipmentTime(
     .map((m) => ({
       code: m.code,
       name: m.name,
-      runMinutes: sum(sums.filter((s) => s.equipment === m.code).map((s) => s.minutes)),
+      runMinutes: unionMinutes(
+        runs.filter((r) => r.equipment === m.code),
+        start,
+        end,
+      ),
       downMinutes: unionMinutes(
         down.filter((d) => d.equipment === m.code),
         start,

@@ -3,13 +3,11 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { OperationTask } from '../workorders/operation-task.entity.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 
-/** Signed sums of the reports of one operation (and machine, where asked) in a span. */
+/** Signed sums of the reports of one operation in a span. */
 export interface ReportSums {
   task: number;
-  equipment: string | null;
   good: number;
   scrap: number;
-  minutes: number;
   /** 报工 made in the span. */
   reports: number;
   /** 撤销/更正 of those reports, whenever made. */
@@ -32,13 +30,13 @@ export interface ReportSpan {
 export async function reportSums(
   em: EntityManager,
   span: ReportSpan,
-  by: { equipment: boolean; tasks?: number[] },
+  tasks?: number[],
 ): Promise<ReportSums[]> {
-  if (by.tasks?.length === 0) return [];
+  if (tasks?.length === 0) return [];
   const reportedAt = span.from ? { $gte: span.from, $lt: span.to } : { $lt: span.to };
-  const onTasks = by.tasks ? { task: { $in: by.tasks } } : {};
-  const made = await grouped(em, by.equipment, false, { reverses: null, reportedAt, ...onTasks });
-  const correcting = await grouped(em, by.equipment, true, {
+  const onTasks = tasks ? { task: { $in: tasks } } : {};
+  const made = await grouped(em, false, { reverses: null, reportedAt, ...onTasks });
+  const correcting = await grouped(em, true, {
     // Implied by the join, but it lets MariaDB see how few corrections there are: its index
     // statistics count every uncorrected report under one null key and it would scan them all.
     reverses: { $ne: null },
@@ -46,28 +44,24 @@ export async function reportSums(
     reportedAt: { $lt: span.asOf },
     ...onTasks,
   });
-  const sums = new Map<string, ReportSums>();
+  const sums = new Map<number, ReportSums>();
   for (const [rows, corrections] of [
     [made, false],
     [correcting, true],
   ] as const) {
     for (const row of rows) {
-      const key = `${row.task}|${row.equipment ?? ''}`;
-      const sum = sums.get(key) ?? {
+      const sum = sums.get(row.task) ?? {
         task: row.task,
-        equipment: row.equipment,
         good: 0,
         scrap: 0,
-        minutes: 0,
         reports: 0,
         corrections: 0,
       };
       sum.good += row.good;
       sum.scrap += row.scrap;
-      sum.minutes += row.minutes;
       if (corrections) sum.corrections += row.count;
       else sum.reports += row.count;
-      sums.set(key, sum);
+      sums.set(row.task, sum);
     }
   }
   return [...sums.values()];
@@ -75,34 +69,23 @@ export async function reportSums(
 
 async function grouped(
   em: EntityManager,
-  byEquipment: boolean,
   /** Corrections, with the report each one reverses joined as `o`. */
   corrections: boolean,
   where: Record<string, unknown>,
-): Promise<
-  Array<{ task: number; equipment: string | null } & Record<'good' | 'scrap' | 'minutes' | 'count', number>>
-> {
-  const keys = byEquipment ? ['r.task', 'r.equipment'] : ['r.task'];
+): Promise<Array<{ task: number } & Record<'good' | 'scrap' | 'count', number>>> {
+  const keys = ['r.task'];
   // The SQL drivers' entity manager; the core type does not expose the query builder.
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(WorkReport, 'r')
-    .select([
-      ...keys,
-      raw('sum(r.good) as good'),
-      raw('sum(r.scrap) as scrap'),
-      raw('sum(r.minutes) as minutes'),
-      raw('count(*) as n'),
-    ])
+    .select([...keys, raw('sum(r.good) as good'), raw('sum(r.scrap) as scrap'), raw('count(*) as n')])
     .groupBy(keys);
   if (corrections) qb.join('r.reverses', 'o');
   const rows = (await qb.where(where).execute('all', false)) as Array<Record<string, unknown>>;
   // MariaDB returns sums as decimal strings.
   return rows.map((row) => ({
     task: Number(row.task_id),
-    equipment: (row.equipment_code as string | null | undefined) ?? null,
     good: Number(row.good),
     scrap: Number(row.scrap),
-    minutes: Number(row.minutes),
     count: Number(row.n),
   }));
 }
@@ -122,4 +105,41 @@ export async function lastOperations(em: EntityManager, orderIds: number[]): Pro
 /** SQL condition: the task aliased `alias` is the last of its work order. */
 export function lastSequence(alias: string): string {
   return `${alias}.sequence = (select max(l.sequence) from operation_tasks l where l.work_order_id = ${alias}.work_order_id)`;
+}
+
+/** A stretch of time a report says its machine ran: the minutes before the report. */
+export interface MachineRun {
+  equipment: string;
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The runs of the reports made in a span on a machine. A report taken back by an 撤销 typed
+ * before `asOf` ran nothing (its reversal carries the minutes back); a 更正 keeps them.
+ */
+export async function machineRuns(em: EntityManager, span: Required<ReportSpan>): Promise<MachineRun[]> {
+  const sql = em as SqlEntityManager;
+  const undone = sql
+    .createQueryBuilder(WorkReport, 'u')
+    .select('u.reverses')
+    .where({ reverses: { $ne: null }, minutes: { $ne: 0 }, reportedAt: { $lt: span.asOf } })
+    .getKnexQuery();
+  // Rows, not entities: a busy day has hundreds of reports and only three fields are wanted.
+  const rows = await sql
+    .createQueryBuilder(WorkReport, 'r')
+    .select(['r.equipment', 'r.reportedAt', 'r.minutes'])
+    .where({
+      reportedAt: { $gte: span.from, $lt: span.to },
+      reverses: null,
+      equipment: { $ne: null },
+      minutes: { $gt: 0 },
+      // MikroORM takes a knex sub-query as a value here; its filter types do not say so.
+      id: { $nin: undone as never },
+    })
+    .execute('all');
+  return rows.map((r) => {
+    const to = new Date(r.reportedAt);
+    return { equipment: String(r.equipment), from: new Date(to.getTime() - r.minutes * 60_000), to };
+  });
 }

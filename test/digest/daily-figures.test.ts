@@ -7,7 +7,7 @@ import { sendMorningDigest } from '../../src/digest/digest-service.js';
 import { digestMarkdown } from '../../src/digest/messages.js';
 import { castYaml } from '../support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { buildDay, local, TZ } from './known-day.js';
+import { buildDay, buildTwoJobsOnOneMachine, local, TZ } from './known-day.js';
 
 /** The default shifts (白班 08:00–20:00, 夜班 20:00–08:00): the production day starts at 08:00. */
 const PRODUCTION_DAY = { tz: TZ, startsAt: '08:00' };
@@ -129,6 +129,18 @@ describe('the morning digest of a day with known reports', () => {
     const numbers = [...(svg ?? '').matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((t) => Number(t[1]));
     expect(numbers).toContain(150); // the bar's own label
     expect(Math.max(...numbers)).toBeGreaterThan(150);
+  });
+
+  it('counts a machine’s time once where two operations’ reports cover the same hours, and not an undone report’s', async () => {
+    await app.orm.em.fork().transactional((tx) => buildTwoJobsOnOneMachine(tx, app));
+    const figures = await buildDailyFigures(app.orm.em.fork(), '2026-11-25', {
+      productionDay: PRODUCTION_DAY,
+      riskDays: 3,
+      now: local('08:00', '2026-11-26'),
+    });
+    // Reports of 120 minutes each on both operations, 08:00–10:00, and an undone one 10:00–12:00.
+    expect(figures.equipment).toEqual([{ code: 'M2', name: '磨床', runMinutes: 120, downMinutes: 0 }]);
+    expect(figures.totals).toMatchObject({ reports: 3, corrections: 1, good: 50 });
   });
 
   it('says so on a day with nothing in it', async () => {
