@@ -168,8 +168,7 @@ describe('a shop day through the console, as each of its people', () => {
 
   it('the supervisor’s 日报 今天 shows exactly what was stored, the old correction counted in its own day', async () => {
     const [digest, chart] = await say('lijianguo', '日报 今天');
-    expect(digest?.split('\n').slice(0, 9)).toEqual([
-      '【示例五金厂 · 2026-11-24 生产日报】',
+    expect(digest?.split('\n').slice(0, 8)).toEqual([
       '### 示例五金厂 · 2026-11-24 生产日报',
       '统计时段：11-24 08:00 至 11-25 08:00，截至 11:50（白班仍在进行，数字未完）。',
       '**报工 3 次**：各工序合格 13 件，报废 1 件，报废率 7.1%；末道工序完工 0 件。',

@@ -19,7 +19,7 @@ export function renderAsText(content: OutboundContent, { cardNumber, images }: T
     case 'text':
       return content.text;
     case 'markdown':
-      return `【${content.title}】\n${content.text}`;
+      return withTitle(content.title, content.text);
     case 'image':
       return images ? m.imageSaved(images(content)) : m.imageNotSaved(content.title);
     case 'card':
@@ -27,6 +27,12 @@ export function renderAsText(content: OutboundContent, { cardNumber, images }: T
     case 'card_update':
       return `${m.cardUpdated}\n${renderCard(content.card, cardNumber)}`;
   }
+}
+
+/** The title is what a platform's notification shows; a text that opens with it needs it once. */
+function withTitle(title: string, text: string): string {
+  const [firstLine = ''] = text.split('\n', 1);
+  return firstLine.includes(title) ? text : `【${title}】\n${text}`;
 }
 
 function renderCard(card: CardView, cardNumber: number | undefined): string {
