@@ -2,7 +2,7 @@ import { formatDuration } from '../shared/display.js';
 import { inZone } from '../shared/time.js';
 
 /** What a person tried on a task, named in a refusal. */
-export type WorkVerb = '开工' | '报工';
+export type WorkVerb = '开工' | '报工' | '申请报废';
 
 /** What the work-order loop says to people, in one place for review and translation. */
 export const workOrderMessages = {

@@ -3,7 +3,7 @@ import type { CardHandler } from '../../chat/cards/card-handler.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { RefusedError } from '../../shared/errors.js';
-import { reportTask } from '../../workorders/reporting-service.js';
+import { assertMayPostScrap, reportTask } from '../../workorders/reporting-service.js';
 import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { rowWriteLock } from '../../db/locking.js';
@@ -39,6 +39,7 @@ export const scrapRequestCommand: Command = {
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
     const task = operationNamed(loaded, String(args.operation));
+    assertMayPostScrap(ctx.actor, loaded, task);
     const quantity = Number(args.quantity);
     if (!Number.isInteger(quantity) || quantity <= 0)
       throw new RefusedError('not_whole_pieces', m.notWhole(quantity));
