@@ -13,7 +13,7 @@ export const chatMessages = {
   unknownCommand: (word: string, suggestion: string | undefined) =>
     suggestion === undefined
       ? `没有「${word}」这个命令。发送「帮助」查看可用命令。`
-      : `没有「${word}」这个命令。你是不是想说「${suggestion}」？发送「帮助」查看可用命令。`,
+      : `没有「${word}」这个命令。您是不是想说「${suggestion}」？发送「帮助」查看可用命令。`,
   notAllowed: (command: string, roles: string[]) => `「${command}」只有${roles.join('、')}可以使用。`,
   staffOnly: (command: string) =>
     `「${command}」只供厂内人员使用。外协厂联系人可以查看和更新自己的外发单，发送「帮助」查看可用命令。`,

@@ -71,7 +71,7 @@ export const payMessages = {
   askDisputeReason: (month: string) => `请写明对 ${month} 工资条的异议（哪里不对）：`,
   alreadyAnswered: (month: string, status: StatementStatus) =>
     `${month} 工资条${statusNames[status]}，不能再改。`,
-  disputed: (month: string) => `已把你对 ${month} 工资条的异议转给组长，处理后会通知你。`,
+  disputed: (month: string) => `已把您对 ${month} 工资条的异议转给组长，处理后会通知您。`,
   disputeToLead: (name: string, month: string, fen: number, reason: string) =>
     `${name} 对 ${month} 工资条（${yuan(fen)}）有异议：${reason}\n发「异议列表」查看全部。`,
   noDisputes: '没有待处理的工资条异议。',
@@ -80,7 +80,7 @@ export const payMessages = {
     `${month} 工资条${statusNames[status]}，没有待处理的异议。`,
   disputeResolved: (name: string, month: string) => `已处理 ${name} 的 ${month} 工资条异议，已通知本人。`,
   disputeResolvedToWorker: (month: string, resolver: string, note: string) =>
-    `你对 ${month} 工资条的异议已由${resolver}处理：${note}`,
+    `您对 ${month} 工资条的异议已由${resolver}处理：${note}`,
   disputes: (rows: Array<{ name: string; month: string; fen: number; reason: string }>) =>
     ['待处理的工资条异议：', ...rows.map((r) => `- ${r.month} ${r.name} ${yuan(r.fen)}：${r.reason}`)].join(
       '\n',

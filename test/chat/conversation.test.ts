@@ -31,13 +31,13 @@ describe('talking to the bot through the console channel', () => {
 
   it('suggests the closest command for a typo, among the commands the person may use', async () => {
     expect(texts(await as('zhangwei').say('帮主'))).toEqual([
-      '没有「帮主」这个命令。你是不是想说「帮助」？发送「帮助」查看可用命令。',
+      '没有「帮主」这个命令。您是不是想说「帮助」？发送「帮助」查看可用命令。',
     ]);
     expect(texts(await as('zhangwei').say('hlep'))).toEqual([
-      '没有「hlep」这个命令。你是不是想说「帮助」？发送「帮助」查看可用命令。',
+      '没有「hlep」这个命令。您是不是想说「帮助」？发送「帮助」查看可用命令。',
     ]);
     expect(texts(await as('zhangwei').say('计数版'))[0]).not.toContain('计数板'); // a worker may not use it
-    expect(texts(await as('wangfang').say('计数版'))[0]).toContain('你是不是想说「计数板」');
+    expect(texts(await as('wangfang').say('计数版'))[0]).toContain('您是不是想说「计数板」');
   });
 
   it('reads Chinese numerals, 万, full-width digits and spaces', async () => {

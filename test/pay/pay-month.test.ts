@@ -130,7 +130,7 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
     await liuyang.say('工资条');
     expect(texts(await liuyang.say('2'))).toEqual(['请写明对 2026-11 工资条的异议（哪里不对）：']);
     expect(texts(await liuyang.say('铣键槽没算钱'))).toEqual([
-      '已把你对 2026-11 工资条的异议转给组长，处理后会通知你。',
+      '已把您对 2026-11 工资条的异议转给组长，处理后会通知您。',
     ]);
     const toLead = await app.orm.em.fork().find(OutboxMessage, { recipientKey: 'wangfang' });
     expect(toLead.map((m) => m.content)).toContainEqual({
@@ -142,7 +142,7 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
     ]);
     expect(texts(await app.as('zhoumin').say('异议列表'))).toEqual(['没有待处理的工资条异议。']);
     expect(texts(await app.as('yangfan').say('有异议 2026-11 少了'))).toEqual([
-      '已把你对 2026-11 工资条的异议转给组长，处理后会通知你。',
+      '已把您对 2026-11 工资条的异议转给组长，处理后会通知您。',
     ]);
     expect(texts(await app.as('yangfan').say('有异议 2026-11 又少了'))).toEqual([
       '2026-11 工资条有异议，不能再改。',
@@ -159,7 +159,7 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
     const toWorker = await app.orm.em.fork().find(OutboxMessage, { recipientKey: 'liuyang' });
     expect(toWorker.map((m) => m.content)).toContainEqual({
       kind: 'text',
-      text: '你对 2026-11 工资条的异议已由王芳处理：铣键槽定价后补发',
+      text: '您对 2026-11 工资条的异议已由王芳处理：铣键槽定价后补发',
     });
     expect(texts(await app.as('wangfang').say('处理异议 刘洋 2026-11 再次'))).toEqual([
       '2026-11 工资条异议已处理，没有待处理的异议。',
