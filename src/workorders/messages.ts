@@ -111,7 +111,10 @@ export const workOrderMessages = {
   exceptionAcknowledged: (id: number, who: string) => `异常 E${id} 已由 ${who} 接手处理。`,
   exceptionClosed: (id: number, minutes: number, note: string | null) =>
     `异常 E${id} 已关闭，从上报到关闭用时 ${formatDuration(minutes)}。${note === null ? '' : `说明：${note}`}`,
-  itemNotFound: (code: string) => `没有物料「${code}」。请写物料编码或名称，发送「物料列表」可以查看。`,
+  itemNotFound: (code: string, close: string[] = []) =>
+    close.length > 0
+      ? `没有物料「${code}」。是这些之一吗：${close.join('、')}？请写完整的编码或名称。`
+      : `没有物料「${code}」。请写物料编码或名称，发送「物料列表」可以查看。`,
   itemAmbiguous: (name: string, codes: string[]) =>
     `有 ${codes.length} 个物料叫「${name}」：${codes.join('、')}。请写物料编码。`,
   badOrderQuantity: (text: string) => `「${text}」不是有效的工单数量：数量要是大于 0 的整数，例如 300。`,

@@ -84,7 +84,10 @@ describe('work orders from the planner’s desk', () => {
 
     expect(await say('chenjing', '新建工单')).toEqual(['新建工单：请输入物料编码或名称（例如 BTN-001）：']);
     expect(await say('chenjing', '法兰')).toEqual([
-      '没有物料「法兰」。请写物料编码或名称，发送「物料列表」可以查看。',
+      '没有物料「法兰」。是这些之一吗：FLG-300 法兰盘？请写完整的编码或名称。',
+    ]);
+    expect(await say('chenjing', '螺母')).toEqual([
+      '没有物料「螺母」。请写物料编码或名称，发送「物料列表」可以查看。',
     ]);
     expect(await say('chenjing', '法兰盘')).toEqual(['物料「法兰盘」，请输入数量：']);
     expect(await say('chenjing', '负五')).toEqual([
