@@ -107,7 +107,8 @@ export function leaderboardMarkdown(board: TeamLeaderboard): { title: string; te
 
 export const incentiveMessages = {
   pointsUnit: '积分',
-  reportReversed: (report: string, reason: string) => `报工 ${report} 已撤销或更正：${reason}`,
+  reportReversed: (report: string, kind: 'undo' | 'correction', rule: string) =>
+    `报工 ${report} 已${kind === 'undo' ? '撤销' : '更正'}，收回「${rule}」的得分`,
   chartTitle: (team: string, week: Period) => `${team} ${span(week)} 积分`,
   pointsHelp: '查看积分：本周、累计和最近的得分原因',
   boardHelp: '查看积分排行（本周、上周或本月）',

@@ -11,8 +11,8 @@ import { reverseReportPoints } from './report-reversal.js';
 export const pointsOfReversals = subscribe({
   event: 'workorders.report_reversed',
   phase: 'in_transaction',
-  async handle({ original, reversal, label }, { em, clock, tz }) {
+  async handle({ original, reversal, label, kind }, { em, clock, tz }) {
     await lockedCursor(em, 'work_report', clock.now(), tz);
-    await reverseReportPoints(em, original.id, label, reversal.reportedAt);
+    await reverseReportPoints(em, original.id, label, kind, reversal.reportedAt);
   },
 });

@@ -31,6 +31,7 @@ export async function reverseReportPoints(
   em: EntityManager,
   reportId: number,
   reportLabel: string,
+  kind: 'undo' | 'correction',
   at: Date,
 ): Promise<PointEntry[]> {
   const paid = await em.find(PointEntry, { eventKey: `work_report:${reportId}` }, { orderBy: { id: 'asc' } });
@@ -41,7 +42,7 @@ export async function reverseReportPoints(
       source: 'rule',
       ruleId: null,
       eventKey: reversalKey(`work_report:${reportId}`, entry.ruleId),
-      reason: m.reportReversed(reportLabel, entry.reason),
+      reason: m.reportReversed(reportLabel, kind, entry.reason),
       details: { reverses: entry.id },
       occurredAt: entry.occurredAt,
       recordedAt: at,

@@ -117,7 +117,12 @@ async function reverse(
     good,
     scrap,
   });
-  await deps.events.publish(deps, 'workorders.report_reversed', { original, reversal, label });
+  await deps.events.publish(deps, 'workorders.report_reversed', {
+    original,
+    reversal,
+    label,
+    kind: corrected.keepMinutes ? 'correction' : 'undo',
+  });
   await deps.em.flush();
   await refreshAround(deps, loaded, task, finished);
   return { original, reversal, loaded, task };

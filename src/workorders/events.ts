@@ -7,8 +7,16 @@ declare module '../events/domain-events.js' {
   interface DomainEvents {
     /** A 报工 was stored, with the operations it finished (the order too, when they were its last). */
     'workorders.report_recorded': { report: WorkReport; finished: readonly OperationTask[] };
-    /** A 撤销 or 更正 stored `reversal`, whose signed quantities (and minutes) take back `original`'s. */
-    'workorders.report_reversed': { original: WorkReport; reversal: WorkReport; label: string };
+    /**
+     * A 撤销 (`undo`) or 更正 (`correction`) stored `reversal`, whose signed quantities (and, for
+     * an undo, minutes) take back `original`'s.
+     */
+    'workorders.report_reversed': {
+      original: WorkReport;
+      reversal: WorkReport;
+      label: string;
+      kind: 'undo' | 'correction';
+    };
     /** A planned order was released (下达) to the shop floor. */
     'workorders.order_released': { order: WorkOrder };
     /** The last operation of an order got done: the order is completed (after its report_recorded). */

@@ -296,21 +296,24 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
       ['report', 1, 5],
     ]);
     expect(day.reduce((sum, e) => sum + e.points, 0)).toBe(2);
+    expect(day[2]?.reason).toBe(`报工 B${second} 已更正，收回「报工」的得分`);
     // Dated like the report it corrects, so it counts in the same day and week.
     expect(day[3]?.occurredAt).toEqual(day[1]?.occurredAt);
 
-    // An undo leaves no report: its point is taken back and nothing is paid for it.
-    app.clock.set('2026-12-02T04:00:00Z');
+    // Thursday: an undo after the report was paid takes its point back, and pays nothing for it.
+    app.clock.set('2026-12-03T02:00:00Z');
     const third = await reportId('完工 WO-DEMO-002 2');
-    expect(texts(await app.as('xuqiang').say('撤销'))[0]).toContain(`B${third}`);
-    app.clock.set('2026-12-02T04:01:00Z');
+    app.clock.set('2026-12-03T02:01:00Z');
     await evaluate();
-    expect(
-      await app.orm.em.fork().count(PointEntry, {
-        eventKey: { $like: `work_report:%` },
-        person: 'xuqiang',
-        occurredAt: { $gte: new Date('2026-12-02T03:30:00Z') },
-      }),
-    ).toBe(0);
+    expect(texts(await app.as('xuqiang').say('撤销'))[0]).toContain(`B${third}`);
+    app.clock.set('2026-12-03T02:06:00Z');
+    await evaluate();
+    const thursday = (await entriesOf('xuqiang')).filter(
+      (e) => e.occurredAt >= new Date('2026-12-03T00:00:00Z'),
+    );
+    expect(thursday.map((e) => [e.points, e.reason])).toEqual([
+      [1, '报工'],
+      [-1, `报工 B${third} 已撤销，收回「报工」的得分`],
+    ]);
   });
 });
