@@ -227,10 +227,14 @@ export const PUBLIC_EVENT_TYPES: readonly PublicEventType[] = [
   define({
     type: 'work_report.reversed',
     event: 'workorders.report_reversed',
-    description: 'A report was taken back (撤销/更正): `reversal` carries the negative quantities',
-    async toPublic({ original, reversal }, em) {
+    description:
+      'A report was taken back (撤销 `undo` / 更正 `correction`): `reversal` carries the negative quantities',
+    async toPublic({ original, reversal, kind }, em) {
       const data = await reportData(em, reversal);
-      return { recordKey: `work_order:${data.workOrder}`, data: { original: original.id, reversal: data } };
+      return {
+        recordKey: `work_order:${data.workOrder}`,
+        data: { original: original.id, kind, reversal: data },
+      };
     },
   }),
   define({

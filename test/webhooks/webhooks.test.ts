@@ -244,7 +244,10 @@ describe('signed webhooks', () => {
     ]);
     expect(byRecord(`"ref":"E${exceptionId}"`)).toEqual(['exception.raised', 'exception.closed']);
     const reversed = got.find((r) => r.event.type === 'work_report.reversed')!.event.data;
-    expect(reversed).toMatchObject({ reversal: { workOrder: 'ERP-1', good: -40, scrap: 0, operation: 10 } });
+    expect(reversed).toMatchObject({
+      kind: 'correction',
+      reversal: { workOrder: 'ERP-1', good: -40, scrap: 0, operation: 10 },
+    });
     const closed = got.find((r) => r.event.type === 'exception.closed')!.event.data;
     expect(closed).toMatchObject({
       kind: 'material',
