@@ -28,20 +28,33 @@ describe('the WeCom intelligent bot over its long connection, with the real SDK'
     expect((reply.body.stream as { finish?: boolean }).finish).toBe(true);
   });
 
-  it('answers @机器人 我的任务 with the task cards, the first on the request id and the rest pushed to the group', async () => {
+  type SentCard = { task_id: string; button_list: Array<{ text: string; key: string }> };
+  type RedrawnCard = { task_id: string; horizontal_content_list: Array<{ keyname: string; value: string }> };
+  const titleOf = (body: Record<string, unknown>) =>
+    (body.template_card as { main_title: { title: string } }).main_title.title;
+  /** @机器人 我的任务 in the 数控组 group: the reply on the request id carries the first card. */
+  const myTasksInGroup = async () => {
     const reqId = fake.pushMessage({
       chattype: 'group',
       chatid: CNC,
       userid: 'zhangwei',
       content: '我的任务',
     });
-    const reply = await fake.waitForReply(reqId);
-    expect((reply.body.template_card as { main_title: { title: string } }).main_title.title).toBe(
-      'WO-DEMO-003 · 10 车削',
-    );
+    return (await fake.waitForReply(reqId)).body;
+  };
+  const clickInGroup = (card: SentCard, button: string) =>
+    fake.pushEvent({
+      eventtype: 'template_card_event',
+      chattype: 'group',
+      chatid: CNC,
+      userid: 'zhangwei',
+      taskId: card.task_id,
+      eventKey: card.button_list.find((b) => b.text === button)?.key ?? '',
+    });
+
+  it('answers @机器人 我的任务 with the task cards, the first on the request id and the rest pushed to the group', async () => {
+    expect(titleOf(await myTasksInGroup())).toBe('WO-DEMO-003 · 10 车削');
     await app.chat.dispatcher.drainOnce();
-    const titleOf = (body: Record<string, unknown>) =>
-      (body.template_card as { main_title: { title: string } }).main_title.title;
     for (const title of ['WO-DEMO-001 · 10 车削', 'WO-DEMO-005 · 10 车削']) {
       const sent = await fake.waitForProactiveSend((s) => s.chatid === CNC && titleOf(s.body) === title);
       expect(sent.msgtype).toBe('template_card');
@@ -50,34 +63,12 @@ describe('the WeCom intelligent bot over its long connection, with the real SDK'
   });
 
   it('a card click in the group acts once and redraws the card for everyone there', async () => {
-    const reqId = fake.pushMessage({
-      chattype: 'group',
-      chatid: CNC,
-      userid: 'zhangwei',
-      content: '我的任务',
-    });
-    const reply = await fake.waitForReply(reqId);
-    const card = reply.body.template_card as {
-      task_id: string;
-      button_list: Array<{ text: string; key: string }>;
-    };
-    const finish = card.button_list.find((b) => b.text === '完工 39 件');
-    expect(finish).toBeDefined();
+    const card = (await myTasksInGroup()).template_card as SentCard;
+    expect(card.button_list.map((b) => b.text)).toContain('完工 39 件');
     const before = await reports();
-    const click = fake.pushEvent({
-      eventtype: 'template_card_event',
-      chattype: 'group',
-      chatid: CNC,
-      userid: 'zhangwei',
-      taskId: card.task_id,
-      eventKey: finish?.key ?? '',
-    });
-    const update = await fake.waitForReply(click);
+    const update = await fake.waitForReply(clickInGroup(card, '完工 39 件'));
     expect(update.cmd).toBe('aibot_respond_update_msg');
-    const redrawn = update.body.template_card as {
-      task_id: string;
-      horizontal_content_list: Array<{ keyname: string; value: string }>;
-    };
+    const redrawn = update.body.template_card as RedrawnCard;
     expect(redrawn.task_id).toBe(card.task_id);
     expect(redrawn.horizontal_content_list).toContainEqual({ keyname: '状态', value: '已完成' });
     await app.chat.dispatcher.drainOnce();
@@ -88,32 +79,13 @@ describe('the WeCom intelligent bot over its long connection, with the real SDK'
   });
 
   it('redraws the clicked card even when the outbox dispatcher takes the redraw first', async () => {
-    const reqId = fake.pushMessage({
-      chattype: 'group',
-      chatid: CNC,
-      userid: 'zhangwei',
-      content: '我的任务',
-    });
-    const card = (await fake.waitForReply(reqId)).body.template_card as {
-      task_id: string;
-      button_list: Array<{ text: string; key: string }>;
-    };
+    const card = (await myTasksInGroup()).template_card as SentCard;
     // A dispatcher passing every millisecond claims the click's pending redraw rows as soon as
     // they are committed, as the one running every second in production sometimes does.
     app.chat.dispatcher.start(1);
-    const click = fake.pushEvent({
-      eventtype: 'template_card_event',
-      chattype: 'group',
-      chatid: CNC,
-      userid: 'zhangwei',
-      taskId: card.task_id,
-      eventKey: card.button_list.find((b) => b.text === '完工 39 件')?.key ?? '',
-    });
-    const update = await fake.waitForReply(click);
+    const update = await fake.waitForReply(clickInGroup(card, '完工 39 件'));
     await app.chat.dispatcher.stop();
-    const redrawn = update.body.template_card as {
-      horizontal_content_list: Array<{ keyname: string; value: string }>;
-    };
+    const redrawn = update.body.template_card as RedrawnCard;
     expect(redrawn.horizontal_content_list).toContainEqual({ keyname: '状态', value: '已完成' });
   });
 
