@@ -18,6 +18,8 @@ export const chatMessages = {
   staffOnly: (command: string) =>
     `「${command}」只供厂内人员使用。外协厂联系人可以查看和更新自己的外发单，发送「帮助」查看可用命令。`,
   badArgs: (problem: ArgProblem, usage: string) => `${describeProblem(problem)}\n用法：${usage}`,
+  /** What was wrong with an answer, said before the question is asked again. */
+  badAnswer: (problem: ArgProblem) => describeProblem(problem),
   helpHeader: (name: string) => `${name}，您可以发送：`,
   helpFooter: '发送「取消」可以结束正在进行的对话。',
   cancelled: '好的，已取消。',

@@ -112,6 +112,22 @@ describe('the work-order loop through the console, on the demo shop', () => {
     ]);
   });
 
+  it('asks again after an answer it cannot take, saying why, and reads 报废2 written without a space', async () => {
+    const zhangwei = app.as('zhangwei');
+    const question = 'WO-DEMO-001「车削」完工多少件？还剩 38 件。回复数量即可，例如「38」或「38 报废 2」。';
+    expect(texts(await zhangwei.say('完工 WO-DEMO-001'))).toEqual([question]);
+    expect(texts(await zhangwei.say('-3'))).toEqual([`合格数不能是负数，您写了「-3」。${question}`]);
+    expect(texts(await zhangwei.say('很多'))).toEqual([
+      `「很多」不是有效的合格数，请输入数字，例如 50 或 五十。${question}`,
+    ]);
+    expect(texts(await zhangwei.say('3 报废1'))).toEqual([
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 3 件，报废 1 件。还剩 34 件。`,
+    ]);
+    expect(texts(await zhangwei.say('完工 WO-DEMO-001 2 报废1'))[0]).toMatch(
+      /合格 2 件，报废 1 件。还剩 31 件。$/,
+    );
+  });
+
   it('refuses an over-report with the numbers, and changes nothing', async () => {
     const before = await reports('WO-DEMO-001');
     expect(texts(await app.as('zhangwei').say('完工 WO-DEMO-001 500'))).toEqual([

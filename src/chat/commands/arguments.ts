@@ -36,7 +36,8 @@ export function usageOf(name: string, specs: readonly ArgSpec[]): string {
 }
 
 export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResult {
-  const rest = specs.some((s) => s.kind === 'operation') ? joinOperationMarker(tokens) : [...tokens];
+  const marked = specs.some((s) => s.kind === 'operation') ? joinOperationMarker(tokens) : [...tokens];
+  const rest = splitGluedKeywords(marked, specs);
   const args: ParsedArgs = {};
   for (const spec of specs.filter((s) => s.keywords)) {
     const at = rest.findIndex((t) => spec.keywords?.includes(t.toLowerCase()));
@@ -115,6 +116,17 @@ function leaveForQuantities(positional: readonly ArgSpec[], i: number, rest: str
  * `工序 10` or `#10`. A bare number is never an operation: next to an order it is a quantity.
  */
 const OPERATION_MARKER = /^(?:工序|#)(\d+)$|^(\d+)工序$/;
+
+/** `报废2` written without a space is the keyword and its value, as `报废 2`. */
+function splitGluedKeywords(tokens: readonly string[], specs: readonly ArgSpec[]): string[] {
+  const keywords = specs.flatMap((s) => s.keywords ?? []);
+  return tokens.flatMap((token) => {
+    const keyword = keywords.find((k) => token.toLowerCase().startsWith(k) && token.length > k.length);
+    const value = keyword === undefined ? undefined : token.slice(keyword.length);
+    const aNumber = value !== undefined && (parseQuantity(value) !== undefined || isNegativeNumber(value));
+    return keyword !== undefined && value !== undefined && aNumber ? [keyword, value] : [token];
+  });
+}
 
 /** `工序 10` written with a space is one argument. */
 function joinOperationMarker(tokens: readonly string[]): string[] {

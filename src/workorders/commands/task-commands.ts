@@ -1,6 +1,7 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { parseArgs, readOperation } from '../../chat/commands/arguments.js';
+import { chatMessages } from '../../chat/messages.js';
 import { tokenize } from '../../chat/text/normalize.js';
 import { workOrderMessages as m } from '../messages.js';
 import type { OperationTask } from '../operation-task.entity.js';
@@ -147,13 +148,15 @@ export function remainingOf(loaded: OrderWithTasks, task: OperationTask): number
   return remainingFor(task, availableFor(task, previousOf(loaded.tasks, task), loaded.order.quantity));
 }
 
+/** `prefix` says what was wrong with the answer before, when the question is asked again. */
 export async function askQuantity(
   ctx: CommandContext,
   loaded: OrderWithTasks,
   task: OperationTask,
+  prefix = '',
 ): Promise<void> {
   const remaining = remainingOf(loaded, task);
-  await ctx.ask('完工', 'quantity', m.askQuantity(loaded.order.number, task.name, remaining), {
+  await ctx.ask('完工', 'quantity', `${prefix}${m.askQuantity(loaded.order.number, task.name, remaining)}`, {
     taskId: task.id,
   });
 }
@@ -184,7 +187,8 @@ export const finishCommand: Command = {
     const loaded = await loadTask(ctx.em, Number(state.taskId));
     const confirmed = /^(好|是|对|确认|ok|y|yes)$/i.test(answer.trim());
     const parsed = confirmed ? undefined : parseArgs(tokenize(answer), quantityArgs);
-    if (parsed && !parsed.ok) return askQuantity(ctx, loaded, loaded.task);
+    if (parsed && !parsed.ok)
+      return askQuantity(ctx, loaded, loaded.task, chatMessages.badAnswer(parsed.problem));
     const good = parsed?.ok ? Number(parsed.args.good) : remainingOf(loaded, loaded.task);
     const scrap = parsed?.ok && typeof parsed.args.scrap === 'number' ? parsed.args.scrap : 0;
     await finish(ctx, loaded, loaded.task, good, scrap);
