@@ -22,17 +22,10 @@ export interface ReportOutcome {
 }
 
 /**
- * Workers act on their own tasks or their team's; leads and supervisors may act for them, and QC
- * may post scrap it found on anyone's ({@link isInspectorsScrap}). The refusal names what the
- * person tried: 开工, 报工 or 申请报废.
+ * Workers act on their own tasks or their team's; leads and supervisors may act for them.
+ * The refusal names what the person tried: 开工, 报工 or 申请报废.
  */
-function assertMayWork(
-  actor: Actor,
-  loaded: OrderWithTasks,
-  task: OperationTask,
-  verb: WorkVerb,
-  inspectorsScrap = false,
-): void {
+function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask, verb: WorkVerb): void {
   const { order } = loaded;
   if (!['released', 'in_progress'].includes(order.status)) {
     throw new RefusedError(
@@ -43,29 +36,18 @@ function assertMayWork(
   if (task.status === 'pending')
     throw new RefusedError('task_not_dispatched', m.notDispatched(order.number, task.name));
   if (task.status === 'done') throw new RefusedError('task_done', m.alreadyDone(order.number, task.name));
-  if (!inspectorsScrap && !mayWorkOn(actor, task)) {
+  if (!isAssignedTo(task, actor.person) && !hasRole(actor.person, 'team_lead', 'supervisor')) {
     const owner = task.assignee?.name ?? task.team?.name ?? '别人';
     throw new RefusedError('not_your_task', m.notYourTask(order.number, task.name, owner, verb));
   }
 }
-
-const mayWorkOn = (actor: Actor, task: OperationTask): boolean =>
-  isAssignedTo(task, actor.person) || hasRole(actor.person, 'team_lead', 'supervisor');
-
-/**
- * Scrap that QC found on someone else's operation (报废申请 after an inspection). It is not the
- * operation's work: it covers none of its working time, so the worker's next report still
- * counts from their own last one.
- */
-const isInspectorsScrap = (actor: Actor, task: OperationTask, good: number): boolean =>
-  good === 0 && hasRole(actor.person, 'qc') && !mayWorkOn(actor, task);
 
 /**
  * Whether `actor` may post scrap on `task` now, checked when scrap is requested: a request that
  * waits for approval is posted in the requester's name, and must not fail only at the approver's tap.
  */
 export function assertMayPostScrap(actor: Actor, loaded: OrderWithTasks, task: OperationTask): void {
-  assertMayWork(actor, loaded, task, '申请报废', isInspectorsScrap(actor, task, 0));
+  assertMayWork(actor, loaded, task, '申请报废');
 }
 
 export async function startTask(
@@ -110,8 +92,7 @@ export async function reportTask(
   scrap: number,
   options: { scrapApproved?: boolean } = {},
 ): Promise<ReportOutcome> {
-  const inspectorsScrap = isInspectorsScrap(actor, task, good);
-  assertMayWork(actor, loaded, task, '报工', inspectorsScrap);
+  assertMayWork(actor, loaded, task, '报工');
   const { order, tasks } = loaded;
   assertWholePieces(good, scrap);
   if (good + scrap <= 0) throw new RefusedError('empty_report', m.zeroReport);
@@ -120,7 +101,7 @@ export async function reportTask(
   const allowed = allowedReport(remainingBefore, deps.config.workOrders.overReportTolerance);
   if (good + scrap > allowed) throw new OverReportError(task.name, good + scrap, remainingBefore, allowed);
 
-  const minutes = inspectorsScrap ? 0 : workedMinutes(deps, task, actor.at);
+  const minutes = workedMinutes(deps, task, actor.at);
   const report = deps.em.create(WorkReport, {
     task,
     person: actor.person.id,
@@ -141,7 +122,7 @@ export async function reportTask(
     await deps.events.publish(deps, 'workorders.scrap_reported', { report, hold });
   }
   if (task.status === 'dispatched') task.startedAt = actor.at;
-  if (!inspectorsScrap) reportedOn(task, actor.at);
+  reportedOn(task, actor.at);
   task.status = 'in_progress';
   task.goodTotal += good;
   task.scrapTotal += report.scrap;

@@ -52,7 +52,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   终检: ['qc'],
   返工完成: ['worker', 'team_lead', 'supervisor'],
   巡检: ['qc'],
-  报废申请: ['worker', 'team_lead', 'supervisor', 'qc'],
+  报废申请: ['worker', 'team_lead', 'supervisor'],
   报废审批: ['qc', 'supervisor'],
   参数: ['worker', 'team_lead', 'supervisor', 'qc'],
   工资条: ['worker', 'team_lead', 'supervisor', 'manager'],

@@ -28,7 +28,7 @@ import { ScrapRequest, scrapLabel } from './scrap-request.entity.js';
 export const scrapRequestCommand: Command = {
   name: '报废申请',
   aliases: ['scrap-request', '申请报废'],
-  roles: ['worker', 'team_lead', 'supervisor', 'qc'],
+  roles: ['worker', 'team_lead', 'supervisor'],
   help: m.requestHelp,
   args: [
     { name: 'order', label: '工单号', kind: 'word' },
