@@ -38,6 +38,8 @@ describe('talking to the bot through the console channel', () => {
     ]);
     expect(texts(await as('zhangwei').say('计数版'))[0]).not.toContain('计数板'); // a worker may not use it
     expect(texts(await as('wangfang').say('计数版'))[0]).toContain('您是不是想说「计数板」');
+    // An answer typed after its question has gone is no typo of 帮助's one-character alias `?`.
+    expect(texts(await as('zhangwei').say('是'))).toEqual(['没有「是」这个命令。发送「帮助」查看可用命令。']);
   });
 
   it('reads Chinese numerals, 万, full-width digits and spaces', async () => {

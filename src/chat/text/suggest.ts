@@ -14,7 +14,11 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length] as number;
 }
 
-/** The closest candidate, when it is close enough to be a plausible typo. */
+/**
+ * The closest candidate, when it is close enough to be a plausible typo. A word with no
+ * character left in place is no typo of it: `是` is one step from the alias `?` and means 帮助
+ * no more than any other word.
+ */
 export function closest(word: string, candidates: string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
@@ -23,5 +27,5 @@ export function closest(word: string, candidates: string[]): string | undefined 
   }
   if (!best) return undefined;
   const allowed = Math.max(1, Math.floor([...best.candidate].length / 2));
-  return best.distance <= allowed ? best.candidate : undefined;
+  return best.distance <= allowed && best.distance < [...word].length ? best.candidate : undefined;
 }
