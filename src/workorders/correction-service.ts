@@ -38,13 +38,16 @@ export async function undoLastReport(deps: Services, actor: Actor): Promise<Reve
   return reverse(deps, actor, original, { good: 0, scrap: 0, keepMinutes: false });
 }
 
-/** 更正 B12 <合格> [报废 n]: a lead for their own team, or a supervisor, puts a report right. */
+/**
+ * 更正 B12 <合格> [报废 n]: a lead for their own team, or a supervisor, puts a report right. Scrap
+ * left unsaid stays as reported: 更正 B12 6 corrects the good pieces only.
+ */
 export async function correctReport(
   deps: Services,
   actor: Actor,
   ref: string,
   good: number,
-  scrap: number,
+  scrap: number | undefined,
 ): Promise<Reversal> {
   const id = /^B(\d+)$/i.exec(ref.trim())?.[1];
   const original = id
@@ -56,8 +59,9 @@ export async function correctReport(
     if (team === undefined || team !== actor.person.teamId)
       throw new RefusedError('not_your_team', m.notYourTeamsReport(reportLabel(original.id)));
   }
-  assertWholePieces(good, scrap);
-  return reverse(deps, actor, original, { good, scrap, keepMinutes: true });
+  const corrected = { good, scrap: scrap ?? original.scrap };
+  assertWholePieces(corrected.good, corrected.scrap);
+  return reverse(deps, actor, original, { ...corrected, keepMinutes: true });
 }
 
 /**

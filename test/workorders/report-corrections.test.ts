@@ -187,4 +187,17 @@ describe('every record made in chat is the one the person meant', () => {
       `报工 ${label} 已经撤销或更正过了，不能重复。`,
     ]);
   });
+
+  it('更正 without 报废 corrects the good pieces only, and says the scrap stays as it was', async () => {
+    const original = await seededReport();
+    const label = `B${original.id}`;
+    expect(texts(await app.as('wangfang').say(`更正 ${label} 10`))).toEqual([
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 12 → 10 件，报废 1 → 1 件。还剩 41 件。`,
+    ]);
+    expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 18, scrapTotal: 1 });
+    expect(await app.orm.em.fork().findOneOrFail(WorkReport, { reverses: original.id })).toMatchObject({
+      good: -2,
+      scrap: 0,
+    });
+  });
 });

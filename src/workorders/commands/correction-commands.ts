@@ -28,21 +28,19 @@ export const correctReportCommand: Command = {
   name: '更正',
   aliases: ['correct'],
   roles: ['team_lead', 'supervisor'],
-  help: '更正一条报工的合格数和报废数（报工号见报工回复）',
+  help: '更正一条报工的合格数和报废数（报工号见报工回复；不写报废时报废数不变）',
   args: [
     { name: 'report', label: '报工号', kind: 'word' },
     { name: 'good', label: '合格数', kind: 'quantity' },
     scrapArg,
   ],
   async run(ctx, args) {
-    const good = Number(args.good);
-    const scrap = typeof args.scrap === 'number' ? args.scrap : 0;
-    const { original, loaded, task } = await correctReport(
+    const { original, reversal, loaded, task } = await correctReport(
       ctx.services,
       ctx.actor,
       String(args.report),
-      good,
-      scrap,
+      Number(args.good),
+      typeof args.scrap === 'number' ? args.scrap : undefined,
     );
     ctx.reply(
       m.corrected(
@@ -50,7 +48,7 @@ export const correctReportCommand: Command = {
         loaded.order.number,
         task.name,
         { good: original.good, scrap: original.scrap },
-        { good, scrap },
+        { good: original.good + reversal.good, scrap: original.scrap + reversal.scrap },
         remainingOf(loaded, task),
       ),
     );
