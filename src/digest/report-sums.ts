@@ -1,6 +1,7 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { OperationTask } from '../workorders/operation-task.entity.js';
+import { notReversedBy } from '../workorders/reversal-lookup.js';
 import { WorkReport } from '../workorders/work-report.entity.js';
 
 /** Signed sums of the reports of one operation in a span. */
@@ -73,12 +74,11 @@ async function grouped(
   corrections: boolean,
   where: Record<string, unknown>,
 ): Promise<Array<{ task: number } & Record<'good' | 'scrap' | 'count', number>>> {
-  const keys = ['r.task'];
   // The SQL drivers' entity manager; the core type does not expose the query builder.
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(WorkReport, 'r')
-    .select([...keys, raw('sum(r.good) as good'), raw('sum(r.scrap) as scrap'), raw('count(*) as n')])
-    .groupBy(keys);
+    .select(['r.task', raw('sum(r.good) as good'), raw('sum(r.scrap) as scrap'), raw('count(*) as n')])
+    .groupBy('r.task');
   if (corrections) qb.join('r.reverses', 'o');
   const rows = (await qb.where(where).execute('all', false)) as Array<Record<string, unknown>>;
   // MariaDB returns sums as decimal strings.
@@ -119,23 +119,17 @@ export interface MachineRun {
  * before `asOf` ran nothing (its reversal carries the minutes back); a 更正 keeps them.
  */
 export async function machineRuns(em: EntityManager, span: Required<ReportSpan>): Promise<MachineRun[]> {
-  const sql = em as SqlEntityManager;
-  const undone = sql
-    .createQueryBuilder(WorkReport, 'u')
-    .select('u.reverses')
-    .where({ reverses: { $ne: null }, minutes: { $ne: 0 }, reportedAt: { $lt: span.asOf } })
-    .getKnexQuery();
+  const undone = notReversedBy(em, { minutes: { $ne: 0 }, reportedAt: { $lt: span.asOf } });
   // Rows, not entities: a busy day has hundreds of reports and only three fields are wanted.
-  const rows = await sql
+  const rows = await (em as SqlEntityManager)
     .createQueryBuilder(WorkReport, 'r')
     .select(['r.equipment', 'r.reportedAt', 'r.minutes'])
     .where({
-      reportedAt: { $gte: span.from, $lt: span.to },
-      reverses: null,
-      equipment: { $ne: null },
-      minutes: { $gt: 0 },
-      // MikroORM takes a knex sub-query as a value here; its filter types do not say so.
-      id: { $nin: undone as never },
+      $and: [
+        { reportedAt: { $gte: span.from, $lt: span.to }, reverses: null },
+        { equipment: { $ne: null }, minutes: { $gt: 0 } },
+        undone,
+      ],
     })
     .execute('all');
   return rows.map((r) => {

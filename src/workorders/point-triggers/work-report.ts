@@ -1,8 +1,8 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/core';
 import type { EventContext, IncentiveEvent, PointTrigger } from '../../capabilities/point-trigger.js';
 import { shiftAt } from '../../shared/shifts.js';
 import { workOrderPointWords as w } from '../messages.js';
+import { notReversedBy } from '../reversal-lookup.js';
 import { WorkReport } from '../work-report.entity.js';
 import { operationFields, operationOf, pieceFields, piecesOf } from './operation-fields.js';
 
@@ -38,19 +38,11 @@ async function reportEvents(
   to: Date,
   { config, tz }: EventContext,
 ): Promise<IncentiveEvent[]> {
-  // Reports that a later one reverses are left out in the same query.
-  const reversedIds = (em as SqlEntityManager)
-    .createQueryBuilder(WorkReport, 'r')
-    .select('r.reverses')
-    .where({ reverses: { $ne: null } })
-    .getKnexQuery();
-  // MikroORM takes a knex sub-query as a value here; its filter types do not say so.
-  const notReversed = { id: { $nin: reversedIds } } as unknown as FilterQuery<WorkReport>;
   const reports = await em.find(
     WorkReport,
     {
       reportedAt: { $gt: from, $lte: to },
-      $or: [{ $and: [{ reverses: null }, notReversed] }, { reverses: { $ne: null } }],
+      $or: [{ $and: [{ reverses: null }, notReversedBy(em)] }, { reverses: { $ne: null } }],
     },
     { populate: ['task.workOrder.item', 'reverses'], orderBy: { reportedAt: 'asc', id: 'asc' } },
   );
