@@ -17,9 +17,19 @@ export const reportLabel = (id: number): string => `B${id}`;
 export interface Reversal {
   original: WorkReport;
   reversal: WorkReport;
+  /** The pieces the original stood at before this reversal (after the corrections before it). */
+  was: Pieces;
   loaded: OrderWithTasks;
   task: OperationTask;
 }
+
+interface Pieces {
+  good: number;
+  scrap: number;
+}
+
+/** What a reversal should bring its original to: nothing (撤销), or the pieces of a 更正. */
+type Target = { kind: 'undo' } | { kind: 'correction'; good: number; scrap: number | undefined };
 
 /**
  * 撤销: the person's own latest report, if it is recent enough. The undo window is
@@ -35,12 +45,14 @@ export async function undoLastReport(deps: Services, actor: Actor): Promise<Reve
   const minutes = deps.config.workOrders.undoMinutes;
   if (actor.at.getTime() - original.reportedAt.getTime() > minutes * 60_000)
     throw new RefusedError('undo_too_late', m.undoTooLate(reportLabel(original.id), minutes));
-  return reverse(deps, actor, original, { good: 0, scrap: 0, keepMinutes: false });
+  return reverse(deps, actor, original, { kind: 'undo' });
 }
 
 /**
  * 更正 B12 <合格> [报废 n]: a lead for their own team, or a supervisor, puts a report right. Scrap
- * left unsaid stays as reported: 更正 B12 6 corrects the good pieces only.
+ * left unsaid stays as it stands: 更正 B12 6 corrects the good pieces only. A report already
+ * corrected (or undone) can be corrected again, from where it stands; the number of one of its
+ * reversals names the same report.
  */
 export async function correctReport(
   deps: Services,
@@ -50,37 +62,44 @@ export async function correctReport(
   scrap: number | undefined,
 ): Promise<Reversal> {
   const id = /^B(\d+)$/i.exec(ref.trim())?.[1];
-  const original = id
-    ? await deps.em.findOne(WorkReport, Number(id), { populate: ['person', 'task.team', 'task.assignee'] })
-    : null;
-  if (!original) throw new RefusedError('report_not_found', m.reportNotFound(ref));
+  const named = id ? await deps.em.findOne(WorkReport, Number(id)) : null;
+  if (!named) throw new RefusedError('report_not_found', m.reportNotFound(ref));
+  const original = await deps.em.findOneOrFail(WorkReport, named.reverses?.id ?? named.id, {
+    populate: ['person', 'task.team', 'task.assignee'],
+  });
   if (!hasRole(actor.person, 'supervisor')) {
     const team = original.task.team?.id ?? original.task.assignee?.team?.id ?? original.person.team?.id;
     if (team === undefined || team !== actor.person.teamId)
       throw new RefusedError('not_your_team', m.notYourTeamsReport(reportLabel(original.id)));
   }
-  const corrected = { good, scrap: scrap ?? original.scrap };
-  assertWholePieces(corrected.good, corrected.scrap);
-  return reverse(deps, actor, original, { ...corrected, keepMinutes: true });
+  assertWholePieces(good, scrap ?? 0);
+  return reverse(deps, actor, original, { kind: 'correction', good, scrap });
 }
 
 /**
- * Writes the reversing report: signed quantities that bring the original to `corrected`, so
- * every sum over reports (task, order, digest, equipment hours) comes out right. An undo also
- * takes back the minutes; a correction keeps them, the time was worked.
+ * Writes the reversing report: signed quantities that bring the original from where it stands
+ * (itself and every reversal before this one) to the target, so every sum over reports (task,
+ * order, digest, equipment hours) comes out right. An undo also takes back the minutes; a
+ * correction keeps them, the time was worked.
  */
 async function reverse(
   deps: Services,
   actor: Actor,
   original: WorkReport,
-  corrected: { good: number; scrap: number; keepMinutes: boolean },
+  target: Target,
 ): Promise<Reversal> {
   const label = reportLabel(original.id);
-  if (original.reverses) throw new RefusedError('not_reversible', m.correctionNotReversible(label));
   await deps.em.populate(original, ['task.workOrder']);
   const loaded = await loadOrder(deps.em, original.task.workOrder.number);
-  if (await deps.em.count(WorkReport, { reverses: original.id }))
+  // Read under the order's lock: a reversal made meanwhile is counted, not overwritten.
+  const earlier = await deps.em.find(WorkReport, { reverses: original.id }, { orderBy: { id: 'asc' } });
+  if (target.kind === 'undo' && earlier.length > 0)
     throw new RefusedError('already_reversed', m.alreadyReversed(label));
+  const was = standing(original, earlier);
+  const corrected =
+    target.kind === 'undo' ? { good: 0, scrap: 0 } : { good: target.good, scrap: target.scrap ?? was.scrap };
+  if (corrected.good === was.good && corrected.scrap === was.scrap)
+    throw new RefusedError('nothing_to_correct', m.nothingToCorrect(label, was.good, was.scrap));
   const { order, tasks } = loaded;
   if (!['released', 'in_progress', 'completed'].includes(order.status))
     throw new RefusedError(
@@ -88,15 +107,15 @@ async function reverse(
       m.orderNotReleased(
         order.number,
         m.statusNames[order.status] ?? order.status,
-        corrected.keepMinutes ? '更正' : '撤销',
+        target.kind === 'undo' ? '撤销' : '更正',
       ),
     );
   const task = tasks.find((t) => t.id === original.task.id) as OperationTask;
-  const good = corrected.good - original.good;
-  const scrap = corrected.scrap - original.scrap;
+  const good = corrected.good - was.good;
+  const scrap = corrected.scrap - was.scrap;
   assertStillConsistent(deps, loaded, task, good, scrap);
 
-  const minutes = corrected.keepMinutes ? 0 : -original.minutes;
+  const minutes = target.kind === 'undo' ? -original.minutes : 0;
   const reversal = deps.em.create(WorkReport, {
     task,
     person: original.person,
@@ -124,12 +143,21 @@ async function reverse(
   await deps.events.publish(deps, 'workorders.report_reversed', {
     original,
     reversal,
+    supersedes: earlier.at(-1) ?? original,
     label,
-    kind: corrected.keepMinutes ? 'correction' : 'undo',
+    kind: target.kind,
   });
   await deps.em.flush();
   await refreshAround(deps, loaded, task, finished);
-  return { original, reversal, loaded, task };
+  return { original, reversal, was, loaded, task };
+}
+
+/** The pieces a report stands at after `reversals` of it. */
+function standing(original: WorkReport, reversals: readonly WorkReport[]): Pieces {
+  return reversals.reduce((sum, r) => ({ good: sum.good + r.good, scrap: sum.scrap + r.scrap }), {
+    good: original.good,
+    scrap: original.scrap,
+  });
 }
 
 /**

@@ -9,11 +9,14 @@ declare module '../events/domain-events.js' {
     'workorders.report_recorded': { report: WorkReport; finished: readonly OperationTask[] };
     /**
      * A 撤销 (`undo`) or 更正 (`correction`) stored `reversal`, whose signed quantities (and, for
-     * an undo, minutes) take back `original`'s.
+     * an undo, minutes) bring `original` from where it stood to where it stands now. Every
+     * reversal points at the original; `supersedes` is the one that set where it stood (the
+     * previous correction, or the original itself).
      */
     'workorders.report_reversed': {
       original: WorkReport;
       reversal: WorkReport;
+      supersedes: WorkReport;
       label: string;
       kind: 'undo' | 'correction';
     };

@@ -75,7 +75,8 @@ export const workOrderMessages = {
     `您最近的报工 ${label} 已超过 ${minutes} 分钟，不能自己撤销了。请联系班组长发送「更正 ${label} <合格数>」。`,
   reportNotFound: (ref: string) => `没有找到报工「${ref}」。报工号形如 B12，见报工时的回复。`,
   notYourTeamsReport: (label: string) => `报工 ${label} 不是您班组的，只有该班组的班组长或车间主任可以更正。`,
-  correctionNotReversible: (label: string) => `${label} 本身是一条撤销/更正记录，不能再撤销或更正。`,
+  nothingToCorrect: (label: string, good: number, scrap: number) =>
+    `报工 ${label} 现在就是合格 ${good} 件、报废 ${scrap} 件，没有更正。`,
   alreadyReversed: (label: string) => `报工 ${label} 已经撤销或更正过了，不能重复。`,
   piecesUsedDownstream: (next: string, used: number) =>
     `不能这样更正：下道工序「${next}」已经报了 ${used} 件，合格数不能少于这个数。`,

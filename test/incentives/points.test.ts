@@ -300,6 +300,27 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     // Dated like the report it corrects, so it counts in the same day and week.
     expect(day[3]?.occurredAt).toEqual(day[1]?.occurredAt);
 
+    // A second 更正 takes back what the first one's report earned and pays the report as it
+    // stands now; two made before the points run pay only the last.
+    app.clock.set('2026-12-02T04:00:00Z');
+    expect(texts(await app.as('lijianguo').say(`更正 B${second} 6`))[0]).toContain('合格 5 → 6 件');
+    app.clock.set('2026-12-02T04:01:00Z');
+    await evaluate();
+    expect(texts(await app.as('lijianguo').say(`更正 B${second} 7`))[0]).toContain('合格 6 → 7 件');
+    expect(texts(await app.as('lijianguo').say(`更正 B${second} 8`))[0]).toContain('合格 7 → 8 件');
+    app.clock.set('2026-12-02T04:02:00Z');
+    await evaluate();
+    const recorrected = (await entriesOf('xuqiang')).filter(
+      (e) => e.occurredAt >= new Date('2026-12-02T00:00:00Z'),
+    );
+    expect(recorrected.slice(4).map((e) => [e.ruleId ?? null, e.points, e.details.good ?? null])).toEqual([
+      [null, -1, null],
+      ['report', 1, 6],
+      [null, -1, null],
+      ['report', 1, 8],
+    ]);
+    expect(recorrected.reduce((sum, e) => sum + e.points, 0)).toBe(2);
+
     // Thursday: an undo after the report was paid takes its point back, and pays nothing for it.
     app.clock.set('2026-12-03T02:00:00Z');
     const third = await reportId('完工 WO-DEMO-002 2');

@@ -4,6 +4,8 @@ import { productionDay } from '../../src/shared/production-day.js';
 import { buildDailyFigures } from '../../src/digest/daily-figures.js';
 import { digestMarkdown } from '../../src/digest/messages.js';
 import { PointEntry } from '../../src/incentives/point-entry.entity.js';
+import { PayEntry } from '../../src/pay/pay-entry.entity.js';
+import { addRate } from '../../src/pay/rates-service.js';
 import { MaterialLot } from '../../src/materials/material-lot.entity.js';
 import { MaterialIssue } from '../../src/materials/material-issue.entity.js';
 import { readWrittenQuantity, isDivisible } from '../../src/materials/units.js';
@@ -143,8 +145,10 @@ describe('every record made in chat is the one the person meant', () => {
     expect(digestMarkdown(figures, '演示厂', { from: '11-24 08:00', to: '11-25 08:00' }).text).toContain(
       '更正/撤销 1 条（数量已按更正后计）。',
     );
+    expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销或更正过了，不能重复。`]);
+    // An undone report is not lost to the lead: a 更正 brings it back from nothing.
     expect(texts(await app.as('lijianguo').say(`更正 ${label} 4`))).toEqual([
-      `报工 ${label} 已经撤销或更正过了，不能重复。`,
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 0 → 4 件，报废 0 → 0 件。还剩 35 件。`,
     ]);
     expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销或更正过了，不能重复。`]);
     await zhangwei.say('完工 WO-DEMO-003 2');
@@ -153,10 +157,10 @@ describe('every record made in chat is the one the person meant', () => {
     expect(texts(await zhangwei.say('撤销'))).toEqual([
       `您最近的报工 ${late} 已超过 30 分钟，不能自己撤销了。请联系班组长发送「更正 ${late} <合格数>」。`,
     ]);
-    expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 22 });
+    expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 26 });
   });
 
-  it('更正 by the team’s lead writes a reversing report, takes back the points, and only once', async () => {
+  it('更正 by the team’s lead writes a reversing report and takes back the points', async () => {
     const original = await seededReport();
     const label = `B${original.id}`;
     // The demo seed scored its week: what this report earned is in the ledger already.
@@ -183,9 +187,55 @@ describe('every record made in chat is the one the person meant', () => {
       .find(PointEntry, { eventKey: { $like: `reversal:work_report:${original.id}:%` } });
     expect(takenBack.map((p) => [p.person.id, p.points])).toEqual([['zhangwei', -1]]);
     expect(await app.orm.em.fork().count(PointEntry, {})).toBe(ledgerBefore + 1);
-    expect(texts(await app.as('wangfang').say(`更正 ${label} 11`))).toEqual([
-      `报工 ${label} 已经撤销或更正过了，不能重复。`,
+  });
+
+  it('a corrected report can be corrected again, from where it stands, by its own number or its correction’s', async () => {
+    const rates = app.orm.em.fork();
+    addRate(
+      rates,
+      { itemCode: 'FLG-300', sequence: 10, fenPerPiece: 90, scrapFen: 20, effectiveFrom: '2026-11-01' },
+      app.clock.now(),
+    );
+    await rates.flush();
+    await app.as('zhangwei').say('完工 WO-DEMO-003 12 报废 1');
+    const label = await lastReportLabel(app.orm);
+    const original = await app.orm.em.fork().findOneOrFail(WorkReport, Number(label.slice(1)));
+    const lead = app.as('wangfang');
+    expect(texts(await lead.say(`更正 ${label} 10 报废 0`))[0]).toContain('合格 12 → 10 件，报废 1 → 0 件');
+    expect(texts(await lead.say(`更正 ${label} 11`))).toEqual([
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 10 → 11 件，报废 0 → 0 件。还剩 28 件。`,
+      '收入更正 +¥0.90（计入 2026-11-24）',
     ]);
+    const reversals = () =>
+      app.orm.em.fork().find(WorkReport, { reverses: original.id }, { orderBy: { id: 'asc' } });
+    const [, second] = await reversals();
+    expect(texts(await lead.say(`更正 B${second!.id} 9 报废 2`))).toEqual([
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 11 → 9 件，报废 0 → 2 件。还剩 28 件。`,
+      '收入更正 -¥2.20（计入 2026-11-24）',
+    ]);
+    expect((await reversals()).map((r) => [r.good, r.scrap, r.minutes])).toEqual([
+      [-2, -1, 0],
+      [1, 0, 0],
+      [-2, 2, 0],
+    ]);
+    expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 29, scrapTotal: 3 });
+    // Pay follows each step at the report's rate: its entries net to what 9 good and 2 scrap earn.
+    const paid = await app.orm.em
+      .fork()
+      .find(
+        PayEntry,
+        { report: { $in: [original.id, ...(await reversals()).map((r) => r.id)] } },
+        { populate: ['rate'] },
+      );
+    const rate = paid[0]!.rate!;
+    expect(
+      paid.reduce((sum, e) => [sum[0]! + e.good, sum[1]! + e.scrap, sum[2]! + e.fen], [0, 0, 0]),
+    ).toEqual([9, 2, 9 * rate.fenPerPiece - 2 * rate.scrapFen]);
+    const count = await reportCount();
+    expect(texts(await lead.say(`更正 ${label} 9`))).toEqual([
+      `报工 ${label} 现在就是合格 9 件、报废 2 件，没有更正。`,
+    ]);
+    expect(await reportCount()).toBe(count);
   });
 
   it('更正 without 报废 corrects the good pieces only, and says the scrap stays as it was', async () => {

@@ -28,14 +28,14 @@ export const correctReportCommand: Command = {
   name: '更正',
   aliases: ['correct'],
   roles: ['team_lead', 'supervisor'],
-  help: '更正一条报工的合格数和报废数（报工号见报工回复；不写报废时报废数不变）',
+  help: '更正一条报工的合格数和报废数（报工号见报工回复；不写报废时报废数不变；更正过的还可以再更正）',
   args: [
     { name: 'report', label: '报工号', kind: 'word' },
     { name: 'good', label: '合格数', kind: 'quantity' },
     scrapArg,
   ],
   async run(ctx, args) {
-    const { original, reversal, loaded, task } = await correctReport(
+    const { original, reversal, was, loaded, task } = await correctReport(
       ctx.services,
       ctx.actor,
       String(args.report),
@@ -47,8 +47,8 @@ export const correctReportCommand: Command = {
         reportLabel(original.id),
         loaded.order.number,
         task.name,
-        { good: original.good, scrap: original.scrap },
-        { good: original.good + reversal.good, scrap: original.scrap + reversal.scrap },
+        was,
+        { good: was.good + reversal.good, scrap: was.scrap + reversal.scrap },
         remainingOf(loaded, task),
       ),
     );

@@ -8,9 +8,10 @@ import { operationFields, operationOf, pieceFields, piecesOf } from './operation
 
 /**
  * One event per 报工 that stands. A report later reversed is left out; the report as a
- * correction left it (the original with the correction's signed pieces) is an event of its
- * own, dated like the original so it counts in the same day and week as the points the
- * reversal took back. An undo, or a correction to nothing, leaves no report and earns nothing.
+ * correction left it (the original with the signed pieces of every reversal up to this one) is
+ * an event of its own, dated like the original so it counts in the same day and week as the
+ * points the reversal took back, unless a later correction has superseded it. An undo, or a
+ * correction to nothing, leaves no report and earns nothing.
  */
 export const workReportTrigger: PointTrigger = {
   name: 'work_report',
@@ -46,8 +47,9 @@ async function reportEvents(
     },
     { populate: ['task.workOrder.item', 'reverses'], orderBy: { reportedAt: 'asc', id: 'asc' } },
   );
+  const reversals = await reversalsOf(em, reports);
   return reports.flatMap((report): IncentiveEvent[] => {
-    const stands = standingReport(report);
+    const stands = standingReport(report, reversals.get(report.reverses?.id ?? report.id) ?? []);
     if (!stands) return [];
     const shift = shiftAt(stands.reportedAt, config.shifts, tz);
     return [
@@ -70,15 +72,38 @@ async function reportEvents(
   });
 }
 
-/** What a report leaves standing: itself, or for a correction the original as corrected. */
+/** Every reversal of the originals the corrections among `reports` reverse, oldest first, by original. */
+async function reversalsOf(
+  em: EntityManager,
+  reports: readonly WorkReport[],
+): Promise<Map<number, WorkReport[]>> {
+  const originals = [...new Set(reports.flatMap((r) => (r.reverses ? [r.reverses.id] : [])))];
+  const byOriginal = new Map<number, WorkReport[]>();
+  if (originals.length === 0) return byOriginal;
+  const all = await em.find(WorkReport, { reverses: { $in: originals } }, { orderBy: { id: 'asc' } });
+  for (const r of all) {
+    const id = r.reverses?.id ?? r.id;
+    byOriginal.set(id, [...(byOriginal.get(id) ?? []), r]);
+  }
+  return byOriginal;
+}
+
+/**
+ * What a report leaves standing: itself, or for a correction the original as corrected by every
+ * reversal up to it; nothing when a later reversal has taken its place.
+ */
 function standingReport(
   report: WorkReport,
+  reversals: readonly WorkReport[],
 ): Pick<WorkReport, 'reportedAt' | 'good' | 'scrap' | 'minutes' | 'channel'> | undefined {
   const original = report.reverses;
   if (!original) return report;
-  const good = original.good + report.good;
-  const scrap = original.scrap + report.scrap;
+  if (reversals.some((r) => r.id > report.id)) return undefined;
+  const upToThis = reversals.filter((r) => r.id <= report.id);
+  const sum = (part: (r: WorkReport) => number) => upToThis.reduce((n, r) => n + part(r), part(original));
+  const good = sum((r) => r.good);
+  const scrap = sum((r) => r.scrap);
   if (good === 0 && scrap === 0) return undefined;
   const { reportedAt, channel } = original;
-  return { reportedAt, good, scrap, minutes: original.minutes + report.minutes, channel };
+  return { reportedAt, good, scrap, minutes: sum((r) => r.minutes), channel };
 }
