@@ -43,6 +43,13 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
     expect(list).not.toContain('精磨抛光');
   });
 
+  it('我的工单 points each role at its own list, though 工单 is shorter and as near', async () => {
+    const hint = (command: string) =>
+      `没有「我的工单」这个命令。您是不是想说「${command}」？发送「帮助」查看可用命令。`;
+    expect(texts(await app.as('gaoyuan').say('我的工单'))).toEqual([hint('我的维修')]);
+    expect(texts(await app.as('zhangwei').say('我的工单'))).toEqual([hint('我的任务')]);
+  });
+
   it('a worker may still open 工单 and 设备列表', async () => {
     expect(texts(await app.as('zhangwei').say('工单 WO-DEMO-001'))).toEqual(['<card>']);
     expect(texts(await app.as('zhangwei').say('设备列表'))[0]).toContain('CNC-01');

@@ -23,9 +23,11 @@ export function closest(word: string, candidates: string[]): string | undefined 
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
+    // Measured against each candidate's own length: 我的工单 is too far from 工单 to be its
+    // typo, and that must not hide 我的维修, as far from it but twice as long.
+    const plausible =
+      distance <= Math.max(1, Math.floor([...candidate].length / 2)) && distance < [...word].length;
+    if (plausible && (!best || distance < best.distance)) best = { candidate, distance };
   }
-  if (!best) return undefined;
-  const allowed = Math.max(1, Math.floor([...best.candidate].length / 2));
-  return best.distance <= allowed && best.distance < [...word].length ? best.candidate : undefined;
+  return best?.candidate;
 }
