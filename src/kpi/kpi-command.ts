@@ -13,7 +13,15 @@ export const kpiCommand: Command = {
   aliases: ['指标'],
   roles: ['manager', 'supervisor', 'planner'],
   help: m.kpiHelp,
-  args: [{ name: 'period', label: '本周|上周|本月', kind: 'word', optional: true }],
+  args: [
+    {
+      name: 'period',
+      label: '本周|上周|本月',
+      kind: 'word',
+      optional: true,
+      choices: ['本周', '上周', '本月'],
+    },
+  ],
   async run(ctx, args) {
     const text = args.period === undefined ? '本周' : String(args.period);
     const kind = m.periodWords[text];

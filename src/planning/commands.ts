@@ -12,7 +12,7 @@ export const loadCommand: Command = {
   aliases: ['load', '产能负荷'],
   roles: ['planner', 'supervisor', 'manager'],
   help: m.loadHelp,
-  args: [{ name: 'by', label: '设备|班组', kind: 'word', optional: true }],
+  args: [{ name: 'by', label: '设备|班组', kind: 'word', optional: true, choices: ['设备', '班组'] }],
   async run(ctx, args) {
     const text = args.by === undefined ? '设备' : String(args.by);
     const by = m.byWords[text];

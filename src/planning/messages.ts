@@ -37,7 +37,7 @@ export const planningMessages = {
   bomUnit: (code: string, unit: string, given: string) =>
     `${code} 的单位是「${unit}」，物料清单写的是「${given}」；批次按「${unit}」记，请换算后再写。`,
 
-  loadHelp: '查看排产期（默认 14 天）内的设备负荷和交期风险（负荷 设备｜班组，默认按设备），附负荷图',
+  loadHelp: '查看排产期（默认 14 天）内的设备负荷和交期风险（默认按设备），附负荷图',
   kittingHelp: '齐套检查：按交期看哪些工单物料已齐可开工、缺什么缺多少',
   byWords: { 设备: 'machine', 机台: 'machine', 班组: 'team' } as Record<string, 'machine' | 'team'>,
   badBy: (text: string) => `「${text}」看不懂，请写「负荷 设备」或「负荷 班组」。`,

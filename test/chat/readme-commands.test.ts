@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseArgs, usageOf } from '../../src/chat/commands/arguments.js';
 import { features } from '../../src/features.js';
 
 const BUILT_IN = ['帮助', '取消'];
@@ -40,5 +41,26 @@ describe('帮助', () => {
   it('help texts say what a command does, without repeating the usage 帮助 already prints before them', () => {
     const repeating = commands.filter((c) => c.help.startsWith(`${c.name} `) || c.help.includes(' — '));
     expect(repeating.map((c) => c.name)).toEqual([]);
+    const spelling = commands.filter((c) =>
+      c.args.some((a) => a.choices?.some((choice) => c.help.includes(`${c.name} ${choice}`))),
+    );
+    expect(spelling.map((c) => c.name)).toEqual([]);
+  });
+
+  it('usage lines show words to write as they stand, and placeholders in angle brackets', () => {
+    const usage = (name: string) => {
+      const command = commands.find((c) => c.name === name)!;
+      return usageOf(command.name, command.args);
+    };
+    expect(usage('排行')).toBe('排行 [本周|上周|本月]');
+    expect(usage('表单')).toBe('表单 [列表]');
+    expect(usage('表单完成率')).toBe('表单完成率 [本周|上周|<日期~日期>]');
+    expect(usage('质检')).toBe('质检 <单号> 合格|不合格|让步 [<数量 原因 说明>]');
+    // Left out, a choice of words is named by them.
+    const qc = commands.find((c) => c.name === '质检')!;
+    expect(parseArgs(['OS-1'], qc.args)).toEqual({
+      ok: false,
+      problem: { kind: 'missing', label: '合格、不合格或让步' },
+    });
   });
 });

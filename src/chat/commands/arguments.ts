@@ -15,6 +15,11 @@ export interface ArgSpec {
   optional?: boolean;
   /** Keyword slots are found anywhere: the keyword followed by its value. */
   keywords?: readonly string[];
+  /**
+   * The alternatives in `label` that are written as they stand (`排行 [本周|上周|本月]`), not
+   * placeholders for a value (`<日期>`).
+   */
+  choices?: readonly string[];
 }
 
 export type ParsedArgs = Record<string, string | number | undefined>;
@@ -29,10 +34,28 @@ export type ArgProblem =
 
 export function usageOf(name: string, specs: readonly ArgSpec[]): string {
   const parts = specs.map((s) => {
-    const inner = s.keywords ? `${s.keywords[0]} <${s.label}>` : `<${s.label}>`;
+    const inner = s.keywords ? `${s.keywords[0]} ${valueOf(s)}` : valueOf(s);
     return s.optional ? `[${inner}]` : inner;
   });
   return [name, ...parts].join(' ');
+}
+
+/** A slot left empty; one of words is named by them: 缺少合格、不合格或让步. */
+function missing({ label, choices }: ArgSpec): ArgProblem {
+  const alternatives = label.split('|');
+  const spoken =
+    choices && alternatives.length > 1
+      ? `${alternatives.slice(0, -1).join('、')}或${alternatives.at(-1)}`
+      : label;
+  return { kind: 'missing', label: spoken };
+}
+
+function valueOf({ label, choices }: ArgSpec): string {
+  if (!choices) return `<${label}>`;
+  return label
+    .split('|')
+    .map((alternative) => (choices.includes(alternative) ? alternative : `<${alternative}>`))
+    .join('|');
 }
 
 export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResult {
@@ -42,11 +65,11 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
   for (const spec of specs.filter((s) => s.keywords)) {
     const at = rest.findIndex((t) => spec.keywords?.includes(t.toLowerCase()));
     if (at === -1) {
-      if (!spec.optional) return { ok: false, problem: { kind: 'missing', label: spec.label } };
+      if (!spec.optional) return { ok: false, problem: missing(spec) };
       continue;
     }
     const value = rest[at + 1];
-    if (value === undefined) return { ok: false, problem: { kind: 'missing', label: spec.label } };
+    if (value === undefined) return { ok: false, problem: missing(spec) };
     const converted = convert(spec, value);
     if (converted === undefined) return { ok: false, problem: quantityProblem(spec.label, value) };
     args[spec.name] = converted;
@@ -56,8 +79,7 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
   let skipped: ArgSpec | undefined;
   for (const [i, spec] of positional.entries()) {
     if (spec.kind === 'text') {
-      if (rest.length === 0 && !spec.optional)
-        return { ok: false, problem: { kind: 'missing', label: spec.label } };
+      if (rest.length === 0 && !spec.optional) return { ok: false, problem: missing(spec) };
       args[spec.name] = rest.length > 0 ? rest.splice(0).join(' ') : undefined;
       continue;
     }
@@ -73,15 +95,12 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
       skipped = spec;
       continue;
     }
-    if (token === undefined) return { ok: false, problem: { kind: 'missing', label: spec.label } };
+    if (token === undefined) return { ok: false, problem: missing(spec) };
     const converted = convert(spec, token);
     if (converted === undefined) {
       return {
         ok: false,
-        problem:
-          spec.kind === 'quantity'
-            ? quantityProblem(spec.label, token)
-            : { kind: 'missing', label: spec.label },
+        problem: spec.kind === 'quantity' ? quantityProblem(spec.label, token) : missing(spec),
       };
     }
     args[spec.name] = converted;

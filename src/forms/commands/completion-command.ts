@@ -13,7 +13,9 @@ export const completionCommand: Command = {
   aliases: ['form-completion'],
   roles: ['team_lead', 'supervisor', 'manager'],
   help: m.completionHelp,
-  args: [{ name: 'range', label: '本周|上周|日期~日期', kind: 'text', optional: true }],
+  args: [
+    { name: 'range', label: '本周|上周|日期~日期', kind: 'text', optional: true, choices: ['本周', '上周'] },
+  ],
   async run(ctx, args) {
     const day = productionDay(ctx.config, ctx.tz);
     const today = productionDateOf(ctx.clock.now(), day);

@@ -30,7 +30,15 @@ export function formCommand(form: FormConfig): Command {
     aliases: form.aliases,
     roles: 'staff',
     help: m.formHelp(form),
-    args: [{ name: 'rest', label: '列表|导出|更正|对象', kind: 'text', optional: true }],
+    args: [
+      {
+        name: 'rest',
+        label: '列表|导出|更正|对象',
+        kind: 'text',
+        optional: true,
+        choices: ['列表', '导出', '更正'],
+      },
+    ],
     async run(ctx, args) {
       const [verb, ...more] = String(args.rest ?? '')
         .split(' ')

@@ -13,7 +13,7 @@ export const formsCommand: Command = {
   aliases: [],
   roles: 'staff',
   help: m.formsHelp,
-  args: [{ name: 'verb', label: '列表', kind: 'word', optional: true }],
+  args: [{ name: 'verb', label: '列表', kind: 'word', optional: true, choices: ['列表'] }],
   async run(ctx, args) {
     if (args.verb !== undefined && args.verb !== '列表')
       throw new RefusedError('bad_filter', m.formsVerbUnknown(String(args.verb)));

@@ -14,7 +14,15 @@ export const boardCommand: Command = {
   aliases: ['leaderboard', '排行榜', '排名'],
   roles: 'staff',
   help: m.boardHelp,
-  args: [{ name: 'period', label: '本周|上周|本月', kind: 'word', optional: true }],
+  args: [
+    {
+      name: 'period',
+      label: '本周|上周|本月',
+      kind: 'word',
+      optional: true,
+      choices: ['本周', '上周', '本月'],
+    },
+  ],
   async run(ctx, args) {
     const word = args.period === undefined ? '本周' : String(args.period);
     const which = m.periodWords[word];

@@ -52,7 +52,7 @@ export const qcCommand: Command = {
   help: qm.qcHelp,
   args: [
     { name: 'order', label: '单号', kind: 'word' },
-    { name: 'result', label: '合格|不合格|让步', kind: 'word' },
+    { name: 'result', label: '合格|不合格|让步', kind: 'word', choices: ['合格', '不合格', '让步'] },
     { name: 'note', label: '数量 原因 说明', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
