@@ -93,9 +93,14 @@ async function reverse(
   const loaded = await loadOrder(deps.em, original.task.workOrder.number);
   // Read under the order's lock: a reversal made meanwhile is counted, not overwritten.
   const earlier = await deps.em.find(WorkReport, { reverses: original.id }, { orderBy: { id: 'asc' } });
-  if (target.kind === 'undo' && earlier.length > 0)
-    throw new RefusedError('already_reversed', m.alreadyReversed(label));
   const was = standing(original, earlier);
+  if (target.kind === 'undo' && earlier.length > 0)
+    throw new RefusedError(
+      'already_reversed',
+      was.good === 0 && was.scrap === 0
+        ? m.alreadyUndone(label)
+        : m.correctedByLead(label, was.good, was.scrap),
+    );
   const corrected =
     target.kind === 'undo' ? { good: 0, scrap: 0 } : { good: target.good, scrap: target.scrap ?? was.scrap };
   if (corrected.good === was.good && corrected.scrap === was.scrap)

@@ -77,7 +77,9 @@ export const workOrderMessages = {
   notYourTeamsReport: (label: string) => `报工 ${label} 不是您班组的，只有该班组的班组长或车间主任可以更正。`,
   nothingToCorrect: (label: string, good: number, scrap: number) =>
     `报工 ${label} 现在就是合格 ${good} 件、报废 ${scrap} 件，没有更正。`,
-  alreadyReversed: (label: string) => `报工 ${label} 已经撤销或更正过了，不能重复。`,
+  alreadyUndone: (label: string) => `报工 ${label} 已经撤销过了。`,
+  correctedByLead: (label: string, good: number, scrap: number) =>
+    `报工 ${label} 已经更正为合格 ${good} 件${scrap > 0 ? `、报废 ${scrap} 件` : ''}，不能自己撤销了。还要改请联系班组长发送「更正 ${label} <合格数>」。`,
   piecesUsedDownstream: (next: string, used: number) =>
     `不能这样更正：下道工序「${next}」已经报了 ${used} 件，合格数不能少于这个数。`,
   orderCompleted: (number: string) => `工单 ${number} 全部工序已完成，工单已完工。`,

@@ -145,12 +145,14 @@ describe('every record made in chat is the one the person meant', () => {
     expect(digestMarkdown(figures, '演示厂', { from: '11-24 08:00', to: '11-25 08:00' }).text).toContain(
       '更正/撤销 1 条（数量已按更正后计）。',
     );
-    expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销或更正过了，不能重复。`]);
+    expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销过了。`]);
     // An undone report is not lost to the lead: a 更正 brings it back from nothing.
     expect(texts(await app.as('lijianguo').say(`更正 ${label} 4`))).toEqual([
       `已更正报工 ${label}：WO-DEMO-003「车削」合格 0 → 4 件，报废 0 → 0 件。还剩 35 件。`,
     ]);
-    expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销或更正过了，不能重复。`]);
+    expect(texts(await zhangwei.say('撤销'))).toEqual([
+      `报工 ${label} 已经更正为合格 4 件，不能自己撤销了。还要改请联系班组长发送「更正 ${label} <合格数>」。`,
+    ]);
     await zhangwei.say('完工 WO-DEMO-003 2');
     const late = await lastReportLabel(app.orm);
     app.clock.advance(31 * 60_000);
