@@ -16,9 +16,15 @@ export interface EarningLine {
   scrap: number;
   fenPerPiece: number;
   fen: number;
+  /** What the scrap took off `fen`. */
+  deductionFen: number;
   /** A deduction for pieces rejected at 终检 for this reason code. */
   reasonCode?: string;
 }
+
+/** The scrap of a line where it cost money (a rate without a scrap price takes nothing off). */
+const scrapDeduction = (l: { scrap: number; deductionFen: number }): string =>
+  l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '';
 
 /** What the pay capability says, in one place for review and translation. */
 export const payMessages = {
@@ -57,9 +63,7 @@ export const payMessages = {
   statementLineValue: (l: StatementLine) =>
     l.reasonCode !== undefined
       ? `不合格 ${l.scrap} 件${l.shared ? '（按合格件数分摊）' : ''}，扣 ${yuan(l.deductionFen)}`
-      : `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}` +
-        (l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '') +
-        ` = ${yuan(l.fen)}`,
+      : `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}${scrapDeduction(l)} = ${yuan(l.fen)}`,
   operationOf: (sequence: number) => `工序 ${sequence}`,
   deductionsLabel: '扣款合计',
   totalLabel: '合计',
@@ -92,7 +96,7 @@ export const payMessages = {
     const rows = lines.map((l) =>
       l.reasonCode !== undefined
         ? `- 终检不合格 ${l.scrap} 件（${l.reasonCode}）扣款 = ${yuan(l.fen)}`
-        : `- ${l.order} ${l.operation}：合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${l.scrap !== 0 ? `，报废 ${l.scrap} 件` : ''} = ${yuan(l.fen)}`,
+        : `- ${l.order} ${l.operation}：合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${scrapDeduction(l)} = ${yuan(l.fen)}`,
     );
     return [`${name} ${period}计件收入 ${yuan(total)}：`, ...rows].join('\n');
   },

@@ -55,7 +55,7 @@ describe('piece-rate pay', () => {
     expect(texts(await zhangwei.say('撤销')).at(-1)).toBe('收入更正 -¥2.40（计入 2026-11-24）');
     expect(await entries()).toEqual([230, 500, 240, -240]);
     expect(texts(await zhangwei.say('本月收入'))).toEqual([
-      '张伟 2026-11 计件收入 ¥7.30：\n- WO-DEMO-001 车削：合格 15 件 × ¥0.50，报废 1 件 = ¥7.30',
+      '张伟 2026-11 计件收入 ¥7.30：\n- WO-DEMO-001 车削：合格 15 件 × ¥0.50，报废 1 件扣 ¥0.20 = ¥7.30',
     ]);
   });
 

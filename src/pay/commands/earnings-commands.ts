@@ -45,6 +45,7 @@ async function linesOf(
         scrap: 0,
         fenPerPiece: 0,
         fen: 0,
+        deductionFen: 0,
         reasonCode: e.reasonCode ?? '',
       };
       line.scrap += e.scrap;
@@ -61,10 +62,12 @@ async function linesOf(
       scrap: 0,
       fenPerPiece: e.rate.fenPerPiece,
       fen: 0,
+      deductionFen: 0,
     };
     line.good += e.good;
     line.scrap += e.scrap;
     line.fen += e.fen;
+    line.deductionFen += e.deductionFen;
     lines.set(key, line);
   }
   // An operation whose reports were all taken back earned nothing: it is no line of the breakdown.
