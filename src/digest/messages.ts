@@ -1,4 +1,5 @@
 import { escapeMarkdownForAnyChannel } from '../chat/text/markdown-escape.js';
+import { formatDuration } from '../shared/display.js';
 import type { DailyFigures } from './daily-figures.js';
 import type { DigestSection } from './events.js';
 
@@ -89,7 +90,7 @@ export function digestMarkdown(
     lines.push('', '**未关闭异常**');
     for (const e of f.openExceptions) {
       lines.push(
-        `- E${e.id} ${KIND[e.kind] ?? e.kind} ${e.number}：${escapeMarkdownForAnyChannel(e.reason)}（已 ${e.ageHours} 小时）`,
+        `- E${e.id} ${KIND[e.kind] ?? e.kind} ${e.number}：${escapeMarkdownForAnyChannel(e.reason)}（${openFor(e.ageHours)}）`,
       );
     }
   }
@@ -111,3 +112,6 @@ export const digestMessages = {
   today: '今天',
   badDay: (text: string) => `「${text}」不是有效的日期，请写成 今天、2026-11-23 或 11-23。`,
 };
+
+/** How long an exception has been open, in whole hours: 已 23 小时, 已 2 天 2 小时; 不到 1 小时 when it is new. */
+const openFor = (hours: number): string => (hours === 0 ? '不到 1 小时' : `已 ${formatDuration(hours * 60)}`);

@@ -112,6 +112,14 @@ describe('the morning digest of a day with known reports', () => {
     expect(text).toContain('- M1 车床：运行 8.0 小时，故障停机 1.5 小时');
     expect(text).toContain('- 🔴 已逾期 WO-B 轴，交期 2026-11-20，完成 90.0%');
     expect(text).toContain(`- E${ids.materialException} 缺料 WO-A：圆钢缺料（已 23 小时）`);
+    const aged = (ageHours: number) =>
+      digestMarkdown(
+        { ...figures, openExceptions: figures.openExceptions.map((e) => ({ ...e, ageHours })) },
+        '示例五金厂',
+        SPAN,
+      ).text;
+    expect(aged(0)).toContain('圆钢缺料（不到 1 小时）');
+    expect(aged(50)).toContain('圆钢缺料（已 2 天 2 小时）');
     const png = await digestChartPng(figures);
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(png?.length).toBeGreaterThan(5_000);
