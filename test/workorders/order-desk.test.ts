@@ -72,6 +72,20 @@ describe('work orders from the planner’s desk', () => {
     expect(await order('WO-20261124-002')).toMatchObject({ dueDate: '2026-11-20', customer: '华东机械' });
   });
 
+  it('新建工单 reads 交期 and 客户 written before their values, as a planner types them', async () => {
+    expect(await say('chenjing', '新建工单 传动轴 300 交期 12-08 客户 华东 机械')).toEqual([
+      '已创建工单 WO-20261124-001：传动轴 × 300，交期 2026-12-08，共 3 道工序。发送「下达 WO-20261124-001」后即可派工。',
+    ]);
+    expect(await order('WO-20261124-001')).toMatchObject({ dueDate: '2026-12-08', customer: '华东 机械' });
+    expect(await say('chenjing', '新建工单 传动轴 300 12-09 客户 宏达泵业')).toHaveLength(1);
+    expect(await order('WO-20261124-002')).toMatchObject({ dueDate: '2026-12-09', customer: '宏达泵业' });
+    const before = await orderCount();
+    expect(await say('chenjing', '新建工单 传动轴 300 交期')).toEqual([
+      '缺少交期。\n用法：新建工单 [<物料编码或名称>] [<数量>] [<交期>] [<客户>]',
+    ]);
+    expect(await orderCount()).toBe(before);
+  });
+
   it('新建工单 asks which item when a name is shared, and the dialog re-asks only the refused answer', async () => {
     const em = app.orm.em.fork();
     em.create(Item, { code: 'SHF-210', name: '传动轴' });

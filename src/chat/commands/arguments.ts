@@ -16,6 +16,12 @@ export interface ArgSpec {
   /** Keyword slots are found anywhere: the keyword followed by its value. */
   keywords?: readonly string[];
   /**
+   * A keyword slot that may also be written in its place without its keyword: `新建工单 传动轴
+   * 300 12-08` and `新建工单 传动轴 300 交期 12-08` both give the due date. A text slot named by
+   * its keyword takes the rest of the line.
+   */
+  orPositional?: boolean;
+  /**
    * The alternatives in `label` that are written as they stand (`排行 [本周|上周|本月]`), not
    * placeholders for a value (`<日期>`).
    */
@@ -34,7 +40,7 @@ export type ArgProblem =
 
 export function usageOf(name: string, specs: readonly ArgSpec[]): string {
   const parts = specs.map((s) => {
-    const inner = s.keywords ? `${s.keywords[0]} ${valueOf(s)}` : valueOf(s);
+    const inner = s.keywords && !s.orPositional ? `${s.keywords[0]} ${valueOf(s)}` : valueOf(s);
     return s.optional ? `[${inner}]` : inner;
   });
   return [name, ...parts].join(' ');
@@ -65,17 +71,17 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
   for (const spec of specs.filter((s) => s.keywords)) {
     const at = rest.findIndex((t) => spec.keywords?.includes(t.toLowerCase()));
     if (at === -1) {
-      if (!spec.optional) return { ok: false, problem: missing(spec) };
+      if (!spec.optional && !spec.orPositional) return { ok: false, problem: missing(spec) };
       continue;
     }
-    const value = rest[at + 1];
+    const value = spec.kind === 'text' ? rest.slice(at + 1).join(' ') || undefined : rest[at + 1];
     if (value === undefined) return { ok: false, problem: missing(spec) };
     const converted = convert(spec, value);
     if (converted === undefined) return { ok: false, problem: quantityProblem(spec.label, value) };
     args[spec.name] = converted;
-    rest.splice(at, 2);
+    rest.splice(at, spec.kind === 'text' ? rest.length : 2);
   }
-  const positional = specs.filter((s) => !s.keywords);
+  const positional = specs.filter((s) => !s.keywords || (s.orPositional && args[s.name] === undefined));
   let skipped: ArgSpec | undefined;
   for (const [i, spec] of positional.entries()) {
     if (spec.kind === 'text') {

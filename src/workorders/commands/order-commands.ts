@@ -44,8 +44,9 @@ async function next(ctx: CommandContext, draft: OrderDraft, itemName?: string): 
 }
 
 /**
- * `新建工单` alone starts a short dialog; `新建工单 传动轴 300 12-08 [客户]` is one line. The item
- * is its code or its name; a bad quantity or date is refused as it is, without starting over.
+ * `新建工单` alone starts a short dialog; `新建工单 传动轴 300 12-08 [客户]` is one line, and so is
+ * `新建工单 传动轴 300 交期 12-08 客户 宏达`. The item is its code or its name; a bad quantity or
+ * date is refused as it is, without starting over.
  */
 export const newWorkOrderCommand: Command = {
   name: NEW_ORDER,
@@ -55,8 +56,8 @@ export const newWorkOrderCommand: Command = {
   args: [
     { name: 'item', label: '物料编码或名称', kind: 'word', optional: true },
     { name: 'quantity', label: '数量', kind: 'word', optional: true },
-    { name: 'due', label: '交期', kind: 'word', optional: true },
-    { name: 'customer', label: '客户', kind: 'text', optional: true },
+    { name: 'due', label: '交期', kind: 'word', optional: true, keywords: ['交期'], orPositional: true },
+    { name: 'customer', label: '客户', kind: 'text', optional: true, keywords: ['客户'], orPositional: true },
   ],
   async run(ctx, args) {
     if (args.item === undefined) return next(ctx, {});
