@@ -21,7 +21,7 @@ export const firstArticleCommand: Command = {
   args: [
     { name: 'order', label: '工单号', kind: 'word' },
     { name: 'operation', label: '工序', kind: 'word' },
-    { name: 'verdict', label: '合格或不合格', kind: 'word' },
+    { name: 'verdict', label: '合格|不合格', kind: 'word', choices: ['合格', '不合格'] },
     { name: 'detail', label: '原因码 说明', kind: 'text', optional: true },
   ],
   async run(ctx, args) {

@@ -86,7 +86,7 @@ export const scrapDecisionCommand: Command = {
   help: m.decideHelp,
   args: [
     { name: 'ref', label: '申请号', kind: 'word' },
-    { name: 'verdict', label: '批准或驳回', kind: 'word' },
+    { name: 'verdict', label: '批准|驳回', kind: 'word', choices: ['批准', '驳回'] },
     { name: 'reason', label: '原因', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
