@@ -125,7 +125,7 @@ export const outsourcingMessages = {
 
   // — the dialog —
   askPartner: (options: string[]) => `发给哪家外协厂？回复序号或名称：\n${options.join('\n')}`,
-  askProduct: (options: string[]) => `外发哪个产品？回复序号或产品编码：\n${options.join('\n')}`,
+  askProduct: (options: string[]) => `外发哪个产品？回复序号、产品编码或名称：\n${options.join('\n')}`,
   askQuantity: (productName: string) => `${productName} 外发多少件？`,
   askReturn: '预计哪天回厂？例如「11-28」或「11-28 14:00」。',
   askCustomField: (title: string, hint: string) => `请填写「${title}」${hint}：`,

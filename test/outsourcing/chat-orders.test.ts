@@ -63,8 +63,15 @@ describe('outsourcing orders in chat', () => {
     );
     const sunli = world.as('sunli');
     expect(texts(await sunli.say('外发 恒力热处理'))).toEqual([
-      '外发哪个产品？回复序号或产品编码：\n1. BTN-01 金属纽扣\n2. BTN-02 四合扣',
+      '外发哪个产品？回复序号、产品编码或名称：\n1. BTN-01 金属纽扣\n2. BTN-02 四合扣',
     ]);
+    // The item's name is an answer too; part of it is offered the items it names, and asked again.
+    expect(texts(await sunli.say('纽扣'))[0]).toBe(
+      '没有物料「纽扣」。是这些之一吗：BTN-01 金属纽扣？请写完整的编码或名称。',
+    );
+    expect(texts(await sunli.say('金属纽扣'))).toEqual(['金属纽扣 外发多少件？']);
+    await sunli.say('取消');
+    await sunli.say('外发 恒力热处理');
     expect(texts(await sunli.say('1'))).toEqual(['金属纽扣 外发多少件？']);
     expect(texts(await sunli.say('很多'))).toEqual([
       '「很多」不是有效的数量，请输入正整数，例如 5000。',

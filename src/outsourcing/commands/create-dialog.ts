@@ -2,6 +2,7 @@ import type { CommandContext } from '../../chat/context.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { AppError, RefusedError } from '../../shared/errors.js';
 import { Item } from '../../workorders/item.entity.js';
+import { itemNamed } from '../../workorders/item-lookup.js';
 import { WorkOrder } from '../../workorders/work-order.entity.js';
 import { customFieldValue, requiredCustomFields } from '../custom-fields.js';
 import { outsourcingMessages as m } from '../messages.js';
@@ -113,16 +114,14 @@ export async function continueDraft(
   delete next.options;
   let problem: string | undefined;
   if (step === 'partner') {
-    try {
+    problem = await refusalOf(async () => {
       next.partner = picked ?? (await findPartner(ctx.em, text)).code;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.userMessage === undefined) throw error;
-      problem = error.userMessage;
-    }
+    });
   } else if (step === 'product') {
-    const code = picked ?? text.toUpperCase();
-    if (await ctx.em.findOne(Item, code)) next.product = code;
-    else problem = m.productNotFound(text);
+    // The list shows code and name: either is an answer, as in 新建工单.
+    problem = await refusalOf(async () => {
+      next.product = picked ?? (await itemNamed(ctx.em, text)).code;
+    });
   } else if (step === 'quantity') {
     const quantity = parseQuantity(text);
     if (quantity !== undefined && Number.isInteger(quantity) && quantity > 0) next.quantity = quantity;
@@ -140,6 +139,17 @@ export async function continueDraft(
     return askNext(ctx, draft);
   }
   await askNext(ctx, next);
+}
+
+/** What a refused answer was told, to ask the question again with; other errors go on up. */
+async function refusalOf(take: () => Promise<void>): Promise<string | undefined> {
+  try {
+    await take();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.userMessage === undefined) throw error;
+    return error.userMessage;
+  }
 }
 
 async function create(ctx: CommandContext, draft: Draft): Promise<void> {
