@@ -61,6 +61,10 @@ describe('outsourcing orders in chat', () => {
     expect(line).toMatch(
       /^已建外发单 OS-\d{8}-\d{3}：精磨抛光·抛光 四合扣（BTN-02） 300 件，应回 11-30 17:00。$/,
     );
+    const [byName] = texts(await world.as('sunli').say('外发 精磨抛光 四合扣 20 11-30'));
+    expect(byName).toMatch(
+      /^已建外发单 OS-\d{8}-\d{3}：精磨抛光·抛光 四合扣（BTN-02） 20 件，应回 11-30 17:00。$/,
+    );
     const sunli = world.as('sunli');
     expect(texts(await sunli.say('外发 恒力热处理'))).toEqual([
       '外发哪个产品？回复序号、产品编码或名称：\n1. BTN-01 金属纽扣\n2. BTN-02 四合扣',

@@ -31,7 +31,10 @@ export type Draft = {
   options?: string[];
 };
 
-/** Reads `外发 华美电镀 BTN-01 5000 11-28 14:00 WO-1`: each word is recognised by what it is. */
+/**
+ * Reads `外发 华美电镀 BTN-01 5000 11-28 14:00 WO-1`: each word is recognised by what it is. The
+ * product is its code or its whole name (a name several items share is refused with their codes).
+ */
 export async function prefill(ctx: CommandContext, tokens: string[]): Promise<Draft> {
   const draft: Draft = { custom: {} };
   for (let i = 0; i < tokens.length; i++) {
@@ -43,8 +46,8 @@ export async function prefill(ctx: CommandContext, tokens: string[]): Promise<Dr
       draft.workOrder = token.toUpperCase();
     } else if (operation) {
       draft.operation = operation[1] ?? operation[2];
-    } else if (await ctx.em.findOne(Item, token.toUpperCase())) {
-      draft.product = token.toUpperCase();
+    } else if (await namesAnItem(ctx, token)) {
+      draft.product = (await itemNamed(ctx.em, token)).code;
     } else if (parseReturnAt(token, ctx.clock.now(), ctx.tz, defaultReturnTime)) {
       const withTime = next && parseReturnAt(`${token} ${next}`, ctx.clock.now(), ctx.tz, defaultReturnTime);
       draft.returnAt = (
@@ -58,6 +61,10 @@ export async function prefill(ctx: CommandContext, tokens: string[]): Promise<Dr
     }
   }
   return draft;
+}
+
+async function namesAnItem(ctx: CommandContext, token: string): Promise<boolean> {
+  return (await ctx.em.count(Item, { $or: [{ code: token.toUpperCase() }, { name: token }] })) > 0;
 }
 
 /** Asks for the first missing field, or creates the order when nothing is missing. */
