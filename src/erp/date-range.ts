@@ -13,16 +13,24 @@ export const MAX_EXPORT_DAYS = 92;
 
 const SEPARATOR = /\s*(?:~|～|至|到)\s*/;
 
-/** One production date from `2026-11-30`, `2026/11/30`, `2026.11.30` or `11月30日` (this year). */
+/**
+ * One production date from `2026-11-30`, `2026/11/30`, `2026.11.30`, or without the year
+ * `11月30日` or `11-30` (as 交期 is written): of this year's and last year's, the one nearer
+ * today, so that in early January 12-28 is last December's (tomorrow stays tomorrow, and is
+ * refused as a day not yet come).
+ */
 function oneDate(text: string, today: string): string | undefined {
   const full = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
-  const short = /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(text);
-  const [year, month, day] = full
-    ? [Number(full[1]), Number(full[2]), Number(full[3])]
-    : short
-      ? [Number(today.slice(0, 4)), Number(short[1]), Number(short[2])]
-      : [NaN, NaN, NaN];
-  if (Number.isNaN(year)) return undefined;
+  if (full) return existing(Number(full[1]), Number(full[2]), Number(full[3]));
+  const short = /^(\d{1,2})月(\d{1,2})[日号]?$/.exec(text) ?? /^(\d{1,2})[-/](\d{1,2})$/.exec(text);
+  if (!short) return undefined;
+  const year = Number(today.slice(0, 4));
+  const readings = [year, year - 1].flatMap((y) => existing(y, Number(short[1]), Number(short[2])) ?? []);
+  const away = (date: string) => Math.abs(dayjs(date).diff(dayjs(today), 'day'));
+  return readings.sort((a, b) => away(a) - away(b))[0];
+}
+
+function existing(year: number, month: number, day: number): string | undefined {
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   // dayjs rolls 2月30日 over to March: a date that does not round-trip does not exist.
   return dayjs(date).format('YYYY-MM-DD') === date ? date : undefined;

@@ -137,6 +137,13 @@ describe('the ERP bridge', () => {
     expect(parseDateRange('2026/11/1～2026.11.02', today)).toEqual({
       range: { from: '2026-11-01', to: '2026-11-02' },
     });
+    // Without the year, as 交期 is written: of this year's and last year's, the nearer one.
+    expect(parseDateRange('11-20~11-24', today)).toEqual({ range: { from: '2026-11-20', to: '2026-11-24' } });
+    expect(parseDateRange('12-28~1-2', '2027-01-05')).toEqual({
+      range: { from: '2026-12-28', to: '2027-01-02' },
+    });
+    expect(parseDateRange('11-25', today)).toEqual({ problem: { kind: 'future', from: '2026-11-25' } });
+    expect(parseDateRange('2-30', today)).toEqual({ problem: { kind: 'unreadable' } });
   });
 
   it('writes each ended production day once at night, as .xlsx and UTF-8 .csv', async () => {
