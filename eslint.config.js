@@ -62,5 +62,24 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
+  {
+    // Its module loads MikroORM's migrator, umzug and umzug's command-line framework (issue 24):
+    // migrations extend src/db/migration.ts; only `migration:create` makes the migrator (orm.ts).
+    files: ['migrations/**/*.ts', 'src/db/**/*.ts', 'src/capabilities/**/*.ts', 'examples/**/*.{ts,js}'],
+    ignores: ['src/db/orm.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mikro-orm/migrations',
+              message: 'Extend Migration from src/db/migration.ts (plugins: host.Migration).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...CAPABILITIES.map(boundariesOf),
 );

@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '../../src/db/migration.js';
 
 export class Migration20261201031011_PlanningBomLines extends Migration {
 

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '../db/migration.js';
 import { unitOf } from '../app-services.js';
 import { subscribe } from '../events/domain-events.js';
 import { defineJob } from '../jobs/scheduler.js';

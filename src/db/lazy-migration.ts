@@ -1,10 +1,9 @@
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
-import type { Migration } from '@mikro-orm/migrations';
+import type { Migration } from './migration.js';
 
 /**
  * A migration known by name, its module loaded only when it is to run: a start with nothing to
- * apply then loads none of them, nor MikroORM's migrator and the CLI framework its umzug brings
- * (about 200 CommonJS modules and 3 MB of every restart).
+ * apply loads none of them.
  */
 export interface LazyMigration {
   name: string;

@@ -4,12 +4,13 @@
  * `npm run migration:check`     fail when the entities and the migrations disagree
  */
 import 'dotenv/config';
+import { join } from 'node:path';
 import { readMigrationMysqlUrl, readSettings } from '../config/env.js';
 import { migrationsOf } from '../capabilities/assembled.js';
 import { loadFactory } from '../config/load-factory.js';
 import { entities, entitiesFor } from '../entities.js';
 import { resolveDatabaseTarget, type DatabaseTarget } from './database-target.js';
-import { writeMigrationIndex } from './migration-index.js';
+import { extendOurMigration, writeMigrationIndex } from './migration-index.js';
 import { applyMigrations, schemaDrift } from './migrations.js';
 import { migrationsPath, migratorOf, openOrm } from './orm.js';
 import { createScratchMysql, createScratchSqlite, type ScratchDatabase } from './scratch-database.js';
@@ -58,6 +59,7 @@ async function create(name: string | undefined): Promise<void> {
       const result = await (
         await migratorOf(orm)
       ).createMigration(migrationsPath(target), false, false, name);
+      if (result.fileName) extendOurMigration(join(migrationsPath(target), result.fileName));
       await writeMigrationIndex(migrationsPath(target));
       console.log(
         result.diff.up.length === 0

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 
@@ -23,4 +23,16 @@ export async function writeMigrationIndex(folder: string): Promise<void> {
   const path = join(folder, 'index.ts');
   const options = { ...(await resolveConfig(path)), filepath: path };
   writeFileSync(path, await format(lines.join('\n'), options));
+}
+
+/** A migration MikroORM just wrote extends our base (src/db/migration.ts), not the one of its module. */
+export function extendOurMigration(file: string): void {
+  const code = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    code.replace(
+      "import { Migration } from '@mikro-orm/migrations';",
+      "import { Migration } from '../../src/db/migration.js';",
+    ),
+  );
 }

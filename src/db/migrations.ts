@@ -1,5 +1,6 @@
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { migrationNames, migratorOf, type Orm } from './orm.js';
+import { runMigrations } from './migration-runner.js';
+import { lazyMigrationsOf, migrationNames, type Orm } from './orm.js';
 
 export interface MigrationStatus {
   pending: string[];
@@ -24,8 +25,11 @@ async function executedMigrations(orm: Orm): Promise<string[]> {
 }
 
 export async function applyMigrations(orm: Orm): Promise<string[]> {
-  const applied = await (await migratorOf(orm)).up();
-  return applied.map((m) => m.name);
+  const executed = new Set(await executedMigrations(orm));
+  return runMigrations(
+    orm,
+    lazyMigrationsOf(orm).filter((m) => !executed.has(m.name)),
+  );
 }
 
 /** SQL that would bring the database in line with the entities; empty when they agree. */

@@ -69,12 +69,17 @@ async function coreMigrations(target: DatabaseTarget): Promise<readonly LazyMigr
 /** Every migration of an open ORM, core ones first: plugins' tables may refer to core tables. */
 const migrationsOfOrm = new WeakMap<Orm, readonly LazyMigration[]>();
 
+export function lazyMigrationsOf(orm: Orm): readonly LazyMigration[] {
+  return migrationsOfOrm.get(orm) ?? [];
+}
+
 export function migrationNames(orm: Orm): string[] {
-  return (migrationsOfOrm.get(orm) ?? []).map((m) => m.name);
+  return lazyMigrationsOf(orm).map((m) => m.name);
 }
 
 /**
- * MikroORM's migrator, made once per ORM with every migration in its list: it reads the list
+ * MikroORM's migrator, for `migration:create` (applying is `runMigrations`'s), made once per
+ * ORM with every migration in its list: it reads the list
  * when it is made. Registered here rather than left to MikroORM's own lookup of the package,
  * which does not find it from every context (Vitest's global set-up, for one).
  */
