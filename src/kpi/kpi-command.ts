@@ -1,3 +1,4 @@
+import { wordChoice } from '../chat/commands/arguments.js';
 import type { Command } from '../chat/commands/command.js';
 import { RefusedError } from '../shared/errors.js';
 import { withKittingRate } from './kitting-rate.js';
@@ -13,15 +14,7 @@ export const kpiCommand: Command = {
   aliases: ['指标'],
   roles: ['manager', 'supervisor', 'planner'],
   help: m.kpiHelp,
-  args: [
-    {
-      name: 'period',
-      label: '本周|上周|本月',
-      kind: 'word',
-      optional: true,
-      choices: ['本周', '上周', '本月'],
-    },
-  ],
+  args: [wordChoice('period', ['本周', '上周', '本月'], true)],
   async run(ctx, args) {
     const text = args.period === undefined ? '本周' : String(args.period);
     const kind = m.periodWords[text];

@@ -1,3 +1,4 @@
+import { wordChoice } from '../chat/commands/arguments.js';
 import type { Command } from '../chat/commands/command.js';
 import { RefusedError } from '../shared/errors.js';
 import { kitting } from './kitting-service.js';
@@ -12,7 +13,7 @@ export const loadCommand: Command = {
   aliases: ['load', '产能负荷'],
   roles: ['planner', 'supervisor', 'manager'],
   help: m.loadHelp,
-  args: [{ name: 'by', label: '设备|班组', kind: 'word', optional: true, choices: ['设备', '班组'] }],
+  args: [wordChoice('by', ['设备', '班组'], true)],
   async run(ctx, args) {
     const text = args.by === undefined ? '设备' : String(args.by);
     const by = m.byWords[text];

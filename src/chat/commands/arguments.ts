@@ -28,6 +28,11 @@ export interface ArgSpec {
   choices?: readonly string[];
 }
 
+/** A slot whose value is one of `words`, written as it stands: `排行 [本周|上周|本月]`. */
+export function wordChoice(name: string, words: readonly string[], optional = false): ArgSpec {
+  return { name, label: words.join('|'), kind: 'word', choices: words, ...(optional && { optional }) };
+}
+
 export type ParsedArgs = Record<string, string | number | undefined>;
 
 export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; problem: ArgProblem };

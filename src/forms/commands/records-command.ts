@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { submissionsInDays } from '../export-service.js';
@@ -13,7 +14,7 @@ export const formsCommand: Command = {
   aliases: [],
   roles: 'staff',
   help: m.formsHelp,
-  args: [{ name: 'verb', label: '列表', kind: 'word', optional: true, choices: ['列表'] }],
+  args: [wordChoice('verb', ['列表'], true)],
   async run(ctx, args) {
     if (args.verb !== undefined && args.verb !== '列表')
       throw new RefusedError('bad_filter', m.formsVerbUnknown(String(args.verb)));

@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { settleForReading } from '../evaluation-service.js';
@@ -14,15 +15,7 @@ export const boardCommand: Command = {
   aliases: ['leaderboard', '排行榜', '排名'],
   roles: 'staff',
   help: m.boardHelp,
-  args: [
-    {
-      name: 'period',
-      label: '本周|上周|本月',
-      kind: 'word',
-      optional: true,
-      choices: ['本周', '上周', '本月'],
-    },
-  ],
+  args: [wordChoice('period', ['本周', '上周', '本月'], true)],
   async run(ctx, args) {
     const word = args.period === undefined ? '本周' : String(args.period);
     const which = m.periodWords[word];

@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { personByMention } from '../../people/directory.js';
@@ -52,7 +53,7 @@ export const qcCommand: Command = {
   help: qm.qcHelp,
   args: [
     { name: 'order', label: '单号', kind: 'word' },
-    { name: 'result', label: '合格|不合格|让步', kind: 'word', choices: ['合格', '不合格', '让步'] },
+    wordChoice('result', ['合格', '不合格', '让步']),
     { name: 'note', label: '数量 原因 说明', kind: 'text', optional: true },
   ],
   async run(ctx, args) {

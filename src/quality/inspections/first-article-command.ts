@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { photoMessages } from '../photos/messages.js';
@@ -21,7 +22,7 @@ export const firstArticleCommand: Command = {
   args: [
     { name: 'order', label: '工单号', kind: 'word' },
     { name: 'operation', label: '工序', kind: 'word' },
-    { name: 'verdict', label: '合格|不合格', kind: 'word', choices: ['合格', '不合格'] },
+    wordChoice('verdict', ['合格', '不合格']),
     { name: 'detail', label: '原因码 说明', kind: 'text', optional: true },
   ],
   async run(ctx, args) {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CardHandler } from '../../chat/cards/card-handler.js';
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { RefusedError } from '../../shared/errors.js';
@@ -86,7 +87,7 @@ export const scrapDecisionCommand: Command = {
   help: m.decideHelp,
   args: [
     { name: 'ref', label: '申请号', kind: 'word' },
-    { name: 'verdict', label: '批准|驳回', kind: 'word', choices: ['批准', '驳回'] },
+    wordChoice('verdict', ['批准', '驳回']),
     { name: 'reason', label: '原因', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
