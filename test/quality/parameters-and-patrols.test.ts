@@ -178,4 +178,25 @@ describe('process parameters on reports, and 巡检 reminders', () => {
       /\n {2}巡检 \S+ \S+ 周强：合格 4，不合格 1（D01）；外径=20\.02 表面=OK/,
     );
   });
+
+  it('巡检 without the operation takes the one running, or asks which and then for the counts', async () => {
+    const qc = app.as('zhouqiang');
+    const patrols = () => em().count(Inspection, { kind: 'patrol' });
+    const before = await patrols();
+    expect(text(await qc.say('巡检 WO-DEMO-003 5'))).toMatch(
+      /^已记录巡检：WO-DEMO-003「车削」抽检 5 件，合格 5 件。/,
+    );
+    expect(text(await qc.say('巡检 WO-DEMO-001'))).toBe(
+      'WO-DEMO-001 巡检哪道工序？请回复工序号：10 车削、20 铣键槽。下次可以一次写全，例如「巡检 WO-DEMO-001 工序10 5」。',
+    );
+    expect(text(await qc.say('磨'))).toBe(
+      '工单 WO-DEMO-001 没有工序「磨」。它的工序有：10 车削、20 铣键槽、30 磨削。',
+    );
+    expect(text(await qc.say('工序20'))).toBe(
+      'WO-DEMO-001「铣键槽」巡检：抽检几件？回复抽检数，有不合格或实测值一并写上，例如「5」或「5 不合格 1 D01 外径=20.01」。',
+    );
+    expect(text(await qc.say('很多'))).toBe('「很多」不是抽检数。请写：巡检 <工单> <工序> <抽检数> …');
+    expect(text(await qc.say('3'))).toMatch(/^已记录巡检：WO-DEMO-001「铣键槽」抽检 3 件，合格 3 件。/);
+    expect(await patrols()).toBe(before + 2);
+  });
 });

@@ -14,6 +14,10 @@ export const patrolMessages = {
   sinceHours: (hours: number, last: boolean) => `${last ? '距上次巡检' : '开工以来'}已 ${hours} 小时`,
   sincePieces: (pieces: number, last: boolean) => `${last ? '上次巡检后' : '开工以来'}已做 ${pieces} 件`,
   notPlanned: (order: string, operation: string) => `${order}「${operation}」没有巡检计划，仍可记录。`,
+  whichOperation: (order: string, ops: string[]) =>
+    `${order} 巡检哪道工序？请回复工序号：${ops.join('、')}。下次可以一次写全，例如「巡检 ${order} 工序${ops[0]?.split(' ')[0] ?? '10'} 5」。`,
+  askDetail: (order: string, operation: string) =>
+    `${order}「${operation}」巡检：抽检几件？回复抽检数，有不合格或实测值一并写上，例如「5」或「5 不合格 1 D01 外径=20.01」。`,
   badCount: (word: string) => `「${word}」不是抽检数。请写：巡检 <工单> <工序> <抽检数> …`,
   tooManyRejected: (rejected: number, checked: number) => `不合格 ${rejected} 件多于抽检 ${checked} 件。`,
   needsReason: '有不合格时要写原因码。',

@@ -2,7 +2,14 @@ import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { photoMessages } from '../photos/messages.js';
 import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
-import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
+import type { CommandContext } from '../../chat/context.js';
+import type { OperationTask } from '../../workorders/operation-task.entity.js';
+import {
+  loadOrder,
+  operationLabel,
+  operationNamed,
+  type OrderWithTasks,
+} from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { outOfLimits } from '../inspections/measurements.js';
@@ -26,7 +33,11 @@ export function readPatrol(detail: string, reasons: readonly RejectReason[]): Pa
   return record;
 }
 
-/** `巡检 WO-7 工序10 5 不合格 1 D01 外径=20.02`: QC's in-process check of a running operation. */
+/**
+ * `巡检 WO-7 工序10 5 不合格 1 D01 外径=20.02`: QC's in-process check of a running operation.
+ * Without the operation, the one running is taken; with several running, QC is asked which, and
+ * then for the counts when they were not written either.
+ */
 export const patrolCommand: Command = {
   name: '巡检',
   aliases: ['patrol', '过程检验'],
@@ -34,31 +45,71 @@ export const patrolCommand: Command = {
   help: m.help,
   args: [
     { name: 'order', label: '工单号', kind: 'word' },
-    { name: 'operation', label: '工序', kind: 'word' },
-    { name: 'detail', label: '抽检数 …', kind: 'text' },
+    { name: 'operation', label: '工序', kind: 'operation', optional: true },
+    { name: 'detail', label: '抽检数 …', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const task = operationNamed(loaded, String(args.operation));
-    const record = readPatrol(String(args.detail), ctx.config.quality.rejectReasons);
-    const inspection = recordPatrol(ctx.services, ctx.actor, loaded, task, record);
-    const outside = outOfLimits(inspection.measurements ?? []);
-    ctx.reply(
-      m.recorded(
-        loaded.order.number,
-        task.name,
-        record.checked,
-        record.rejected,
-        record.reason ? `${record.reason.code} ${record.reason.name}` : '',
-        record.values.join(' '),
-      ) + (outside.length > 0 ? `\n${inspectionMessages.outOfLimits(outside)}` : ''),
+    const detail = args.detail === undefined ? undefined : String(args.detail);
+    if (args.operation !== undefined)
+      return check(ctx, loaded, operationNamed(loaded, String(args.operation)), detail);
+    const running = loaded.tasks.filter((t) => t.status === 'in_progress');
+    if (running.length === 1) return check(ctx, loaded, running[0]!, detail);
+    const open = running.length > 0 ? running : loaded.tasks.filter((t) => t.status !== 'done');
+    const state: AskedState = { order: loaded.order.number, detail };
+    return ctx.ask(
+      patrolCommand.name,
+      'operation',
+      m.whichOperation(loaded.order.number, open.map(operationLabel)),
+      state,
     );
-    await ctx.em.flush(); // the photo slot names the inspection by its id
-    await offerPhotoSlot(ctx, patrolCommand.name, {
-      subjectType: 'inspection',
-      subjectId: inspection.id,
-      label: photoMessages.inspectionLabel('巡检', loaded.order.number, task.name),
-    });
   },
-  resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, patrolCommand.name, state, answer),
+  async resume(ctx, step, state, answer) {
+    if (step !== 'operation' && step !== 'detail')
+      return attachSentPhoto(ctx, patrolCommand.name, state, answer);
+    // A refused answer leaves the question open (the refusal rolls the turn back): it is answered again.
+    const asked = state as AskedState;
+    const loaded = await loadOrder(ctx.em, asked.order);
+    if (step === 'operation') return check(ctx, loaded, operationNamed(loaded, answer.trim()), asked.detail);
+    return check(ctx, loaded, operationNamed(loaded, String(asked.operation)), answer);
+  },
 };
+
+/** What 巡检 remembers between its questions. */
+interface AskedState {
+  [key: string]: unknown;
+  order: string;
+  operation?: number;
+  detail: string | undefined;
+}
+
+async function check(
+  ctx: CommandContext,
+  loaded: OrderWithTasks,
+  task: OperationTask,
+  detail: string | undefined,
+): Promise<void> {
+  if (detail === undefined || detail.trim() === '') {
+    const state: AskedState = { order: loaded.order.number, operation: task.sequence, detail: undefined };
+    return ctx.ask(patrolCommand.name, 'detail', m.askDetail(loaded.order.number, task.name), state);
+  }
+  const record = readPatrol(detail, ctx.config.quality.rejectReasons);
+  const inspection = recordPatrol(ctx.services, ctx.actor, loaded, task, record);
+  const outside = outOfLimits(inspection.measurements ?? []);
+  ctx.reply(
+    m.recorded(
+      loaded.order.number,
+      task.name,
+      record.checked,
+      record.rejected,
+      record.reason ? `${record.reason.code} ${record.reason.name}` : '',
+      record.values.join(' '),
+    ) + (outside.length > 0 ? `\n${inspectionMessages.outOfLimits(outside)}` : ''),
+  );
+  await ctx.em.flush(); // the photo slot names the inspection by its id
+  await offerPhotoSlot(ctx, patrolCommand.name, {
+    subjectType: 'inspection',
+    subjectId: inspection.id,
+    label: photoMessages.inspectionLabel('巡检', loaded.order.number, task.name),
+  });
+}
