@@ -8,7 +8,7 @@ import { applyMigrations } from '../db/migrations.js';
 import { openOrm } from '../db/orm.js';
 import { entitiesFor } from '../entities.js';
 import { systemClock } from '../shared/clock.js';
-import { DemoAlreadySeededError, seedDemo } from './seed.js';
+import { demoSeedingClock, DemoAlreadySeededError, seedDemo } from './seed.js';
 
 const settings = readSettings();
 const { config, capabilities } = await loadFactory(settings.factoryConfigPath);
@@ -20,7 +20,12 @@ const orm = await openOrm(
 );
 try {
   await applyMigrations(orm);
-  const { orders } = await seedDemo(orm.em.fork(), systemClock, settings.factoryTz, config);
+  const { orders } = await seedDemo(
+    orm.em.fork(),
+    demoSeedingClock(systemClock, settings.factoryTz),
+    settings.factoryTz,
+    config,
+  );
   console.log(`Seeded the demo shop: 20 people in 3 teams, 6 machines, 5 products, ${orders} work orders.`);
   console.log('Try: npm run chat -- --as zhangwei   (then 我的任务)');
 } catch (error) {
