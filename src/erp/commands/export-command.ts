@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { productionDateOf, productionDay } from '../../shared/production-day.js';
@@ -15,10 +16,7 @@ export const exportCommand: Command = {
   aliases: [],
   roles: ['planner', 'supervisor', 'manager'],
   help: m.exportHelp,
-  args: [
-    { name: 'what', label: '报工', kind: 'word' },
-    { name: 'range', label: '日期范围', kind: 'text', optional: true },
-  ],
+  args: [wordChoice('what', ['报工']), { name: 'range', label: '日期范围', kind: 'text', optional: true }],
   async run(ctx, args) {
     if (args.what !== '报工') throw new RefusedError('bad_export', m.exportWhatUsage);
     const today = productionDateOf(ctx.clock.now(), productionDay(ctx.config, ctx.tz));

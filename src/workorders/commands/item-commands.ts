@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { renameItem } from '../master-data-service.js';
@@ -11,9 +12,9 @@ export const renameCommand: Command = {
   name: '改名',
   aliases: ['rename'],
   roles: ['planner', 'supervisor'],
-  help: '修改本地物料的名称：改名 物料 <编码> <新名称>（ERP 维护的物料请在 ERP 中修改）',
+  help: '修改本地物料的名称（ERP 维护的物料请在 ERP 中修改）',
   args: [
-    { name: 'what', label: '物料', kind: 'word' },
+    wordChoice('what', ['物料']),
     { name: 'code', label: '编码', kind: 'word' },
     { name: 'name', label: '新名称', kind: 'text' },
   ],
