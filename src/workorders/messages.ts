@@ -179,8 +179,15 @@ export const workOrderMessages = {
   askItem: '新建工单：请输入物料编码或名称（例如 BTN-001）：',
   askOrderQuantity: (item: string) => `物料「${item}」，请输入数量：`,
   askDueDate: '请输入交期（例如 12-01）：',
-  orderCreated: (number: string, item: string, quantity: number, due: string, ops: number) =>
-    `已创建工单 ${number}：${item} × ${quantity}，交期 ${due}，共 ${ops} 道工序。发送「下达 ${number}」后即可派工。`,
+  orderCreated: (
+    number: string,
+    item: string,
+    quantity: number,
+    due: string,
+    customer: string | null,
+    ops: number,
+  ) =>
+    `已创建工单 ${number}：${item} × ${quantity}，交期 ${due}${customer ? `，客户 ${customer}` : ''}，共 ${ops} 道工序。发送「下达 ${number}」后即可派工。`,
   orderReleased: (number: string) => `工单 ${number} 已下达，可以派工了。`,
   orderNotPlanned: (number: string, status: string) =>
     `工单 ${number} 当前是「${status}」，只有「计划」状态的工单可以下达。`,

@@ -46,7 +46,7 @@ describe('a shop day through the console, as each of its people', () => {
 
   it('the planner creates and releases an order by the item’s name', async () => {
     expect(await say('chenjing', '新建工单 传动轴 20 12-08 华东机械')).toEqual([
-      `已创建工单 ${WO}：传动轴 × 20，交期 2026-12-08，共 3 道工序。发送「下达 ${WO}」后即可派工。`,
+      `已创建工单 ${WO}：传动轴 × 20，交期 2026-12-08，客户 华东机械，共 3 道工序。发送「下达 ${WO}」后即可派工。`,
     ]);
     expect(await say('chenjing', `下达 ${WO}`)).toEqual([`工单 ${WO} 已下达，可以派工了。`]);
     const order = await em().findOneOrFail(WorkOrder, { number: WO }, { populate: ['item'] });

@@ -67,14 +67,15 @@ describe('work orders from the planner’s desk', () => {
     expect(await orderCount()).toBe(before);
     expect(await say('chenjing', '新建工单 传动轴 100 11-20 华东机械')).toEqual([warning]);
     expect(await say('chenjing', '是')).toEqual([
-      '已创建工单 WO-20261124-002：传动轴 × 100，交期 2026-11-20，共 3 道工序。发送「下达 WO-20261124-002」后即可派工。',
+      '已创建工单 WO-20261124-002：传动轴 × 100，交期 2026-11-20，客户 华东机械，共 3 道工序。发送「下达 WO-20261124-002」后即可派工。',
     ]);
     expect(await order('WO-20261124-002')).toMatchObject({ dueDate: '2026-11-20', customer: '华东机械' });
   });
 
   it('新建工单 reads 交期 and 客户 written before their values, as a planner types them', async () => {
+    // The answer names the customer too: what was stored is what the planner reads.
     expect(await say('chenjing', '新建工单 传动轴 300 交期 12-08 客户 华东 机械')).toEqual([
-      '已创建工单 WO-20261124-001：传动轴 × 300，交期 2026-12-08，共 3 道工序。发送「下达 WO-20261124-001」后即可派工。',
+      '已创建工单 WO-20261124-001：传动轴 × 300，交期 2026-12-08，客户 华东 机械，共 3 道工序。发送「下达 WO-20261124-001」后即可派工。',
     ]);
     expect(await order('WO-20261124-001')).toMatchObject({ dueDate: '2026-12-08', customer: '华东 机械' });
     expect(await say('chenjing', '新建工单 传动轴 300 12-09 客户 宏达泵业')).toHaveLength(1);

@@ -29,7 +29,16 @@ async function create(ctx: CommandContext, draft: Required<OrderDraft>) {
     ctx.tz,
   );
   const { tasks } = await loadOrder(ctx.em, order.number);
-  ctx.reply(m.orderCreated(order.number, order.item.name, draft.quantity, draft.due, tasks.length));
+  ctx.reply(
+    m.orderCreated(
+      order.number,
+      order.item.name,
+      draft.quantity,
+      draft.due,
+      order.customer ?? null,
+      tasks.length,
+    ),
+  );
 }
 
 /** Asks for the first thing still missing; a due date already past is confirmed before anything is made. */
