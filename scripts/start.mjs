@@ -6,7 +6,9 @@
 //
 // Why a bundle: Node resolves, reads and compiles each of the ~600 source modules separately,
 // a third of the time to ready. One file (plus a chunk per lazily imported part) loads in a
-// fraction of that. Packages stay external: they are loaded from node_modules as they are.
+// fraction of that. The same holds for the packages every start loads: knex alone requires
+// some 250 lodash files, and Node parses each CommonJS file a second time to find the names an
+// ESM import takes from it. So they are bundled too, except those listed in `external`.
 // Types are not checked here: `npm run typecheck` (and CI) does that.
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +24,25 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
-const sources = ['src', 'migrations', 'cards', 'tsconfig.json', 'package.json', 'scripts/start.mjs'];
+/**
+ * Packages loaded from node_modules as they are. Every `@mikro-orm/*` package is bundled: a second
+ * copy of the ORM loaded beside the bundled one would not know its entities.
+ */
+const external = [
+  // Native addons, and packages that open files of their own at run time (worker scripts, fonts).
+  ...['libsql', '@libsql/*', '@resvg/resvg-js', 'pino', 'pino-*', 'thread-stream', 'pdfkit', 'exceljs'],
+  // Loaded only by a channel, a dialect or a feature in use; bundled, they would be read at every start.
+  ...['mysql2', 'mariadb', 'iconv-lite', 'echarts', 'qrcode', 'jsqr', 'dingtalk-stream', 'mqtt', 'ws'],
+  ...['@wecom/*', 'axios', 'csv-parse', 'csv-stringify', 'fast-xml-parser', 'esprima', 'luxon', 'mime-db'],
+  // Drivers knex can load, none of them installed here.
+  ...['pg', 'pg-query-stream', 'oracledb', 'tedious', 'sqlite3', 'better-sqlite3', 'mysql'],
+];
+
+// The lock files too: the bundle holds packages, and an install that changes one must rebuild it.
+const sources = [
+  ...['src', 'migrations', 'cards', 'tsconfig.json', 'package.json', 'scripts/start.mjs'],
+  ...['package-lock.json', 'node_modules/.package-lock.json'],
+];
 const newestSource = Math.max(...sources.map((s) => newestMtime(join(root, s))));
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource) {
   console.log('Building (sources changed since the last build)…');
@@ -38,7 +58,11 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external,
+    // Bundled CommonJS code calls `require` for Node's own modules and for the packages above.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     // Entities and errors are known by their class names; bundling must not rename a clash.
     keepNames: true,
     sourcemap: 'linked',
