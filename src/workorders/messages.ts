@@ -179,6 +179,10 @@ export const workOrderMessages = {
   askItem: '新建工单：请输入物料编码或名称（例如 BTN-001）：',
   askOrderQuantity: (item: string) => `物料「${item}」，请输入数量：`,
   askDueDate: '请输入交期（例如 12-01）：',
+  dueInCustomer: (split: { written: string; customer: string | null; due: string }) =>
+    `客户「${split.written}」${split.customer === null ? '像是交期：是交期' : '的最后像是交期：是交期'} ${split.due}、` +
+    `${split.customer === null ? '不写客户' : `客户「${split.customer}」`}吗？` +
+    `回复「是」确认；回复「否」则客户就是「${split.written}」，再请您输入交期。`,
   orderCreated: (
     number: string,
     item: string,

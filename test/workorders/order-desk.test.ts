@@ -87,6 +87,35 @@ describe('work orders from the planner’s desk', () => {
     expect(await orderCount()).toBe(before);
   });
 
+  it('新建工单 asks whether a date written after the customer is the due date, instead of guessing', async () => {
+    // Before: `客户 宏达 12-22` stored the customer 宏达 12-22 and asked for a due date.
+    const question =
+      '客户「宏达 12-22」的最后像是交期：是交期 2026-12-22、客户「宏达」吗？回复「是」确认；回复「否」则客户就是「宏达 12-22」，再请您输入交期。';
+    const before = await orderCount();
+    expect(await say('chenjing', '新建工单 传动轴 50 客户 宏达 12-22')).toEqual([question]);
+    expect(await say('chenjing', '嗯')).toEqual([question]);
+    expect(await orderCount()).toBe(before);
+    expect(await say('chenjing', '是')).toEqual([
+      '已创建工单 WO-20261124-001：传动轴 × 50，交期 2026-12-22，客户 宏达，共 3 道工序。发送「下达 WO-20261124-001」后即可派工。',
+    ]);
+    expect(await order('WO-20261124-001')).toMatchObject({ dueDate: '2026-12-22', customer: '宏达' });
+
+    expect(await say('chenjing', '新建工单 传动轴 50 客户 宏达 12-22')).toEqual([question]);
+    expect(await say('chenjing', '否')).toEqual(['请输入交期（例如 12-01）：']);
+    expect(await say('chenjing', '12-28')).toHaveLength(1);
+    expect(await order('WO-20261124-002')).toMatchObject({ dueDate: '2026-12-28', customer: '宏达 12-22' });
+
+    // With the due date given, the customer's words are taken as written; a one-word customer too.
+    expect(await say('chenjing', '新建工单 传动轴 50 12-20 客户 宏达 3号')).toHaveLength(1);
+    expect(await order('WO-20261124-003')).toMatchObject({ customer: '宏达 3号' });
+    // A date alone after 客户: the customer left out, or named like a date.
+    expect(await say('chenjing', '新建工单 传动轴 50 客户 12-22')).toEqual([
+      '客户「12-22」像是交期：是交期 2026-12-22、不写客户吗？回复「是」确认；回复「否」则客户就是「12-22」，再请您输入交期。',
+    ]);
+    expect(await say('chenjing', '是')).toHaveLength(1);
+    expect(await order('WO-20261124-004')).toMatchObject({ dueDate: '2026-12-22', customer: null });
+  });
+
   it('新建工单 asks which item when a name is shared, and the dialog re-asks only the refused answer', async () => {
     const em = app.orm.em.fork();
     em.create(Item, { code: 'SHF-210', name: '传动轴' });

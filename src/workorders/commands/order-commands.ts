@@ -8,6 +8,7 @@ import {
   dueDateOf,
   factoryToday,
   orderQuantityOf,
+  parseDueDate,
   releaseWorkOrder,
 } from '../work-order-service.js';
 import { readYesNo } from './confirm.js';
@@ -46,10 +47,36 @@ async function next(ctx: CommandContext, draft: OrderDraft, itemName?: string): 
   if (draft.item === undefined) return ctx.ask(NEW_ORDER, 'item', m.askItem, {});
   if (draft.quantity === undefined)
     return ctx.ask(NEW_ORDER, 'quantity', m.askOrderQuantity(itemName ?? draft.item), { ...draft });
-  if (draft.due === undefined) return ctx.ask(NEW_ORDER, 'due', m.askDueDate, { ...draft });
+  if (draft.due === undefined) {
+    const split = dueAtEndOf(draft.customer, ctx);
+    return split ? askSplit(ctx, draft, split) : ctx.ask(NEW_ORDER, 'due', m.askDueDate, { ...draft });
+  }
   const today = factoryToday(ctx.clock.now(), ctx.tz);
   if (draft.due < today) return ctx.ask(NEW_ORDER, 'past', m.pastDueDate(draft.due, today), { ...draft });
   await create(ctx, { ...draft, customer: draft.customer ?? null } as Required<OrderDraft>);
+}
+
+/**
+ * `客户 宏达 12-22`: a customer named by its keyword takes the rest of the line, so a due date
+ * written after it reads as part of the name. Without a due date, a last word that reads as one
+ * could be either: the planner is asked.
+ */
+function dueAtEndOf(customer: string | null | undefined, ctx: CommandContext): CustomerSplit | undefined {
+  const words = customer?.split(/\s+/) ?? [];
+  const last = words.pop();
+  const due = last === undefined ? undefined : parseDueDate(last, ctx.clock.now(), ctx.tz);
+  return customer && due ? { written: customer, customer: words.join(' ') || null, due } : undefined;
+}
+
+/** The customer as written, and as it reads without its last word (none: `客户 12-22`), the due date. */
+interface CustomerSplit {
+  written: string;
+  customer: string | null;
+  due: string;
+}
+
+function askSplit(ctx: CommandContext, draft: OrderDraft, split: CustomerSplit): Promise<void> {
+  return ctx.ask(NEW_ORDER, 'customer_due', m.dueInCustomer(split), { ...draft });
 }
 
 /**
@@ -89,6 +116,7 @@ export const newWorkOrderCommand: Command = {
     }
     if (step === 'quantity') return next(ctx, { ...draft, quantity: orderQuantityOf(text) });
     if (step === 'due') return next(ctx, { ...draft, due: dueDateOf(text, ctx.clock.now(), ctx.tz) });
+    if (step === 'customer_due') return splitCustomer(ctx, draft, text);
     const confirmed = readYesNo(text);
     if (confirmed === undefined)
       return ctx.ask(
@@ -101,6 +129,15 @@ export const newWorkOrderCommand: Command = {
     await create(ctx, { ...draft, customer: draft.customer ?? null } as Required<OrderDraft>);
   },
 };
+
+/** 是: the last word was the due date; 否: it belongs to the customer's name, and the due date is asked. */
+async function splitCustomer(ctx: CommandContext, draft: OrderDraft, answer: string): Promise<void> {
+  const split = dueAtEndOf(draft.customer, ctx);
+  const meant = readYesNo(answer);
+  if (!split || meant === false) return ctx.ask(NEW_ORDER, 'due', m.askDueDate, { ...draft });
+  if (meant) return next(ctx, { ...draft, customer: split.customer, due: split.due });
+  return askSplit(ctx, draft, split);
+}
 
 export const releaseCommand: Command = {
   name: '下达',
