@@ -1,7 +1,9 @@
 /**
  * `npm run bench:startup`: starts the built server as `npm start` would (scripts/start.mjs,
  * which builds first when the sources changed) on a fresh SQLite file in a temp dir, and prints
- * the time until GET /readyz answers 200 and the server's resident memory after 10 s idle.
+ * the time until GET /readyz answers 200, the CPU time the server spent to get there (user and
+ * system: on a shared host whose speed wanders, the figure that compares two builds), and the
+ * server's resident memory after 10 s idle.
  * Median of BENCH_RUNS runs (default 3; idle memory wanders by ±5 MB with when V8 last collected,
  * so compare builds on 9 or more). The memory is the node process's own VmRSS, read from /proc
  * (Linux only).
@@ -25,7 +27,20 @@ const startCommand = (
 
 interface Run {
   readyMs: number;
+  readyCpuMs: number;
   idleRssMb: number;
+}
+
+const clockTicksPerSecond = Number(
+  spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100,
+);
+
+/** User plus system CPU time of a process so far, from /proc (fields 14 and 15 of its stat). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after it are counted from its `)`.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
 }
 
 function freePort(): Promise<number> {
@@ -88,8 +103,9 @@ async function runOnce(): Promise<Run> {
       await sleep(20);
     }
     const readyMs = performance.now() - started;
+    const readyCpuMs = cpuMs(child.pid ?? 0);
     await sleep(IDLE_MS);
-    return { readyMs, idleRssMb: rssMb(child.pid ?? 0) };
+    return { readyMs, readyCpuMs, idleRssMb: rssMb(child.pid ?? 0) };
   } finally {
     await stop(child);
     rmSync(dir, { recursive: true, force: true });
@@ -108,14 +124,18 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const runs: Run[] = [];
 for (let i = 0; i < RUNS; i++) {
   const run = await runOnce();
-  console.log(`run ${i + 1}: ready ${run.readyMs.toFixed(0)} ms, idle RSS ${run.idleRssMb.toFixed(1)} MB`);
+  console.log(
+    `run ${i + 1}: ready ${run.readyMs.toFixed(0)} ms (CPU ${run.readyCpuMs.toFixed(0)} ms), ` +
+      `idle RSS ${run.idleRssMb.toFixed(1)} MB`,
+  );
   runs.push(run);
 }
 const load = loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');
 console.log(
-  `median of ${RUNS}: time to /readyz 200 ${median(runs.map((r) => r.readyMs)).toFixed(0)} ms, ` +
+  `median of ${RUNS}: time to /readyz 200 ${median(runs.map((r) => r.readyMs)).toFixed(0)} ms ` +
+    `(CPU ${median(runs.map((r) => r.readyCpuMs)).toFixed(0)} ms), ` +
     `idle RSS after ${IDLE_MS / 1000} s ${median(runs.map((r) => r.idleRssMb)).toFixed(1)} MB ` +
     `(load average ${load})`,
 );
