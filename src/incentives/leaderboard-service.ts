@@ -8,6 +8,7 @@ import { retryOnLockConflict } from '../db/lock-retry.js';
 import { leaderboardMarkdown } from './messages.js';
 import { weekOf, type Period } from './periods.js';
 import { NO_WORK, type ReportingRate } from './reporting-rate.js';
+import { placesOf, samePoints } from './places.js';
 import { standings } from './standings.js';
 
 /** What one team's group reads on Monday morning: praise only, nobody named at the bottom. */
@@ -38,7 +39,9 @@ export async function teamLeaderboards(deps: IncentiveDeps): Promise<TeamLeaderb
   return current.teams
     .map((team): TeamLeaderboard => {
       const scorers = current.people.filter((p) => p.teamId === team.teamId);
-      const top = scorers.slice(0, deps.config.incentives.leaderboardSize);
+      // Everyone tied with the last place shown is shown too: a tie is not split by name.
+      const places = placesOf(scorers, samePoints);
+      const top = scorers.filter((_, i) => (places[i] ?? 0) <= deps.config.incentives.leaderboardSize);
       const improved = scorers
         .filter((p) => !top.includes(p))
         .map((p) => ({

@@ -7,6 +7,7 @@ import type { TeamLeaderboard } from './leaderboard-service.js';
 import type { ReportingRate } from './reporting-rate.js';
 import type { ActiveRule } from './rules/active-rules.js';
 import type { CompareOp, Condition, Operand } from './rules/expression.js';
+import { placesOf, samePoints, sameTeamStanding } from './places.js';
 import type { Standings } from './standings.js';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -14,7 +15,10 @@ const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 const md = (day: string) => day.slice(5);
 const span = (p: Period) => `${md(p.firstDay)}—${md(p.lastDay)}`;
 const MEDALS = ['🥇', '🥈', '🥉'];
-const placeOf = (i: number) => MEDALS[i] ?? `${i + 1}.`;
+/** A place from 1; people who tie share it, and its medal. */
+const placeOf = (place: number) => MEDALS[place - 1] ?? `${place}.`;
+/** How far the 排行 list goes; everyone tied with its last place is listed too. */
+const BOARD_PLACES = 10;
 
 const OPERATOR_WORDS: Record<CompareOp, string> = {
   '==': '=',
@@ -84,7 +88,8 @@ export function leaderboardMarkdown(board: TeamLeaderboard): { title: string; te
   const lines = [`### ${title}`];
   if (board.top.length > 0) {
     lines.push('**上周之星** 👏');
-    board.top.forEach((p, i) => lines.push(`${placeOf(i)} ${p.name} ${p.points} 分`));
+    const places = placesOf(board.top, samePoints);
+    board.top.forEach((p, i) => lines.push(`${placeOf(places[i] ?? i + 1)} ${p.name} ${p.points} 分`));
   }
   if (board.mostImproved) {
     lines.push('', `📈 进步最快：${board.mostImproved.name}，比前一周多得 ${board.mostImproved.gain} 分`);
@@ -133,12 +138,17 @@ export const incentiveMessages = {
     if (s.people.length === 0) lines.push('这段时间还没有人得分。');
     else {
       lines.push('个人榜：');
-      s.people.slice(0, 10).forEach((p, i) => lines.push(`${placeOf(i)} ${p.name} ${p.points} 分`));
+      const places = placesOf(s.people, samePoints);
+      s.people.forEach((p, i) => {
+        const place = places[i] ?? i + 1;
+        if (place <= BOARD_PLACES) lines.push(`${placeOf(place)} ${p.name} ${p.points} 分`);
+      });
     }
     if (s.teams.length > 0) {
       lines.push('班组榜（人均积分 · 报工率）：');
+      const places = placesOf(s.teams, sameTeamStanding);
       s.teams.forEach((t, i) =>
-        lines.push(`${i + 1}. ${t.name} 人均 ${t.perMember} 分 · 报工率 ${rateText(t.rate)}`),
+        lines.push(`${places[i] ?? i + 1}. ${t.name} 人均 ${t.perMember} 分 · 报工率 ${rateText(t.rate)}`),
       );
     }
     return lines.join('\n');
