@@ -19,7 +19,7 @@ export interface AtRiskOrder {
   /** The end of the due day (23:59:59.999 factory time): finishing any time that day is on time. */
   dueAt: Date;
   projectedFinishAt: Date;
-  /** Why, in Chinese: e.g. `CNC-01 超负荷 12月3日 130%`. */
+  /** Why, in Chinese: e.g. `CNC-01 超负荷 12-03 130%`. */
   reason: string;
 }
 

@@ -46,7 +46,7 @@ export function riskTexts(load: CapacityLoad, tz: string): RiskText[] {
           {
             orderNumber: o.orderNumber,
             dueDay: inZone(o.dueAt, tz).format('YYYY-MM-DD'),
-            finish: inZone(o.projectedFinishAt, tz).format('M月D日 HH:mm'),
+            finish: inZone(o.projectedFinishAt, tz).format('MM-DD HH:mm'),
             reason: o.reason,
           },
         ],

@@ -1,7 +1,8 @@
 import { dayjs } from '../shared/time.js';
 import type { Kitting, OrderKitting } from './kitting-service.js';
 
-const monthDay = (day: string) => dayjs(day).format('M月D日');
+/** `12-03`, as dates read everywhere else in the bot (交期 12-03, 11-28 17:00). */
+const monthDay = (day: string) => dayjs(day).format('MM-DD');
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
 const figure = (n: number) => String(Math.round(n * 1000) / 1000);
 
@@ -26,7 +27,7 @@ export const planningMessages = {
   pastDue: (days: number) => `已过交期 ${days} 天`,
   /** `back` is factory-local `YYYY-MM-DD HH:mm`. */
   down: (machine: string, what: string, back: string) =>
-    `${machine} ${what}，预计 ${dayjs(back).format('M月D日 HH:mm')} 恢复`,
+    `${machine} ${what}，预计 ${dayjs(back).format('MM-DD HH:mm')} 恢复`,
   downKind: { repair: '维修中', stopped: '停机', maintenance: '保养中' } as const,
   plannedDown: (reason: string | undefined) => (reason ? `计划停机（${reason}）` : '计划停机'),
   unfinished: '尚未完工',
@@ -43,11 +44,11 @@ export const planningMessages = {
   badBy: (text: string) => `「${text}」看不懂，请写「负荷 设备」或「负荷 班组」。`,
   noTeam: '未分班组',
   loadChartTitle: (by: 'machine' | 'team', first: string, last: string) =>
-    `${by === 'machine' ? '设备' : '班组'}负荷 ${monthDay(first)}–${monthDay(last)}（%）`,
+    `${by === 'machine' ? '设备' : '班组'}负荷 ${monthDay(first)} 至 ${monthDay(last)}（%）`,
 
   load(by: 'machine' | 'team', days: string[], rows: LoadRowText[], risks: RiskText[]): string {
     const lines = [
-      `未来 ${days.length} 天${by === 'machine' ? '设备' : '班组'}负荷（${monthDay(days[0]!)}–${monthDay(days.at(-1)!)}）`,
+      `未来 ${days.length} 天${by === 'machine' ? '设备' : '班组'}负荷（${monthDay(days[0]!)} 至 ${monthDay(days.at(-1)!)}）`,
     ];
     const over = rows.filter((r) => r.overloadedDays.length > 0);
     if (rows.length === 0) lines.push('没有设备或工作中心。');

@@ -56,7 +56,7 @@ planning:
       // Waits 8 h for the lathe, turns Wednesday and Thursday 08:00–09:00; the mill is down until
       // 12:00 Thursday, so milling runs 12:00–16:00 and Friday 08:00–08:30: the window cost it
       // 19 h (against finishing Thursday 13:30), more than the wait, so the window is the reason.
-      ['WO-B', local('2026-12-04', '08:30'), 'MIL-01 计划停机（年度保养），预计 12月3日 12:00 恢复'],
+      ['WO-B', local('2026-12-04', '08:30'), 'MIL-01 计划停机（年度保养），预计 12-03 12:00 恢复'],
       // The mill is free Friday 08:30: 120 minutes.
       ['WO-C', local('2026-12-04', '10:30'), null],
     ]);
@@ -122,10 +122,10 @@ repairs: { acceptMinutes: 30, startMinutes: 30, repairMinutes: 2880, verifyMinut
     ]);
     expect(load.orders.map((o) => [o.orderNumber, o.projectedFinishAt, o.reason])).toEqual([
       // Turns Wednesday 10:00 – Thursday 10:00, mills to 15:30: late for 2 December, by the repair.
-      ['WO-A', local('2026-12-03', '15:30'), 'CNC-01 维修中，预计 12月2日 10:00 恢复'],
+      ['WO-A', local('2026-12-03', '15:30'), 'CNC-01 维修中，预计 12-02 10:00 恢复'],
       // Waits for WO-A on the lathe until Thursday 10:00, turns to Friday 11:00, mills to 15:30;
       // the lathe's worst day while it waited is Wednesday: 720 minutes of work in its 360.
-      ['WO-B', local('2026-12-04', '15:30'), 'CNC-01 超负荷 12月2日 200%'],
+      ['WO-B', local('2026-12-04', '15:30'), 'CNC-01 超负荷 12-02 200%'],
       // The mill is free Friday 15:30: 30 minutes that day, 90 on Saturday.
       ['WO-C', local('2026-12-05', '09:30'), null],
     ]);
@@ -139,10 +139,10 @@ repairs: { acceptMinutes: 30, startMinutes: 30, repairMinutes: 2880, verifyMinut
     app.clock.set(NOW);
     const replies = await new ConsoleSession(app.chat.engine, app.clock, 'liuyang').say('负荷');
     expect(replies[0]?.kind === 'text' ? replies[0].text.split('\n').slice(0, 4) : []).toEqual([
-      '未来 14 天设备负荷（11月30日–12月13日）',
+      '未来 14 天设备负荷（11-30 至 12-13）',
       '超负荷（需求 > 班次产能）：',
-      '- CNC-01 数控车床：12月2日 200%（720/360 分钟）',
-      '- MIL-01 铣床：12月3日 125%（600/480 分钟）',
+      '- CNC-01 数控车床：12-02 200%（720/360 分钟）',
+      '- MIL-01 铣床：12-03 125%（600/480 分钟）',
     ]);
   }, 90_000);
 });

@@ -62,7 +62,7 @@ describe('capacity load and kitting of a hand-built week', () => {
         itemCode: 'SHAFT',
         dueAt: new Date(local('2026-12-02', '00:00').getTime() - 1),
         projectedFinishAt: local('2026-12-02', '13:30'),
-        reason: 'CNC-01 超负荷 11月30日 200%',
+        reason: 'CNC-01 超负荷 11-30 200%',
       },
       // MIL-01 is free after WO-B on Wednesday 13:30.
       {
@@ -82,7 +82,7 @@ describe('capacity load and kitting of a hand-built week', () => {
         itemCode: 'SHAFT',
         dueAt: new Date(local('2026-12-02', '00:00').getTime() - 1),
         projectedFinishAt: local('2026-12-02', '13:30'),
-        reason: 'CNC-01 超负荷 11月30日 200%',
+        reason: 'CNC-01 超负荷 11-30 200%',
       },
     ]);
     // A week later with nothing done: WO-A waits for nobody, its own 810 minutes end Tuesday;
@@ -90,9 +90,9 @@ describe('capacity load and kitting of a hand-built week', () => {
     // Tuesday WO-A and WO-B put 600 minutes on it.
     const later = await ordersAtRisk(app.orm.em.fork(), app.factory, local('2026-12-07', '08:00'), TZ);
     expect(later.map((o) => [o.orderNumber, o.projectedFinishAt, o.reason])).toEqual([
-      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时，最早 12月8日 完工'],
-      ['WO-B', local('2026-12-09', '13:30'), 'CNC-01 超负荷 12月7日 200%'],
-      ['WO-C', local('2026-12-09', '15:30'), 'MIL-01 超负荷 12月8日 125%'],
+      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时，最早 12-08 完工'],
+      ['WO-B', local('2026-12-09', '13:30'), 'CNC-01 超负荷 12-07 200%'],
+      ['WO-C', local('2026-12-09', '15:30'), 'MIL-01 超负荷 12-08 125%'],
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('capacity load and kitting of a hand-built week', () => {
       '- OS-1 华美电镀：传动轴（SHAFT）（电镀）应于 11-29 14:00 回厂，已逾期 18 小时，还有 80 件未回',
       '',
       '**预计延期（按设备负荷）**',
-      '- WO-B 交期 12月1日，预计 12月2日 13:30 完工：CNC-01 超负荷 11月30日 200%',
+      '- WO-B 交期 12-01，预计 12-02 13:30 完工：CNC-01 超负荷 11-30 200%',
     ]);
   }, 90_000);
 
@@ -175,22 +175,22 @@ describe('capacity load and kitting of a hand-built week', () => {
     const say = (who: string, text: string) => new ConsoleSession(app.chat.engine, app.clock, who).say(text);
     expect(texts(await say('liuyang', '负荷'))).toEqual([
       [
-        '未来 14 天设备负荷（11月30日–12月13日）',
+        '未来 14 天设备负荷（11-30 至 12-13）',
         '超负荷（需求 > 班次产能）：',
-        '- CNC-01 数控车床：11月30日 200%（960/480 分钟）',
-        '- MIL-01 铣床：12月1日 125%（600/480 分钟）',
+        '- CNC-01 数控车床：11-30 200%（960/480 分钟）',
+        '- MIL-01 铣床：12-01 125%（600/480 分钟）',
         '交期风险 1 单：',
-        '- WO-B 交期 12月1日，预计 12月2日 13:30 完工：CNC-01 超负荷 11月30日 200%',
+        '- WO-B 交期 12-01，预计 12-02 13:30 完工：CNC-01 超负荷 11-30 200%',
       ].join('\n'),
       '<image>',
     ]);
     expect(texts(await say('lijianguo', '负荷 班组'))[0]).toEqual(
       [
-        '未来 14 天班组负荷（11月30日–12月13日）',
+        '未来 14 天班组负荷（11-30 至 12-13）',
         '超负荷（需求 > 班次产能）：',
-        '- 数控组：11月30日 113%（1080/960 分钟）',
+        '- 数控组：11-30 113%（1080/960 分钟）',
         '交期风险 1 单：',
-        '- WO-B 交期 12月1日，预计 12月2日 13:30 完工：CNC-01 超负荷 11月30日 200%',
+        '- WO-B 交期 12-01，预计 12-02 13:30 完工：CNC-01 超负荷 11-30 200%',
       ].join('\n'),
     );
     expect(texts(await say('liuyang', '负荷 仓库'))).toEqual([
@@ -199,10 +199,10 @@ describe('capacity load and kitting of a hand-built week', () => {
     expect(texts(await say('liuyang', '齐套'))).toEqual([
       [
         '齐套率 50.0%（2/4 单），按交期先后占用库存',
-        '✅ 可开工 2 单：WO-B（交期 12月1日）、WO-C（交期 12月7日）',
+        '✅ 可开工 2 单：WO-B（交期 12-01）、WO-C（交期 12-07）',
         '❌ 缺料 2 单：',
-        '- WO-A（交期 12月2日）：平键（KEY）缺 380件（需 600，可用 220）；圆钢（STEEL）缺 10kg（需 350，可用 340）',
-        '- WO-D（交期 12月3日）：平键（KEY）缺 100件（需 100，可用 0）；圆钢（STEEL）缺 75kg（需 75，可用 0）',
+        '- WO-A（交期 12-02）：平键（KEY）缺 380件（需 600，可用 220）；圆钢（STEEL）缺 10kg（需 350，可用 340）',
+        '- WO-D（交期 12-03）：平键（KEY）缺 100件（需 100，可用 0）；圆钢（STEEL）缺 75kg（需 75，可用 0）',
         '⚪ 无物料清单 1 单：WO-F',
       ].join('\n'),
     ]);
