@@ -66,7 +66,8 @@ describe('inspections: a first-article hold, and final inspection with reject re
     expect(text(await liuyang.say('完工 WO-DEMO-006 1'))).toContain(
       '要先首检：首检合格前只能报 1 件首件（已报 1 件）',
     );
-    expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 工序10 不合格 D01 外圆大 0.02'))).toBe(
+    // The only operation flagged may be left out; 不合格 is the verdict, not an operation's name.
+    expect(text(await app.as('zhouqiang').say('首检 WO-DEMO-006 不合格 D01 外圆大 0.02'))).toBe(
       '已记录首检不合格：WO-DEMO-006「车削」（尺寸超差，外圆大 0.02），该工序仍暂停在首件。' +
         '\n如需附照片，请直接发送图片，将附在首检 WO-DEMO-006「车削」上。',
     );
@@ -177,6 +178,29 @@ describe('inspections: a first-article hold, and final inspection with reject re
     );
     expect(text(await qc.say('首检 WO-DEMO-001 工序10 合格'))).toBe('WO-DEMO-001「车削」不需要首检。');
     expect(await em().count(Inspection, {})).toBe(before);
+  });
+
+  it('首检 without the operation asks which, when more than one flagged operation is running', async () => {
+    const fork = em();
+    const tasks = await fork.find(OperationTask, { workOrder: { number: 'WO-DEMO-001' } });
+    for (const task of tasks) task.firstArticle = true;
+    await fork.flush();
+    const qc = app.as('zhouqiang');
+    const before = await em().count(Inspection, {});
+    const question =
+      'WO-DEMO-001 首检哪道工序？请回复工序号：10 车削、20 铣键槽。下次可以一次写全，例如「首检 WO-DEMO-001 工序10 合格」。';
+    expect(text(await qc.say('首检 WO-DEMO-001 合格'))).toBe(question);
+    expect(text(await qc.say('40'))).toContain('WO-DEMO-001 没有工序「40」');
+    expect(text(await qc.say('20'))).toBe(
+      '已记录首检合格：WO-DEMO-001「铣键槽」，已通知操作工继续生产。' +
+        '\n如需附照片，请直接发送图片，将附在首检 WO-DEMO-001「铣键槽」上。',
+    );
+    const stored = await em().find(Inspection, {}, { populate: ['task'], orderBy: { id: 'asc' } });
+    expect(stored.length).toBe(before + 1);
+    expect([stored.at(-1)?.kind, stored.at(-1)?.task.sequence]).toEqual(['first_article', 20]);
+
+    expect(text(await qc.say('首检 WO-DEMO-007 合格'))).toBe('WO-DEMO-007 没有等首检的工序。');
+    expect(await em().count(Inspection, {})).toBe(before + 1);
   });
 
   it('refuses inspections from anyone but QC', async () => {

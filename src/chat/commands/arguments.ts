@@ -101,7 +101,8 @@ export function parseArgs(tokens: string[], specs: readonly ArgSpec[]): ArgsResu
       (token === undefined ||
         rest.length <= requiredAfter ||
         !fits(spec, token) ||
-        leaveForQuantities(positional, i, rest))
+        leaveForQuantities(positional, i, rest) ||
+        isLaterChoice(positional, i, token))
     ) {
       skipped = spec;
       continue;
@@ -139,6 +140,11 @@ function leaveForQuantities(positional: readonly ArgSpec[], i: number, rest: str
   const token = rest[0];
   if (spec?.kind !== 'word' || token === undefined || parseQuantity(token) === undefined) return false;
   return rest.length <= positional.slice(i + 1).filter((s) => s.kind === 'quantity').length;
+}
+
+/** `首检 WO-7 不合格 D01`: a word a later slot chooses from is that slot's, not an optional one's before it. */
+function isLaterChoice(positional: readonly ArgSpec[], i: number, token: string): boolean {
+  return positional.slice(i + 1).some((s) => s.choices?.includes(token));
 }
 
 /**

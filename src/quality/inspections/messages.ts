@@ -42,6 +42,9 @@ export const inspectionMessages = {
     `已记录首检不合格：${order}「${operation}」（${reason}），该工序仍暂停在首件。`,
 
   notFlagged: (order: string, operation: string) => `${order}「${operation}」不需要首检。`,
+  noneFlagged: (order: string) => `${order} 没有等首检的工序。`,
+  whichFirstArticle: (order: string, ops: string[]) =>
+    `${order} 首检哪道工序？请回复工序号：${ops.join('、')}。下次可以一次写全，例如「首检 ${order} 工序${ops[0]?.split(' ')[0] ?? '10'} 合格」。`,
   alreadyPassed: (order: string, operation: string) => `${order}「${operation}」的首检已经合格，无需再检。`,
   nothingToInspect: (order: string, operation: string, pieces: number) =>
     `${order}「${operation}」的首件还没报工（需 ${pieces} 件），请等操作工报工后再检。`,
