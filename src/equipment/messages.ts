@@ -9,6 +9,14 @@ export const hoursOf = (minutes: number): string => {
 };
 
 /** What equipment maintenance and repairs say to people, in one place for review and translation. */
+const repairNextStep: Record<RepairState, (id: number, technician: string) => string> = {
+  reported: (id) => `下一步是设备组「接单 R${id}」。`,
+  accepted: (id, technician) => `下一步是${technician}到现场后「开始维修 R${id}」。`,
+  repairing: (id, technician) => `下一步是${technician}修好后「维修完成 R${id}」。`,
+  verifying: (id) => `下一步是报修人或班组长「验收 R${id}」。`,
+  archived: () => '这张维修单已经验收归档。',
+};
+
 export const equipmentMessages = {
   statusNames: {
     running: '运行',
@@ -146,7 +154,10 @@ export const equipmentMessages = {
   notMaintenance: '只有设备员可以接单和维修。',
   notYourRepair: (id: number, who: string) => `维修 R${id} 由 ${who} 负责，您不能操作。`,
   notVerifier: (id: number) => `维修 R${id} 需由报修人、班组长或车间主任验收。`,
-  repairWrongState: (id: number, state: string) => `维修 R${id} 现在是「${state}」，不能这样操作。`,
+  /** What was tried (接单, 开始维修, 维修完成, 验收) cannot be done now; the answer says who does what next. */
+  repairWrongState: (id: number, state: RepairState, tried: string, technician: string | undefined) =>
+    `维修 R${id} 现在是「${equipmentMessages.repairStateNames[state] ?? state}」，不能${tried}。` +
+    repairNextStep[state](id, technician ?? '维修人'),
   ticketUnknown: (ref: string) => `没有找到维修单「${ref}」。维修单号形如 R12。`,
   noRepairWork: '您现在没有待办的保养或维修。',
 

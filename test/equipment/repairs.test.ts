@@ -48,10 +48,16 @@ describe('repair tickets: 报修 → 接单 → 维修中 → 待验收 → 归�
     at(world, '08:10');
     expect(await world.tap('gaoyuan', '接单')).toEqual(['维修 R1 已由 高远 接单。']);
     expect(await world.pushed()).toEqual([['zhangwei', '维修 R1 已由 高远 接单。']]);
-    expect(await world.say('mawei', '接单 R1')).toEqual(['维修 R1 现在是「已接单」，不能这样操作。']);
+    // A refusal by state says who does what next, not only that it cannot be done.
+    expect(await world.say('mawei', '接单 R1')).toEqual([
+      '维修 R1 现在是「已接单」，不能接单。下一步是高远到现场后「开始维修 R1」。',
+    ]);
 
     at(world, '08:20');
     expect(await world.tap('gaoyuan', '开始维修')).toEqual(['维修 R1 开始维修，设备停机计时中。']);
+    expect(await world.say('zhangwei', '验收 R1 通过')).toEqual([
+      '维修 R1 现在是「维修中」，不能验收。下一步是高远修好后「维修完成 R1」。',
+    ]);
     at(world, '10:00');
     expect(await world.tap('gaoyuan', '维修完成')).toEqual([
       '维修 R1：请简要写下处理内容（例如「更换主轴皮带」）：',

@@ -12,6 +12,7 @@ import {
   startRepair,
   ticketForChange,
   verifyRepair,
+  wrongRepairState,
 } from '../repairs/repair-service.js';
 import type { RepairTicket } from '../repairs/repair-ticket.entity.js';
 import { accept as acceptMaintenance, taskOf } from './maintenance-actions.js';
@@ -92,11 +93,7 @@ export async function askRepairNote(ctx: CommandContext, ticket: RepairTicket): 
 
 /** Refuses before asking for the note when the tap could not succeed anyway. */
 async function assertMayFinish(ctx: CommandContext, ticket: RepairTicket): Promise<void> {
-  if (ticket.state !== 'repairing')
-    throw new RefusedError(
-      'repair_state',
-      m.repairWrongState(ticket.id, m.repairStateNames[ticket.state] ?? ''),
-    );
+  if (ticket.state !== 'repairing') throw wrongRepairState(ticket, '提交维修完成');
   if (ticket.technician?.id !== ctx.person.id && !ctx.person.roles.includes('maintenance'))
     throw new RefusedError('not_technician', m.notYourRepair(ticket.id, ticket.technician?.name ?? m.nobody));
 }
@@ -129,11 +126,7 @@ export async function pass(ctx: CommandContext, ticket: RepairTicket): Promise<v
 }
 
 export async function askRejectReason(ctx: CommandContext, ticket: RepairTicket): Promise<void> {
-  if (ticket.state !== 'verifying')
-    throw new RefusedError(
-      'repair_state',
-      m.repairWrongState(ticket.id, m.repairStateNames[ticket.state] ?? ''),
-    );
+  if (ticket.state !== 'verifying') throw wrongRepairState(ticket, '验收');
   await ctx.ask(verifyCommand.name, 'reason', m.askRejectReason(ticket.id), { ticketId: ticket.id });
 }
 

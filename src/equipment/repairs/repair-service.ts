@@ -76,7 +76,7 @@ export async function ticketForChange(em: EntityManager, id: number, ref: string
 /** 接单: a maintenance technician takes the ticket. */
 export async function acceptRepair(deps: Services, actor: Actor, ticket: RepairTicket): Promise<void> {
   if (!hasRole(actor.person, 'maintenance')) throw new RefusedError('not_maintenance', m.notMaintenance);
-  expectState(ticket, 'reported');
+  expectState(ticket, 'reported', '接单');
   ticket.technician = deps.em.getReference(Person, actor.person.id);
   await move(deps, actor, ticket, 'accepted', null);
   await tell(deps, ticket.reportedBy.id, m.repairAccepted(ticket.id, actor.person.name));
@@ -84,7 +84,7 @@ export async function acceptRepair(deps: Services, actor: Actor, ticket: RepairT
 
 /** 开始维修: the technician is at the machine. */
 export async function startRepair(deps: Services, actor: Actor, ticket: RepairTicket): Promise<void> {
-  expectState(ticket, 'accepted');
+  expectState(ticket, 'accepted', '开始维修');
   assertTechnician(deps.em, actor, ticket);
   await move(deps, actor, ticket, 'repairing', null);
 }
@@ -96,7 +96,7 @@ export async function finishRepair(
   ticket: RepairTicket,
   note: string,
 ): Promise<void> {
-  expectState(ticket, 'repairing');
+  expectState(ticket, 'repairing', '提交维修完成');
   assertTechnician(deps.em, actor, ticket);
   await move(deps, actor, ticket, 'verifying', note);
   const loaded = (await loadTicket(deps.em, ticket.id)) as RepairTicket;
@@ -118,7 +118,7 @@ export async function verifyRepair(
   ticket: RepairTicket,
   verdict: { pass: true } | { pass: false; reason: string },
 ): Promise<number | undefined> {
-  expectState(ticket, 'verifying');
+  expectState(ticket, 'verifying', '验收');
   const mayVerify =
     ticket.reportedBy.id === actor.person.id || hasRole(actor.person, 'team_lead', 'supervisor');
   if (!mayVerify) throw new RefusedError('not_verifier', m.notVerifier(ticket.id));
@@ -140,12 +140,16 @@ export async function verifyRepair(
   return minutes;
 }
 
-function expectState(ticket: RepairTicket, state: RepairState): void {
-  if (ticket.state !== state)
-    throw new RefusedError(
-      'repair_state',
-      m.repairWrongState(ticket.id, m.repairStateNames[ticket.state] ?? ticket.state),
-    );
+/** `tried` cannot be done on the ticket where it stands; the refusal names the next step. */
+export function wrongRepairState(ticket: RepairTicket, tried: string): RefusedError {
+  return new RefusedError(
+    'repair_state',
+    m.repairWrongState(ticket.id, ticket.state, tried, ticket.technician?.name),
+  );
+}
+
+function expectState(ticket: RepairTicket, state: RepairState, tried: string): void {
+  if (ticket.state !== state) throw wrongRepairState(ticket, tried);
 }
 
 /** The technician who took the ticket works it; another technician may step in, nobody else. */
