@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundContent } from '../../src/chat/outbound.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
+import { RepairStep } from '../../src/equipment/repairs/repair-step.entity.js';
 import { RepairTicket } from '../../src/equipment/repairs/repair-ticket.entity.js';
+import { PointEntry } from '../../src/incentives/point-entry.entity.js';
 import { ProductionException } from '../../src/workorders/production-exception.entity.js';
 import { WorkOrder } from '../../src/workorders/work-order.entity.js';
 import { startDemoApp, type DemoApp } from '../support/demo-app.js';
@@ -55,6 +57,25 @@ describe('chat arguments longer than their columns', () => {
       '故障描述最多 500 字（现在 501 字），请精简后重新发送。',
     ]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('加分 and 维修完成 refuse an over-long reason or note instead of cutting it unseen', async () => {
+    const em = () => app.orm.em.fork();
+    const stored = async () => [await em().count(PointEntry), await em().count(RepairStep), await counts()];
+    const before = await stored();
+    expect(await say('lijianguo', `加分 @张伟 2 ${'好'.repeat(201)}`)).toEqual([
+      '原因最多 200 字（现在 201 字），请精简后重新发送。',
+    ]);
+    expect(await say('gaoyuan', `维修完成 R2 ${'换'.repeat(501)}`)).toEqual([
+      '说明最多 500 字（现在 501 字），请精简后重新发送。',
+    ]);
+    expect(await stored()).toEqual(before);
+    // At the limit, the reason goes through as written.
+    expect(await say('lijianguo', `加分 @张伟 2 ${'好'.repeat(200)}`)).toEqual([
+      `已给张伟加 2 分：${'好'.repeat(200)}。`,
+    ]);
+    const entry = await em().findOneOrFail(PointEntry, { source: 'manual' }, { orderBy: { id: 'desc' } });
+    expect(entry.reason).toBe('好'.repeat(200));
   });
 
   it('新建工单 with 2147483648 pieces or a due date of 9999-12-31 or 0000-01-01 is refused, creating nothing', async () => {

@@ -141,6 +141,10 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
       '待处理的工资条异议：\n- 2026-11 刘洋 ¥3.24：铣键槽没算钱',
     ]);
     expect(texts(await app.as('zhoumin').say('异议列表'))).toEqual(['没有待处理的工资条异议。']);
+    // Too long a reason is refused with its limit, not cut unseen; the statement stays as it was.
+    expect(texts(await app.as('yangfan').say(`有异议 2026-11 ${'少'.repeat(501)}`))).toEqual([
+      '原因最多 500 字（现在 501 字），请精简后重新发送。',
+    ]);
     expect(texts(await app.as('yangfan').say('有异议 2026-11 少了'))).toEqual([
       '已把您对 2026-11 工资条的异议转给组长，处理后会通知您。',
     ]);
@@ -152,6 +156,9 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
   it('lets the lead settle a dispute of their team, tell the worker, and take it off the list', async () => {
     expect(texts(await app.as('zhoumin').say('处理异议 刘洋 2026-11 已核对'))).toEqual([
       '计件收入只能查看自己的；组长可以查看本组的人，主管可以查看所有人。',
+    ]);
+    expect(texts(await app.as('wangfang').say(`处理异议 刘洋 2026-11 ${'补'.repeat(501)}`))).toEqual([
+      '说明最多 500 字（现在 501 字），请精简后重新发送。',
     ]);
     expect(texts(await app.as('wangfang').say('处理异议 刘洋 2026-11 铣键槽定价后补发'))).toEqual([
       '已处理 刘洋 的 2026-11 工资条异议，已通知本人。',

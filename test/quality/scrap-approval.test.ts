@@ -138,6 +138,10 @@ describe('scrap approval: scrap over the threshold waits for a tap and is not co
     );
 
     expect(text(await qc.say(`报废审批 ${label} 驳回`))).toBe(`请回复驳回报废申请 ${label} 的原因。`);
+    // Too long a reason is refused with its limit (once cut to 255 unseen); the question stays open.
+    expect(text(await qc.say('返'.repeat(256)))).toBe(
+      '驳回原因最多 255 字（现在 256 字），请精简后重新发送。',
+    );
     app.clock.advance(30 * 60_000);
     expect(text(await qc.say('可以返修，转返工'))).toBe(
       `已驳回报废申请 ${label}：可以返修，转返工。该报废不计入。`,

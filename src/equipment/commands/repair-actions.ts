@@ -99,7 +99,7 @@ async function assertMayFinish(ctx: CommandContext, ticket: RepairTicket): Promi
 }
 
 async function finish(ctx: CommandContext, ticket: RepairTicket, note: string): Promise<void> {
-  await finishRepair(ctx.services, ctx.actor, ticket, note.slice(0, 500));
+  await finishRepair(ctx.services, ctx.actor, ticket, note);
   ctx.reply(m.repairDone(ticket.id));
 }
 
@@ -131,7 +131,7 @@ export async function askRejectReason(ctx: CommandContext, ticket: RepairTicket)
 }
 
 async function reject(ctx: CommandContext, ticket: RepairTicket, reason: string): Promise<void> {
-  await verifyRepair(ctx.services, ctx.actor, ticket, { pass: false, reason: reason.slice(0, 500) });
+  await verifyRepair(ctx.services, ctx.actor, ticket, { pass: false, reason });
   ctx.reply(m.repairRejected(ticket.id));
 }
 

@@ -31,7 +31,7 @@ function adjustCommand(name: string, alias: string, sign: 1 | -1, help: string):
       if (!Number.isInteger(size) || size < 1 || size > MAX_POINTS) {
         throw new RefusedError('bad_points', m.badPoints(String(parsed.points)));
       }
-      const reason = String(parsed.reason).trim().slice(0, 200);
+      const reason = String(parsed.reason).trim();
       const points = sign * size;
       adjustPoints(ctx.em, ctx.actor, person.id, points, reason);
       if (person.id !== ctx.person.id) {

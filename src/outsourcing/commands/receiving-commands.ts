@@ -65,7 +65,7 @@ export const qcCommand: Command = {
     const order = await orderFor(ctx.em, ctx.person, String(args.order));
     const states = statesOf(ctx.config.outsourcing);
     if (!counted && (result === 'fail' || !order.operation)) {
-      const note = args.note === undefined ? null : String(args.note).slice(0, 200);
+      const note = args.note === undefined ? null : String(args.note);
       await recordQc(ctx.services, changerOf(ctx), order, result as QcResult, note);
       return ctx.reply(m.qcRecorded(order.number, result as QcResult, states.nameOf(order.state)));
     }

@@ -2,6 +2,8 @@ import type { CardHandler } from '../../chat/cards/card-handler.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { hasRole } from '../../people/person-view.js';
+import { OutOfBoundsError } from '../../shared/bounds/bounds-error.js';
+import { charCount, longerThan } from '../../shared/bounds/checks.js';
 import { RefusedError } from '../../shared/errors.js';
 import { payMessages as m } from '../messages.js';
 import { closeMonth } from '../month/close-month.js';
@@ -16,6 +18,9 @@ import {
 } from '../month/statement-answers.js';
 import { statementLines } from '../month/statement-lines.js';
 import { monthOf, subjectOf } from './earnings-commands.js';
+
+/** As long as the worker's own 有异议 reason may be. */
+const MAX_RESOLUTION_CHARS = 500;
 
 export const closeMonthCommand: Command = {
   name: '结算',
@@ -126,7 +131,10 @@ export const resolveDisputeCommand: Command = {
     const month = monthOf(String(args.month));
     const statement = await ctx.em.findOne(PayStatement, { person: subject.id, month });
     if (!statement) throw new RefusedError('no_statement', m.noStatement(subject.name, month));
-    const note = String(args.note).slice(0, 500);
+    const note = String(args.note);
+    // Sent to the worker and kept only in the audit: no column would refuse it, so it is held here.
+    if (longerThan(note, MAX_RESOLUTION_CHARS))
+      throw OutOfBoundsError.tooLong('note', MAX_RESOLUTION_CHARS, charCount(note));
     await resolveDispute(ctx.services, statement, ctx.person.name, note);
     ctx.audit('pay_dispute_resolved', 'pay_statement', statement.id, { note });
     ctx.reply(m.disputeResolved(subject.name, month));

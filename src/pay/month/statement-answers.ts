@@ -44,7 +44,7 @@ export async function disputeStatement(
   statement: PayStatement,
   reason: string,
 ): Promise<void> {
-  answer(statement, 'disputed', unit.clock.now(), reason.slice(0, 500));
+  answer(statement, 'disputed', unit.clock.now(), reason);
   const person = await unit.em.findOneOrFail(Person, statement.person.id);
   for (const lead of await resolversOf(unit.em, person)) {
     await unit.outbox.enqueue(

@@ -172,7 +172,7 @@ export async function decideScrap(
     request.status = 'approved';
   } else {
     request.status = 'rejected';
-    request.decisionNote = verdict.reason.trim().slice(0, 255);
+    request.decisionNote = verdict.reason.trim();
   }
   request.decidedBy = deps.em.getReference(Person, actor.person.id);
   request.decidedAt = actor.at;

@@ -6,6 +6,7 @@ const LABELS: Record<string, string> = {
   closeNote: '说明',
   note: '说明',
   qcNote: '质检说明',
+  decisionNote: '驳回原因',
   postponeReason: '延期原因',
   symptom: '故障描述',
   customer: '客户',
