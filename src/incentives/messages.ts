@@ -176,8 +176,8 @@ export const incentiveMessages = {
   badPeriod: (word: string) => `「${word}」看不懂。可以说「排行 本周」「排行 上周」或「排行 本月」。`,
   onlyOwnPoints: '您只能查看自己的积分。',
   unknownPerson: (mention: string) => `找不到「${mention}」，请用 @姓名 指定一个人。`,
-  badPoints: (word: string) =>
-    `「${word}」不对：分数要写成 1 到 1000 的整数，例如「加分 @张伟 5 帮忙调机」。`,
+  badPoints: (word: string, command: string) =>
+    `「${word}」不对：分数要写成 1 到 1000 的整数，例如「${command} @张伟 5 ${command === '扣分' ? '未按规定穿戴劳保用品' : '帮忙调机'}」。`,
   adjusted: (name: string, points: number, reason: string) =>
     points > 0 ? `已给${name}加 ${points} 分：${reason}。` : `已给${name}扣 ${-points} 分：${reason}。`,
   adjustedNotice: (by: string, points: number, reason: string) =>

@@ -189,6 +189,10 @@ describe('points for the demo week, under the rules of incentives-demo.ts', () =
     expect(texts(await app.as('lijianguo').say('加分 @张伟 1.5 帮忙'))).toEqual([
       '「1.5」不对：分数要写成 1 到 1000 的整数，例如「加分 @张伟 5 帮忙调机」。',
     ]);
+    // The example is of the command written, not always of 加分.
+    expect(texts(await app.as('lijianguo').say('扣分 @张伟 0 迟到'))).toEqual([
+      '「0」不对：分数要写成 1 到 1000 的整数，例如「扣分 @张伟 5 未按规定穿戴劳保用品」。',
+    ]);
     expect(await app.orm.em.fork().count(PointEntry, { source: 'manual' })).toBe(before);
     expect(texts(await app.as('zhangwei').say('积分 @吴军'))).toEqual(['您只能查看自己的积分。']);
     expect(texts(await app.as('zhoumin').say('积分 @吴军'))[0]).toMatch(

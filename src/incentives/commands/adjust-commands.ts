@@ -29,7 +29,7 @@ function adjustCommand(name: string, alias: string, sign: 1 | -1, help: string):
       if (!person) throw new RefusedError('person_unknown', m.unknownPerson(String(parsed.who)));
       const size = Number(parsed.points);
       if (!Number.isInteger(size) || size < 1 || size > MAX_POINTS) {
-        throw new RefusedError('bad_points', m.badPoints(String(parsed.points)));
+        throw new RefusedError('bad_points', m.badPoints(String(parsed.points), name));
       }
       const reason = String(parsed.reason).trim();
       const points = sign * size;
