@@ -3,6 +3,7 @@ import type { ChatFeature } from '../chat/feature.js';
 import { boardLinkCommand, partnerLinkCommand, revokeLinksCommand } from './commands/link-commands.js';
 import { outsourceCommand } from './commands/outsource-command.js';
 import { qcCommand, returnCommand } from './commands/receiving-commands.js';
+import { rescheduleReturnCommand } from './commands/reschedule-command.js';
 import { boardCommand, listCommand } from './commands/view-commands.js';
 
 /** Outsourcing in chat: orders to partners, their states, returns, QC, the risk board, partner links. */
@@ -11,6 +12,7 @@ export const outsourcingFeature: ChatFeature = {
     outsourceCommand,
     listCommand,
     returnCommand,
+    rescheduleReturnCommand,
     qcCommand,
     boardCommand,
     partnerLinkCommand,

@@ -96,6 +96,14 @@ export const outsourcingMessages = {
       `请填写 ${number} 发回多少件（还有 ${outstanding} 件没有发回）。`,
   },
   alreadyBack: (number: string, state: string) => `${number} 已经回厂了（现在是「${state}」）。`,
+  rescheduleHelp: '外协厂说会晚到（或提前）时，改外发单的预计回厂时间，催促提醒按新时间重新计时',
+  returnNotAhead: (number: string, at: string, now: string) =>
+    `${number} 的新回厂时间 ${at} 已经过去了（现在 ${now}），请写以后的时间。`,
+  sameReturn: (number: string, at: string) => `${number} 预计回厂就是 ${at}，没有改动。`,
+  returnRescheduled: (number: string, before: string, after: string, reason: string | null) =>
+    `已把 ${number} 的预计回厂从 ${before} 改为 ${after}${reason ? `（${reason}）` : ''}，催促提醒按新时间重新计时。`,
+  partnerRescheduled: (who: string, number: string, before: string, after: string, reason: string | null) =>
+    `🕒 ${who} 把外发单 ${number} 的预计回厂从 ${before} 改为 ${after}${reason ? `（${reason}）` : ''}。`,
   notBackYet: (number: string, state: string) =>
     `${number} 还没有回厂（现在是「${state}」），不能质检。请先登记「回厂」。`,
   alreadyClosed: (number: string) => `${number} 已经完成，不能再变更。`,

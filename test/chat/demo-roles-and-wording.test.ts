@@ -33,7 +33,7 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
       .split('\n')
       .filter((l) => l.startsWith('· '))
       .map((l) => l.slice(2).split(/[ —]/)[0]);
-    expect(commands).toEqual(['帮助', '取消', '外发', '外发列表']);
+    expect(commands).toEqual(['帮助', '取消', '外发', '外发列表', '改回厂']);
   });
 
   it('still sees their own outsourcing orders, and only theirs', async () => {

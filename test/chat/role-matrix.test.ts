@@ -77,6 +77,7 @@ const roleMatrix: Record<string, readonly Role[]> = {
   外发: ['coordinator', 'partner', 'supervisor', 'planner'],
   外发列表: ['coordinator', 'partner', 'supervisor', 'qc', 'planner', 'manager'],
   回厂: ['coordinator', 'qc', 'supervisor'],
+  改回厂: ['coordinator', 'partner', 'supervisor'],
   质检: ['qc', 'supervisor'],
   看板: ['coordinator', 'supervisor', 'qc', 'planner', 'manager'],
   外协链接: ['coordinator', 'supervisor'],
@@ -126,6 +127,12 @@ describe('the role matrix: every command × every role', () => {
 
   it('gives a partner only their outsourcing commands and 帮助/取消', () => {
     const registry = productCommands();
-    expect(registry.available(['partner']).map((c) => c.name)).toEqual(['帮助', '取消', '外发', '外发列表']);
+    expect(registry.available(['partner']).map((c) => c.name)).toEqual([
+      '帮助',
+      '取消',
+      '外发',
+      '外发列表',
+      '改回厂',
+    ]);
   });
 });

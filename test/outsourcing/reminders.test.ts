@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
 import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { jobsOf } from '../../src/capabilities/assembled.js';
 import { coreCapabilities } from '../../src/capabilities/index.js';
@@ -10,7 +11,7 @@ import { OutsourcingReminder } from '../../src/outsourcing/reminder.entity.js';
 import { FakeSmsProvider } from '../../src/outsourcing/sms/fake-sms.js';
 import type { SmsProvider } from '../../src/outsourcing/sms/sms-provider.js';
 import { testDatabaseKind } from '../support/database.js';
-import { startWorld, textOf, type World } from './world.js';
+import { startWorld, textOf, texts as textsOf, type World } from './world.js';
 
 /** 2026-11-23 in Shanghai, as a UTC instant. */
 const local = (hhmm: string, day = 23) => new Date(`2026-11-${day}T${hhmm}:00+08:00`);
@@ -135,6 +136,72 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await world.load(number)).toMatchObject({ state: 'inspecting', returnedQuantity: 5000 });
     expect(await at(world, local('16:00'))).toEqual([]);
     expect(await at(world, local('22:00'))).toEqual([]);
+  });
+
+  it('改回厂 moves the chasing to the new time; a partner may move their own batch, and the coordinator hears of it', async () => {
+    const world = await start();
+    const number = await world.order({ expectedReturnAt: local('14:00') });
+    const product = '金属纽扣（BTN-01）';
+    world.clock.set(local('09:00'));
+    expect(textsOf(await world.as('sunli').say(`改回厂 ${number} 11-24 10:00 电镀线检修`))).toEqual([
+      `已把 ${number} 的预计回厂从 11-23 14:00 改为 11-24 10:00（电镀线检修），催促提醒按新时间重新计时。`,
+    ]);
+    expect((await world.load(number)).expectedReturnAt).toEqual(local('10:00', 24));
+    // Nothing at the old time; the heads-up and the red come at the new one.
+    expect(await at(world, local('10:00'))).toEqual([]);
+    expect(await at(world, local('14:01'))).toEqual([]);
+    expect(await at(world, local('06:00', 24))).toEqual([
+      [
+        'chenshifu',
+        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-24 10:00 回厂，还有 4 小时。如会延误请及时告知。`,
+      ],
+    ]);
+    // The partner pushes it once more; the coordinator is told, and the chasing follows.
+    const before = await world.orm.em.fork().count(OutboxMessage);
+    expect(textsOf(await world.as('chenshifu').say(`改回厂 ${number} 11-24 16:00`))).toEqual([
+      `已把 ${number} 的预计回厂从 11-24 10:00 改为 11-24 16:00，催促提醒按新时间重新计时。`,
+    ]);
+    const told = await world.orm.em
+      .fork()
+      .find(OutboxMessage, {}, { orderBy: { id: 'asc' }, offset: before });
+    expect(told.map((r) => [r.recipientKey, textOf(r.content)])).toEqual([
+      ['sunli', `🕒 陈师傅 把外发单 ${number} 的预计回厂从 11-24 10:00 改为 11-24 16:00。`],
+    ]);
+    expect(await at(world, local('10:01', 24))).toEqual([]);
+    expect(await at(world, local('16:01', 24))).toEqual([
+      ['chenshifu', expect.stringContaining(`应于 11-24 16:00 回厂，已逾期 1 分钟`)],
+    ]);
+    // Another partner's batch is not theirs to move; a time already past is refused. Nothing changes.
+    expect(textsOf(await world.as('lijingli').say(`改回厂 ${number} 11-25`))).toEqual([
+      `没有找到外发单「${number}」。发送「外发列表」查看。`,
+    ]);
+    expect(textsOf(await world.as('sunli').say(`改回厂 ${number} 11-24 12:00`))).toEqual([
+      `${number} 的新回厂时间 11-24 12:00 已经过去了（现在 11-24 16:01），请写以后的时间。`,
+    ]);
+    expect((await world.load(number)).expectedReturnAt).toEqual(local('16:00', 24));
+    const audited = await world.orm.em
+      .fork()
+      .find(AuditEntry, { action: 'outsourcing.return_rescheduled' }, { orderBy: { id: 'asc' } });
+    expect(audited.map((a) => [a.actorId, a.details])).toEqual([
+      [
+        'sunli',
+        {
+          number,
+          from: local('14:00').toISOString(),
+          to: local('10:00', 24).toISOString(),
+          reason: '电镀线检修',
+        },
+      ],
+      [
+        'chenshifu',
+        {
+          number,
+          from: local('10:00', 24).toISOString(),
+          to: local('16:00', 24).toISOString(),
+          reason: null,
+        },
+      ],
+    ]);
   });
 
   it('a job that missed hours sends the current reminder once, not every missed one', async () => {
