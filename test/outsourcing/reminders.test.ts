@@ -65,7 +65,7 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await at(world, local('10:00'))).toEqual([
       [
         'chenshifu',
-        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误请及时告知。`,
+        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
       ],
     ]);
     expect(await at(world, local('10:01'))).toEqual([]);
@@ -123,7 +123,7 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await at(world, local('10:00'))).toEqual([
       [
         'chenshifu',
-        `⏰ 外发单 ${number}：金属纽扣（BTN-01） 3000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误请及时告知。`,
+        `⏰ 外发单 ${number}：金属纽扣（BTN-01） 3000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
       ],
     ]);
     expect(await at(world, local('14:01'))).toEqual([
@@ -153,7 +153,7 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await at(world, local('06:00', 24))).toEqual([
       [
         'chenshifu',
-        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-24 10:00 回厂，还有 4 小时。如会延误请及时告知。`,
+        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-24 10:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
       ],
     ]);
     // The partner pushes it once more; the coordinator is told, and the chasing follows.
