@@ -4,10 +4,10 @@ import { loadOrder } from '../../workorders/task-lookup.js';
 import { recordFinal, rejectReason, type FinalCounts } from './inspection-service.js';
 import { inspectionMessages as m } from './messages.js';
 import { reworkLabel } from './rework-task.entity.js';
-import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
-import { photoMessages } from '../photos/messages.js';
+import { attachSentPhoto } from '../../chat/photos/photo-slots.js';
 import { serialMessages } from '../serials/messages.js';
-import { keepMeasurements, measure, outOfLimits, splitMeasured } from './measurements.js';
+import { endInspectionAnswer } from './inspection-answer.js';
+import { keepMeasurements, measure, splitMeasured } from './measurements.js';
 
 /** `A001,A002、A003`: a scanner's labels, separated however the phone's keyboard let QC. */
 const readSerials = (text: string) => text.split(/[,，、;；]+/).filter((s) => s !== '');
@@ -68,13 +68,10 @@ export const finalInspectionCommand: Command = {
         operator: last?.assignee?.name ?? last?.team?.name,
       }) + given,
     );
-    const outside = outOfLimits(measurements);
-    if (outside.length > 0) ctx.reply(m.outOfLimits(outside));
-    await ctx.em.flush(); // the photo slot names the inspection by its id
-    await offerPhotoSlot(ctx, finalInspectionCommand.name, {
-      subjectType: 'inspection',
-      subjectId: inspection.id,
-      label: photoMessages.inspectionLabel('终检', loaded.order.number, last?.name ?? ''),
+    await endInspectionAnswer(ctx, finalInspectionCommand.name, inspection, measurements, {
+      kind: '终检',
+      order: loaded.order.number,
+      operation: last?.name ?? '',
     });
   },
   resume: (ctx, _step, state, answer) => attachSentPhoto(ctx, finalInspectionCommand.name, state, answer),

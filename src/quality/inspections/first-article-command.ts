@@ -1,8 +1,7 @@
 import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
-import { photoMessages } from '../photos/messages.js';
-import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
+import { attachSentPhoto } from '../../chat/photos/photo-slots.js';
 import type { CommandContext } from '../../chat/context.js';
 import type { OperationTask } from '../../workorders/operation-task.entity.js';
 import {
@@ -13,7 +12,8 @@ import {
 } from '../../workorders/task-lookup.js';
 import { tellOperator } from './first-article-notices.js';
 import { recordFirstArticle, rejectReason, type FirstArticleVerdict } from './inspection-service.js';
-import { keepMeasurements, measure, outOfLimits, splitMeasured } from './measurements.js';
+import { endInspectionAnswer } from './inspection-answer.js';
+import { keepMeasurements, measure, splitMeasured } from './measurements.js';
 import { inspectionMessages as m } from './messages.js';
 
 /**
@@ -96,13 +96,10 @@ async function inspect(
     await tellOperator(ctx.services, task, m.firstArticleFailed(number, task.name, ctx.person.name, reason));
     ctx.reply(m.recordedFail(number, task.name, reason));
   }
-  const outside = outOfLimits(measurements);
-  if (outside.length > 0) ctx.reply(m.outOfLimits(outside));
-  await ctx.em.flush(); // the photo slot names the inspection by its id
-  await offerPhotoSlot(ctx, firstArticleCommand.name, {
-    subjectType: 'inspection',
-    subjectId: inspection.id,
-    label: photoMessages.inspectionLabel('首检', number, task.name),
+  await endInspectionAnswer(ctx, firstArticleCommand.name, inspection, measurements, {
+    kind: '首检',
+    order: number,
+    operation: task.name,
   });
 }
 

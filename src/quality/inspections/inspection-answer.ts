@@ -1,0 +1,27 @@
+import type { CommandContext } from '../../chat/context.js';
+import { offerPhotoSlot } from '../../chat/photos/photo-slots.js';
+import { photoMessages } from '../photos/messages.js';
+import type { Inspection } from './inspection.entity.js';
+import { outOfLimits, type Measurement } from './measurements.js';
+import { inspectionMessages as m } from './messages.js';
+
+/**
+ * How a 首检 or 终检 answer ends: the readings outside their limits, then the offer to attach a
+ * photo to the inspection just recorded (`label`: 首检 WO-7「车削」).
+ */
+export async function endInspectionAnswer(
+  ctx: CommandContext,
+  command: string,
+  inspection: Inspection,
+  measurements: readonly Measurement[],
+  label: { kind: '首检' | '终检'; order: string; operation: string },
+): Promise<void> {
+  const outside = outOfLimits(measurements);
+  if (outside.length > 0) ctx.reply(m.outOfLimits(outside));
+  await ctx.em.flush(); // the photo slot names the inspection by its id
+  await offerPhotoSlot(ctx, command, {
+    subjectType: 'inspection',
+    subjectId: inspection.id,
+    label: photoMessages.inspectionLabel(label.kind, label.order, label.operation),
+  });
+}
