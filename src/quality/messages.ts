@@ -102,7 +102,9 @@ export const qualityMessages = {
         o.firstReportAt && o.lastReportAt
           ? `，${when(o.firstReportAt)}${o.lastReportAt > o.firstReportAt ? ` 至 ${when(o.lastReportAt)}` : ''}`
           : '';
-      lines.push(`- ${o.sequence} ${o.name}：${who}${machines}；合格 ${o.good}，报废 ${o.scrap}${span}`);
+      // Pieces can come back to an operation nobody reported on (an outsourced one): only 0 and 0 go unsaid.
+      const counts = o.people.length > 0 || o.good + o.scrap !== 0 ? `；合格 ${o.good}，报废 ${o.scrap}` : '';
+      lines.push(`- ${o.sequence} ${o.name}：${who}${machines}${counts}${span}`);
       for (const i of o.inspections)
         lines.push(
           `  ${INSPECTION_WORDS[i.kind] ?? i.kind} ${when(i.at)} ${i.inspector}：合格 ${i.accepted}${i.rejected > 0 ? `，不合格 ${i.rejected}${i.reasonCode ? `（${i.reasonCode}）` : ''}` : ''}${i.rework > 0 ? `，返工 ${i.rework}` : ''}${i.note ? `；${i.note}` : ''}${i.outOfLimits.length > 0 ? `；⚠️ 超差 ${i.outOfLimits.join('；')}` : ''}${i.photos.length > 0 ? `；照片 ${i.photos.length} 张` : ''}`,
