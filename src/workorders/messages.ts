@@ -85,6 +85,9 @@ export const workOrderMessages = {
   orderCompleted: (number: string) => `工单 ${number} 全部工序已完成，工单已完工。`,
   askQuantity: (number: string, op: string, remaining: number) =>
     `${number}「${op}」完工多少件？还剩 ${remaining} 件。回复数量即可，例如「${remaining}」或「${remaining} 报废 2」。`,
+  askGoodAfterScrap: (number: string, op: string, remaining: number, scrap: number) =>
+    `${number}「${op}」报废 ${scrap} 件已记下，合格多少件？还剩 ${remaining} 件。` +
+    `回复合格数即可，例如「${Math.max(0, remaining - scrap)}」；没有合格的回复「0」。`,
   nextAvailable: (number: string, op: string, available: number) =>
     `${number} 的上道工序已交来合格品，「${op}」现在可以加工 ${available} 件。`,
   dispatched: (number: string, op: string, to: string) => `已派工：${number}「${op}」→ ${to}。`,

@@ -112,6 +112,31 @@ describe('the work-order loop through the console, on the demo shop', () => {
     ]);
   });
 
+  it('完工 with only the scrap keeps it while it asks for the good pieces', async () => {
+    // Before: the 报废 2 written with 完工 was dropped, and the answer 5 stored 5 good, no scrap.
+    const zhangwei = app.as('zhangwei');
+    const question =
+      'WO-DEMO-001「车削」报废 2 件已记下，合格多少件？还剩 38 件。回复合格数即可，例如「36」；没有合格的回复「0」。';
+    expect(texts(await zhangwei.say('完工 WO-DEMO-001 报废 2'))).toEqual([question]);
+    expect(texts(await zhangwei.say('很多'))).toEqual([
+      `「很多」不是有效的合格数，请输入数字，例如 50 或 五十。${question}`,
+    ]);
+    expect(texts(await zhangwei.say('5'))).toEqual([
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 5 件，报废 2 件。还剩 31 件。`,
+    ]);
+    // Scrap written again in the answer is the one taken.
+    expect(texts(await zhangwei.say('完工 WO-DEMO-001 报废 2'))).toHaveLength(1);
+    expect(texts(await zhangwei.say('0 报废 3'))[0]).toMatch(/合格 0 件，报废 3 件。还剩 28 件。$/);
+    const latest = await app.orm.em
+      .fork()
+      .findOneOrFail(
+        WorkReport,
+        { task: { workOrder: { number: 'WO-DEMO-001' } } },
+        { orderBy: { id: 'desc' } },
+      );
+    expect(latest).toMatchObject({ good: 0, scrap: 3 });
+  });
+
   it('asks again after an answer it cannot take, saying why, and reads 报废2 written without a space', async () => {
     const zhangwei = app.as('zhangwei');
     const question = 'WO-DEMO-001「车削」完工多少件？还剩 38 件。回复数量即可，例如「38」或「38 报废 2」。';

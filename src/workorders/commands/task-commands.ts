@@ -148,16 +148,25 @@ export function remainingOf(loaded: OrderWithTasks, task: OperationTask): number
   return remainingFor(task, availableFor(task, previousOf(loaded.tasks, task), loaded.order.quantity));
 }
 
-/** `prefix` says what was wrong with the answer before, when the question is asked again. */
+/**
+ * `prefix` says what was wrong with the answer before, when the question is asked again. Scrap
+ * already written (`完工 WO-7 报废 2`) is kept for the answer, and the question says so.
+ */
 export async function askQuantity(
   ctx: CommandContext,
   loaded: OrderWithTasks,
   task: OperationTask,
   prefix = '',
+  scrap?: number,
 ): Promise<void> {
   const remaining = remainingOf(loaded, task);
-  await ctx.ask('完工', 'quantity', `${prefix}${m.askQuantity(loaded.order.number, task.name, remaining)}`, {
+  const question =
+    scrap === undefined
+      ? m.askQuantity(loaded.order.number, task.name, remaining)
+      : m.askGoodAfterScrap(loaded.order.number, task.name, remaining, scrap);
+  await ctx.ask('完工', 'quantity', `${prefix}${question}`, {
     taskId: task.id,
+    ...(scrap !== undefined && { scrap }),
   });
 }
 
@@ -185,12 +194,16 @@ export const finishCommand: Command = {
       return;
     }
     const loaded = await loadTask(ctx.em, Number(state.taskId));
+    const written = typeof state.scrap === 'number' ? state.scrap : undefined;
     const confirmed = /^(好|是|对|确认|ok|y|yes)$/i.test(answer.trim());
     const parsed = confirmed ? undefined : parseArgs(tokenize(answer), quantityArgs);
     if (parsed && !parsed.ok)
-      return askQuantity(ctx, loaded, loaded.task, chatMessages.badAnswer(parsed.problem));
-    const good = parsed?.ok ? Number(parsed.args.good) : remainingOf(loaded, loaded.task);
-    const scrap = parsed?.ok && typeof parsed.args.scrap === 'number' ? parsed.args.scrap : 0;
+      return askQuantity(ctx, loaded, loaded.task, chatMessages.badAnswer(parsed.problem), written);
+    // Scrap in the answer is the latest word on it; otherwise the scrap written with 完工 stands.
+    const scrap = parsed?.ok && typeof parsed.args.scrap === 'number' ? parsed.args.scrap : (written ?? 0);
+    const good = parsed?.ok
+      ? Number(parsed.args.good)
+      : Math.max(0, remainingOf(loaded, loaded.task) - scrap);
     await finish(ctx, loaded, loaded.task, good, scrap);
   },
 };
@@ -201,6 +214,6 @@ async function finishOrAsk(
   task: OperationTask,
   { good, scrap }: { good?: number | undefined; scrap?: number | undefined },
 ): Promise<void> {
-  if (good === undefined) return askQuantity(ctx, loaded, task);
+  if (good === undefined) return askQuantity(ctx, loaded, task, '', scrap);
   await finish(ctx, loaded, task, good, scrap ?? 0);
 }
