@@ -5,7 +5,7 @@ import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { RefusedError } from '../../shared/errors.js';
 import { assertMayPostScrap, reportTask } from '../../workorders/reporting-service.js';
-import { loadOrder, operationNamed } from '../../workorders/task-lookup.js';
+import { loadOrder, operationNamed, pickTask } from '../../workorders/task-lookup.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { rowWriteLock } from '../../db/locking.js';
 import { photoMessages } from '../photos/messages.js';
@@ -23,7 +23,7 @@ import {
 import { ScrapRequest, scrapLabel } from './scrap-request.entity.js';
 
 /**
- * `报废申请 WO-7 工序20 12 D01`: scrap on its own, with its reason. Over the approval threshold
+ * `报废申请 WO-7 工序20 12 D01` (or `报废申请 WO-7 12 D01` on one's own operation): scrap on its own, with its reason. Over the approval threshold
  * it waits for an approver; under it, it is posted at once as a report of scrap only.
  */
 export const scrapRequestCommand: Command = {
@@ -33,13 +33,17 @@ export const scrapRequestCommand: Command = {
   help: m.requestHelp,
   args: [
     { name: 'order', label: '工单号', kind: 'word' },
-    { name: 'operation', label: '工序', kind: 'word' },
+    // Left out, it is the person's one open operation of the order, as for 完工.
+    { name: 'operation', label: '工序', kind: 'word', optional: true },
     { name: 'quantity', label: '数量', kind: 'quantity' },
     { name: 'reason', label: '原因码', kind: 'word' },
   ],
   async run(ctx, args) {
     const loaded = await loadOrder(ctx.em, String(args.order));
-    const task = operationNamed(loaded, String(args.operation));
+    const task =
+      args.operation === undefined
+        ? pickTask(loaded, ctx.person, undefined)
+        : operationNamed(loaded, String(args.operation));
     assertMayPostScrap(ctx.actor, loaded, task);
     const quantity = Number(args.quantity);
     if (!Number.isInteger(quantity) || quantity <= 0)
