@@ -6,6 +6,9 @@ describe('the board’s live feed', () => {
     const app = await startDemoApp();
     const [reply] = await app.as('zhengli').say('大屏');
     const token = /token=([A-Za-z0-9_-]+)/.exec(reply?.kind === 'text' ? reply.text : '')?.[1] ?? '';
+    // The page says once when it was drawn, as each live update then does (it once read 10:24:10 更新 更新).
+    const page = await (await fetch(`${app.baseUrl}/board?token=${token}`)).text();
+    expect(page).toMatch(/<span id="at">\d\d-\d\d \d\d:\d\d:\d\d 更新<\/span>/);
     const response = await fetch(`${app.baseUrl}/board/events?token=${token}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');

@@ -259,7 +259,7 @@ export function boardPage(options: { factoryName: string; at: string; panels: st
 <body data-version="0">
 <header>
 <h1>${escapeHtml(title)}</h1>
-<div class="status"><span id="at">${escapeHtml(m.updatedAt(options.at))}</span><span id="live" class="live off" data-on="${escapeHtml(m.live)}" data-off="${escapeHtml(m.offline)}">${escapeHtml(m.offline)}</span></div>
+<div class="status"><span id="at">${escapeHtml(options.at)}</span><span id="live" class="live off" data-on="${escapeHtml(m.live)}" data-off="${escapeHtml(m.offline)}">${escapeHtml(m.offline)}</span></div>
 </header>
 <main id="board">
 ${options.panels}
