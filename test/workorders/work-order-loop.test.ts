@@ -34,6 +34,10 @@ describe('the work-order loop through the console, on the demo shop', () => {
       );
   const reports = async (number: string) =>
     app.orm.em.fork().count(WorkReport, { task: { workOrder: { number } } });
+  const latestReportOn = async (number: string) =>
+    app.orm.em
+      .fork()
+      .findOneOrFail(WorkReport, { task: { workOrder: { number } } }, { orderBy: { id: 'desc' } });
   const pushesTo = async (recipientKey: string) =>
     (await app.orm.em.fork().find(OutboxMessage, { recipientKey }, { orderBy: { id: 'asc' } })).map(
       (m) => m.content,
@@ -92,13 +96,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
     await zhangwei.say('完工 WO-DEMO-001 2');
     app.clock.advance(20 * 60_000);
     await zhangwei.say('完工 WO-DEMO-001 3');
-    const latest = await app.orm.em
-      .fork()
-      .findOneOrFail(
-        WorkReport,
-        { task: { workOrder: { number: 'WO-DEMO-001' } } },
-        { orderBy: { id: 'desc' } },
-      );
+    const latest = await latestReportOn('WO-DEMO-001');
     expect(latest).toMatchObject({ good: 3, minutes: 20 });
   });
 
@@ -127,13 +125,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
     // Scrap written again in the answer is the one taken.
     expect(texts(await zhangwei.say('完工 WO-DEMO-001 报废 2'))).toHaveLength(1);
     expect(texts(await zhangwei.say('0 报废 3'))[0]).toMatch(/合格 0 件，报废 3 件。还剩 28 件。$/);
-    const latest = await app.orm.em
-      .fork()
-      .findOneOrFail(
-        WorkReport,
-        { task: { workOrder: { number: 'WO-DEMO-001' } } },
-        { orderBy: { id: 'desc' } },
-      );
+    const latest = await latestReportOn('WO-DEMO-001');
     expect(latest).toMatchObject({ good: 0, scrap: 3 });
   });
 
