@@ -90,7 +90,8 @@ export const workOrderMessages = {
     `回复合格数即可，例如「${Math.max(0, remaining - scrap)}」；没有合格的回复「0」。`,
   nextAvailable: (number: string, op: string, available: number) =>
     `${number} 的上道工序已交来合格品，「${op}」现在可以加工 ${available} 件。`,
-  dispatched: (number: string, op: string, to: string) => `已派工：${number}「${op}」→ ${to}。`,
+  dispatched: (number: string, op: string, to: string, equipment: string | undefined) =>
+    `已派工：${number}「${op}」→ ${to}${equipment ? `，设备 ${equipment}` : ''}。`,
   youGotTask: (number: string, op: string, from: string) => `${from} 给您派了新任务：${number}「${op}」。`,
   teamGotTask: (number: string, op: string, from: string, team: string) =>
     `${from} 把 ${number}「${op}」派给了${team}。`,

@@ -59,7 +59,9 @@ describe('a shop day through the console, as each of its people', () => {
   });
 
   it('the lead dispatches and a worker starts, refuses half a piece, and reports', async () => {
-    expect(await say('wangfang', `派工 ${WO} 工序10 @张伟`)).toEqual([`已派工：${WO}「车削」→ 张伟。`]);
+    expect(await say('wangfang', `派工 ${WO} 工序10 @张伟`)).toEqual([
+      `已派工：${WO}「车削」→ 张伟，设备 CNC-01。`,
+    ]);
     expect(await say('zhangwei', `开工 ${WO}`)).toEqual([
       `已开工：${WO}「车削」，设备 CNC-01。完工时点卡片上的「完工」或发送「完工 ${WO} 数量」。`,
       [
@@ -92,7 +94,9 @@ describe('a shop day through the console, as each of its people', () => {
   });
 
   it('a second worker undoes a slip and reports again; the lead corrects an old report', async () => {
-    expect(await say('wangfang', `派工 ${WO} 工序20 @刘洋`)).toEqual([`已派工：${WO}「铣键槽」→ 刘洋。`]);
+    expect(await say('wangfang', `派工 ${WO} 工序20 @刘洋`)).toEqual([
+      `已派工：${WO}「铣键槽」→ 刘洋，设备 CNC-02。`,
+    ]);
     await say('liuyang', `完工 ${WO} 工序20 6`);
     const slip = `B${(await lastReport()).id}`;
     expect(await say('liuyang', '撤销')).toEqual([

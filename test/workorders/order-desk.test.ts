@@ -275,7 +275,19 @@ describe('work orders from the planner’s desk', () => {
       '已派工：WO-DEMO-006「铣键槽」→ 吴军。',
     ]);
     expect(await say('wangfang', '派工 WO-DEMO-006 20 @刘洋')).toEqual([
-      '已派工：WO-DEMO-006「铣键槽」→ 刘洋。',
+      '已派工：WO-DEMO-006「铣键槽」→ 刘洋，设备 CNC-02。',
     ]);
+    // The machine named is the one answered and stored (the answer once left it out).
+    expect(await say('wangfang', '派工 WO-DEMO-006 20 设备 CNC-01 @刘洋')).toEqual([
+      '已派工：WO-DEMO-006「铣键槽」→ 刘洋，设备 CNC-01。',
+    ]);
+    const milling = await app.orm.em
+      .fork()
+      .findOneOrFail(
+        OperationTask,
+        { workOrder: { number: 'WO-DEMO-006' }, sequence: 20 },
+        { populate: ['equipment'] },
+      );
+    expect(milling.equipment?.code).toBe('CNC-01');
   });
 });

@@ -164,7 +164,7 @@ describe('the work-order loop through the console, on the demo shop', () => {
 
   it('a team lead dispatches; the worker gets the card, and it updates in place when they start', async () => {
     expect(texts(await app.as('wangfang').say('派工 WO-DEMO-001 30 @刘洋 设备 GRIND-01'))).toEqual([
-      '已派工：WO-DEMO-001「磨削」→ 刘洋。',
+      '已派工：WO-DEMO-001「磨削」→ 刘洋，设备 GRIND-01。',
     ]);
     expect(await task('WO-DEMO-001', 30)).toMatchObject({
       status: 'dispatched',

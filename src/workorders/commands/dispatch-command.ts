@@ -40,7 +40,7 @@ async function dispatch(ctx: CommandContext, request: DispatchRequest, confirmed
     ? { kind: 'person', personId: person.id }
     : { kind: 'team', teamId: team?.id ?? '' };
   const to = await dispatchTask(ctx.services, ctx.actor, loaded, task, target, request.equipment);
-  ctx.reply(m.dispatched(loaded.order.number, task.name, to));
+  ctx.reply(m.dispatched(loaded.order.number, task.name, to, task.equipment?.code));
 }
 
 export const dispatchCommand: Command = {
