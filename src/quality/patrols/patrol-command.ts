@@ -1,7 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
-import { photoMessages } from '../photos/messages.js';
-import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
+import { attachSentPhoto } from '../../chat/photos/photo-slots.js';
 import type { CommandContext } from '../../chat/context.js';
 import type { OperationTask } from '../../workorders/operation-task.entity.js';
 import {
@@ -11,6 +10,7 @@ import {
   type OrderWithTasks,
 } from '../../workorders/task-lookup.js';
 import type { RejectReason } from '../config.js';
+import { offerInspectionPhoto } from '../inspections/inspection-answer.js';
 import { rejectReason } from '../inspections/inspection-service.js';
 import { outOfLimits } from '../inspections/measurements.js';
 import { inspectionMessages } from '../inspections/messages.js';
@@ -106,10 +106,9 @@ async function check(
       record.values.join(' '),
     ) + (outside.length > 0 ? `\n${inspectionMessages.outOfLimits(outside)}` : ''),
   );
-  await ctx.em.flush(); // the photo slot names the inspection by its id
-  await offerPhotoSlot(ctx, patrolCommand.name, {
-    subjectType: 'inspection',
-    subjectId: inspection.id,
-    label: photoMessages.inspectionLabel('巡检', loaded.order.number, task.name),
+  await offerInspectionPhoto(ctx, patrolCommand.name, inspection, {
+    kind: '巡检',
+    order: loaded.order.number,
+    operation: task.name,
   });
 }
