@@ -156,8 +156,7 @@ export async function askQuantity(
   ctx: CommandContext,
   loaded: OrderWithTasks,
   task: OperationTask,
-  prefix = '',
-  scrap?: number,
+  { prefix = '', scrap }: { prefix?: string; scrap?: number | undefined } = {},
 ): Promise<void> {
   const remaining = remainingOf(loaded, task);
   const question =
@@ -198,7 +197,10 @@ export const finishCommand: Command = {
     const confirmed = /^(好|是|对|确认|ok|y|yes)$/i.test(answer.trim());
     const parsed = confirmed ? undefined : parseArgs(tokenize(answer), quantityArgs);
     if (parsed && !parsed.ok)
-      return askQuantity(ctx, loaded, loaded.task, chatMessages.badAnswer(parsed.problem), written);
+      return askQuantity(ctx, loaded, loaded.task, {
+        prefix: chatMessages.badAnswer(parsed.problem),
+        scrap: written,
+      });
     // Scrap in the answer is the latest word on it; otherwise the scrap written with 完工 stands.
     const scrap = parsed?.ok && typeof parsed.args.scrap === 'number' ? parsed.args.scrap : (written ?? 0);
     const good = parsed?.ok
@@ -214,6 +216,6 @@ async function finishOrAsk(
   task: OperationTask,
   { good, scrap }: { good?: number | undefined; scrap?: number | undefined },
 ): Promise<void> {
-  if (good === undefined) return askQuantity(ctx, loaded, task, '', scrap);
+  if (good === undefined) return askQuantity(ctx, loaded, task, { scrap });
   await finish(ctx, loaded, task, good, scrap ?? 0);
 }
