@@ -2,6 +2,7 @@ import { unitOf } from '../app-services.js';
 import type { EntityManager } from '@mikro-orm/core';
 import type { ApiRequest } from '../http/api/api-route.js';
 import { defineRoute } from '../http/api/api-route.js';
+import { apiActor } from '../http/api/api-actor.js';
 import { businessDay, businessInstant } from '../shared/bounds/business-time.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import type { Changer } from './deps.js';
@@ -15,6 +16,7 @@ import { assertOwnContacts } from './partner-contact-guard.js';
 import { contactsOf, upsertPartner, type PartnerInput } from './partner-service.js';
 import { Partner } from './partner.entity.js';
 import { statesOf } from './states.js';
+import { auditReschedule } from './reschedule-service.js';
 
 /** The ERP, as the state history records it: no person, the key's name. */
 function changerOf(request: ApiRequest<unknown>): Changer {
@@ -147,12 +149,17 @@ export const updateOrderRoute = defineRoute<PatchBody>({
       checkCustomFields(services.config.outsourcing, body.customFields);
       order.customFields = body.customFields;
     }
-    if (body.expectedReturnAt !== undefined)
+    if (body.expectedReturnAt !== undefined) {
+      const before = order.expectedReturnAt;
       order.expectedReturnAt = businessInstant(
         'expectedReturnAt',
         body.expectedReturnAt,
         services.clock.now(),
       );
+      // The reminders follow by themselves; who moved it is kept, as when it is moved in chat.
+      if (order.expectedReturnAt.getTime() !== before.getTime())
+        auditReschedule(em, apiActor(request), order, before, null);
+    }
     if (body.customer !== undefined) order.customer = body.customer;
     if (body.notes !== undefined) order.notes = body.notes;
     if (body.contact !== undefined) order.contact = await contactOf(em, order, body.contact);

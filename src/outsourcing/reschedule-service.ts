@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/core';
 import type { Services } from '../services.js';
+import { recordAudit, type Actor } from '../chat/audit/actor.js';
 import { text } from '../chat/outbound.js';
 import { formatDateTime } from '../shared/display.js';
 import { RefusedError } from '../shared/errors.js';
@@ -36,4 +38,20 @@ export async function rescheduleReturn(
     await pushTo(deps, await coordinatorsOf(deps, order), content);
   }
   return before;
+}
+
+/** Who moved the expected return, from when, to when and why: the same entry from chat and the API. */
+export function auditReschedule(
+  em: EntityManager,
+  actor: Actor,
+  order: OutsourcingOrder,
+  before: Date,
+  reason: string | null,
+): void {
+  recordAudit(em, actor, 'outsourcing.return_rescheduled', 'outsourcing_order', order.id, {
+    number: order.number,
+    from: before.toISOString(),
+    to: order.expectedReturnAt.toISOString(),
+    reason,
+  });
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
 import { createApiKey } from '../../src/http/api/api-keys.js';
 import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
+import { OutsourcingOrder } from '../../src/outsourcing/outsourcing-order.entity.js';
 import { Partner } from '../../src/outsourcing/partner.entity.js';
 import { personByIdentity } from '../../src/people/directory.js';
 import { Person } from '../../src/people/person.entity.js';
@@ -154,6 +156,26 @@ describe('the outsourcing API: partners and orders for the ERP', () => {
     expect(changes.map((c) => [c.toState, c.actorId, c.channel])).toEqual([
       ['shipped', null, 'api'],
       ['processing', null, 'api'],
+    ]);
+  });
+
+  it('keeps who moved the expected return, and does not log a PATCH that left it where it was', async () => {
+    const { json } = await call('POST', '/outsourcing-orders', newOrder());
+    const number = String(json.number);
+    await call('PATCH', `/outsourcing-orders/${number}`, { expectedReturnAt: '2026-11-29T09:00:00+08:00' });
+    await call('PATCH', `/outsourcing-orders/${number}`, { expectedReturnAt: '2026-11-29T01:00:00.000Z' });
+    const em = world.orm.em.fork();
+    const order = await em.findOneOrFail(OutsourcingOrder, { number });
+    const entries = await em.find(AuditEntry, {
+      action: 'outsourcing.return_rescheduled',
+      subjectId: String(order.id),
+    });
+    expect(entries.map((e) => [e.actorId, e.channel, e.details])).toEqual([
+      [
+        expect.stringMatching(/^api:/),
+        'api',
+        { number, from: '2026-11-27T06:00:00.000Z', to: '2026-11-29T01:00:00.000Z', reason: null },
+      ],
     ]);
   });
 

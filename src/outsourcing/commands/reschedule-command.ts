@@ -5,7 +5,7 @@ import { RefusedError } from '../../shared/errors.js';
 import { outsourcingMessages as m } from '../messages.js';
 import { orderFor } from '../order-lookup.js';
 import { parseReturnAt } from '../order-view.js';
-import { rescheduleReturn } from '../reschedule-service.js';
+import { auditReschedule, rescheduleReturn } from '../reschedule-service.js';
 import { changerOf } from './chat-deps.js';
 
 /** `12-05 14:00 电镀线检修` or `12-05 电镀线检修`: the new time (its hour optional), then why. */
@@ -40,12 +40,7 @@ export const rescheduleReturnCommand: Command = {
     const rest = args.rest === undefined ? [] : String(args.rest).split(/\s+/);
     const { at, reason } = readNewReturn(ctx, [String(args.when), ...rest]);
     const before = await rescheduleReturn(ctx.services, changerOf(ctx), order, at, reason);
-    ctx.audit('outsourcing.return_rescheduled', 'outsourcing_order', order.id, {
-      number: order.number,
-      from: before.toISOString(),
-      to: at.toISOString(),
-      reason,
-    });
+    auditReschedule(ctx.em, ctx.actor, order, before, reason);
     const now = ctx.clock.now();
     const when = (d: Date) => formatDateTime(d, now, ctx.tz);
     ctx.reply(m.returnRescheduled(order.number, when(before), when(at), reason));
