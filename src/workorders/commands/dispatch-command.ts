@@ -7,7 +7,7 @@ import { RefusedError } from '../../shared/errors.js';
 import { dispatchTask, type DispatchTarget } from '../dispatch-service.js';
 import { workOrderMessages as m } from '../messages.js';
 import { loadOrder, pickTask } from '../task-lookup.js';
-import { readYesNo } from './confirm.js';
+import { readYesNo } from '../../chat/commands/arguments.js';
 
 const DISPATCH = '派工';
 

@@ -4,7 +4,7 @@ import { workOrderMessages as m } from '../messages.js';
 import { cancelWorkOrder, changeDueDate } from '../order-changes.js';
 import { loadOrder } from '../task-lookup.js';
 import { dueDateOf, factoryToday } from '../work-order-service.js';
-import { readYesNo } from './confirm.js';
+import { readYesNo } from '../../chat/commands/arguments.js';
 
 const orderArg = { name: 'order', label: '工单号', kind: 'word' } as const;
 

@@ -11,7 +11,7 @@ import {
   parseDueDate,
   releaseWorkOrder,
 } from '../work-order-service.js';
-import { readYesNo } from './confirm.js';
+import { readYesNo } from '../../chat/commands/arguments.js';
 
 interface OrderDraft {
   item?: string;
