@@ -122,6 +122,9 @@ export const outsourcingMessages = {
   moved: (number: string, from: string, to: string) => `${number}：「${from}」→「${to}」。`,
   returnedPart: (number: string, quantity: number, returned: number, total: number) =>
     `已登记 ${number} 回厂 ${quantity} 件，累计 ${returned}/${total}，还差 ${total - returned} 件。`,
+  returnAgain: (number: string, quantity: number, at: string, who: string) =>
+    `${at} ${who}已登记过 ${number} 回厂 ${quantity} 件。这是又回来的另一批吗？回复「是」再登记 ${quantity} 件，回复「否」不登记。`,
+  returnNotAgain: (number: string) => `好的，${number} 这次没有登记回厂。`,
   returnedAll: (number: string, quantity: number, state: string) =>
     `已登记 ${number} 回厂 ${quantity} 件，全部到齐，状态改为「${state}」。`,
   qcRecorded: (number: string, result: QcResult, state: string) =>

@@ -64,6 +64,29 @@ export function recordReturn(
   return { received: quantity, returned: order.returnedQuantity, complete, change };
 }
 
+/** How long a second receipt of the same count on one order is taken for the first one typed again. */
+const SAME_RECEIPT_MINUTES = 30;
+
+/**
+ * The receipt of exactly `quantity` on `order` recorded in the last half hour, if any: a second
+ * 回厂 of the same count so soon is as likely the same delivery told twice (by the coordinator
+ * and QC, or retyped when the answer was slow) as another batch, so the person is asked. A batch
+ * sent out again for rework starts its count afresh: receipts from before are not in it.
+ */
+export async function recentSameReceipt(
+  deps: Services,
+  order: OutsourcingOrder,
+  quantity: number,
+): Promise<ReturnReceipt | null> {
+  if (order.returnedQuantity < quantity) return null;
+  const since = new Date(deps.clock.now().getTime() - SAME_RECEIPT_MINUTES * 60_000);
+  return deps.em.findOne(
+    ReturnReceipt,
+    { order, quantity, at: { $gte: since } },
+    { orderBy: { id: 'desc' } },
+  );
+}
+
 /**
  * 质检: only a batch that is back can be inspected. Accepted (合格, 让步) closes the order;
  * rejected leaves it where it is and tells the coordinator, who decides on rework.

@@ -155,6 +155,30 @@ describe('outsourcing orders in chat', () => {
     ]);
   });
 
+  it('a second 回厂 of the same count within half an hour asks whether it is another batch', async () => {
+    const number = await world.order({ quantity: 3000 });
+    await world.as('sunli').say(`回厂 ${number} 1000`);
+    const zhouqiang = world.as('zhouqiang');
+    world.clock.advance(10 * 60_000);
+    const question = `孙丽已登记过 ${number} 回厂 1000 件。这是又回来的另一批吗？回复「是」再登记 1000 件，回复「否」不登记。`;
+    const asked = texts(await zhouqiang.say(`回厂 ${number} 1000`));
+    expect(asked).toEqual([expect.stringMatching(/^\d\d-\d\d \d\d:\d\d /)]);
+    expect(asked[0]?.slice(12)).toBe(question);
+    expect(texts(await zhouqiang.say('否'))).toEqual([`好的，${number} 这次没有登记回厂。`]);
+    expect(await world.load(number)).toMatchObject({ returnedQuantity: 1000 });
+
+    await zhouqiang.say(`回厂 ${number} 1000`);
+    expect(texts(await zhouqiang.say('嗯'))[0]?.slice(12)).toBe(question);
+    expect(texts(await zhouqiang.say('是'))).toEqual([
+      `已登记 ${number} 回厂 1000 件，累计 2000/3000，还差 1000 件。`,
+    ]);
+    // Half an hour on, the same count is another delivery.
+    world.clock.advance(31 * 60_000);
+    expect(texts(await zhouqiang.say(`回厂 ${number} 1000`))).toEqual([
+      `已登记 ${number} 回厂 1000 件，全部到齐，状态改为「待质检」。`,
+    ]);
+  });
+
   it('质检 needs the batch back; 不合格 tells the coordinator, 合格 closes the order', async () => {
     const number = await world.order({ quantity: 100 });
     const zhouqiang = world.as('zhouqiang');

@@ -1,7 +1,8 @@
-import { wordChoice } from '../../chat/commands/arguments.js';
+import { readYesNo, wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
-import { personByMention } from '../../people/directory.js';
+import { personById, personByMention } from '../../people/directory.js';
+import { formatDateTime } from '../../shared/display.js';
 import { rejectReason } from '../../quality/inspections/inspection-service.js';
 import { RefusedError } from '../../shared/errors.js';
 import { outsourcingMessages as m, qcMessages as qm } from '../messages.js';
@@ -9,7 +10,7 @@ import { orderFor } from '../order-lookup.js';
 import type { CommandContext } from '../../chat/context.js';
 import type { OutsourcingOrder, QcResult } from '../outsourcing-order.entity.js';
 import { inspectedPieces, recordQcCounts, type QcCounts } from '../qc-service.js';
-import { recordQc, recordReturn, type ReturnOutcome } from '../receiving-service.js';
+import { recentSameReceipt, recordQc, recordReturn, type ReturnOutcome } from '../receiving-service.js';
 import { publishChange } from '../state-moves.js';
 import { statesOf } from '../states.js';
 import { changerOf } from './chat-deps.js';
@@ -25,13 +26,33 @@ export const returnCommand: Command = {
     { name: 'quantity', label: '数量', kind: 'quantity' },
   ],
   async run(ctx, args) {
-    const order = await orderFor(ctx.em, ctx.person, String(args.order));
-    const quantity = Number(args.quantity);
-    const outcome = recordReturn(ctx.services, changerOf(ctx), order, quantity);
-    await publishChange(ctx.services, order, outcome.change);
-    ctx.reply(returnReply(ctx, order, outcome));
+    await receive(ctx, String(args.order), Number(args.quantity), false);
+  },
+  async resume(ctx, _step, state, answer) {
+    const { order, quantity } = state as { order: string; quantity: number };
+    const again = readYesNo(answer);
+    if (again === undefined) return receive(ctx, order, quantity, false);
+    if (!again) return ctx.reply(m.returnNotAgain(order));
+    await receive(ctx, order, quantity, true);
   },
 };
+
+/** Records the receipt, unless the same count was just recorded and `again` has not confirmed it. */
+async function receive(ctx: CommandContext, number: string, quantity: number, again: boolean) {
+  const order = await orderFor(ctx.em, ctx.person, number);
+  const same = again ? null : await recentSameReceipt(ctx.services, order, quantity);
+  if (same) {
+    const who = same.actorId ? ((await personById(ctx.em, same.actorId))?.name ?? same.actorId) : '';
+    const at = formatDateTime(same.at, ctx.clock.now(), ctx.tz);
+    return ctx.ask('回厂', 'again', m.returnAgain(order.number, quantity, at, who), {
+      order: order.number,
+      quantity,
+    });
+  }
+  const outcome = recordReturn(ctx.services, changerOf(ctx), order, quantity);
+  await publishChange(ctx.services, order, outcome.change);
+  ctx.reply(returnReply(ctx, order, outcome));
+}
 
 /** The answer to a receipt, whether 回厂 or a move into a returned state recorded it. */
 export function returnReply(ctx: CommandContext, order: OutsourcingOrder, outcome: ReturnOutcome): string {
