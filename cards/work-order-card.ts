@@ -20,7 +20,7 @@ export function workOrderCard(d: WorkOrderCardData): CardSpec {
       { label: '完成', value: `${finished}/${d.quantity}` },
       ...d.operations.map((o) => ({
         label: `${o.sequence} ${o.name}`,
-        value: `${o.statusName} 合格${o.good}${o.scrap > 0 ? ` 废${o.scrap}` : ''}`,
+        value: `${o.statusName} · 合格 ${o.good}${o.scrap > 0 ? ` · 报废 ${o.scrap}` : ''}`,
       })),
     ],
     buttons: [],

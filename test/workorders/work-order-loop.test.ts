@@ -82,6 +82,8 @@ describe('the work-order loop through the console, on the demo shop', () => {
       `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 20 件，报废 2 件。还剩 16 件。`,
     ]);
     expect(await task('WO-DEMO-001', 10)).toMatchObject({ goodTotal: 100, scrapTotal: 4 });
+    const [view] = cards(await app.as('wangfang').say('工单 WO-DEMO-001'));
+    expect(view?.fields.find((f) => f.label === '10 车削')?.value).toBe('进行中 · 合格 100 · 报废 4');
   });
 
   it('reports arriving at the same moment on one task all count', async () => {
