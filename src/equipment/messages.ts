@@ -129,8 +129,8 @@ export const equipmentMessages = {
   taskUnknown: (ref: string) => `没有找到保养任务「${ref}」。`,
 
   // Repairs
-  limitText: (state: string, minutes: number, until: string) =>
-    `${state} ${formatDuration(minutes)}内（${until} 前）`,
+  limitText: (state: string, minutes: number, until: string, overdue: boolean) =>
+    `${state} ${formatDuration(minutes)}内（${until} 前）${overdue ? '，已超时' : ''}`,
   ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,
   repairPhotoLabel: (id: number, code: string) => `维修 R${id}（${code}）`,
   repairReported: (id: number, code: string) =>

@@ -1,3 +1,4 @@
+import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDailyFigures } from '../../src/digest/daily-figures.js';
 import { Downtime } from '../../src/equipment/downtime.entity.js';
@@ -136,9 +137,15 @@ describe('repair tickets: 报修 → 接单 → 维修中 → 待验收 → 归�
       return world.pushed();
     };
     expect(await run('08:30')).toEqual([]);
+    // The crew's cards arrived (only a delivered card is redrawn).
+    await world.orm.em.fork().nativeUpdate(OutboxMessage, {}, { status: 'sent' });
     expect(await run('08:31')).toEqual([
       ['lijianguo', '🚨 升级 维修 R1（CNC-01）「报修」已超时限 30 分钟，超出 1 分钟，当前由 无人接单 负责。'],
     ]);
+    // The crew's card, redrawn: it says it is late, with the same button.
+    const late = await world.lastCardOf('gaoyuan');
+    expect(late.fields).toContainEqual({ label: '时限', value: '报修 30 分钟内（11-23 08:30 前），已超时' });
+    expect(late.buttons.map((b) => b.text)).toEqual(['接单']);
     expect(await run('08:45')).toEqual([]);
     at(world, '08:50');
     await world.say('mawei', '接单 R1');

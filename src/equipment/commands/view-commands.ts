@@ -130,7 +130,7 @@ export const myRepairsCommand: Command = {
           ctx.clock,
           REPAIR_CARD,
           repairSubject(ticket),
-          repairCardSpec(ticket, ctx.config.repairs, ctx.tz),
+          repairCardSpec(ticket, ctx.config.repairs, ctx.tz, ctx.clock.now()),
         ),
       });
     }

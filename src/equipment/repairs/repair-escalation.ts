@@ -5,6 +5,8 @@ import { equipmentMessages as m } from '../messages.js';
 import { NoLongerDue, once } from '../../db/once.js';
 import { claimNotice, noticeSent } from '../notices.js';
 import { limitMinutes } from './repair-limits.js';
+import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from './repair-view.js';
+import { refreshCards } from '../../chat/cards/refresh-cards.js';
 import { RepairTicket, type RepairState } from './repair-ticket.entity.js';
 
 /**
@@ -23,7 +25,7 @@ export async function escalateOverdueRepairs(deps: ScanDeps): Promise<number> {
     if (await noticeSent(em, key)) continue;
     const result = await once(em, async (tx) => {
       const notice = await claimNotice(tx, key, now);
-      const ticket = await tx.findOne(RepairTicket, candidate.id, { populate: ['equipment', 'technician'] });
+      const ticket = await loadTicket(tx, candidate.id);
       if (!ticket || ticket.stateVisit !== candidate.stateVisit) throw new NoLongerDue();
       const late = Math.ceil((now.getTime() - ticket.stateSince.getTime()) / 60_000) - limit;
       const message = text(
@@ -43,6 +45,9 @@ export async function escalateOverdueRepairs(deps: ScanDeps): Promise<number> {
         });
       }
       notice.recipients = supervisors.map((s) => s.id);
+      // Whoever holds the card sees it is late, not only the supervisors told.
+      const spec = repairCardSpec(ticket, config.repairs, deps.tz, now);
+      await refreshCards(tx, clock, deps.outbox, REPAIR_CARD, repairSubject(ticket), spec);
     });
     if (result === 'written') sent += 1;
   }

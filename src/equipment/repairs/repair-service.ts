@@ -59,7 +59,7 @@ export async function reportRepair(
     note: null,
   });
   const loaded = (await loadTicket(em, ticket.id)) as RepairTicket;
-  const spec = repairCardSpec(loaded, config.repairs, tz);
+  const spec = repairCardSpec(loaded, config.repairs, tz, clock.now());
   const crew = (await maintenanceCrew(em, config)).recipients;
   await pushCard(em, clock, outbox, crew, REPAIR_CARD, repairSubject(loaded), spec);
   return loaded;
@@ -103,7 +103,7 @@ export async function finishRepair(
   const reporter = { kind: 'person' as const, personId: ticket.reportedBy.id };
   const verify = m.pleaseVerify(ticket.id, ticket.equipment.code, actor.person.name, note);
   await deps.outbox.enqueue(deps.em, reporter, text(verify));
-  const spec = repairCardSpec(loaded, deps.config.repairs, deps.tz);
+  const spec = repairCardSpec(loaded, deps.config.repairs, deps.tz, deps.clock.now());
   await pushCard(deps.em, deps.clock, deps.outbox, [reporter], REPAIR_CARD, repairSubject(loaded), spec);
 }
 
@@ -202,7 +202,7 @@ async function move(
     deps.outbox,
     REPAIR_CARD,
     repairSubject(fresh),
-    repairCardSpec(fresh, deps.config.repairs, deps.tz),
+    repairCardSpec(fresh, deps.config.repairs, deps.tz, deps.clock.now()),
   );
 }
 

@@ -19,10 +19,14 @@ export async function loadTicket(em: EntityManager, id: number): Promise<RepairT
   return em.findOne(RepairTicket, id, { populate: ['equipment', 'reportedBy', 'technician', 'verifiedBy'] });
 }
 
-/** The ticket's card (cards/repair-card.ts) as the ticket stands now. */
-export function repairCardSpec(ticket: RepairTicket, limits: RepairsConfig, tz: string): CardSpec {
+/**
+ * The ticket's card (cards/repair-card.ts) as the ticket stands at `now`: past its state's time
+ * limit, the limit says so (the escalation redraws it then).
+ */
+export function repairCardSpec(ticket: RepairTicket, limits: RepairsConfig, tz: string, now: Date): CardSpec {
   const state = ticket.state as RepairState;
   const limit = limitMinutes(state, limits);
+  const until = limit === undefined ? undefined : new Date(ticket.stateSince.getTime() + limit * 60_000);
   const stateName = m.repairStateNames[state] ?? state;
   return repairCard({
     id: ticket.id,
@@ -34,13 +38,9 @@ export function repairCardSpec(ticket: RepairTicket, limits: RepairsConfig, tz: 
     state,
     stateName,
     limit:
-      limit === undefined
+      limit === undefined || until === undefined
         ? undefined
-        : m.limitText(
-            stateName,
-            limit,
-            shortTime(new Date(ticket.stateSince.getTime() + limit * 60_000), tz),
-          ),
+        : m.limitText(stateName, limit, shortTime(until, tz), now.getTime() > until.getTime()),
     archivedNote: m.ticketArchivedNote(
       ticket.verifiedBy?.name ?? '',
       shortTime(ticket.archivedAt ?? ticket.stateSince, tz),
