@@ -127,6 +127,29 @@ describe('repair tickets: 报修 → 接单 → 维修中 → 待验收 → 归�
     ]);
   });
 
+  it('验收 typed with its verdict: 不通过 with the reason, 没修好 asks for one, a bare 验收 passes', async () => {
+    const world = await start();
+    await world.say('zhangwei', '报修 CNC-01 主轴异响');
+    const repaired = async (note: string) => {
+      await world.say('gaoyuan', '接单 R1');
+      await world.say('gaoyuan', '开始维修 R1');
+      await world.say('gaoyuan', `维修完成 R1 ${note}`);
+    };
+    await repaired('更换轴承');
+    expect(await world.say('zhangwei', '验收 R1 不通过 电机还响')).toEqual([
+      '维修 R1 验收不通过，已退回维修。',
+    ]);
+    await world.say('gaoyuan', '维修完成 R1 更换电机');
+    expect(await world.say('zhangwei', '验收 R1 没修好')).toEqual([
+      '维修 R1 验收不通过：请写明原因（例如「主轴仍有异响」）：',
+    ]);
+    expect(await world.say('zhangwei', '还是响')).toEqual(['维修 R1 验收不通过，已退回维修。']);
+    await world.say('gaoyuan', '维修完成 R1 紧固底座');
+    expect((await world.say('zhangwei', '验收 R1'))[0]).toMatch(/^维修 R1 验收通过，已归档。/);
+    const steps = await world.orm.em.fork().find(RepairStep, { toState: 'repairing', note: { $ne: null } });
+    expect(steps.map((s) => s.note)).toEqual(['电机还响', '还是响']);
+  });
+
   it('a ticket past its step’s limit escalates to the supervisor once; a new step gets a fresh limit', async () => {
     const world = await start();
     await world.say('zhangwei', '报修 CNC-01 液压油泄漏');

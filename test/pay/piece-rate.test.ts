@@ -74,6 +74,12 @@ describe('piece-rate pay', () => {
     expect(texts(await app.as('lijianguo').say('本月收入 张伟 2026-11'))[0]).toMatch(
       /^张伟 2026-11 计件收入 ¥7\.30/,
     );
+    expect(texts(await app.as('lijianguo').say('本月收入 2026-11 张伟'))[0]).toMatch(
+      /^张伟 2026-11 计件收入 ¥7\.30/,
+    );
+    expect(texts(await app.as('lijianguo').say('本月收入 张伟 2026-11 全部'))[0]).toContain(
+      '多余的内容：「全部」。',
+    );
     expect(texts(await app.as('lijianguo').say('本月收入 张伟 2026-13'))).toEqual([
       '「2026-13」不是月份，请写成 2026-11 这样。',
     ]);

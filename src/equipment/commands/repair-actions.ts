@@ -1,3 +1,4 @@
+import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.js';
@@ -139,11 +140,17 @@ export const verifyCommand: Command = {
   name: '验收',
   aliases: ['verify'],
   roles: 'staff',
-  help: '验收修好的设备：验收 R12 通过，或 验收 R12 不通过 原因',
-  args: [ticketRef, { name: 'verdict', label: '通过/不通过 原因', kind: 'text', optional: true }],
+  help: '验收修好的设备；不通过时写上哪里还不对',
+  args: [
+    ticketRef,
+    wordChoice('verdict', ['通过', '不通过'], true),
+    { name: 'reason', label: '原因', kind: 'text', optional: true },
+  ],
   async run(ctx, args) {
     const ticket = await ticketOf(ctx, String(args.ticket));
-    const verdict = String(args.verdict ?? '通过').trim();
+    // 不合格 and 没修好 are read as 不通过 too: they arrive in the reason's slot.
+    const said = [args.verdict, args.reason].filter((w) => w !== undefined).join(' ');
+    const verdict = said === '' ? '通过' : said;
     const failed = /^(不通过|不合格|没修好|fail)\s*(.*)$/s.exec(verdict);
     if (!failed) return pass(ctx, ticket);
     const reason = failed[2]?.trim() ?? '';

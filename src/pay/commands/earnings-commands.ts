@@ -1,3 +1,4 @@
+import type { ArgSpec, ParsedArgs } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { personByMention } from '../../people/directory.js';
@@ -89,16 +90,27 @@ export const todayEarningsCommand: Command = {
   },
 };
 
+/** `[<姓名>] [<月份>]`, in either order: `本月收入 刘洋 2026-11` and `本月收入 2026-11 刘洋` are one. */
+export const personAndMonth: ArgSpec[] = [
+  { name: 'first', label: '姓名', kind: 'word', optional: true },
+  { name: 'second', label: '月份', kind: 'word', optional: true },
+];
+
+export function readPersonAndMonth(args: ParsedArgs): { who?: string; monthWord?: string } {
+  const words = [args.first, args.second].filter((w) => w !== undefined).map(String);
+  const monthWord = words.find((w) => /^\d/.test(w));
+  const who = words.find((w) => w !== monthWord);
+  return { ...(who !== undefined && { who }), ...(monthWord !== undefined && { monthWord }) };
+}
+
 export const monthEarningsCommand: Command = {
   name: '本月收入',
   aliases: ['earnings', '工资'],
   roles: mayAsk,
   help: m.monthHelp,
-  args: [{ name: 'rest', label: '姓名 月份', kind: 'text', optional: true }],
+  args: personAndMonth,
   async run(ctx, args) {
-    const words = args.rest === undefined ? [] : String(args.rest).split(/\s+/);
-    const monthWord = words.find((w) => /^\d/.test(w));
-    const who = words.find((w) => w !== monthWord);
+    const { who, monthWord } = readPersonAndMonth(args);
     const month =
       monthWord === undefined ? inZone(ctx.clock.now(), ctx.tz).format('YYYY-MM') : monthOf(monthWord);
     const subject = await subjectOf(ctx, who);

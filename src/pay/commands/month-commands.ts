@@ -17,7 +17,7 @@ import {
   statementToAnswer,
 } from '../month/statement-answers.js';
 import { statementLines } from '../month/statement-lines.js';
-import { monthOf, subjectOf } from './earnings-commands.js';
+import { monthOf, personAndMonth, readPersonAndMonth, subjectOf } from './earnings-commands.js';
 
 /** As long as the worker's own 有异议 reason may be. */
 const MAX_RESOLUTION_CHARS = 500;
@@ -40,14 +40,10 @@ export const statementCommand: Command = {
   aliases: ['payslip'],
   roles: ['worker', 'team_lead', 'supervisor', 'manager'],
   help: m.statementHelp,
-  args: [{ name: 'rest', label: '姓名 月份', kind: 'text', optional: true }],
+  args: personAndMonth,
   async run(ctx, args) {
-    const words = args.rest === undefined ? [] : String(args.rest).split(/\s+/);
-    const monthWord = words.find((w) => /^\d/.test(w));
-    const subject = await subjectOf(
-      ctx,
-      words.find((w) => w !== monthWord),
-    );
+    const { who, monthWord } = readPersonAndMonth(args);
+    const subject = await subjectOf(ctx, who);
     const month = monthWord === undefined ? undefined : monthOf(monthWord);
     const statement = await ctx.em.findOne(
       PayStatement,
