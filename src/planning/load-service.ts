@@ -409,7 +409,7 @@ export async function capacityLoad(
               worstDown.down.label,
               inZone(new Date(worstDown.down.to), tz).format('YYYY-MM-DD HH:mm'),
             )
-          : lateReason(worstWait, resources, dayStarts, ops, tz, intervals, start, dueAt.getTime()),
+          : lateReason(worstWait, resources, dayStarts, ops, tz, start, dueAt.getTime()),
     });
   }
   projections.sort((a, b) => a.orderNumber.localeCompare(b.orderNumber));
@@ -458,7 +458,6 @@ function lateReason(
   dayStarts: number[],
   ops: OpenOperation[],
   tz: string,
-  intervals: Interval[],
   now: number,
   dueAt: number,
 ): string {
@@ -481,10 +480,9 @@ function lateReason(
     return m.queued(wait.machine, inZone(new Date(wait.to), tz).format('YYYY-MM-DD'));
   }
   const minutes = ops.reduce((s, op) => s + op.minutes, 0);
-  const finish = run(intervals, now, minutes);
-  const work = m.tooMuchWork(Math.round(minutes / 60), inZone(new Date(finish), tz).format('YYYY-MM-DD'));
+  const work = m.tooMuchWork(Math.round(minutes / 60));
   // Already past its due day: say so first; without standard times there are no hours to name.
-  if (dueAt > now) return work;
+  if (dueAt > now) return `${work}，${m.notBeforeDue}`;
   const past = m.pastDue(Math.ceil((now - dueAt) / 86_400_000));
   return minutes > 0 ? `${past}，${work}` : `${past}，${m.unfinished}`;
 }

@@ -23,7 +23,9 @@ export interface RiskText {
 export const planningMessages = {
   overloaded: (machine: string, day: string, pct: number) => `${machine} 超负荷 ${monthDay(day)} ${pct}%`,
   queued: (machine: string, until: string) => `${machine} 排队到 ${monthDay(until)}`,
-  tooMuchWork: (hours: number, finish: string) => `剩余约 ${hours} 小时工时，最早 ${monthDay(finish)} 完工`,
+  /** Beside the projected finish, which every line that shows a reason also shows. */
+  tooMuchWork: (hours: number) => `剩余约 ${hours} 小时工时`,
+  notBeforeDue: '交期前做不完',
   pastDue: (days: number) => `已过交期 ${days} 天`,
   /** `back` is factory-local `YYYY-MM-DD HH:mm`. */
   down: (machine: string, what: string, back: string) =>

@@ -90,10 +90,13 @@ describe('capacity load and kitting of a hand-built week', () => {
     // Tuesday WO-A and WO-B put 600 minutes on it.
     const later = await ordersAtRisk(app.orm.em.fork(), app.factory, local('2026-12-07', '08:00'), TZ);
     expect(later.map((o) => [o.orderNumber, o.projectedFinishAt, o.reason])).toEqual([
-      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时，最早 12-08 完工'],
+      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时'],
       ['WO-B', local('2026-12-09', '13:30'), 'CNC-01 超负荷 12-07 200%'],
       ['WO-C', local('2026-12-09', '15:30'), 'MIL-01 超负荷 12-08 125%'],
     ]);
+    // Due tonight, waiting for nobody, with a day and a half of its own work: it cannot fit.
+    const tight = await ordersAtRisk(app.orm.em.fork(), app.factory, local('2026-12-02', '12:00'), TZ);
+    expect(tight.find((o) => o.orderNumber === 'WO-A')?.reason).toBe('剩余约 14 小时工时，交期前做不完');
   });
 
   it('lists exactly the shortages, earlier due dates served first', async () => {
