@@ -17,6 +17,7 @@ export const boardMessages = {
   linesPlanLined: '按派工',
   atRiskTitle: '风险订单',
   atRiskDue: (day: string) => `交期 ${day}`,
+  atRiskFinish: (day: string) => `预计 ${day} 完工`,
   machinesTitle: '设备状态',
   machinesAllRunning: '全部设备运行中',
   openTitle: '异常与维修',

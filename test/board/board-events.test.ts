@@ -28,3 +28,31 @@ describe('the board’s live feed', () => {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read());
   });
 });
+
+describe('the board’s late orders', () => {
+  it('come soonest due first, each with when it will finish and why on a line of its own', async () => {
+    const app = await startDemoApp();
+    try {
+      const chenjing = app.as('chenjing');
+      const [created] = await chenjing.say('新建工单 SHF-200 900 11-26');
+      const number = /WO-\d+-\d+/.exec(created?.kind === 'text' ? created.text : '')?.[0] ?? '';
+      await chenjing.say(`下达 ${number}`);
+      const [reply] = await app.as('zhengli').say('大屏');
+      const token = /token=([A-Za-z0-9_-]+)/.exec(reply?.kind === 'text' ? reply.text : '')?.[1] ?? '';
+      const page = await (await fetch(`${app.baseUrl}/board?token=${token}`)).text();
+      const panel = page.slice(page.indexOf('data-panel="at-risk"'), page.indexOf('data-panel="machines"'));
+      // By number the new order (WO-2026…) would come before WO-DEMO-004, which is already late;
+      // the orders it pushes late are due after it.
+      const orders = [...panel.matchAll(/data-order="([^"]+)"/g)].map((m) => m[1]);
+      expect(orders.slice(0, 2)).toEqual(['WO-DEMO-004', number]);
+      const dues = [...panel.matchAll(/<span class="age">交期 ([\d-]+)<\/span>/g)].map((m) => m[1]);
+      expect(dues).toEqual([...dues].sort());
+      const whys = [...panel.matchAll(/<span class="why dim"\s*>([^<]*)<\/span/g)].map((m) => m[1]);
+      expect(whys[0]).toBe('预计 11-24 完工 · 已过交期 1 天，剩余约 3 小时工时');
+      expect(whys[1]).toMatch(/^预计 \d\d-\d\d 完工 · /);
+    } finally {
+      await app.close();
+      await app.db.drop();
+    }
+  });
+});

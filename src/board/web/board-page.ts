@@ -9,6 +9,8 @@ import { sparkline } from './sparkline.js';
 
 /** Rows a list shows before `另有 N 项`: what fits a panel at any 16:9 size, the font scaling with the screen. */
 export const MAX_ROWS = 6;
+/** A late order takes two lines (its why has one of its own): as many fit as six rows of one. */
+const RISK_ROWS = 4;
 
 const MACHINE_STATES = ['running', 'stopped', 'maintenance', 'repair'] as const;
 
@@ -35,6 +37,8 @@ li:last-child{border-bottom:0}
 .cut{overflow:hidden;text-overflow:ellipsis;min-width:0;flex:1}
 .strong{font-weight:700}.dim{color:#94a3b8}.more{color:#94a3b8;padding-top:.5vh;font-size:2vh}
 .age{margin-left:auto;font-weight:700;color:#fca5a5}
+/* A late order's why is the point of the row: it gets a line of its own rather than the item's leftover. */
+li.risk{flex-wrap:wrap;row-gap:.3vh}.why{flex-basis:100%;overflow:hidden;text-overflow:ellipsis;font-size:2vh}
 .line{display:grid;grid-template-columns:minmax(0,7em) minmax(0,1fr) auto;align-items:center;gap:1.2vh;padding:.7vh 0}
 .bar{height:2.2vh;background:#1e293b;border-radius:1.1vh;overflow:hidden}.bar i{display:block;height:100%;background:#3b82f6}
 .bar.ok i{background:#22c55e}.figure{font-size:3.4vh;font-weight:700;white-space:nowrap}.figure small{font-size:2vh;color:#94a3b8;font-weight:400}
@@ -57,9 +61,9 @@ export interface BoardView {
 
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
 
-function rows<T>(items: readonly T[], row: (item: T) => Html): Html {
-  const shown = items.slice(0, MAX_ROWS).map(row);
-  const rest = items.length - MAX_ROWS;
+function rows<T>(items: readonly T[], row: (item: T) => Html, max = MAX_ROWS): Html {
+  const shown = items.slice(0, max).map(row);
+  const rest = items.length - max;
   return html`<ol>
       ${shown}
     </ol>
@@ -96,11 +100,15 @@ function atRiskPanel(s: BoardSnapshot, view: BoardView): Html {
         : rows(
             s.atRisk,
             (o) =>
-              html`<li data-order="${o.orderNumber}">
+              html`<li class="risk" data-order="${o.orderNumber}">
                 <span class="strong">${o.orderNumber}</span>
-                <span class="cut dim">${o.itemCode} · ${o.reason}</span>
+                <span class="cut dim">${o.itemCode}</span>
                 <span class="age">${m.atRiskDue(formatDay(o.dueAt, view.now, view.tz))}</span>
+                <span class="why dim"
+                  >${m.atRiskFinish(formatDay(o.projectedFinishAt, view.now, view.tz))} · ${o.reason}</span
+                >
               </li>`,
+            RISK_ROWS,
           )
     }
   </section>`;
