@@ -77,8 +77,7 @@ export async function boardSnapshot(deps: BoardDeps): Promise<BoardSnapshot> {
     day,
     lines: await lineOutputs(em, config, start, now),
     // Planning's projection of the released work over shifts and machines.
-    // The screen shows the first few: the ones due soonest (or already late) come first.
-    atRisk: (await ordersAtRisk(em, config, now, tz)).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()),
+    atRisk: await ordersAtRisk(em, config, now, tz),
     machines: machines.map((m) => ({ code: m.code, name: m.name, status: m.status })),
     exceptions: exceptions.map((e) => ({
       ref: `E${e.id}`,

@@ -493,8 +493,9 @@ function factoryTimeZone(): string {
 }
 
 /**
- * The released and running orders the load finishes after their due date, in
- * order-number order, each with why. `tz` defaults to FACTORY_TZ.
+ * The released and running orders the load finishes after their due date, each with why: the
+ * soonest due (or longest late) first, as whoever reads the list acts on them. `tz` defaults
+ * to FACTORY_TZ.
  */
 export async function ordersAtRisk(
   em: EntityManager,
@@ -503,7 +504,8 @@ export async function ordersAtRisk(
   tz: string = factoryTimeZone(),
 ): Promise<AtRiskOrder[]> {
   const load = await capacityLoad(em, config, tz, now);
-  return load.orders.flatMap((o) =>
+  const byDue = [...load.orders].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return byDue.flatMap((o) =>
     o.reason === null
       ? []
       : [

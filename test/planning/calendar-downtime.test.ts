@@ -130,8 +130,9 @@ repairs: { acceptMinutes: 30, startMinutes: 30, repairMinutes: 2880, verifyMinut
       ['WO-C', local('2026-12-05', '09:30'), null],
     ]);
     expect((await ordersAtRisk(app.orm.em.fork(), app.factory, NOW, TZ)).map((o) => o.orderNumber)).toEqual([
-      'WO-A',
+      // Soonest due first: WO-B is due a day before WO-A.
       'WO-B',
+      'WO-A',
     ]);
   });
 

@@ -87,11 +87,11 @@ describe('capacity load and kitting of a hand-built week', () => {
     ]);
     // A week later with nothing done: WO-A waits for nobody, its own 810 minutes end Tuesday;
     // WO-B waits for the lathe again; WO-C waits for the mill until Wednesday 13:30, over the
-    // Tuesday WO-A and WO-B put 600 minutes on it.
+    // Tuesday WO-A and WO-B put 600 minutes on it. WO-B, due a day before WO-A, is listed first.
     const later = await ordersAtRisk(app.orm.em.fork(), app.factory, local('2026-12-07', '08:00'), TZ);
     expect(later.map((o) => [o.orderNumber, o.projectedFinishAt, o.reason])).toEqual([
-      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时'],
       ['WO-B', local('2026-12-09', '13:30'), 'CNC-01 超负荷 12-07 200%'],
+      ['WO-A', local('2026-12-08', '13:30'), '已过交期 5 天，剩余约 14 小时工时'],
       ['WO-C', local('2026-12-09', '15:30'), 'MIL-01 超负荷 12-08 125%'],
     ]);
     // Due tonight, waiting for nobody, with a day and a half of its own work: it cannot fit.
