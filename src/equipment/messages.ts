@@ -129,6 +129,7 @@ export const equipmentMessages = {
   taskUnknown: (ref: string) => `没有找到保养任务「${ref}」。`,
 
   // Repairs
+  deadlinePassed: '（已逾期）',
   limitText: (state: string, minutes: number, until: string, overdue: boolean) =>
     `${state} ${formatDuration(minutes)}内（${until} 前）${overdue ? '，已超时' : ''}`,
   ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,

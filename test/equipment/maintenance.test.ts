@@ -1,3 +1,4 @@
+import { OutboxMessage } from '../../src/chat/outbox/outbox-message.entity.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EquipmentNotice } from '../../src/equipment/equipment-notice.entity.js';
 import { Equipment } from '../../src/equipment/equipment.entity.js';
@@ -58,10 +59,15 @@ describe('preventive maintenance under a controlled clock', () => {
     await world.runJob(MAINTENANCE_WATCH_JOB);
     expect(await world.pushed()).toEqual([]);
     world.clock.set(local('08:01', 24));
+    await world.orm.em.fork().nativeUpdate(OutboxMessage, {}, { status: 'sent' }); // the card arrived
     await world.runJob(MAINTENANCE_WATCH_JOB);
     expect(await world.pushed()).toEqual([
       ['gaoyuan', '🔴 保养 M1（EXT-01「更换滤网」）已逾期 1 分钟，请尽快完成。'],
     ]);
+    // The card in gaoyuan's chat, redrawn: its deadline says it has passed, its buttons stay.
+    const late = await world.lastCardOf('gaoyuan');
+    expect(late.fields).toContainEqual({ label: '完成期限', value: '11-24 08:00（已逾期）' });
+    expect(late.buttons.map((b) => b.text)).toEqual(['接单', '完成', '延期']);
     world.clock.set(local('08:30', 24));
     await world.runJob(MAINTENANCE_WATCH_JOB);
     expect(await world.pushed()).toEqual([]);

@@ -136,7 +136,7 @@ export const myRepairsCommand: Command = {
     }
     for (const t of tasks) {
       const task = (await loadMaintenanceTask(ctx.em, t.id)) as MaintenanceTask;
-      const spec = await maintenanceCardSpec(ctx.em, ctx.config, task, ctx.tz);
+      const spec = await maintenanceCardSpec(ctx.em, ctx.config, task, ctx.tz, ctx.clock.now());
       ctx.reply({
         kind: 'card',
         card: issueCard(ctx.em, ctx.clock, MAINTENANCE_CARD, maintenanceSubject(task), spec),

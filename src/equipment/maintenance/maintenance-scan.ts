@@ -15,6 +15,13 @@ import { MaintenanceTask } from './maintenance-task.entity.js';
 import { cyclesOf, planTargets, startMissingCycles, targetKey, type PlanTarget } from './plan-targets.js';
 import { responsibleFor } from './responsible.js';
 import { createDueTask } from './task-service.js';
+import {
+  loadMaintenanceTask,
+  MAINTENANCE_CARD,
+  maintenanceCardSpec,
+  maintenanceSubject,
+} from './task-view.js';
+import { refreshCards } from '../../chat/cards/refresh-cards.js';
 
 export interface ScanDeps extends Services {
   logger: Logger;
@@ -123,7 +130,7 @@ async function escalate(deps: ScanDeps, scanned: MaintenanceTask, due: DueRemind
   if (await noticeSent(deps.em, key)) return 'skipped';
   return once(deps.em, async (tx) => {
     const notice = await claimNotice(tx, key, deps.clock.now());
-    const task = await tx.findOne(MaintenanceTask, taskId, { populate: ['plan', 'equipment', 'acceptedBy'] });
+    const task = await loadMaintenanceTask(tx, taskId);
     // Done or postponed since the scan read it: this reminder no longer applies.
     if (!task || task.status === 'done' || task.deadline.toISOString() !== deadline) throw new NoLongerDue();
     const responsible = await responsibleFor(tx, deps.config, task.plan);
@@ -140,6 +147,11 @@ async function escalate(deps: ScanDeps, scanned: MaintenanceTask, due: DueRemind
               text(m.maintenanceOverdue(task.id, task.equipment.code, task.plan.name, late, due.slot)),
             ];
     notice.recipients = await pushAll(deps, tx, recipients, content, key);
+    // Whoever holds the card sees it is overdue, from the first reminder that says so.
+    if (due.kind === 'overdue' && due.slot === 0) {
+      const spec = await maintenanceCardSpec(tx, deps.config, task, deps.tz, deps.clock.now());
+      await refreshCards(tx, deps.clock, deps.outbox, MAINTENANCE_CARD, maintenanceSubject(task), spec);
+    }
   });
 }
 

@@ -50,7 +50,7 @@ export async function createDueTask(
   await em.flush();
   const task = (await loadMaintenanceTask(em, created.id)) as MaintenanceTask;
   const recipients = (await responsibleFor(em, config, plan)).recipients;
-  const spec = await maintenanceCardSpec(em, config, task, tz);
+  const spec = await maintenanceCardSpec(em, config, task, tz, now);
   await pushCard(em, clock, outbox, recipients, MAINTENANCE_CARD, maintenanceSubject(task), spec);
   return task;
 }
@@ -190,6 +190,6 @@ export async function postponeTask(
 
 async function redraw(deps: Services, task: MaintenanceTask): Promise<void> {
   const fresh = (await loadMaintenanceTask(deps.em, task.id)) as MaintenanceTask;
-  const spec = await maintenanceCardSpec(deps.em, deps.config, fresh, deps.tz);
+  const spec = await maintenanceCardSpec(deps.em, deps.config, fresh, deps.tz, deps.clock.now());
   await refreshCards(deps.em, deps.clock, deps.outbox, MAINTENANCE_CARD, maintenanceSubject(fresh), spec);
 }

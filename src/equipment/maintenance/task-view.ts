@@ -24,13 +24,18 @@ export async function loadMaintenanceTask(em: EntityManager, id: number): Promis
   });
 }
 
-/** The maintenance task's card (cards/maintenance-card.ts) as the task stands now. */
+/**
+ * The maintenance task's card (cards/maintenance-card.ts) as the task stands at `now`: past its
+ * deadline and not done, the deadline says so (the first overdue reminder redraws it then).
+ */
 export async function maintenanceCardSpec(
   em: EntityManager,
   config: FactoryConfig,
   task: MaintenanceTask,
   tz: string,
+  now: Date,
 ): Promise<CardSpec> {
+  const overdue = task.status !== 'done' && now.getTime() > task.deadline.getTime();
   const { plan, equipment } = task;
   return maintenanceCard({
     id: task.id,
@@ -39,7 +44,7 @@ export async function maintenanceCardSpec(
     planName: plan.name,
     dueBecause:
       task.dueReason === 'hours' ? m.dueByHours(plan.everyHours ?? 0) : m.dueByDays(plan.everyDays ?? 0),
-    deadline: shortTime(task.deadline, tz),
+    deadline: `${shortTime(task.deadline, tz)}${overdue ? m.deadlinePassed : ''}`,
     checklist: plan.checklist,
     responsible: task.acceptedBy?.name ?? (await responsibleFor(em, config, plan)).label,
     status: task.status as MaintenanceTaskStatus,
