@@ -75,6 +75,11 @@ export const outsourcingMessages = {
   unknownState: (text: string, names: string[]) =>
     `没有「${text}」这个状态。可用的状态：${names.join('、')}。`,
   sameState: (number: string, state: string) => `${number} 已经是「${state}」了。`,
+  nameTheState: (number: string, state: string, next: string[]) =>
+    `${number} 现在是「${state}」。` +
+    (next.length > 0
+      ? `要改状态请写：外发 ${number} <状态>，可以改为：${next.join('、')}。`
+      : '已经结束，不能再改状态。'),
   transitionRefused: (number: string, from: string, to: string, allowed: string[]) =>
     allowed.length === 0
       ? `${number} 现在是「${from}」，不能改为「${to}」：这个状态之后不能再变更。`

@@ -109,6 +109,18 @@ describe('outsourcing orders in chat', () => {
     expect((await world.load(number)).state).toBe('shipped');
   });
 
+  it('外发 with only an order number says where it stands and what it may move to, instead of taking it for a partner', async () => {
+    const number = await world.order();
+    expect(texts(await world.as('sunli').say(`外发 ${number.toLowerCase()}`))).toEqual([
+      `${number} 现在是「已发货」。要改状态请写：外发 ${number} <状态>，可以改为：加工中。`,
+    ]);
+    // A partner is told only about their own orders.
+    expect(texts(await world.as('lijingli').say(`外发 ${number}`))).toEqual([
+      `没有找到外发单「${number}」。发送「外发列表」查看。`,
+    ]);
+    expect((await world.load(number)).state).toBe('shipped');
+  });
+
   it('a partner can neither see nor change another partner’s order, nor create one', async () => {
     const plating = await world.order();
     const heat = await world.order({ partnerCode: 'P-HEAT', quantity: 70 });
@@ -196,6 +208,9 @@ describe('outsourcing orders in chat', () => {
       `已登记 ${number} 质检让步接收，状态「已完成」。`,
     ]);
     expect(await world.load(number)).toMatchObject({ state: 'done', qcResult: 'concession' });
+    expect(texts(await world.as('sunli').say(`外发 ${number}`))).toEqual([
+      `${number} 现在是「已完成」。已经结束，不能再改状态。`,
+    ]);
     expect((await history(number)).slice(-2)).toEqual([
       ['inspecting', 'inspecting', 'zhouqiang', 'console', 'qc:fail 镀层起泡'],
       ['inspecting', 'done', 'zhouqiang', 'console', 'qc:concession'],

@@ -29,6 +29,7 @@ export const outsourceCommand: Command = {
   async run(ctx, args) {
     const tokens = tokenize(args.text === undefined ? '' : String(args.text));
     if (await isStateChange(ctx, tokens)) return move(ctx, tokens[0] ?? '', tokens[1] ?? '', tokens[2]);
+    if (await isOrderNumberAlone(ctx, tokens)) return askState(ctx, tokens[0] ?? '');
     const scope = await partnerScopeOf(ctx.em, ctx.person);
     if (scope !== undefined) return ctx.reply(scope === null ? m.partnerUnbound : m.partnerOnlyUpdates);
     const draft = await prefill(ctx, tokens);
@@ -49,6 +50,21 @@ async function isStateChange(ctx: CommandContext, tokens: string[]): Promise<boo
   if (third !== undefined && parseQuantity(third) === undefined) return false;
   if (statesOf(ctx.config.outsourcing).parse(second)) return true;
   return (await ctx.em.count(OutsourcingOrder, { number: first.toUpperCase() })) > 0;
+}
+
+/** `外发 OS-20261126-001` alone: the number of an order, not a partner's name for a new one. */
+async function isOrderNumberAlone(ctx: CommandContext, tokens: string[]): Promise<boolean> {
+  const [only] = tokens;
+  if (only === undefined || tokens.length > 1) return false;
+  return (await ctx.em.count(OutsourcingOrder, { number: only.toUpperCase() })) > 0;
+}
+
+/** Where the order stands and the states it may move to: the person wanted to move it. */
+async function askState(ctx: CommandContext, number: string): Promise<void> {
+  const states = statesOf(ctx.config.outsourcing);
+  const order = await orderFor(ctx.em, ctx.person, number);
+  const next = states.allowedFrom(order.state).map((id) => states.nameOf(id));
+  ctx.reply(m.nameTheState(order.number, states.nameOf(order.state), next));
 }
 
 async function move(
