@@ -61,7 +61,13 @@ function missing({ label, choices }: ArgSpec): ArgProblem {
   return { kind: 'missing', label: spoken };
 }
 
-function valueOf({ label, choices }: ArgSpec): string {
+function valueOf({ label, choices, kind }: ArgSpec): string {
+  // The rest of the line, holding several values: each is a placeholder of its own (`[<天数> <原因>]`).
+  if (kind === 'text' && !choices)
+    return label
+      .split(' ')
+      .map((word) => (word === '…' ? word : `<${word}>`))
+      .join(' ');
   if (!choices) return `<${label}>`;
   return label
     .split('|')

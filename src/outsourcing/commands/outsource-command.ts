@@ -25,7 +25,7 @@ export const outsourceCommand: Command = {
   aliases: ['outsource'],
   roles: ['coordinator', 'partner', 'supervisor', 'planner'],
   help: '新建外发单（只问缺少的信息），或更新状态：外发 <单号> <状态>',
-  args: [{ name: 'text', label: '单号 状态', kind: 'text', optional: true }],
+  args: [{ name: 'text', label: '外协厂 物料 数量 回厂时间', kind: 'text', optional: true }],
   async run(ctx, args) {
     const tokens = tokenize(args.text === undefined ? '' : String(args.text));
     if (await isStateChange(ctx, tokens)) return move(ctx, tokens[0] ?? '', tokens[1] ?? '', tokens[2]);
