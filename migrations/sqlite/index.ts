@@ -198,4 +198,10 @@ export const migrations: LazyMigration[] = [
       (await import('./Migration20261201115857_InspectionCharacteristics.js'))
         .Migration20261201115857_InspectionCharacteristics,
   },
+  {
+    name: 'Migration20261202051516_EquipmentRunCredits',
+    load: async () =>
+      (await import('./Migration20261202051516_EquipmentRunCredits.js'))
+        .Migration20261202051516_EquipmentRunCredits,
+  },
 ];

@@ -18,6 +18,7 @@ import { maintenanceDoneTrigger, repairAcceptedTrigger } from './point-triggers.
 import { RepairStep } from './repairs/repair-step.entity.js';
 import { RepairTicket } from './repairs/repair-ticket.entity.js';
 import { hoursOfReports, hoursOfReversals } from './report-hours.js';
+import { EquipmentRunCredit } from './run-credit.entity.js';
 
 /** Machines: running hours, preventive maintenance, repair tickets, stops. */
 export const equipmentCapability = defineCapability({
@@ -25,6 +26,7 @@ export const equipmentCapability = defineCapability({
   config: equipmentConfig,
   entities: [
     Equipment,
+    EquipmentRunCredit,
     MaintenancePlan,
     MaintenanceCycle,
     MaintenanceTask,

@@ -25,6 +25,11 @@ export const Equipment = defineEntity({
     /** Running time in minutes; hours are shown, minutes kept exact. */
     runningMinutes: p.integer().default(0),
     /**
+     * Up to when work reports have been counted: two operations running on the machine at once
+     * report overlapping time, and the machine ran it once.
+     */
+    countedUntil: p.datetime(3).nullable(),
+    /**
      * What feeds the counter: work reports, until a gateway reports the machine's hours; from then
      * on the gateway alone, so report minutes cannot push the counter past the meter.
      */

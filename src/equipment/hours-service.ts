@@ -2,7 +2,9 @@ import type { Services } from '../services.js';
 import { raw, type EntityManager } from '@mikro-orm/core';
 import { rowWriteLock } from '../db/locking.js';
 import { AppError, NotFoundError } from '../shared/errors.js';
+import type { WorkReport } from '../workorders/work-report.entity.js';
 import { Equipment } from './equipment.entity.js';
+import { EquipmentRunCredit } from './run-credit.entity.js';
 import { scanMaintenance } from './maintenance/maintenance-scan.js';
 
 /** A gateway's reading: the machine's absolute hour counter, or hours run since its last reading. */
@@ -49,6 +51,38 @@ export async function recordHours(
 }
 
 /**
+ * A work report ran its machine from `minutes` before `report.reportedAt` until then; only the
+ * part after what the machine's earlier reports counted is added (two operations in progress on
+ * one machine report overlapping time). What was added is kept when it is less than the report's
+ * minutes, for an 撤销 to take back. Two reports on different orders committing at the same
+ * moment may both count their overlap: each holds only its own order's lock.
+ */
+export async function countReportMinutes(deps: Services, report: WorkReport): Promise<void> {
+  const equipment = report.equipment;
+  if (!equipment || report.minutes <= 0) return;
+  const at = report.reportedAt.getTime();
+  const counted = equipment.countedUntil?.getTime() ?? -Infinity;
+  const from = Math.max(at - report.minutes * 60_000, counted);
+  const minutes = Math.min(report.minutes, Math.max(0, Math.round((at - from) / 60_000)));
+  const until = new Date(Math.max(at, counted));
+  const moved = await deps.em.nativeUpdate(
+    Equipment,
+    { code: equipment.code, hoursSource: 'reports' },
+    { runningMinutes: raw('running_minutes + ?', [minutes]), countedUntil: until },
+  );
+  if (moved === 0) return;
+  if (minutes < report.minutes)
+    deps.em.create(EquipmentRunCredit, { report, equipmentCode: equipment.code, minutes });
+  afterReportedHours(deps, equipment.code);
+}
+
+/** What an 撤销 of `original` takes off its machine: what it added, or (kept by none) all its minutes. */
+export async function minutesCountedFor(deps: Services, original: WorkReport): Promise<number> {
+  const credit = await deps.em.findOne(EquipmentRunCredit, { report: original.id });
+  return credit ? credit.minutes : original.minutes;
+}
+
+/**
  * A work report ran the machine for `minutes`; a machine with a gateway counts the meter's hours
  * instead. The counter is moved by an increment in the database, not set from what this unit
  * of work read: reports on other orders (which hold only their own order's lock) and gateway
@@ -66,7 +100,12 @@ export async function addRunningMinutes(
     { runningMinutes: raw('running_minutes + ?', [minutes]) },
   );
   if (moved === 0) return;
+  afterReportedHours(deps, equipment.code);
+}
+
+/** Whether the hours made maintenance due is checked for this machine once the report commits. */
+function afterReportedHours(deps: Services, code: string): void {
   deps.afterCommit?.(async (services) => {
-    await scanMaintenance(services, equipment.code);
+    await scanMaintenance(services, code);
   });
 }

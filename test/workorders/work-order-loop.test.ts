@@ -102,6 +102,22 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect(latest).toMatchObject({ good: 3, minutes: 20 });
   });
 
+  it('two operations running on one machine count their overlapping time on it once, and 撤销 takes back what was counted', async () => {
+    // 张伟 has WO-DEMO-001 and WO-DEMO-003 in progress, both on CNC-01.
+    const zhangwei = app.as('zhangwei');
+    const counter = async () => (await app.orm.em.fork().findOneOrFail(Equipment, 'CNC-01')).runningMinutes;
+    await zhangwei.say('完工 WO-DEMO-001 2');
+    const before = await counter();
+    app.clock.advance(30 * 60_000);
+    await zhangwei.say('完工 WO-DEMO-003 2');
+    const latest = await latestReportOn('WO-DEMO-003');
+    // The report covers its own time since it was last reported; the machine ran 30 more minutes.
+    expect(latest?.minutes).toBeGreaterThan(30);
+    expect(await counter()).toBe(before + 30);
+    await zhangwei.say('撤销');
+    expect(await counter()).toBe(before);
+  });
+
   it('完工 without a quantity asks, with the remaining quantity offered', async () => {
     const zhangwei = app.as('zhangwei');
     expect(texts(await zhangwei.say('报工 WO-DEMO-003'))).toEqual([
