@@ -179,7 +179,7 @@ export const workOrderMessages = {
   badExceptionFilter: (text: string) => `看不懂「${text}」。可以写：异常列表、异常列表 未关闭。`,
   noRouting: (code: string) => `物料「${code}」还没有工艺路线，不能建工单。`,
   numberTaken: (number: string) => `工单号 ${number} 已存在，没有新建。`,
-  badDueDate: (text: string) => `「${text}」不是有效的交期，请写成 2026-12-01 或 12-01。`,
+  badDueDate: (text: string) => `「${text}」不是有效的交期，请写成 12-01、2026-12-01 或「明天」。`,
   askItem: '新建工单：请输入物料编码或名称（例如 BTN-001）：',
   askOrderQuantity: (item: string) => `物料「${item}」，请输入数量：`,
   askDueDate: '请输入交期（例如 12-01）：',

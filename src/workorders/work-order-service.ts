@@ -1,6 +1,6 @@
 import type { Services } from '../services.js';
 import type { Actor } from '../chat/audit/actor.js';
-import { parseQuantity } from '../chat/text/chinese-number.js';
+import { parseQuantity, withArabicNumerals } from '../chat/text/chinese-number.js';
 import { recordAudit } from '../chat/audit/actor.js';
 import {
   claimExplicitNumber,
@@ -11,6 +11,7 @@ import {
 } from '../db/sequences/day-numbers.js';
 import { businessDateWindow, withinWindow } from '../shared/bounds/checks.js';
 import { RefusedError } from '../shared/errors.js';
+import { addDays } from '../shared/production-day.js';
 import { inZone } from '../shared/time.js';
 import { Item } from './item.entity.js';
 import { workOrderMessages as m } from './messages.js';
@@ -91,12 +92,18 @@ export async function releaseWorkOrder(deps: Services, actor: Actor, order: Work
   await deps.events.publish(deps, 'workorders.order_released', { order });
 }
 
-/** `2026-12-01`, `12-01`, `12/1`, `12月1日`: a due date as planners type it, in the factory's year. */
+/** Days from today that people name by word. */
+const NAMED_DAYS: Record<string, number> = { 今天: 0, 明天: 1, 后天: 2 };
+
+/**
+ * `2026-12-01`, `12-01`, `12/1`, `12月1日`, `十二月五号` (as voice input writes it), `明天`: a due
+ * date as planners type or say it, in the factory's year.
+ */
 export function parseDueDate(text: string, today: Date, tz: string): string | undefined {
-  const t = text
-    .trim()
-    .replace(/[月/.]/g, '-')
-    .replace(/日$/, '');
+  const said = withArabicNumerals(text).trim();
+  const named = NAMED_DAYS[said];
+  if (named !== undefined) return addDays(factoryToday(today, tz), named);
+  const t = said.replace(/[月/.]/g, '-').replace(/[日号]$/, '');
   const full = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   const short = /^(\d{1,2})-(\d{1,2})$/.exec(t);
   const [y, mo, d] = full

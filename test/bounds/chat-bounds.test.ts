@@ -85,7 +85,7 @@ describe('chat arguments longer than their columns', () => {
     ]);
     for (const due of ['9999-12-31', '0000-01-01'])
       expect(await say('chenjing', `新建工单 传动轴 300 ${due}`)).toEqual([
-        `「${due}」不是有效的交期，请写成 2026-12-01 或 12-01。`,
+        `「${due}」不是有效的交期，请写成 12-01、2026-12-01 或「明天」。`,
       ]);
     expect(await counts()).toEqual(before);
   });

@@ -87,6 +87,17 @@ describe('work orders from the planner’s desk', () => {
     expect(await orderCount()).toBe(before);
   });
 
+  it('a due date may be named by its day (明天, 后天) or said as voice input writes it (十二月十号)', async () => {
+    // The factory's today is 2026-11-24.
+    await say('chenjing', '新建工单 传动轴 10 明天');
+    await say('chenjing', '新建工单 传动轴 10 交期 后天');
+    await say('chenjing', '新建工单 传动轴 10 十二月十号');
+    const made = await app.orm.em
+      .fork()
+      .find(WorkOrder, { quantity: 10 }, { orderBy: { number: 'desc' }, limit: 3 });
+    expect(made.map((o) => o.dueDate).reverse()).toEqual(['2026-11-25', '2026-11-26', '2026-12-10']);
+  });
+
   it('新建工单 asks whether a date written after the customer is the due date, instead of guessing', async () => {
     // Before: `客户 宏达 12-22` stored the customer 宏达 12-22 and asked for a due date.
     const question =
@@ -245,8 +256,12 @@ describe('work orders from the planner’s desk', () => {
     expect(await say('chenjing', '改交期 WO-DEMO-002 12-05')).toEqual([
       '工单 WO-DEMO-002 的交期本来就是 2026-12-05。',
     ]);
+    // As voice input writes it: the date it already has.
     expect(await say('chenjing', '改交期 WO-DEMO-002 十二月五号')).toEqual([
-      '「十二月五号」不是有效的交期，请写成 2026-12-01 或 12-01。',
+      '工单 WO-DEMO-002 的交期本来就是 2026-12-05。',
+    ]);
+    expect(await say('chenjing', '改交期 WO-DEMO-002 十二月三十二号')).toEqual([
+      '「十二月三十二号」不是有效的交期，请写成 12-01、2026-12-01 或「明天」。',
     ]);
     expect((await order('WO-DEMO-002')).dueDate).toBe('2026-12-05');
     const audit = await app.orm.em
