@@ -50,7 +50,8 @@ export const outsourcingMessages = {
   workOrderNotFound: (number: string) => `没有找到工单「${number}」。`,
   operationNotFound: (number: string, op: string) => `工单 ${number} 没有工序「${op}」。`,
   badQuantity,
-  badReturnTime: (text: string) => `「${text}」不是有效的回厂时间，请写成 11-28 或 11-28 14:00。`,
+  badReturnTime: (text: string) =>
+    `「${text}」不是有效的回厂时间，请写成 11-28、11-28 14:00 或「明天 14:00」。`,
   numberTaken: (number: string) => `外发单号 ${number} 已经存在。`,
   customFieldsInvalid: (problems: string[]) => `自定义字段不符合要求：${problems.join('；')}。`,
   /** ajv's rule in the coordinator's words; rarer rules keep ajv's English. */

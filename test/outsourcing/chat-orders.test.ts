@@ -26,7 +26,7 @@ describe('outsourcing orders in chat', () => {
     ]);
     expect(texts(await sunli.say('2'))).toEqual(['预计哪天回厂？例如「11-28」或「11-28 14:00」。']);
     expect(texts(await sunli.say('11月31日'))).toEqual([
-      '「11月31日」不是有效的回厂时间，请写成 11-28 或 11-28 14:00。',
+      '「11月31日」不是有效的回厂时间，请写成 11-28、11-28 14:00 或「明天 14:00」。',
       '预计哪天回厂？例如「11-28」或「11-28 14:00」。',
     ]);
     const [created] = texts(await sunli.say('11-28 14:00'));
@@ -65,6 +65,12 @@ describe('outsourcing orders in chat', () => {
     expect(byName).toMatch(
       /^已建外发单 OS-\d{8}-\d{3}：精磨抛光·抛光 四合扣（BTN-02） 20 件，应回 11-30 17:00。$/,
     );
+    // The day may be named, and its hour given.
+    const tomorrow = new Date(world.clock.now().getTime() + 86_400_000)
+      .toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+      .slice(5);
+    const [named] = texts(await world.as('sunli').say('外发 精磨抛光 四合扣 20 明天 10:00'));
+    expect(named).toMatch(new RegExp(`20 件，应回 ${tomorrow} 10:00。$`));
     const sunli = world.as('sunli');
     expect(texts(await sunli.say('外发 恒力热处理'))).toEqual([
       '外发哪个产品？回复序号、产品编码或名称：\n1. BTN-01 金属纽扣\n2. BTN-02 四合扣',
