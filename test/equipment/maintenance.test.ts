@@ -227,6 +227,19 @@ describe('preventive maintenance under a controlled clock', () => {
     expect(task).toMatchObject({ dueReason: 'days', deadline: new Date('2026-11-30T16:00:00Z') });
   });
 
+  it('a calendar round found late (the server was down at midnight) is due by its day, not by when it was found', async () => {
+    const world = await start({ clock: new ManualClock(local('10:00')) });
+    // Due Monday 11-30 from 00:00 Shanghai; the first scan runs at 09:30 that morning.
+    world.clock.set('2026-11-30T01:30:00Z');
+    await world.runJob(MAINTENANCE_WATCH_JOB);
+    const [task] = await world.orm.em.fork().find(MaintenanceTask, {});
+    expect(task).toMatchObject({ dueReason: 'days', deadline: new Date('2026-11-30T16:00:00Z') });
+    expect((await world.lastCardOf('gaoyuan')).fields).toContainEqual({
+      label: '完成期限',
+      value: '12-01 00:00',
+    });
+  });
+
   it.runIf(testDatabaseKind() === 'mysql')(
     'two server instances scanning at the same moment remind once and make one task',
     async () => {

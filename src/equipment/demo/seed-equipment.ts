@@ -55,7 +55,10 @@ export async function seedEquipment(ctx: DemoContext): Promise<void> {
       }),
     );
     cnc01.runningMinutes = 11_300 * 60;
-    const spindleRound = await createDueTask(deps(at(-14, '08:03')), spindle, cnc01, 1, 'hours');
+    const spindleRound = await createDueTask(deps(at(-14, '08:03')), spindle, cnc01, 1, {
+      by: 'hours',
+      since: at(-14, '08:03'),
+    });
     await completeTask(
       deps(at(-14, '11:20')),
       await actor('gaoyuan', at(-14, '11:20')),
@@ -81,7 +84,10 @@ export async function seedEquipment(ctx: DemoContext): Promise<void> {
         teamId: 'stamping',
       }),
     );
-    await createDueTask(deps(at(-3, '00:03')), safety, await machine('PRESS-01'), 1, 'days');
+    await createDueTask(deps(at(-3, '00:03')), safety, await machine('PRESS-01'), 1, {
+      by: 'days',
+      since: at(-3, '00:00'),
+    });
     await createPlan(
       tx,
       { now: () => at(-20, '09:00') },

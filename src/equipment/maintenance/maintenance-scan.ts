@@ -71,12 +71,14 @@ export async function scanMaintenance(
     }
     const state = dueState(target.plan, cycle, target.equipment.runningMinutes, clock.now(), deps.tz);
     if (state.dueBy) {
-      const dueBy = state.dueBy;
+      // Hours come due when the counter crossed them, which a report or reading checks at once.
+      const due = {
+        by: state.dueBy,
+        since: state.dueBy === 'days' && state.dueDay ? state.dueDay : clock.now(),
+      };
       count(
         await once(em, (tx) =>
-          createDueTask({ ...deps, em: tx }, target.plan, target.equipment, cycle.cycle, dueBy).then(
-            () => {},
-          ),
+          createDueTask({ ...deps, em: tx }, target.plan, target.equipment, cycle.cycle, due).then(() => {}),
         ),
         'tasksCreated',
       );

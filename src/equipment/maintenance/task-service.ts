@@ -29,13 +29,16 @@ const HOUR = 3_600_000;
 /**
  * Makes the task of a round that came due and sends its card to whoever is responsible.
  * The insert comes first: the (plan, equipment, cycle) key makes a concurrent scan fail here.
+ * Its deadline counts from when it came due (`due.since`: 00:00 of a calendar round's day), not
+ * from when a scan found it: a scan a few minutes after midnight, or after the server was down,
+ * does not move it.
  */
 export async function createDueTask(
   deps: Services,
   plan: MaintenancePlan,
   equipment: Equipment,
   cycle: number,
-  dueBy: 'hours' | 'days',
+  due: { by: 'hours' | 'days'; since: Date },
 ): Promise<MaintenanceTask> {
   const { em, clock, config, outbox, tz } = deps;
   const now = clock.now();
@@ -43,9 +46,9 @@ export async function createDueTask(
     plan,
     equipment,
     cycle,
-    dueReason: dueBy,
+    dueReason: due.by,
     createdAt: now,
-    deadline: new Date(now.getTime() + config.maintenance.doneWithinHours * HOUR),
+    deadline: new Date(due.since.getTime() + config.maintenance.doneWithinHours * HOUR),
   });
   await em.flush();
   const task = (await loadMaintenanceTask(em, created.id)) as MaintenanceTask;
