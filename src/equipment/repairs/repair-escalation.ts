@@ -4,7 +4,7 @@ import type { ScanDeps } from '../maintenance/maintenance-scan.js';
 import { equipmentMessages as m } from '../messages.js';
 import { NoLongerDue, once } from '../../db/once.js';
 import { claimNotice, noticeSent } from '../notices.js';
-import { limitMinutes } from './repair-limits.js';
+import { limitEndsAt, limitMinutes } from './repair-limits.js';
 import { loadTicket, REPAIR_CARD, repairCardSpec, repairSubject } from './repair-view.js';
 import { refreshCards } from '../../chat/cards/refresh-cards.js';
 import { RepairTicket, type RepairState } from './repair-ticket.entity.js';
@@ -20,7 +20,8 @@ export async function escalateOverdueRepairs(deps: ScanDeps): Promise<number> {
   let sent = 0;
   for (const candidate of open) {
     const limit = limitMinutes(candidate.state as RepairState, config.repairs);
-    if (limit === undefined || now.getTime() <= candidate.stateSince.getTime() + limit * 60_000) continue;
+    const until = limitEndsAt(candidate, config.repairs);
+    if (limit === undefined || until === undefined || now.getTime() <= until.getTime()) continue;
     const key = `repair:${candidate.id}:${candidate.stateVisit}`;
     if (await noticeSent(em, key)) continue;
     const result = await once(em, async (tx) => {

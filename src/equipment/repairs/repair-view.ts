@@ -4,7 +4,7 @@ import type { CardSpec, CardSubject } from '../../chat/cards/issue-card.js';
 import type { RepairsConfig } from '../config.js';
 import { equipmentMessages as m } from '../messages.js';
 import { shortTime } from '../maintenance/task-view.js';
-import { limitMinutes } from './repair-limits.js';
+import { limitEndsAt, limitMinutes } from './repair-limits.js';
 import { RepairTicket, type RepairState } from './repair-ticket.entity.js';
 
 export const REPAIR_CARD = 'repair';
@@ -26,7 +26,7 @@ export async function loadTicket(em: EntityManager, id: number): Promise<RepairT
 export function repairCardSpec(ticket: RepairTicket, limits: RepairsConfig, tz: string, now: Date): CardSpec {
   const state = ticket.state as RepairState;
   const limit = limitMinutes(state, limits);
-  const until = limit === undefined ? undefined : new Date(ticket.stateSince.getTime() + limit * 60_000);
+  const until = limitEndsAt(ticket, limits);
   const stateName = m.repairStateNames[state] ?? state;
   return repairCard({
     id: ticket.id,

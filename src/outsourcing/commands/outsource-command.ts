@@ -49,14 +49,18 @@ async function isStateChange(ctx: CommandContext, tokens: string[]): Promise<boo
   if (first === undefined || second === undefined || rest.length > 0) return false;
   if (third !== undefined && parseQuantity(third) === undefined) return false;
   if (statesOf(ctx.config.outsourcing).parse(second)) return true;
-  return (await ctx.em.count(OutsourcingOrder, { number: first.toUpperCase() })) > 0;
+  return isOrderNumber(ctx, first);
 }
 
 /** `外发 OS-20261126-001` alone: the number of an order, not a partner's name for a new one. */
 async function isOrderNumberAlone(ctx: CommandContext, tokens: string[]): Promise<boolean> {
   const [only] = tokens;
   if (only === undefined || tokens.length > 1) return false;
-  return (await ctx.em.count(OutsourcingOrder, { number: only.toUpperCase() })) > 0;
+  return isOrderNumber(ctx, only);
+}
+
+async function isOrderNumber(ctx: CommandContext, word: string): Promise<boolean> {
+  return (await ctx.em.count(OutsourcingOrder, { number: word.toUpperCase() })) > 0;
 }
 
 /** Where the order stands and the states it may move to: the person wanted to move it. */

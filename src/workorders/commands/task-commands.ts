@@ -1,6 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
-import { parseArgs, readOperation } from '../../chat/commands/arguments.js';
+import { parseArgs, readOperation, readYesNo } from '../../chat/commands/arguments.js';
 import { chatMessages } from '../../chat/messages.js';
 import { tokenize } from '../../chat/text/normalize.js';
 import { workOrderMessages as m } from '../messages.js';
@@ -194,7 +194,7 @@ export const finishCommand: Command = {
     }
     const loaded = await loadTask(ctx.em, Number(state.taskId));
     const written = typeof state.scrap === 'number' ? state.scrap : undefined;
-    const confirmed = /^(好|是|对|确认|ok|y|yes)$/i.test(answer.trim());
+    const confirmed = readYesNo(answer) === true;
     const parsed = confirmed ? undefined : parseArgs(tokenize(answer), quantityArgs);
     if (parsed && !parsed.ok)
       return askQuantity(ctx, loaded, loaded.task, {
