@@ -8,7 +8,7 @@ import { productionDay, productionInterval } from '../shared/production-day.js';
 import { buildDailyFigures, type DailyFigures } from './daily-figures.js';
 import { digestChartPng } from './digest-chart.js';
 import { digestSpan, dueDigestDay } from './digest-day.js';
-import type { DigestSection } from './events.js';
+import type { DigestContributions, DigestSection } from './events.js';
 import { digestMarkdown, pluginFailedSection } from './messages.js';
 
 /** The parts of a unit of work a digest reads, and the moment it is built for. */
@@ -22,18 +22,34 @@ export type DigestDeps = Pick<Services, 'em' | 'outbox' | 'config' | 'tz'> & {
 };
 
 /** What the capabilities that listen to `digest.composing` add for `day`, in their order. */
-async function contributedSections(unit: Services, day: string): Promise<DigestSection[]> {
+async function contributions(
+  unit: Services,
+  day: string,
+  figures: DailyFigures,
+): Promise<DigestContributions> {
   const sections: DigestSection[] = [];
+  const riskNotes = new Map<string, string[]>();
+  const listedAtRisk = new Set(figures.atRisk.map((o) => o.number));
   const { start, end } = productionInterval(day, productionDay(unit.config, unit.tz));
   try {
-    await unit.events.publish(unit, 'digest.composing', { day, start, end, add: (s) => sections.push(s) });
+    await unit.events.publish(unit, 'digest.composing', {
+      day,
+      start,
+      end,
+      listedAtRisk,
+      add: (s) => sections.push(s),
+      noteOnRisk: (orderNumber, note) => {
+        if (listedAtRisk.has(orderNumber))
+          riskNotes.set(orderNumber, [...(riskNotes.get(orderNumber) ?? []), note]);
+      },
+    });
   } catch (error) {
     // A broken plugin must not cost the supervisors the whole digest: its failure is logged
     // (plugin-guard) and named here; the sections of the plugins after it are missing too.
     if (!(error instanceof PluginFailedError)) throw error;
     sections.push(pluginFailedSection(String(error.details.plugin)));
   }
-  return sections;
+  return { sections, riskNotes };
 }
 
 export async function digestContents(
@@ -46,8 +62,8 @@ export async function digestContents(
     now: deps.now,
   });
   const span = digestSpan(day, deps.now, deps.config, deps.tz);
-  const sections = deps.unit ? await contributedSections(deps.unit, day) : [];
-  const markdown = digestMarkdown(figures, deps.config.factory.name, span, sections);
+  const added = deps.unit ? await contributions(deps.unit, day, figures) : undefined;
+  const markdown = digestMarkdown(figures, deps.config.factory.name, span, added);
   const png = await digestChartPng(figures);
   const contents: OutboundContent[] = [{ kind: 'markdown', ...markdown }];
   if (png) contents.push({ kind: 'image', title: markdown.title, png: png.toString('base64') });

@@ -4,6 +4,13 @@ export interface DigestSection {
   lines: readonly string[];
 }
 
+/** What other capabilities add to the digest: sections of their own, and notes on its 交期风险 lines. */
+export interface DigestContributions {
+  sections: DigestSection[];
+  /** By order number, in the order they were noted. */
+  riskNotes: Map<string, string[]>;
+}
+
 declare module '../events/domain-events.js' {
   interface DomainEvents {
     /**
@@ -16,7 +23,14 @@ declare module '../events/domain-events.js' {
       day: string;
       start: Date;
       end: Date;
+      /** The orders the digest lists under 交期风险 itself, by number. */
+      listedAtRisk: ReadonlySet<string>;
       add(section: DigestSection): void;
+      /**
+       * Adds `note` to the 交期风险 line of an order in `listedAtRisk`, so that what another
+       * capability knows about it (its projected finish, say) is read there, not in a second list.
+       */
+      noteOnRisk(orderNumber: string, note: string): void;
     };
   }
 }

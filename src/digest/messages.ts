@@ -1,7 +1,7 @@
 import { escapeMarkdownForAnyChannel } from '../chat/text/markdown-escape.js';
 import { formatDuration } from '../shared/display.js';
 import type { DailyFigures } from './daily-figures.js';
-import type { DigestSection } from './events.js';
+import type { DigestContributions, DigestSection } from './events.js';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 const hours = (minutes: number) => `${(minutes / 60).toFixed(1)} 小时`;
@@ -39,7 +39,7 @@ export function digestMarkdown(
   f: DailyFigures,
   factoryName: string,
   span: DigestSpan,
-  sections: readonly DigestSection[] = [],
+  { sections, riskNotes }: DigestContributions = { sections: [], riskNotes: new Map() },
 ): { title: string; text: string } {
   const title = `${factoryName} · ${f.day} 生产日报`;
   const lines = [`### ${title}`, spanLine(span)];
@@ -82,7 +82,7 @@ export function digestMarkdown(
     lines.push('', '**交期风险**');
     for (const o of f.atRisk) {
       lines.push(
-        `- ${o.overdue ? '🔴 已逾期' : '🟡 临近交期'} ${o.number} ${o.itemName}，交期 ${o.dueDate}，完成 ${pct(o.progress)}`,
+        `- ${o.overdue ? '🔴 已逾期' : '🟡 临近交期'} ${o.number} ${o.itemName}，交期 ${o.dueDate}，完成 ${pct(o.progress)}${(riskNotes.get(o.number) ?? []).map((note) => `；${note}`).join('')}`,
       );
     }
   }

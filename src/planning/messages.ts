@@ -111,8 +111,9 @@ export const planningMessages = {
   kittingKpi: (k: Kitting) =>
     k.rate === null ? '齐套率：暂无' : `齐套率：${percent(k.rate)}（${k.kitted}/${k.checked} 单）`,
 
-  // Beside the digest's own 交期风险 (overdue or near due by progress): these are late by the load.
+  // Beside the digest's own 交期风险 (overdue or near due): late by the load while due further off.
   digestRiskTitle: '预计延期（按设备负荷）',
+  digestRiskNote: (finish: string, reason: string) => `预计 ${finish} 完工（${reason}）`,
   digestRisk: (orderNumber: string, dueDay: string, finish: string, reason: string) =>
     `- ${orderNumber} 交期 ${monthDay(dueDay)}，预计 ${finish} 完工：${reason}`,
 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleSession } from '../../src/channels/console/console-session.js';
 import type { OutboundContent } from '../../src/chat/outbound.js';
+import { unitOf } from '../../src/app-services.js';
+import type { DigestSection } from '../../src/digest/events.js';
 import { features } from '../../src/features.js';
 import { kitting } from '../../src/planning/kitting-service.js';
 import { capacityLoad, ordersAtRisk } from '../../src/planning/load-service.js';
@@ -164,14 +166,38 @@ describe('capacity load and kitting of a hand-built week', () => {
     const say = (who: string, text: string) => new ConsoleSession(app.chat.engine, app.clock, who).say(text);
     const digest = (await say('lijianguo', '日报')).find((r) => r.kind === 'markdown');
     const text = digest?.kind === 'markdown' ? digest.text : '';
-    expect(text.split('\n').slice(-5)).toEqual([
+    // WO-B is near its due date, so the digest lists it itself: the load adds the projected
+    // finish to that line instead of a second list naming it again.
+    expect(text.split('\n').slice(-6)).toEqual([
+      '**交期风险**',
+      '- 🟡 临近交期 WO-B 传动轴，交期 2026-12-01，完成 0.0%；预计 12-02 13:30 完工（CNC-01 超负荷 11-30 200%）',
+      '- 🟡 临近交期 WO-A 传动轴，交期 2026-12-02，完成 0.0%',
+      '',
       '**外发逾期 1 单**',
       '- OS-1 华美电镀：传动轴（SHAFT）（电镀）应于 11-29 14:00 回厂，已逾期 18 小时，还有 80 件未回',
-      '',
-      '**预计延期（按设备负荷）**',
-      '- WO-B 交期 12-01，预计 12-02 13:30 完工：CNC-01 超负荷 11-30 200%',
     ]);
   }, 90_000);
+
+  it('lists an order late by the load under 预计延期 when the digest does not list it already', async () => {
+    app.clock.set(NOW);
+    const sections: DigestSection[] = [];
+    const notes: string[] = [];
+    const [start, end] = [local('2026-11-29', '08:00'), local('2026-11-30', '08:00')];
+    await app.orm.em.fork().transactional((em) =>
+      app.services.events.publish(unitOf(app.services, em), 'digest.composing', {
+        day: '2026-11-29',
+        start,
+        end,
+        listedAtRisk: new Set(['WO-A']),
+        add: (s) => sections.push(s),
+        noteOnRisk: (number, note) => notes.push(`${number} ${note}`),
+      }),
+    );
+    expect(notes).toEqual([]);
+    expect(sections.find((s) => s.title === '预计延期（按设备负荷）')?.lines).toEqual([
+      '- WO-B 交期 12-01，预计 12-02 13:30 完工：CNC-01 超负荷 11-30 200%',
+    ]);
+  });
 
   it('answers 负荷 and 齐套 in chat, with the load chart, to planners only', async () => {
     app.clock.set(NOW);
