@@ -1,10 +1,12 @@
 import type { Services } from '../services.js';
+import type { Actor } from '../chat/audit/actor.js';
 import type { AccessLink } from './access-link.entity.js';
 import type { Changer } from './deps.js';
 import { orderInScope } from './order-lookup.js';
 import { changeState, type StateChangeOutcome } from './order-service.js';
 import { OutsourcingOrder } from './outsourcing-order.entity.js';
 import { OutsourcingPhoto } from './photo.entity.js';
+import { auditReschedule, rescheduleReturn } from './reschedule-service.js';
 import { offerMediaLink } from '../shared/media/media-links.js';
 import { MediaStore } from '../shared/media/media-store.js';
 import { statesOf } from './states.js';
@@ -24,6 +26,21 @@ export function linkChanger(link: AccessLink, at: Date): Changer {
     channel: 'link',
     at,
     partnerSide: true,
+  };
+}
+
+/** The partner behind a link as the audit log names it: its contact, or the partner when none. */
+function linkActor(link: AccessLink, changer: Changer): Actor {
+  return {
+    person: {
+      id: changer.personId ?? `partner:${link.partner?.code ?? ''}`,
+      name: changer.name,
+      roles: [],
+      teamId: undefined,
+    },
+    channel: 'link',
+    inboundEventId: null,
+    at: changer.at,
   };
 }
 
@@ -87,5 +104,26 @@ export async function moveByLink(
       });
     }
     return { order: current, outcome };
+  });
+}
+
+/**
+ * A partner says from its page that a batch comes back at another time: the same change as
+ * 改回厂 in chat (the coordinators are told, the reminders follow the new time, the audit log
+ * keeps who moved it from when to when and why). Another partner's order is "not found".
+ */
+export async function rescheduleByLink(
+  deps: Services,
+  link: AccessLink,
+  number: string,
+  at: Date,
+  reason: string | null,
+): Promise<OutsourcingOrder> {
+  return deps.em.transactional(async (tx) => {
+    const order = await orderInScope(tx, number, link.partner?.code ?? null);
+    const changer = linkChanger(link, deps.clock.now());
+    const before = await rescheduleReturn({ ...deps, em: tx }, changer, order, at, reason);
+    auditReschedule(tx, linkActor(link, changer), order, before, reason);
+    return order;
   });
 }

@@ -228,6 +228,12 @@ export const outsourcingMessages = {
   pageExpires: (until: string) => `本链接 ${until} 前有效`,
   pageBack: '返回',
   pageRefusedTitle: '未能更新',
+  pageRescheduleSummary: '会晚到或提前？改预计回厂时间',
+  pageNewReturnLabel: '新的回厂时间',
+  pageReasonLabel: '原因（可选，跟单会看到）',
+  pageReschedule: '确认修改回厂时间',
+  pageRescheduled: (number: string, when: string) => `已改：${number} 预计 ${when} 回厂，已通知我们的跟单。`,
+  pageReasonTooLong: (max: number) => `原因最多 ${max} 个字，请写短一些。`,
 };
 
 const reasonList = (reasons: ReadonlyArray<{ code: string; name: string }>) =>

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutsourcingPhoto } from '../../src/outsourcing/photo.entity.js';
 import { MediaFile } from '../../src/shared/media/media-file.entity.js';
 import { OutsourcingStateChange } from '../../src/outsourcing/state-change.entity.js';
+import { AuditEntry } from '../../src/chat/audit/audit-entry.entity.js';
+import { formatDateTime } from '../../src/shared/display.js';
+import { inZone } from '../../src/shared/time.js';
 import { JPEG, outsourcingYaml, startWorld, texts, type World } from './world.js';
 
 describe('the partner link page and the board page', () => {
@@ -36,6 +39,14 @@ describe('the partner link page and the board page', () => {
     form.set('to', to);
     if (quantity !== undefined) form.set('quantity', quantity);
     if (photo) form.set('photo', new Blob([photo], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+    const res = await fetch(`${world.baseUrl}${path}`, { method: 'POST', body: form, redirect: 'manual' });
+    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+  };
+
+  const postReturn = async (path: string, at: string, reason?: string) => {
+    const form = new FormData();
+    form.set('at', at);
+    if (reason !== undefined) form.set('reason', reason);
     const res = await fetch(`${world.baseUrl}${path}`, { method: 'POST', body: form, redirect: 'manual' });
     return { status: res.status, location: res.headers.get('location'), html: await res.text() };
   };
@@ -153,6 +164,68 @@ describe('the partner link page and the board page', () => {
       await world.orm.em.fork().count(OutsourcingPhoto, { order: { number: { $in: [own, other] } } }),
     ).toBe(0);
     expect(await mediaFiles()).toBe(filesBefore);
+  });
+
+  it('a partner moves the expected return from the page: the coordinator is told and the audit log keeps who, from when, to when and why', async () => {
+    const number = await world.order({ partnerCode: 'P-POLISH' });
+    const link = await linkFor('精磨抛光');
+    const before = (await world.load(number)).expectedReturnAt;
+    const local = (at: Date) => inZone(at, 'Asia/Shanghai').format('YYYY-MM-DDTHH:mm');
+    const card = (await get(link)).html.split(`data-order="${number}"`)[1]?.split('</section>')[0] ?? '';
+    expect(card).toContain(`action="${link}/orders/${number}/return"`);
+    expect(card).toContain(`name="at" required value="${local(before)}"`);
+
+    const later = new Date(before.getTime() + 2 * 86_400_000 + 3_600_000);
+    const moved = await postReturn(`${link}/orders/${number}/return`, local(later), '电镀线检修');
+    expect(moved).toMatchObject({ status: 303, location: `${link}?rescheduled=${number}` });
+    const shown = formatDateTime(later, world.clock.now(), 'Asia/Shanghai');
+    expect((await get(`${link}?rescheduled=${number}`)).html).toContain(
+      `已改：${number} 预计 ${shown} 回厂，已通知我们的跟单。`,
+    );
+    const order = await world.load(number);
+    expect(order.expectedReturnAt).toEqual(later);
+    expect((await world.pushedTo('sunli')).at(-1)).toBe(
+      `🕒 王老板（精磨抛光） 把外发单 ${number} 的预计回厂从 ${formatDateTime(before, world.clock.now(), 'Asia/Shanghai')} 改为 ${shown}（电镀线检修）。`,
+    );
+    const [audit] = await world.orm.em
+      .fork()
+      .find(AuditEntry, { action: 'outsourcing.return_rescheduled', subjectId: String(order.id) });
+    expect(audit).toMatchObject({
+      actorId: 'wanglaoban',
+      channel: 'link',
+      details: { number, from: before.toISOString(), to: later.toISOString(), reason: '电镀线检修' },
+    });
+  });
+
+  it('refuses a past return time, an overlong reason and another partner’s order from the page, changing nothing', async () => {
+    const own = await world.order({ partnerCode: 'P-POLISH' });
+    const other = await world.order({ partnerCode: 'P-PLATING' });
+    const link = await linkFor('精磨抛光');
+    const local = (at: Date) => inZone(at, 'Asia/Shanghai').format('YYYY-MM-DDTHH:mm');
+    const { expectedReturnAt } = await world.load(own);
+    const otherReturn = (await world.load(other)).expectedReturnAt;
+    const past = await postReturn(
+      `${link}/orders/${own}/return`,
+      local(new Date(world.clock.now().getTime() - 3_600_000)),
+    );
+    expect(past.status).toBeGreaterThanOrEqual(400);
+    expect(past.html).toContain('已经过去了');
+    const wordy = await postReturn(
+      `${link}/orders/${own}/return`,
+      local(new Date(expectedReturnAt.getTime() + 86_400_000)),
+      '晚'.repeat(101),
+    );
+    expect(wordy.html).toContain('原因最多 100 个字，请写短一些。');
+    const garbled = await postReturn(`${link}/orders/${own}/return`, '下周吧');
+    expect(garbled.html).toContain('「下周吧」');
+    expect((await world.load(own)).expectedReturnAt).toEqual(expectedReturnAt);
+    const foreign = await postReturn(
+      `${link}/orders/${other}/return`,
+      local(new Date(expectedReturnAt.getTime() + 86_400_000)),
+    );
+    expect(foreign.status).toBe(422);
+    expect(foreign.html).toContain(`没有找到外发单「${other}」`);
+    expect((await world.load(other)).expectedReturnAt).toEqual(otherReturn);
   });
 
   it('an expired link and a revoked link are refused', async () => {

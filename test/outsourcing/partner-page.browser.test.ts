@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutsourcingPhoto } from '../../src/outsourcing/photo.entity.js';
+import { formatDateTime } from '../../src/shared/display.js';
+import { inZone } from '../../src/shared/time.js';
 import { JPEG, outsourcingYaml, startWorld, texts, textOf, type World } from './world.js';
 
 /** Debian's chromium; CI installs it (.ci/run), so only a developer's machine may lack it. */
@@ -110,6 +112,43 @@ describe.skipIf(!haveChromium)(
             '\n📷 照片：http://localhost:3000/…',
         ]),
       );
+    });
+
+    it('on a phone-sized screen: a partner opens 改预计回厂时间, picks a new time and gives a reason', async () => {
+      const number = await world.order({ partnerCode: 'P-POLISH', quantity: 50 });
+      const [reply] = texts(await world.as('sunli').say('外协链接 精磨抛光'));
+      const path = /\/p\/[A-Za-z0-9_-]+/.exec(reply ?? '')?.[0] ?? '';
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const page = await context.newPage();
+      await page.goto(`${world.baseUrl}${path}`);
+      const card = page.locator(`[data-order="${number}"]`);
+      const when = card.getByLabel('新的回厂时间');
+      // Folded away until asked for: the state buttons are what most visits need.
+      expect(await when.isVisible()).toBe(false);
+      await card.getByText('会晚到或提前？改预计回厂时间').tap();
+      expect(await when.isVisible()).toBe(true);
+      const before = (await world.load(number)).expectedReturnAt;
+      const later = new Date(before.getTime() + 86_400_000);
+      await when.fill(inZone(later, 'Asia/Shanghai').format('YYYY-MM-DDTHH:mm'));
+      await card.getByLabel('原因（可选，跟单会看到）').fill('抛光机维修');
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+      ).toBeLessThanOrEqual(0);
+      const shots = process.env.SCREENSHOT_DIR;
+      if (shots) await page.screenshot({ path: join(shots, 'partner-page-reschedule.png'), fullPage: true });
+      await Promise.all([
+        page.waitForURL(`**${path}?rescheduled=${number}`),
+        card.getByRole('button', { name: '确认修改回厂时间' }).tap(),
+      ]);
+      expect((await page.getByRole('status').textContent())?.trim()).toBe(
+        `已改：${number} 预计 ${formatDateTime(later, world.clock.now(), 'Asia/Shanghai')} 回厂，已通知我们的跟单。`,
+      );
+      await context.close();
+      expect((await world.load(number)).expectedReturnAt).toEqual(later);
     });
   },
 );

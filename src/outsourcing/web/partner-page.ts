@@ -2,8 +2,13 @@ import { outsourcingMessages as m } from '../messages.js';
 import type { OrderLine } from '../messages.js';
 import { html, page, type Html } from '../../shared/html.js';
 
+/** The longest reason a partner may give for a new return time, on the page and on the server. */
+export const MAX_RESCHEDULE_REASON = 100;
+
 export interface PartnerOrderCard extends OrderLine {
   overdue: boolean;
+  /** The expected return as a `datetime-local` input holds it: `2026-12-03T14:00`, factory time. */
+  dueInput: string;
   /** The states this order may move to; one that `sendsBack` asks how many pieces. */
   next: Array<{ id: string; name: string; sendsBack: boolean }>;
 }
@@ -17,7 +22,8 @@ main{padding:12px;max-width:640px;margin:0 auto}.note{background:#e8f5e9;border-
 .card h2{font-size:17px;margin:0 0 6px}.meta{color:#4e5969;font-size:14px;word-break:break-all}.late{color:#c62828;font-weight:600}
 form{margin-top:10px}label{display:block;font-size:14px;color:#4e5969;margin-bottom:6px}
 input[type=file]{width:100%;font-size:14px;margin-bottom:10px}
-input[type=number]{display:block;width:100%;min-height:44px;font-size:18px;padding:6px 10px;border:1px solid #c9cdd4;border-radius:8px;margin-top:4px}
+details{margin-top:10px}summary{color:#1f6feb;font-size:15px;min-height:32px}
+input[type=number],input[type=datetime-local],input[type=text]{display:block;width:100%;min-height:44px;font-size:18px;padding:6px 10px;border:1px solid #c9cdd4;border-radius:8px;margin-top:4px}
 button{display:block;width:100%;min-height:48px;border:0;border-radius:8px;background:#1f6feb;color:#fff;font-size:17px;margin-top:8px}
 footer{color:#86909c;font-size:13px;text-align:center;padding:16px}`;
 
@@ -25,6 +31,7 @@ export function partnerPage(options: {
   partnerName: string;
   orders: PartnerOrderCard[];
   action: (number: string) => string;
+  rescheduleAction: (number: string) => string;
   notice?: { text: string; error: boolean };
   expires: string;
 }): string {
@@ -50,6 +57,7 @@ export function partnerPage(options: {
                 ${o.next.map((s) => (s.sendsBack ? sendBack(o, s.id) : moveButton(s.id, s.name)))}
               </form>`
         }
+        ${reschedule(o, options.rescheduleAction(o.number))}
       </section>`,
   );
   const notice = options.notice
@@ -65,6 +73,22 @@ export function partnerPage(options: {
 
 function moveButton(id: string, name: string): Html {
   return html`<button type="submit" name="to" value="${id}">${m.pageMoveTo(name)}</button>`;
+}
+
+/** Folded away: most visits move the state; a new return time is the exception. */
+function reschedule(o: PartnerOrderCard, action: string): Html {
+  return html`<details class="reschedule">
+    <summary>${m.pageRescheduleSummary}</summary>
+    <form method="post" enctype="multipart/form-data" action="${action}">
+      <label
+        >${m.pageNewReturnLabel}<input type="datetime-local" name="at" required value="${o.dueInput}"
+      /></label>
+      <label
+        >${m.pageReasonLabel}<input type="text" name="reason" maxlength="${MAX_RESCHEDULE_REASON}"
+      /></label>
+      <button type="submit">${m.pageReschedule}</button>
+    </form>
+  </details>`;
 }
 
 /** Sending pieces back is asked as the partner thinks of it: how many, not which state. */

@@ -6,18 +6,19 @@ import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { AppError, RefusedError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { riskBoard } from '../board.js';
-import { moveByLink, ordersOfLink, type UploadedPhoto } from '../link-actions.js';
+import { moveByLink, ordersOfLink, rescheduleByLink, type UploadedPhoto } from '../link-actions.js';
 import { verifyAccessLink } from '../links.js';
 import { outsourcingMessages as m } from '../messages.js';
 import { formatDateTime } from '../../shared/display.js';
-import { formatAt, orderLines } from '../order-view.js';
+import { formatAt, orderLines, parseReturnAt } from '../order-view.js';
 import type { MediaConfig } from '../../config/factory-config.js';
 import { imageTypeOf } from '../../shared/media/image-type.js';
 import { maxMediaBytes } from '../../shared/media/media-store.js';
 import { statesOf } from '../states.js';
 import { boardPage } from './board-page.js';
 import { readMultipart } from './multipart.js';
-import { messagePage, partnerPage } from './partner-page.js';
+import { MAX_RESCHEDULE_REASON, messagePage, partnerPage } from './partner-page.js';
+import { inZone } from '../../shared/time.js';
 
 /**
  * The pages outsourcing serves without a login: a partner's orders at `/p/<token>` and the
@@ -39,6 +40,8 @@ export function outsourcingPages(services: AppServices): Router {
     const done = typeof ctx.query.done === 'string' ? ctx.query.done : undefined;
     const sent = typeof ctx.query.sent === 'string' ? Number(ctx.query.sent) : undefined;
     const moved = done ? orders.find((o) => o.number === done) : undefined;
+    const rescheduled = typeof ctx.query.rescheduled === 'string' ? ctx.query.rescheduled : undefined;
+    const movedReturn = orders.find((o) => o.number === rescheduled);
     ctx.type = 'html';
     ctx.set('cache-control', 'no-store');
     ctx.body = partnerPage({
@@ -49,11 +52,25 @@ export function outsourcingPages(services: AppServices): Router {
         return {
           ...line,
           overdue: order !== undefined && order.expectedReturnAt.getTime() < now.getTime(),
+          dueInput: order ? inZone(order.expectedReturnAt, services.tz).format('YYYY-MM-DDTHH:mm') : '',
           next: next.map((id) => ({ id, name: states.nameOf(id), sendsBack: states.isBack(id) })),
         };
       }),
       action: (number) =>
         `/p/${encodeURIComponent(ctx.params.token ?? '')}/orders/${encodeURIComponent(number)}`,
+      rescheduleAction: (number) =>
+        `/p/${encodeURIComponent(ctx.params.token ?? '')}/orders/${encodeURIComponent(number)}/return`,
+      ...(movedReturn
+        ? {
+            notice: {
+              text: m.pageRescheduled(
+                movedReturn.number,
+                formatDateTime(movedReturn.expectedReturnAt, now, services.tz),
+              ),
+              error: false,
+            },
+          }
+        : {}),
       ...(done
         ? {
             notice: {
@@ -90,6 +107,20 @@ export function outsourcingPages(services: AppServices): Router {
     ctx.status = 303;
   });
 
+  router.post('/p/:token/orders/:number/return', refusals, async (ctx) => {
+    const d = deps();
+    const token = ctx.params.token ?? '';
+    const now = services.clock.now();
+    const link = await verifyAccessLink(d.em, token, 'partner', now);
+    const form = await readMultipart(ctx, 16 * 1024);
+    const number = ctx.params.number ?? '';
+    const { at, reason } = newReturnOf(form, now, services.tz, services.config.outsourcing.defaultReturnTime);
+    await rescheduleByLink(d, link, number, at, reason);
+    services.logger.info({ number, channel: 'link' }, 'partner moved an outsourcing return');
+    ctx.redirect(`/p/${encodeURIComponent(token)}?rescheduled=${encodeURIComponent(number)}`);
+    ctx.status = 303;
+  });
+
   router.get('/board/outsourcing', refusals, async (ctx) => {
     const d = deps();
     const now = services.clock.now();
@@ -113,6 +144,25 @@ function quantityOf(value: ReturnType<FormData['get']>): number | undefined {
     throw new RefusedError('bad_quantity', m.partnerWords.badQuantity(value.trim()));
   }
   return quantity;
+}
+
+/**
+ * The new return time as the page's `datetime-local` sends it (`2026-12-03T14:00`, factory
+ * time; a browser without that input sends what was typed, read as chat reads it), and why.
+ */
+function newReturnOf(
+  form: FormData,
+  now: Date,
+  tz: string,
+  defaultTime: string,
+): { at: Date; reason: string | null } {
+  const typed = String(form.get('at') ?? '').trim();
+  const at = parseReturnAt(typed.replace('T', ' '), now, tz, defaultTime);
+  if (!at) throw new RefusedError('bad_return_time', m.badReturnTime(typed));
+  const reason = String(form.get('reason') ?? '').trim();
+  if ([...reason].length > MAX_RESCHEDULE_REASON)
+    throw new RefusedError('reason_too_long', m.pageReasonTooLong(MAX_RESCHEDULE_REASON));
+  return { at, reason: reason === '' ? null : reason };
 }
 
 async function photoOf(
