@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { FactoryConfig } from '../config/factory-config.js';
 import { completionPerForm } from '../forms/completion-service.js';
 import { scrapApprovalTimes } from '../quality/scrap/scrap-approval-service.js';
-import { inZone, dayjs } from '../shared/time.js';
+import { daysBetween } from '../shared/production-day.js';
+import { inZone } from '../shared/time.js';
 import type { KpiConfig } from './config.js';
 import { kpiPeriod, type KpiPeriod, type KpiPeriodKind } from './kpi-period.js';
 import {
@@ -250,11 +251,6 @@ function lateness(order: CompletedOrder, tz: string): LateOrder[] {
   const completedOn = inZone(order.completedAt, tz).format('YYYY-MM-DD');
   const daysLate = daysBetween(order.dueDate, completedOn);
   return daysLate > 0 ? [{ number: order.number, dueDate: order.dueDate, completedOn, daysLate }] : [];
-}
-
-/** Whole calendar days from one YYYY-MM-DD to another. */
-function daysBetween(from: string, to: string): number {
-  return dayjs(to).diff(dayjs(from), 'day');
 }
 
 function byKey(a: string | null, b: string | null): number {

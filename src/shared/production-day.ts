@@ -32,6 +32,11 @@ export function productionInterval(date: string, day: ProductionDay): { start: D
   };
 }
 
+/** Whole calendar days from one `YYYY-MM-DD` to another: negative when `to` comes first. */
+export function daysBetween(from: string, to: string): number {
+  return dayjs(to).diff(dayjs(from), 'day');
+}
+
 /** `YYYY-MM-DD` moved by whole days. */
 export function addDays(date: string, days: number): string {
   return dayjs(date).add(days, 'day').format('YYYY-MM-DD');

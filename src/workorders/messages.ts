@@ -148,8 +148,16 @@ export const workOrderMessages = {
   statusOrdersTitle: (status: string) => `「${status}」的工单`,
   orderListHeader: (title: string, n: number) => `${title}共 ${n} 张：`,
   noOrders: (title: string) => `没有${title}。`,
-  orderLine: (number: string, item: string, quantity: number, due: string, status: string) =>
-    `${number} ${item} × ${quantity}，交期 ${due}，${status}`,
+  /** `lateDays`: for an open order, how many days past its due date today is (0 when due today). */
+  orderLine: (
+    number: string,
+    item: string,
+    quantity: number,
+    due: string,
+    status: string,
+    lateDays?: number,
+  ) =>
+    `${number} ${item} × ${quantity}，交期 ${due}${lateDays === undefined || lateDays < 0 ? '' : lateDays === 0 ? '（今天到期）' : `（已逾期 ${lateDays} 天）`}，${status}`,
   badOrderFilter: (text: string) =>
     `看不懂「${text}」。可以写：工单列表、工单列表 逾期、工单列表 今天到期、工单列表 物料 SHF-200、工单列表 状态 生产中。`,
   itemListHeader: (n: number) => `物料共 ${n} 种：`,

@@ -158,7 +158,7 @@ describe('work orders from the planner’s desk', () => {
   it('工单列表 filters and pages, 物料列表 lists items, 异常列表 shows notes kept by 关闭 E<n> <说明>', async () => {
     expect((await say('chenjing', '工单列表 逾期'))[0]?.split('\n')).toEqual([
       '逾期的工单共 1 张：',
-      'WO-DEMO-004 底板 × 300，交期 2026-11-23，生产中',
+      'WO-DEMO-004 底板 × 300，交期 2026-11-23（已逾期 1 天），生产中',
     ]);
     expect(await say('chenjing', '工单列表 今天到期')).toEqual(['没有今天到期的工单。']);
     expect((await say('chenjing', '工单列表 物料 传动轴'))[0]?.split('\n')).toEqual([
@@ -181,6 +181,11 @@ describe('work orders from the planner’s desk', () => {
     expect((await say('chenjing', '工单列表 2'))[0]?.split('\n')).toEqual([
       '未完结的工单共 11 张：',
       'WO-20261124-002 安装支架 × 10，交期 2026-12-22，计划',
+    ]);
+    await say('chenjing', '新建工单 BRK-100 5 今天');
+    expect((await say('chenjing', '工单列表 今天到期'))[0]?.split('\n')).toEqual([
+      '今天到期的工单共 1 张：',
+      'WO-20261124-003 安装支架 × 5，交期 2026-11-24（今天到期），计划',
     ]);
 
     const [items] = await say('chenjing', '物料列表');

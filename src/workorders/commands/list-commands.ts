@@ -3,6 +3,7 @@ import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { tokenize } from '../../chat/text/normalize.js';
 import { RefusedError } from '../../shared/errors.js';
+import { daysBetween } from '../../shared/production-day.js';
 import { inZone } from '../../shared/time.js';
 import { Item } from '../item.entity.js';
 import { itemNamed } from '../item-lookup.js';
@@ -71,8 +72,16 @@ export const orderListCommand: Command = {
       orderBy: { dueDate: 'asc', number: 'asc' },
     });
     if (orders.length === 0) return ctx.reply(m.noOrders(title));
+    const today = factoryToday(ctx.clock.now(), ctx.tz);
     const lines = orders.map((o) =>
-      m.orderLine(o.number, o.item.name, o.quantity, o.dueDate, m.statusNames[o.status] ?? o.status),
+      m.orderLine(
+        o.number,
+        o.item.name,
+        o.quantity,
+        o.dueDate,
+        m.statusNames[o.status] ?? o.status,
+        OPEN.includes(o.status) ? daysBetween(o.dueDate, today) : undefined,
+      ),
     );
     replyPage(ctx, m.orderListHeader(title, orders.length), lines, page, ['工单列表', ...words].join(' '));
   },
