@@ -43,7 +43,7 @@ export const equipmentMessages = {
   model: (v: string) => `型号 ${v}`,
   commissioned: (v: string) => `投用 ${v}`,
   nextMaintenanceTitle: '下次保养：',
-  planLine: (name: string, due: string, lead: boolean) => `· ${name}：${due}${lead ? '（即将到期）' : ''}`,
+  planLine: (name: string, due: string, lead: boolean) => `· ${name}：${due}${lead ? '，即将到期' : ''}`,
   dueInHours: (hours: string, at: string) => `运行到 ${at} 小时（还差 ${hours} 小时）`,
   dueOnDay: (day: string) => `${day} 前`,
   dueEither: (hours: string, day: string) => `${hours}，或 ${day}，先到为准`,

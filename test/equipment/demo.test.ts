@@ -22,7 +22,7 @@ describe('equipment in the demo shop', () => {
     const lines = (story ?? '').split('\n');
     expect(lines[0]).toBe('🏭 CNC-01 数控车床 1 号 · 维修中');
     expect(lines[1]).toBe('累计运行 11785 小时；位置 一车间 A 区；型号 CK6150；投用 2019-05-20');
-    expect(lines).toContainEqual('· 主轴润滑保养：运行到 11800 小时（还差 15 小时）（即将到期）');
+    expect(lines).toContainEqual('· 主轴润滑保养：运行到 11800 小时（还差 15 小时），即将到期');
     expect(lines).toContain('· 维修 R2「换刀时刀塔报警 E-1021」维修中（11-24 09:05 起，高远）');
     expect(lines).toContain('· 11-18 维修 R1「主轴异响，加工表面有振纹」验收归档，停机 2 小时 15 分钟');
     expect(lines).toContain('· 11-10 保养「主轴润滑保养」完成（高远）');
