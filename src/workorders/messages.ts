@@ -88,6 +88,17 @@ export const workOrderMessages = {
   askGoodAfterScrap: (number: string, op: string, remaining: number, scrap: number) =>
     `${number}「${op}」报废 ${scrap} 件已记下，合格多少件？还剩 ${remaining} 件。` +
     `回复合格数即可，例如「${Math.max(0, remaining - scrap)}」；没有合格的回复「0」。`,
+  /** `完工 5`: a count without its order, when the person has exactly one operation in progress. */
+  reportOnThat: (number: string, op: string, good: number, scrap: number) =>
+    `是报 ${number}「${op}」合格 ${good} 件${scrap > 0 ? `、报废 ${scrap} 件` : ''}吗？回复「是」报工，「否」不报。`,
+  reportOnThatAgain: '请回复「是」报工，或「否」不报。',
+  notReported: '好的，没有报工。',
+  /** `完工 5` when none or several operations are in progress: which order is for the person to say. */
+  quantityWithoutOrder: (written: string, inProgress: Array<{ number: string; op: string }>) =>
+    `「${written}」不是工单号。报工要写上工单号，例如「完工 ${inProgress[0]?.number ?? 'WO-0042'} ${written}」。` +
+    (inProgress.length > 0
+      ? `您进行中的工序：${inProgress.map((t) => `${t.number}「${t.op}」`).join('、')}。`
+      : '发送「我的任务」看分给您的任务。'),
   nextAvailable: (number: string, op: string, available: number) =>
     `${number} 的上道工序已交来合格品，「${op}」现在可以加工 ${available} 件。`,
   dispatched: (number: string, op: string, to: string, equipment: string | undefined) =>

@@ -43,6 +43,11 @@ export async function loadOrder(em: EntityManager, number: string): Promise<Orde
   return { order, tasks };
 }
 
+/** Whether an order of that number exists: `完工 5` may name an ERP order numbered 5. */
+export async function orderExists(em: EntityManager, number: string): Promise<boolean> {
+  return (await em.count(WorkOrder, { number: number.toUpperCase() })) > 0;
+}
+
 function tasksLoadedBefore(em: EntityManager, order: WorkOrder): boolean {
   const meta = em.getMetadata().get<OperationTask>(OperationTask.meta.className);
   const loaded = em.getUnitOfWork().getIdentityMap().getStore(meta);

@@ -163,6 +163,37 @@ describe('the work-order loop through the console, on the demo shop', () => {
     );
   });
 
+  it('完工 with a count but no order asks whether it is the one operation in progress, and reports only on 是', async () => {
+    const liuyang = app.as('liuyang');
+    const before = await reports('WO-DEMO-001');
+    const question = '是报 WO-DEMO-001「铣键槽」合格 5 件、报废 1 件吗？回复「是」报工，「否」不报。';
+    expect(texts(await liuyang.say('完工 5 报废 1'))).toEqual([question]);
+    expect(texts(await liuyang.say('可能吧'))).toEqual([`请回复「是」报工，或「否」不报。${question}`]);
+    expect(texts(await liuyang.say('否'))).toEqual(['好的，没有报工。']);
+    expect(await reports('WO-DEMO-001')).toBe(before);
+    expect(texts(await liuyang.say('完工 五'))).toHaveLength(1);
+    expect(texts(await liuyang.say('是'))[0]).toMatch(
+      /^已报工（报工号 B\d+）：WO-DEMO-001「铣键槽」合格 5 件。/,
+    );
+    expect(await latestReportOn('WO-DEMO-001')).toMatchObject({
+      good: 5,
+      scrap: 0,
+      person: { id: 'liuyang' },
+    });
+    expect(await reports('WO-DEMO-001')).toBe(before + 1);
+  });
+
+  it('完工 with a count but no order, with several operations in progress, lists them and reports nothing', async () => {
+    const before = await reports('WO-DEMO-001');
+    expect(texts(await app.as('zhangwei').say('完工 5'))).toEqual([
+      '「5」不是工单号。报工要写上工单号，例如「完工 WO-DEMO-003 5」。您进行中的工序：WO-DEMO-003「车削」、WO-DEMO-001「车削」。',
+    ]);
+    expect(texts(await app.as('lijianguo').say('完工 5'))).toEqual([
+      '「5」不是工单号。报工要写上工单号，例如「完工 WO-0042 5」。发送「我的任务」看分给您的任务。',
+    ]);
+    expect(await reports('WO-DEMO-001')).toBe(before);
+  });
+
   it('refuses an over-report with the numbers, and changes nothing', async () => {
     const before = await reports('WO-DEMO-001');
     expect(texts(await app.as('zhangwei').say('完工 WO-DEMO-001 500'))).toEqual([

@@ -3,14 +3,17 @@ import type { CommandContext } from '../../chat/context.js';
 import { parseArgs, readOperation, readYesNo } from '../../chat/commands/arguments.js';
 import { chatMessages } from '../../chat/messages.js';
 import { tokenize } from '../../chat/text/normalize.js';
+import { parseQuantity } from '../../chat/text/chinese-number.js';
+import { RefusedError } from '../../shared/errors.js';
 import { workOrderMessages as m } from '../messages.js';
-import type { OperationTask } from '../operation-task.entity.js';
+import { OperationTask } from '../operation-task.entity.js';
 import { availableFor, remainingFor } from '../progress.js';
 import { reportLabel } from '../correction-service.js';
 import { reportTask, startTask } from '../reporting-service.js';
 import {
   loadOrder,
   loadTask,
+  orderExists,
   operationLabel,
   pickTask,
   previousOf,
@@ -176,11 +179,16 @@ export const finishCommand: Command = {
   help: '报告合格数和报废数（多道工序时写「工序10」）；不写数量时会问您',
   args: [order, operation, { name: 'good', label: '合格数', kind: 'quantity', optional: true }, scrapArg],
   async run(ctx, args) {
-    const loaded = await loadOrder(ctx.em, String(args.order));
     const quantities = {
       ...(typeof args.good === 'number' && { good: args.good }),
       ...(typeof args.scrap === 'number' && { scrap: args.scrap }),
     };
+    const written = String(args.order);
+    const pieces =
+      args.good === undefined && args.operation === undefined ? parseQuantity(written) : undefined;
+    if (pieces !== undefined && !(await orderExists(ctx.em, written)))
+      return askWhichOrder(ctx, written, pieces, quantities.scrap ?? 0);
+    const loaded = await loadOrder(ctx.em, written);
     const task = await taskOrAsk(ctx, '完工', loaded, args.operation as string | undefined, quantities);
     if (task) await finishOrAsk(ctx, loaded, task, quantities);
   },
@@ -192,6 +200,7 @@ export const finishCommand: Command = {
       if (task) await finishOrAsk(ctx, loaded, task, quantities);
       return;
     }
+    if (step === 'which_order') return confirmGuessedOrder(ctx, state, answer);
     const loaded = await loadTask(ctx.em, Number(state.taskId));
     const written = typeof state.scrap === 'number' ? state.scrap : undefined;
     const confirmed = readYesNo(answer) === true;
@@ -209,6 +218,62 @@ export const finishCommand: Command = {
     await finish(ctx, loaded, loaded.task, good, scrap);
   },
 };
+
+/**
+ * `完工 5`: a count without its order. With exactly one operation in progress the person is
+ * asked whether it is that one (never reported unasked); otherwise told to name the order,
+ * with theirs listed.
+ */
+async function askWhichOrder(
+  ctx: CommandContext,
+  written: string,
+  good: number,
+  scrap: number,
+): Promise<void> {
+  const inProgress = await ctx.em.find(
+    OperationTask,
+    {
+      status: 'in_progress',
+      $or: [
+        { assignee: ctx.person.id },
+        ...(ctx.person.teamId ? [{ assignee: null, team: ctx.person.teamId }] : []),
+      ],
+    },
+    { populate: ['workOrder'], orderBy: { workOrder: { dueDate: 'asc' }, sequence: 'asc' } },
+  );
+  const [only] = inProgress;
+  if (inProgress.length === 1 && only) {
+    const question = m.reportOnThat(only.workOrder.number, only.name, good, scrap);
+    return ctx.ask('完工', 'which_order', question, { taskId: only.id, good, scrap });
+  }
+  throw new RefusedError(
+    'quantity_without_order',
+    m.quantityWithoutOrder(
+      written,
+      inProgress.map((t) => ({ number: t.workOrder.number, op: t.name })),
+    ),
+  );
+}
+
+async function confirmGuessedOrder(
+  ctx: CommandContext,
+  state: Record<string, unknown>,
+  answer: string,
+): Promise<void> {
+  const yes = readYesNo(answer);
+  if (yes === false) return ctx.reply(m.notReported);
+  const loaded = await loadTask(ctx.em, Number(state.taskId));
+  if (yes === undefined) {
+    const question = m.reportOnThat(
+      loaded.order.number,
+      loaded.task.name,
+      Number(state.good),
+      Number(state.scrap),
+    );
+    return ctx.ask('完工', 'which_order', `${m.reportOnThatAgain}${question}`, state);
+  }
+  await finish(ctx, loaded, loaded.task, Number(state.good), Number(state.scrap));
+}
 
 async function finishOrAsk(
   ctx: CommandContext,
