@@ -4,7 +4,7 @@ import type { PersonView } from '../people/person-view.js';
 import { readOperation } from '../chat/commands/arguments.js';
 import { RefusedError } from '../shared/errors.js';
 import { workOrderMessages as m } from './messages.js';
-import { OperationTask } from './operation-task.entity.js';
+import { OperationTask, type TaskStatus } from './operation-task.entity.js';
 import { WorkOrder } from './work-order.entity.js';
 
 /** A work order with its operations in routing order, loaded together. */
@@ -41,6 +41,25 @@ export async function loadOrder(em: EntityManager, number: string): Promise<Orde
   );
   await em.populate(order, ['item']); // an order without operations
   return { order, tasks };
+}
+
+/** The person's own tasks and their team's unassigned ones in `statuses`, soonest due first. */
+export function tasksOfPerson(
+  em: EntityManager,
+  person: PersonView,
+  statuses: TaskStatus[],
+): Promise<OperationTask[]> {
+  return em.find(
+    OperationTask,
+    {
+      status: { $in: statuses },
+      $or: [{ assignee: person.id }, ...(person.teamId ? [{ assignee: null, team: person.teamId }] : [])],
+    },
+    {
+      populate: ['workOrder'],
+      orderBy: { workOrder: { dueDate: 'asc', priority: 'asc' }, sequence: 'asc' },
+    },
+  );
 }
 
 /** Whether an order of that number exists: `完工 5` may name an ERP order numbered 5. */

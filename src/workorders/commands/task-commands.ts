@@ -6,7 +6,7 @@ import { tokenize } from '../../chat/text/normalize.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
 import { RefusedError } from '../../shared/errors.js';
 import { workOrderMessages as m } from '../messages.js';
-import { OperationTask } from '../operation-task.entity.js';
+import type { OperationTask } from '../operation-task.entity.js';
 import { availableFor, remainingFor } from '../progress.js';
 import { reportLabel } from '../correction-service.js';
 import { reportTask, startTask } from '../reporting-service.js';
@@ -17,6 +17,7 @@ import {
   operationLabel,
   pickTask,
   previousOf,
+  tasksOfPerson,
   WhichOperationError,
   type OrderWithTasks,
 } from '../task-lookup.js';
@@ -230,17 +231,7 @@ async function askWhichOrder(
   good: number,
   scrap: number,
 ): Promise<void> {
-  const inProgress = await ctx.em.find(
-    OperationTask,
-    {
-      status: 'in_progress',
-      $or: [
-        { assignee: ctx.person.id },
-        ...(ctx.person.teamId ? [{ assignee: null, team: ctx.person.teamId }] : []),
-      ],
-    },
-    { populate: ['workOrder'], orderBy: { workOrder: { dueDate: 'asc' }, sequence: 'asc' } },
-  );
+  const inProgress = await tasksOfPerson(ctx.em, ctx.person, ['in_progress']);
   const [only] = inProgress;
   if (inProgress.length === 1 && only) {
     const question = m.reportOnThat(only.workOrder.number, only.name, good, scrap);

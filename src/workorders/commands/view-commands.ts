@@ -2,8 +2,7 @@ import { workOrderCard } from '../../../cards/work-order-card.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
 import { workOrderMessages as m } from '../messages.js';
-import { OperationTask } from '../operation-task.entity.js';
-import { loadOrder } from '../task-lookup.js';
+import { loadOrder, tasksOfPerson } from '../task-lookup.js';
 import { taskCardSpec, taskSubject } from '../task-view.js';
 import { remainingOf } from './task-commands.js';
 
@@ -28,20 +27,7 @@ export const myTasksCommand: Command = {
 
 /** Shows page `page` (from 0) of the person's tasks and, when more follow, waits for 下一页. */
 async function showTasks(ctx: CommandContext, page: number): Promise<void> {
-  const mine = await ctx.em.find(
-    OperationTask,
-    {
-      status: { $in: ['dispatched', 'in_progress'] },
-      $or: [
-        { assignee: ctx.person.id },
-        ...(ctx.person.teamId ? [{ assignee: null, team: ctx.person.teamId }] : []),
-      ],
-    },
-    {
-      populate: ['workOrder'],
-      orderBy: { workOrder: { dueDate: 'asc', priority: 'asc' }, sequence: 'asc' },
-    },
-  );
+  const mine = await tasksOfPerson(ctx.em, ctx.person, ['dispatched', 'in_progress']);
   if (mine.length === 0) return ctx.reply(m.noTasks);
   const cards = [];
   for (const task of mine) {
