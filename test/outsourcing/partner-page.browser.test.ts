@@ -42,12 +42,10 @@ describe.skipIf(!haveChromium)(
       rmSync(photoDir, { recursive: true, force: true });
     });
 
-    it('on a phone-sized screen: open the link, send back part then the rest with a photo, the coordinator is told in chat', async () => {
-      const number = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
-      await world.as('sunli').say(`外发 ${number} 加工中`);
+    /** 精磨抛光's link, opened on a phone-sized screen, and the card of order `number` on it. */
+    const openOnPhone = async (number: string) => {
       const [reply] = texts(await world.as('sunli').say('外协链接 精磨抛光'));
       const path = /\/p\/[A-Za-z0-9_-]+/.exec(reply ?? '')?.[0] ?? '';
-
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },
         isMobile: true,
@@ -55,7 +53,13 @@ describe.skipIf(!haveChromium)(
       });
       const page = await context.newPage();
       await page.goto(`${world.baseUrl}${path}`);
-      const card = page.locator(`[data-order="${number}"]`);
+      return { path, context, page, card: page.locator(`[data-order="${number}"]`) };
+    };
+
+    it('on a phone-sized screen: open the link, send back part then the rest with a photo, the coordinator is told in chat', async () => {
+      const number = await world.order({ partnerCode: 'P-POLISH', quantity: 300 });
+      await world.as('sunli').say(`外发 ${number} 加工中`);
+      const { path, context, page, card } = await openOnPhone(number);
       expect((await card.locator('.state').textContent())?.trim()).toBe('加工中');
       // A string, evaluated in the page: the test is compiled without the DOM's types.
       const overflow = await page.evaluate<number>(
@@ -116,16 +120,7 @@ describe.skipIf(!haveChromium)(
 
     it('on a phone-sized screen: a partner opens 改预计回厂时间, picks a new time and gives a reason', async () => {
       const number = await world.order({ partnerCode: 'P-POLISH', quantity: 50 });
-      const [reply] = texts(await world.as('sunli').say('外协链接 精磨抛光'));
-      const path = /\/p\/[A-Za-z0-9_-]+/.exec(reply ?? '')?.[0] ?? '';
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      await page.goto(`${world.baseUrl}${path}`);
-      const card = page.locator(`[data-order="${number}"]`);
+      const { path, context, page, card } = await openOnPhone(number);
       const when = card.getByLabel('新的回厂时间');
       // Folded away until asked for: the state buttons are what most visits need.
       expect(await when.isVisible()).toBe(false);
