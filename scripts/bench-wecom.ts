@@ -4,7 +4,9 @@
  * and answers with an encrypted passive reply), next to a bare Koa route that inserts one row
  * per request. Two scenarios: every request on one task (reports on it queue behind its row
  * lock), and every request from a different worker on a different task (a shift reporting at
- * once). Prints p50/p99 latency, requests/second, ours / bare, and the statements each
+ * once); and, for reference, a third in which every worker sends a word that is no command
+ * (`你好`): what any message costs before a command does anything (stored, its transaction,
+ * the dialog lookup, the answer marked and sealed). Prints p50/p99 latency, requests/second, ours / bare, and the statements each
  * callback sends to the database (every one knex sends, BEGIN and COMMIT included), the CPU
  * time this process spent per callback (the app and the sending client together: on a shared
  * host whose speed wanders, the figure that compares two builds), and how many callbacks were
@@ -12,7 +14,7 @@
  *
  * BENCH_REQUESTS (default 400) per level, after BENCH_WARMUP (default 400) unmeasured ones;
  * BENCH_LEVELS (default 1,4,16,32) the concurrencies;
- * BENCH_SCENARIO=same|distinct runs only one;
+ * BENCH_SCENARIO=same|distinct|unknown runs only one;
  * BENCH_SHOW_QUERIES=1 prints the statements of one callback of each scenario first.
  */
 import type { AddressInfo } from 'node:net';
@@ -44,7 +46,7 @@ const WARM_UP = Number(process.env.BENCH_WARMUP ?? 400);
 const BASE = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 /** Twice the highest concurrency: requests in flight together never share a task. */
 const WORKERS = 64;
-const SCENARIOS = ['same', 'distinct'].filter(
+const SCENARIOS = ['same', 'distinct', 'unknown'].filter(
   (s) => process.env.BENCH_SCENARIO === undefined || process.env.BENCH_SCENARIO === s,
 );
 const SHOW_QUERIES = process.env.BENCH_SHOW_QUERIES === '1';
@@ -141,6 +143,7 @@ try {
   const report: Record<string, (i: number) => Promise<void>> = {
     same: () => callback('zhangwei', '完工 WO-BENCH-001 1'),
     distinct: (i) => callback(worker(i % WORKERS), `完工 ${distinctOrder(i % WORKERS)} 1`),
+    unknown: (i) => callback(worker(i % WORKERS), '你好'),
   };
   const bareInsert = async () => {
     const request = encryptedCallback(inbound.text('zhangwei', '完工 WO-BENCH-001 1'));
@@ -167,11 +170,12 @@ try {
         console.log(`  ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.BENCH_SQL_WIDTH ?? 160))}`);
       statements.shown = undefined;
     }
-    console.log(
-      scenario === 'same'
-        ? `\nscenario same: every callback reports 完工 on one task (WO-BENCH-001), ${REQUESTS_PER_LEVEL} a level`
-        : `\nscenario distinct: ${WORKERS} workers, each 完工 on their own task, round robin, ${REQUESTS_PER_LEVEL} a level`,
-    );
+    const titles: Record<string, string> = {
+      same: `scenario same: every callback reports 完工 on one task (WO-BENCH-001), ${REQUESTS_PER_LEVEL} a level`,
+      distinct: `scenario distinct: ${WORKERS} workers, each 完工 on their own task, round robin, ${REQUESTS_PER_LEVEL} a level`,
+      unknown: `scenario unknown (reference): ${WORKERS} workers each send 你好, no command, ${REQUESTS_PER_LEVEL} a level`,
+    };
+    console.log(`\n${titles[scenario]}`);
     console.log(
       'concurrency | ours p50 / p99 ms, req/s | bare Koa insert p50 / p99 ms, req/s | ours/bare req/s | statements / queries per request | CPU ms per request | past the passive deadline',
     );
