@@ -118,6 +118,8 @@ export const outsourcingMessages = {
     `${number} 还没有回厂（现在是「${state}」），不能质检。请先登记「回厂」。`,
   alreadyClosed: (number: string) => `${number} 已经完成，不能再变更。`,
   badQc: '质检结果请写「合格」「不合格」或「让步」，例如：质检 OS-20261124-001 合格。',
+  outsourceHelp: '新建外发单（只问缺少的信息），或更新状态：外发 <单号> <状态>',
+  outsourcePartnerHelp: '更新您的外发单的状态，如「加工中」；送回时写「发回」和件数，可分批',
   partnerOnlyUpdates: '外协厂可以更新自己外发单的状态：外发 <单号> <状态>。发送「外发列表」查看您的外发单。',
   partnerUnbound: '您的账号还没有关联到外协厂，请联系我们的外协跟单。',
 

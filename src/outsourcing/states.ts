@@ -1,5 +1,8 @@
 import type { OutsourcingConfig, OutsourcingStateConfig } from './config.js';
 
+/** What a partner says when the batch goes back to the factory. */
+const SENT_BACK = ['发回', '送回'];
+
 /** The state machine `factory.yaml` declares, with the questions the services ask of it. */
 export class OutsourcingStates {
   constructor(private readonly config: OutsourcingConfig) {}
@@ -61,9 +64,14 @@ export class OutsourcingStates {
   }
 
   /** `待质检` or the id `inspecting`: how people and the ERP name a state. */
+  /**
+   * A state by its name or id; 发回 / 送回, as a partner says it (and as its page's button
+   * reads), is the returned state whatever the factory calls it.
+   */
   parse(text: string): OutsourcingStateConfig | undefined {
     const t = text.trim().toLowerCase();
-    return this.config.states.find((s) => s.name === text.trim() || s.id.toLowerCase() === t);
+    const named = this.config.states.find((s) => s.name === text.trim() || s.id.toLowerCase() === t);
+    return named ?? (SENT_BACK.includes(t) ? this.returnedState : undefined);
   }
 
   allowedFrom(id: string): string[] {

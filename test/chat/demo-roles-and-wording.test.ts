@@ -34,6 +34,13 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
       .filter((l) => l.startsWith('· '))
       .map((l) => l.slice(2).split(/[ —]/)[0]);
     expect(commands).toEqual(['帮助', '取消', '外发', '外发列表', '改回厂']);
+    // 外发 as a partner may use it: moving their own orders, not making new ones.
+    expect(help).toContain(
+      '· 外发 <单号> <状态> — 更新您的外发单的状态，如「加工中」；送回时写「发回」和件数，可分批',
+    );
+    expect(help).not.toContain('新建外发单');
+    const [coordinator] = texts(await app.as('sunli').say('帮助'));
+    expect(coordinator).toContain('· 外发 [<外协厂> <物料> <数量> <回厂时间>] — 新建外发单');
   });
 
   it('still sees their own outsourcing orders, and only theirs', async () => {

@@ -102,6 +102,11 @@ describe('outsourcing orders in chat', () => {
       `🔄 陈师傅 将外发单 ${number} 从「已发货」改为「加工中」。`,
     );
     expect((await history(number)).at(-1)).toEqual(['shipped', 'processing', 'chenshifu', 'console', null]);
+    // 发回, as a partner says it and as their page's button reads: the returned state, with the count.
+    expect(texts(await world.as('chenshifu').say(`外发 ${number} 发回 1000`))).toEqual([
+      `已登记 ${number} 回厂 1000 件，累计 1000/5000，还差 4000 件。`,
+    ]);
+    expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 1000 });
   });
 
   it('an invalid transition is refused with the allowed ones listed, and an unknown state with the list of states', async () => {

@@ -37,6 +37,7 @@ reminders: { warnHours: 12 }
     expect(states.allowedFrom('back')).toEqual(['checked', 'plating']);
     expect(states.isBack('checked')).toBe(true);
     expect(states.parse('电镀中')?.id).toBe('plating');
+    expect(['发回', '送回'].map((word) => states.parse(word)?.id)).toEqual(['back', 'back']);
     expect(config.reminders).toEqual({
       warnHours: 12,
       repeatHours: 4,

@@ -2,7 +2,7 @@ import { chatMessages as m } from '../messages.js';
 import type { PendingDialogs } from '../dialogs/pending-dialogs.js';
 import type { ChatFeature } from '../feature.js';
 import { usageOf } from './arguments.js';
-import type { Command } from './command.js';
+import { helpLine, type Command } from './command.js';
 import type { CommandRegistry } from './registry.js';
 
 /** `帮助` is generated from the registry, so it can never list a command the asker may not use. */
@@ -16,7 +16,7 @@ export function helpCommand(registry: CommandRegistry): Command {
     async run(ctx) {
       const lines = registry
         .available(ctx.person.roles)
-        .map((c) => `· ${usageOf(c.name, c.args)} — ${c.help}`);
+        .map((c) => helpLine(c, usageOf(c.name, c.args), ctx.person.roles));
       ctx.reply([m.helpHeader(ctx.person.name), ...lines, m.helpFooter].join('\n'));
     },
   };

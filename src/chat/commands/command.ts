@@ -18,6 +18,11 @@ export interface Command {
   roles: Role[] | 'staff' | 'everyone';
   /** One line for `帮助`. */
   help: string;
+  /**
+   * What `帮助` shows instead to someone whose every role is in `roles`: a partner may use 外发
+   * only to move their own orders, and must not be shown how to make new ones.
+   */
+  helpFor?: { roles: readonly Role[]; usage: string; help: string };
   args: readonly ArgSpec[];
   run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
   /** The next step of a dialog this command started with `ctx.ask`. */
@@ -27,6 +32,14 @@ export interface Command {
    * other commands get one only at the step `ctx.awaitPhoto` opened.
    */
   takesImages?: boolean;
+}
+
+/** The line `帮助` shows this person for `command`: its usage and what it does. */
+export function helpLine(command: Command, usage: string, roles: readonly Role[]): string {
+  const alt = command.helpFor;
+  if (alt && roles.length > 0 && roles.every((r) => alt.roles.includes(r)))
+    return `· ${alt.usage} — ${alt.help}`;
+  return `· ${usage} — ${command.help}`;
 }
 
 export function mayUse(command: Pick<Command, 'roles'>, roles: readonly Role[]): boolean {

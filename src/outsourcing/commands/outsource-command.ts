@@ -24,7 +24,8 @@ export const outsourceCommand: Command = {
   name: OUTSOURCE_COMMAND,
   aliases: ['outsource'],
   roles: ['coordinator', 'partner', 'supervisor', 'planner'],
-  help: '新建外发单（只问缺少的信息），或更新状态：外发 <单号> <状态>',
+  help: m.outsourceHelp,
+  helpFor: { roles: ['partner'], usage: `${OUTSOURCE_COMMAND} <单号> <状态>`, help: m.outsourcePartnerHelp },
   args: [{ name: 'text', label: '外协厂 物料 数量 回厂时间', kind: 'text', optional: true }],
   async run(ctx, args) {
     const tokens = tokenize(args.text === undefined ? '' : String(args.text));
