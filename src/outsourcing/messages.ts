@@ -107,6 +107,8 @@ export const outsourcingMessages = {
   },
   alreadyBack: (number: string, state: string) => `${number} 已经回厂了（现在是「${state}」）。`,
   rescheduleHelp: '外协厂说会晚到（或提前）时，改外发单的预计回厂时间，催促提醒按新时间重新计时',
+  reschedulePartnerHelp: '会晚到（或提前）时改预计回厂时间，写上原因，我们的跟单会收到通知',
+  listPartnerHelp: '查看您未完成的外发单',
   returnNotAhead: (number: string, at: string, now: string) =>
     `${number} 的新回厂时间 ${at} 已经过去了（现在 ${now}），请写以后的时间。`,
   sameReturn: (number: string, at: string) => `${number} 预计回厂就是 ${at}，没有改动。`,

@@ -38,7 +38,11 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
     expect(help).toContain(
       '· 外发 <单号> <状态> — 更新您的外发单的状态，如「加工中」；送回时写「发回」和件数，可分批',
     );
+    expect(help).toContain(
+      '· 改回厂 <单号> <回厂时间> [<原因>] — 会晚到（或提前）时改预计回厂时间，写上原因，我们的跟单会收到通知',
+    );
     expect(help).not.toContain('新建外发单');
+    expect(help).not.toContain('外协厂说会晚到');
     const [coordinator] = texts(await app.as('sunli').say('帮助'));
     expect(coordinator).toContain('· 外发 [<外协厂> <物料> <数量> <回厂时间>] — 新建外发单');
   });

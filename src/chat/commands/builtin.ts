@@ -1,7 +1,6 @@
 import { chatMessages as m } from '../messages.js';
 import type { PendingDialogs } from '../dialogs/pending-dialogs.js';
 import type { ChatFeature } from '../feature.js';
-import { usageOf } from './arguments.js';
 import { helpLine, type Command } from './command.js';
 import type { CommandRegistry } from './registry.js';
 
@@ -14,9 +13,7 @@ export function helpCommand(registry: CommandRegistry): Command {
     help: '查看您可以使用的命令',
     args: [],
     async run(ctx) {
-      const lines = registry
-        .available(ctx.person.roles)
-        .map((c) => helpLine(c, usageOf(c.name, c.args), ctx.person.roles));
+      const lines = registry.available(ctx.person.roles).map((c) => helpLine(c, ctx.person.roles));
       ctx.reply([m.helpHeader(ctx.person.name), ...lines, m.helpFooter].join('\n'));
     },
   };

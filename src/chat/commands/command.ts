@@ -1,6 +1,6 @@
 import type { Role } from '../../config/factory-config.js';
 import type { CommandContext } from '../context.js';
-import type { ArgSpec, ParsedArgs } from './arguments.js';
+import { usageOf, type ArgSpec, type ParsedArgs } from './arguments.js';
 
 /**
  * One thing a person can say to the bot. Declared once; the parser, `帮助`, the role check
@@ -19,10 +19,11 @@ export interface Command {
   /** One line for `帮助`. */
   help: string;
   /**
-   * What `帮助` shows instead to someone whose every role is in `roles`: a partner may use 外发
-   * only to move their own orders, and must not be shown how to make new ones.
+   * What `帮助` shows instead to someone whose every role is in `roles` (its usage from `args`,
+   * by default the command's own): a partner may use 外发 only to move their own orders, and
+   * must not be shown how to make new ones.
    */
-  helpFor?: { roles: readonly Role[]; usage: string; help: string };
+  helpFor?: { roles: readonly Role[]; args?: readonly ArgSpec[]; help: string };
   args: readonly ArgSpec[];
   run(ctx: CommandContext, args: ParsedArgs): Promise<void>;
   /** The next step of a dialog this command started with `ctx.ask`. */
@@ -35,11 +36,11 @@ export interface Command {
 }
 
 /** The line `帮助` shows this person for `command`: its usage and what it does. */
-export function helpLine(command: Command, usage: string, roles: readonly Role[]): string {
+export function helpLine(command: Command, roles: readonly Role[]): string {
   const alt = command.helpFor;
-  if (alt && roles.length > 0 && roles.every((r) => alt.roles.includes(r)))
-    return `· ${alt.usage} — ${alt.help}`;
-  return `· ${usage} — ${command.help}`;
+  if (!alt || roles.length === 0 || !roles.every((r) => alt.roles.includes(r)))
+    return `· ${usageOf(command.name, command.args)} — ${command.help}`;
+  return `· ${usageOf(command.name, alt.args ?? command.args)} — ${alt.help}`;
 }
 
 export function mayUse(command: Pick<Command, 'roles'>, roles: readonly Role[]): boolean {

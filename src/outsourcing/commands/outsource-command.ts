@@ -25,7 +25,14 @@ export const outsourceCommand: Command = {
   aliases: ['outsource'],
   roles: ['coordinator', 'partner', 'supervisor', 'planner'],
   help: m.outsourceHelp,
-  helpFor: { roles: ['partner'], usage: `${OUTSOURCE_COMMAND} <单号> <状态>`, help: m.outsourcePartnerHelp },
+  helpFor: {
+    roles: ['partner'],
+    args: [
+      { name: 'order', label: '单号', kind: 'word' },
+      { name: 'state', label: '状态', kind: 'word' },
+    ],
+    help: m.outsourcePartnerHelp,
+  },
   args: [{ name: 'text', label: '外协厂 物料 数量 回厂时间', kind: 'text', optional: true }],
   async run(ctx, args) {
     const tokens = tokenize(args.text === undefined ? '' : String(args.text));

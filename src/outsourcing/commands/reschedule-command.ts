@@ -29,6 +29,7 @@ export const rescheduleReturnCommand: Command = {
   aliases: ['reschedule-return', '改回厂时间'],
   roles: ['coordinator', 'partner', 'supervisor'],
   help: m.rescheduleHelp,
+  helpFor: { roles: ['partner'], help: m.reschedulePartnerHelp },
   args: [
     { name: 'order', label: '单号', kind: 'word' },
     // The time may take two words (12-05 14:00): what follows the day is read apart.

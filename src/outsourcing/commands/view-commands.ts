@@ -12,6 +12,7 @@ export const listCommand: Command = {
   aliases: ['outsourcing'],
   roles: ['coordinator', 'partner', 'supervisor', 'qc', 'planner', 'manager'],
   help: '查看未完成的外发单（可按外协厂筛选）',
+  helpFor: { roles: ['partner'], args: [], help: m.listPartnerHelp },
   args: [{ name: 'partner', label: '外协厂', kind: 'text', optional: true }],
   async run(ctx, args) {
     const scope = await partnerScopeOf(ctx.em, ctx.person);
