@@ -97,7 +97,7 @@ export const workOrderMessages = {
   quantityWithoutOrder: (written: string, inProgress: Array<{ number: string; op: string }>) =>
     `「${written}」不是工单号。报工要写上工单号，例如「完工 ${inProgress[0]?.number ?? 'WO-0042'} ${written}」。` +
     (inProgress.length > 0
-      ? `您进行中的工序：${inProgress.map((t) => `${t.number}「${t.op}」`).join('、')}。`
+      ? `您手上的工序：${inProgress.map((t) => `${t.number}「${t.op}」`).join('、')}。`
       : '发送「我的任务」看分给您的任务。'),
   nextAvailable: (number: string, op: string, available: number) =>
     `${number} 的上道工序已交来合格品，「${op}」现在可以加工 ${available} 件。`,

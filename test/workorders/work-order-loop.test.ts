@@ -183,10 +183,15 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect(await reports('WO-DEMO-001')).toBe(before + 1);
   });
 
-  it('完工 with a count but no order, with several operations in progress, lists them and reports nothing', async () => {
+  it('完工 with a count but no order lists the person’s operations when several, asks about a lone dispatched one, and reports nothing', async () => {
     const before = await reports('WO-DEMO-001');
     expect(texts(await app.as('zhangwei').say('完工 5'))).toEqual([
-      '「5」不是工单号。报工要写上工单号，例如「完工 WO-DEMO-003 5」。您进行中的工序：WO-DEMO-003「车削」、WO-DEMO-001「车削」。',
+      '「5」不是工单号。报工要写上工单号，例如「完工 WO-DEMO-003 5」。您手上的工序：WO-DEMO-003「车削」、WO-DEMO-001「车削」。',
+    ]);
+    // Nothing started: the one task dispatched to them is the one asked about (a report starts it).
+    await app.as('wangfang').say('派工 WO-DEMO-005 工序10 @杨帆');
+    expect(texts(await app.as('yangfan').say('完工 5'))).toEqual([
+      '是报 WO-DEMO-005「车削」合格 5 件吗？回复「是」报工，「否」不报。',
     ]);
     expect(texts(await app.as('lijianguo').say('完工 5'))).toEqual([
       '「5」不是工单号。报工要写上工单号，例如「完工 WO-0042 5」。发送「我的任务」看分给您的任务。',

@@ -221,9 +221,9 @@ export const finishCommand: Command = {
 };
 
 /**
- * `完工 5`: a count without its order. With exactly one operation in progress the person is
- * asked whether it is that one (never reported unasked); otherwise told to name the order,
- * with theirs listed.
+ * `完工 5`: a count without its order. With exactly one operation in progress (or, with none
+ * started, exactly one dispatched) the person is asked whether it is that one (never reported
+ * unasked); otherwise told to name the order, with theirs listed.
  */
 async function askWhichOrder(
   ctx: CommandContext,
@@ -231,7 +231,9 @@ async function askWhichOrder(
   good: number,
   scrap: number,
 ): Promise<void> {
-  const inProgress = await tasksOfPerson(ctx.em, ctx.person, ['in_progress']);
+  // What is running comes first; with nothing started, a report may start a dispatched task.
+  const running = await tasksOfPerson(ctx.em, ctx.person, ['in_progress']);
+  const inProgress = running.length > 0 ? running : await tasksOfPerson(ctx.em, ctx.person, ['dispatched']);
   const [only] = inProgress;
   if (inProgress.length === 1 && only) {
     const question = m.reportOnThat(only.workOrder.number, only.name, good, scrap);
