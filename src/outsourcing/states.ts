@@ -63,10 +63,10 @@ export class OutsourcingStates {
     return this.byId(id)?.name ?? id;
   }
 
-  /** `待质检` or the id `inspecting`: how people and the ERP name a state. */
   /**
-   * A state by its name or id; 发回 / 送回, as a partner says it (and as its page's button
-   * reads), is the returned state whatever the factory calls it.
+   * `待质检` or the id `inspecting`: how people and the ERP name a state. 发回 / 送回, as a
+   * partner says it (and as its page's button reads), is the returned state whatever the
+   * factory calls it.
    */
   parse(text: string): OutsourcingStateConfig | undefined {
     const t = text.trim().toLowerCase();
