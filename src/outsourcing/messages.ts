@@ -19,13 +19,9 @@ export interface OrderLine {
 const product = (o: OrderLine) =>
   o.productName === o.productCode ? o.productCode : `${o.productName}（${o.productCode}）`;
 
-/**
- * A span of milliseconds passed: `3 小时 5 分钟`, `45 分钟`; from a day on in whole hours,
- * `2 天 3 小时` — minutes of a batch days late are noise in a chase message or an SMS.
- */
+/** A span of milliseconds passed, in whole minutes: `3 小时 5 分钟`, `2 天 3 小时`. */
 export function duration(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  return formatDuration(minutes >= 1440 ? minutes - (minutes % 60) : minutes);
+  return formatDuration(Math.floor(ms / 60_000));
 }
 
 const badQuantity = (text: string) => `「${text}」不是有效的数量，请输入正整数，例如 5000。`;

@@ -19,9 +19,13 @@ function yearPrefix(at: Date, now: Date, tz: string): string {
   return inZone(at, tz).year() === inZone(now, tz).year() ? '' : 'YYYY-';
 }
 
-/** `2 天 3 小时 5 分钟`, `3 小时`, `45 分钟`: whole minutes, the parts that are not zero. */
+/**
+ * `3 小时 5 分钟`, `45 分钟` to the nearest minute, and from a day on in whole hours passed
+ * (`2 天 3 小时`: the minutes of something days long are noise); the parts that are not zero.
+ */
 export function formatDuration(minutes: number): string {
-  const whole = Math.max(0, Math.round(minutes));
+  const exact = Math.max(0, minutes);
+  const whole = exact >= 1440 ? Math.floor(exact / 60) * 60 : Math.round(exact);
   const parts: Array<[number, string]> = [
     [Math.floor(whole / 1440), '天'],
     [Math.floor((whole % 1440) / 60), '小时'],

@@ -91,7 +91,7 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
     await app.as('wangfang').say(`处理 E${id}`);
     app.clock.advance(1814 * 60_000);
     expect(texts(await app.as('wangfang').say(`关闭 E${id}`))).toEqual([
-      `异常 E${id} 已关闭，从上报到关闭用时 1 天 6 小时 14 分钟。`,
+      `异常 E${id} 已关闭，从上报到关闭用时 1 天 6 小时。`,
     ]);
   });
 });

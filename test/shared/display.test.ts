@@ -4,11 +4,13 @@ import { formatDateTime, formatDay, formatDuration } from '../../src/shared/disp
 const tz = 'Asia/Shanghai';
 
 describe('how times and lengths of time read in messages', () => {
-  it('reads durations in 天/小时/分钟, leaving out the parts that are zero', () => {
-    expect(formatDuration(1814)).toBe('1 天 6 小时 14 分钟');
+  it('reads durations in 天/小时/分钟, leaving out the parts that are zero, and from a day on in whole hours', () => {
     expect(formatDuration(45)).toBe('45 分钟');
     expect(formatDuration(180)).toBe('3 小时');
-    expect(formatDuration(1440 * 2 + 5)).toBe('2 天 5 分钟');
+    expect(formatDuration(1439)).toBe('23 小时 59 分钟');
+    expect(formatDuration(1814)).toBe('1 天 6 小时');
+    expect(formatDuration(1440 * 2 + 5)).toBe('2 天');
+    expect(formatDuration(1440 + 59.6)).toBe('1 天');
     expect(formatDuration(0)).toBe('0 分钟');
   });
 
