@@ -203,7 +203,9 @@ describe('every record made in chat is the one the person meant', () => {
     const label = await lastReportLabel(app.orm);
     const original = await app.orm.em.fork().findOneOrFail(WorkReport, Number(label.slice(1)));
     const lead = app.as('wangfang');
-    expect(texts(await lead.say(`更正 ${label} 10 报废 0`))[0]).toContain('合格 12 → 10 件，报废 1 → 0 件');
+    expect(texts(await lead.say(`更正 ${label} 合格10 报废 0`))[0]).toContain(
+      '合格 12 → 10 件，报废 1 → 0 件',
+    );
     expect(texts(await lead.say(`更正 ${label} 11`))).toEqual([
       `已更正报工 ${label}：WO-DEMO-003「车削」合格 10 → 11 件，报废 0 → 0 件。还剩 28 件。`,
       '收入更正 +¥0.90（计入 2026-11-24）',

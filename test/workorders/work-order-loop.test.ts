@@ -84,6 +84,10 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect(await task('WO-DEMO-001', 10)).toMatchObject({ goodTotal: 100, scrapTotal: 4 });
     const [view] = cards(await app.as('wangfang').say('工单 WO-DEMO-001'));
     expect(view?.fields.find((f) => f.label === '10 车削')?.value).toBe('进行中 · 合格 100 · 报废 4');
+    // 合格 written before the count, as on a paper ticket: a quantity, not an operation named 合格10.
+    expect(texts(await app.as('zhangwei').say('完工 WO-DEMO-001 合格10 报废1'))).toEqual([
+      `已报工（报工号 ${await lastReportLabel(app.orm)}）：WO-DEMO-001「车削」合格 10 件，报废 1 件。还剩 5 件。`,
+    ]);
   });
 
   it('reports arriving at the same moment on one task all count', async () => {

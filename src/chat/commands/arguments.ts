@@ -28,6 +28,24 @@ export interface ArgSpec {
   choices?: readonly string[];
 }
 
+/** 合格数, written bare or after its keyword: `10`, `合格 10`, `合格10`. */
+export const goodArg = {
+  name: 'good',
+  label: '合格数',
+  kind: 'quantity',
+  keywords: ['合格', '良品', 'good'],
+  orPositional: true,
+} as const satisfies ArgSpec;
+
+/** 报废数, after its keyword: `报废 2`, `报废2`, `废2`. */
+export const scrapArg = {
+  name: 'scrap',
+  label: '报废数',
+  kind: 'quantity',
+  optional: true,
+  keywords: ['报废', 'scrap', '废'],
+} as const satisfies ArgSpec;
+
 /** A slot whose value is one of `words`, written as it stands: `排行 [本周|上周|本月]`. */
 export function wordChoice(name: string, words: readonly string[], optional = false): ArgSpec {
   return { name, label: words.join('|'), kind: 'word', choices: words, ...(optional && { optional }) };

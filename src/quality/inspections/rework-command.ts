@@ -1,3 +1,4 @@
+import { goodArg, scrapArg } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { inspectionMessages as m } from './messages.js';
@@ -10,11 +11,7 @@ export const reworkDoneCommand: Command = {
   aliases: ['rework-done', '返工报工'],
   roles: ['worker', 'team_lead', 'supervisor'],
   help: m.reworkHelp,
-  args: [
-    { name: 'ref', label: '返工单号', kind: 'word' },
-    { name: 'good', label: '合格数', kind: 'quantity' },
-    { name: 'scrap', label: '报废数', kind: 'quantity', optional: true, keywords: ['报废', 'scrap', '废'] },
-  ],
+  args: [{ name: 'ref', label: '返工单号', kind: 'word' }, goodArg, scrapArg],
   async run(ctx, args) {
     const ref = String(args.ref);
     const match = /^RW(\d+)$/i.exec(ref);

@@ -1,7 +1,8 @@
 import type { Command } from '../../chat/commands/command.js';
 import { correctReport, reportLabel, undoLastReport } from '../correction-service.js';
 import { workOrderMessages as m } from '../messages.js';
-import { remainingOf, scrapArg } from './task-commands.js';
+import { goodArg, scrapArg } from '../../chat/commands/arguments.js';
+import { remainingOf } from './task-commands.js';
 
 export const undoReportCommand: Command = {
   name: '撤销',
@@ -29,11 +30,7 @@ export const correctReportCommand: Command = {
   aliases: ['correct'],
   roles: ['team_lead', 'supervisor'],
   help: '更正一条报工的合格数和报废数（报工号见报工回复；不写报废时报废数不变；更正过的还可以再更正）',
-  args: [
-    { name: 'report', label: '报工号', kind: 'word' },
-    { name: 'good', label: '合格数', kind: 'quantity' },
-    scrapArg,
-  ],
+  args: [{ name: 'report', label: '报工号', kind: 'word' }, goodArg, scrapArg],
   async run(ctx, args) {
     const { original, reversal, was, loaded, task } = await correctReport(
       ctx.services,

@@ -1,6 +1,6 @@
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
-import { parseArgs, readOperation, readYesNo } from '../../chat/commands/arguments.js';
+import { goodArg, parseArgs, readOperation, readYesNo, scrapArg } from '../../chat/commands/arguments.js';
 import { chatMessages } from '../../chat/messages.js';
 import { tokenize } from '../../chat/text/normalize.js';
 import { parseQuantity } from '../../chat/text/chinese-number.js';
@@ -26,14 +26,7 @@ import { taskCardSpec, taskSubject } from '../task-view.js';
 const order = { name: 'order', label: '工单号', kind: 'word' } as const;
 // The label shows the marker in usage lines: a bare number is a quantity, never an operation.
 const operation = { name: 'operation', label: '工序，如 工序10', kind: 'operation', optional: true } as const;
-export const scrapArg = {
-  name: 'scrap',
-  label: '报废数',
-  kind: 'quantity',
-  optional: true,
-  keywords: ['报废', 'scrap', '废'],
-} as const;
-const quantityArgs = [{ name: 'good', label: '合格数', kind: 'quantity' } as const, scrapArg];
+const quantityArgs = [goodArg, scrapArg];
 
 export const startCommand: Command = {
   name: '开工',
@@ -178,7 +171,7 @@ export const finishCommand: Command = {
   aliases: ['done', '报工', 'report'],
   roles: ['worker', 'team_lead', 'supervisor'],
   help: '报告合格数和报废数（多道工序时写「工序10」）；不写数量时会问您',
-  args: [order, operation, { name: 'good', label: '合格数', kind: 'quantity', optional: true }, scrapArg],
+  args: [order, operation, { ...goodArg, optional: true }, scrapArg],
   async run(ctx, args) {
     const quantities = {
       ...(typeof args.good === 'number' && { good: args.good }),
