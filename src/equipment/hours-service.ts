@@ -84,10 +84,11 @@ export async function minutesCountedFor(deps: Services, original: WorkReport): P
 
 /**
  * Moves a report-fed machine's counter by `minutes` (an 撤销 takes its report's back); a machine
- * with a gateway counts the meter's hours instead. The counter is moved by an increment in the database, not set from what this unit
- * of work read: reports on other orders (which hold only their own order's lock) and gateway
- * readings may move it meanwhile. Whether that made maintenance due is checked for this machine
- * once the report is committed, as after a gateway reading.
+ * with a gateway counts the meter's hours instead. The counter is moved by an increment in the
+ * database, not set from what this unit of work read: reports on other orders (which hold only
+ * their own order's lock) and gateway readings may move it meanwhile. Whether that made
+ * maintenance due is checked for this machine once the report is committed, as after a gateway
+ * reading.
  */
 export async function addRunningMinutes(
   deps: Services,

@@ -99,6 +99,8 @@ export const equipmentMessages = {
   planCreated: (code: string, summary: string) => `已建立保养计划 ${code}：${summary}`,
 
   // Maintenance tasks
+  /** After a maintenance card's deadline once it has passed undone. */
+  deadlinePassed: '（已逾期）',
   leadReminder: (code: string, name: string, plan: string, due: string) =>
     `🔧 设备 ${code} ${name} 的保养「${plan}」即将到期：${due}。请提前准备备件和停机时间。`,
   dueByHours: (hours: number) => `运行满 ${hours} 小时`,
@@ -129,7 +131,6 @@ export const equipmentMessages = {
   taskUnknown: (ref: string) => `没有找到保养任务「${ref}」。`,
 
   // Repairs
-  deadlinePassed: '（已逾期）',
   limitText: (state: string, minutes: number, until: string, overdue: boolean) =>
     `${state} ${formatDuration(minutes)}内（${until} 前）${overdue ? '，已超时' : ''}`,
   ticketArchivedNote: (who: string, at: string) => `${who} 已于 ${at} 验收归档`,
