@@ -49,7 +49,10 @@ export function assembleChat(deps: ChatDeps): Chat {
   // a few times a month.
   keepReads(deps.orm);
   const channels = new Map(deps.channels.map((c) => [c.name, c]));
-  const outbox = new Outbox(new RecipientRouter([...channels.keys()]), deps.clock);
+  const maxTextBytes = new Map(
+    deps.channels.flatMap((c) => (c.maxTextBytes === undefined ? [] : [[c.name, c.maxTextBytes] as const])),
+  );
+  const outbox = new Outbox(new RecipientRouter([...channels.keys()]), deps.clock, maxTextBytes);
   const dialogs = new PendingDialogs(deps.clock, deps.config.chat.dialogExpiryMinutes);
   const commands = new CommandRegistry();
   const router = new EventRouter(commands, dialogs, [builtinFeature(commands, dialogs), ...deps.features]);

@@ -55,6 +55,11 @@ export class DeliveryUnknownError extends AppError {
 export interface ChannelAdapter {
   readonly name: ChannelName;
   readonly limits: RateLimit[];
+  /**
+   * The most bytes of UTF-8 one text or markdown message may hold on this platform; the outbox
+   * sends a longer one as several. Undefined where any length goes through (the console).
+   */
+  readonly maxTextBytes?: number;
   deliver(request: DeliveryRequest): Promise<DeliveryResult>;
   /**
    * How long after a send the platform itself drops an identical resend of this message

@@ -21,6 +21,7 @@ import {
   cardMessage,
   imageMessage,
   markdownMessage,
+  MAX_TEXT_BYTES,
   sessionBody,
   textMessage,
   type RobotMessage,
@@ -52,6 +53,7 @@ export interface DingtalkAdapterDeps {
  */
 export class DingtalkAdapter implements ChannelAdapter {
   readonly name = 'dingtalk' as const;
+  readonly maxTextBytes = MAX_TEXT_BYTES;
   readonly limits: RateLimit[] = [
     // §5.3 UNCONFIRMED: a session webhook is assumed to share the custom robot's 20 a minute per chat.
     { scope: 'recipient', windowMs: 60_000, max: 20 },

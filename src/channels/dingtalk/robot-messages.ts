@@ -10,7 +10,7 @@ export interface RobotMessage {
 }
 
 /** §5.2: msgParam is at most 15,000 bytes of JSON; leave room for keys and escaping. */
-const MAX_TEXT_BYTES = 12_000;
+export const MAX_TEXT_BYTES = 12_000;
 /** §5.2: an ActionCard's text is shown up to about 500 characters. */
 const MAX_ACTION_CARD_CHARS = 500;
 /** §5.2: sampleActionCard2…5 carry two to five buttons. */

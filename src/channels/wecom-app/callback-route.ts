@@ -14,6 +14,7 @@ import {
 import { buildXml, MalformedXmlError, parseXml, text } from './callback-xml.js';
 import { mapInbound, type MappedInbound } from './inbound-mapping.js';
 import { wecomAppMessages as m } from './messages.js';
+import { WECOM_TEXT_BYTES } from './wecom-app-adapter.js';
 
 export interface CallbackOptions extends CallbackSecrets {
   /** Refuse callbacks whose timestamp is further than this from our clock (replays). */
@@ -111,7 +112,7 @@ async function answerInTime(
     repliesThroughOutbox: (replies) => {
       if (turn === 'late') return true;
       turn = 'passive';
-      return isClick || !(replies.length === 1 && replies[0]?.kind === 'text');
+      return isClick || passiveText(replies) === undefined;
     },
   });
   const late = Symbol('late');
@@ -128,8 +129,18 @@ async function answerInTime(
   }
   const outcome = first === late ? await handling : first;
   if (isClick) return { kind: 'text', text: m.buttonDone };
-  const [only] = outcome.replies;
-  return outcome.replies.length === 1 && only?.kind === 'text' ? only : undefined;
+  return passiveText(outcome.replies);
+}
+
+/**
+ * The one text a passive reply can carry; a longer answer than it holds goes through the
+ * outbox, which sends it in parts, and the callback is answered empty.
+ */
+function passiveText(replies: OutboundContent[]): OutboundContent | undefined {
+  const [only] = replies;
+  return replies.length === 1 && only?.kind === 'text' && Buffer.byteLength(only.text) <= WECOM_TEXT_BYTES
+    ? only
+    : undefined;
 }
 
 function passiveXml(reply: OutboundContent, mapped: MappedInbound, corpId: string, now: Date): string {

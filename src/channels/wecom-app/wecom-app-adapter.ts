@@ -33,6 +33,9 @@ export const WECOM_APP_LIMITS: RateLimit[] = [
   { scope: 'recipient', appliesTo: 'robot', windowMs: 60_000, max: 20 },
 ];
 
+/** §5.1 and §6.1: a text, a markdown and a passive reply's Content hold 2,048 bytes each. */
+export const WECOM_TEXT_BYTES = 2048;
+
 /** task_id already used (§5, template cards). */
 const TASK_ID_TAKEN = 42014;
 
@@ -48,6 +51,7 @@ export interface WecomAppAdapterOptions {
 export class WecomAppAdapter implements ChannelAdapter {
   readonly name = 'wecom-app' as const;
   readonly limits = WECOM_APP_LIMITS;
+  readonly maxTextBytes = WECOM_TEXT_BYTES;
   private readonly duplicateCheck: WecomDuplicateCheck;
 
   constructor(private readonly options: WecomAppAdapterOptions) {

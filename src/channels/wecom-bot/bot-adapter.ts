@@ -24,10 +24,17 @@ interface AckRefusal {
   errmsg?: string;
 }
 
+/**
+ * §11.1: markdown content holds 20,480 bytes. A text is escaped after it is cut into parts,
+ * and escaping makes a one-byte markup character a three-byte full-width one.
+ */
+const MAX_TEXT_BYTES = Math.floor(20_480 / 3);
+
 /** The outbound half of the intelligent bot: proactive `aibot_send_msg` to a person or a group. */
 export class WecomBotAdapter implements ChannelAdapter {
   readonly name = 'wecom-bot' as const;
   readonly limits = WECOM_BOT_LIMITS;
+  readonly maxTextBytes = MAX_TEXT_BYTES;
 
   constructor(
     private readonly client: () => WSClient,

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../shared/clock.js';
+import type { ChannelName } from '../inbound-event.js';
+import { splitIntoParts } from '../text/message-parts.js';
 import { cardOriginalOf, type OutboundContent, type Recipient } from '../outbound.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import type { RecipientRouter } from './recipient-router.js';
@@ -17,6 +19,8 @@ export class Outbox {
   constructor(
     private readonly router: RecipientRouter,
     private readonly clock: Clock,
+    /** Per channel, the bytes one text may hold (`ChannelAdapter.maxTextBytes`). */
+    private readonly maxTextBytes: ReadonlyMap<ChannelName, number> = new Map(),
   ) {}
 
   /** Returns the rows written; none when the recipient cannot be reached on any channel. */
@@ -28,19 +32,30 @@ export class Outbox {
   ): Promise<OutboxMessage[]> {
     const addresses = await this.router.resolve(em, recipient);
     const now = this.clock.now();
-    return addresses.map((address, i) =>
-      em.create(OutboxMessage, {
-        channel: address.channel,
-        recipientKey: address.recipientKey,
-        personId: address.personId,
-        content,
-        cardRef: cardOriginalOf(content) ?? null,
-        dedupeKey: options.dedupeKey === undefined ? null : `${options.dedupeKey}${i === 0 ? '' : `#${i}`}`,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      }),
+    return addresses.flatMap((address, i) =>
+      inParts(content, this.maxTextBytes.get(address.channel)).map((part, p) =>
+        em.create(OutboxMessage, {
+          channel: address.channel,
+          recipientKey: address.recipientKey,
+          personId: address.personId,
+          content: part,
+          cardRef: cardOriginalOf(content) ?? null,
+          dedupeKey:
+            options.dedupeKey === undefined
+              ? null
+              : `${options.dedupeKey}${i === 0 ? '' : `#${i}`}${p === 0 ? '' : `/${p + 1}`}`,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        }),
+      ),
     );
   }
+}
+
+/** A text or markdown too long for the channel, as the messages it goes out in, in order. */
+function inParts(content: OutboundContent, maxBytes: number | undefined): OutboundContent[] {
+  if (maxBytes === undefined || (content.kind !== 'text' && content.kind !== 'markdown')) return [content];
+  return splitIntoParts(content.text, maxBytes).map((text) => ({ ...content, text }));
 }

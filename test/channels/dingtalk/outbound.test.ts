@@ -46,6 +46,17 @@ describe('DingTalk out: the outbox through the robot APIs', () => {
     expect(await world.outbox()).toMatchObject([{ status: 'sent', attempts: 2, lastError: null }]);
   });
 
+  it('a text longer than one robot message holds arrives whole, in parts, not cut off with …', async () => {
+    const { fake } = await start();
+    const lines = Array.from({ length: 400 }, (_, i) => `· 第 ${i + 1} 行：异常 WO-DEMO-001 缺料`);
+    await push(cncGroup, text(lines.join('\n')));
+    while ((await drain()) > 0);
+    const parts = fake.groupMessages().map((m) => String(m.msgParam.content));
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(12_000);
+    expect(parts.join('\n')).toBe(lines.join('\n'));
+  });
+
   it('a 1:1 send whose recipient comes back flow-controlled is sent again later and arrives once', async () => {
     const { fake, clock } = await start();
     fake.failNext('/v1.0/robot/oToMessages/batchSend', 'flowControl');

@@ -55,14 +55,29 @@ describe('the WeCom app callback', () => {
     expect(await res.text()).toBe('');
   });
 
-  it('answers 帮助 from a bound user with an encrypted passive text reply', async () => {
+  it('answers a bound user with an encrypted passive text reply', async () => {
     const res = await post(
-      encryptedCallback(inbound.text('zhangwei', '帮助', app.clock.now()), { now: app.clock.now() }),
+      encryptedCallback(inbound.text('zhangwei', '你好', app.clock.now()), { now: app.clock.now() }),
     );
     expect(res.status).toBe(200);
     const reply = openReply(await res.text());
     expect(reply).toMatchObject({ ToUserName: 'zhangwei', FromUserName: WECOM.corpId, MsgType: 'text' });
-    expect(String(reply.Content)).toMatch(/^张伟，您可以发送：\n· 帮助/);
+    expect(String(reply.Content)).toMatch(/^没有「你好」这个命令。/);
+  });
+
+  it('answers 帮助, longer than a passive reply holds, empty, and sends it through the outbox', async () => {
+    const res = await post(
+      encryptedCallback(inbound.text('zhangwei', '帮助', app.clock.now()), { now: app.clock.now() }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const queued = await app.orm.em
+      .fork()
+      .find(OutboxMessage, { recipientKey: 'zhangwei' }, { orderBy: { id: 'asc' } });
+    const texts = queued.map((q) => (q.content.kind === 'text' ? q.content.text : ''));
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    for (const t of texts) expect(Buffer.byteLength(t)).toBeLessThanOrEqual(2048);
+    expect(texts.join('\n')).toMatch(/^张伟，您可以发送：\n· 帮助[^]*发送「取消」可以结束正在进行的对话。$/);
   });
 
   it('hands a scanned work-order code to the chat core, which answers with the task card through the outbox', async () => {

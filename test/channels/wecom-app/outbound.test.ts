@@ -36,6 +36,18 @@ describe('sending through the WeCom app', () => {
     }
   };
 
+  it("a supervisor's 帮助, longer than one WeCom text holds, arrives whole in parts that each fit", async () => {
+    const seen = await world.driver.say('lijianguo', '帮助');
+    const parts = sentTexts('lijianguo');
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(seen.map((s) => ('text' in s ? s.text : s))).toEqual(parts); // no truncated passive reply besides them
+    for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(2048);
+    const whole = parts.join('\n');
+    expect(whole).toMatch(/^李建国，您可以发送：\n· 帮助 — /);
+    expect(whole).toMatch(/\n· 表单记录 .*\n发送「取消」可以结束正在进行的对话。$/);
+    expect(world.fake.recorded.filter((r) => r.errcode === 45002)).toEqual([]);
+  });
+
   it('a token WeCom revokes mid-run is fetched again once, and the message is delivered once', async () => {
     await push('zhangwei', '第一条');
     await world.app.chat.dispatcher.drainOnce();
