@@ -93,22 +93,22 @@ export const formMessages = {
     `· ${form} ${team}：${done}/${due}（${due === 0 ? '—' : `${Math.round((done / due) * 1000) / 10}%`}）`,
   completionNone: '没有按班次、按天或按周安排的表单（factory.yaml 的 forms.list 里写 due）。',
   noTeam: '未分班组',
-  formsHelp: '全部表单及记录条数，包括已从 factory.yaml 删除的（记录仍可查）',
+  formsHelp: '全部表单和各自的记录条数，停用的表单也列出（记录都保留）',
   formsVerbUnknown: (word: string) =>
     `「表单」后面只能写「列表」，您写了「${word}」。发送「表单」查看全部表单。`,
   formsHeader: '表单：',
   formsLine: (name: string, aliases: readonly string[], count: number) =>
     `· ${name}${aliases.length > 0 ? `（${aliases.join('、')}）` : ''}：${count} 条`,
-  retiredHeader: '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：',
+  retiredHeader: (mayRead: boolean) => `已停用（记录保留${mayRead ? '，发「表单记录 <名称>」查看' : ''}）：`,
   retiredLine: (name: string, key: string, count: number) => `· ${name}（${key}）：${count} 条`,
-  formsNone: '还没有表单。表单在 factory.yaml 的 forms.list 里声明。',
+  formsNone: (forAdmin: boolean) =>
+    `还没有表单。${forAdmin ? '表单在 factory.yaml 的 forms.list 里声明。' : ''}`,
   recordsHelp: '任一表单的记录，已停用的也可以',
   recordsUsage: '表单记录 <表单名称或 key> [日期|日期~日期]',
   unknownForm: (text: string, names: readonly string[]) =>
     `没有表单「${text}」。${names.length > 0 ? `有：${names.join('、')}。` : ''}`,
   retiredMark: '（已停用）',
   recent: '最近',
-  notAllowedToSeeRecords: '只有班组长、车间主任、质检和经理可以查看表单记录。',
   questionAnswered: '这个问题已经回答过了',
   notYourQuestion: '这张卡片上的问题是问别人的。',
   questionExpired: '这个问题已经过期了，请重新发起填写。',

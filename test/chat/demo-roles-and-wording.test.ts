@@ -66,6 +66,13 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
     expect(texts(await app.as('zhangwei').say('设备列表'))[0]).toContain('CNC-01');
   });
 
+  it('表单 without forms tells only the admin where forms are declared', async () => {
+    expect(texts(await app.as('zhangwei').say('表单'))).toEqual(['还没有表单。']);
+    expect(texts(await app.as('zhaolei').say('表单'))).toEqual([
+      '还没有表单。表单在 factory.yaml 的 forms.list 里声明。',
+    ]);
+  });
+
   it('a link valid for a year shows the year it expires in', async () => {
     const [link] = texts(await app.as('lijianguo').say('看板链接'));
     expect(link).toMatch(/^外发看板链接（2027-11-24 10:00 前有效，适合车间大屏）：\n/);

@@ -326,7 +326,11 @@ describe('forms: 设备点检 declared only in factory.yaml', () => {
       second = await startFormsWorld(removed, first.db);
       second.clock.set(local('09:00'));
       expect(await second.say('wangfang', '表单 列表')).toEqual([
-        '已停用（factory.yaml 里已删除，记录保留，发「表单记录 <名称>」查看）：\n· 设备点检（machine-check）：1 条',
+        '已停用（记录保留，发「表单记录 <名称>」查看）：\n· 设备点检（machine-check）：1 条',
+      ]);
+      // A worker may not read form records: not pointed at a command they would be refused.
+      expect(await second.say('zhangwei', '表单')).toEqual([
+        '已停用（记录保留）：\n· 设备点检（machine-check）：1 条',
       ]);
       expect(await second.say('wangfang', '表单 全部')).toEqual([
         '「表单」后面只能写「列表」，您写了「全部」。发送「表单」查看全部表单。',

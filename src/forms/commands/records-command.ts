@@ -1,5 +1,5 @@
 import { wordChoice } from '../../chat/commands/arguments.js';
-import type { Command } from '../../chat/commands/command.js';
+import { mayUse, type Command } from '../../chat/commands/command.js';
 import { RefusedError } from '../../shared/errors.js';
 import { submissionsInDays } from '../export-service.js';
 import { FormSubmission } from '../form-submission.entity.js';
@@ -19,14 +19,15 @@ export const formsCommand: Command = {
     if (args.verb !== undefined && args.verb !== '列表')
       throw new RefusedError('bad_filter', m.formsVerbUnknown(String(args.verb)));
     const forms = await formsOnRecord(ctx);
-    if (forms.length === 0) return ctx.reply(m.formsNone);
+    const roles = ctx.person.roles;
+    if (forms.length === 0) return ctx.reply(m.formsNone(roles.includes('admin')));
     const current = forms.filter((f) => f.current);
     const retired = forms.filter((f) => !f.current);
     ctx.reply(
       [
         ...(current.length > 0 ? [m.formsHeader] : []),
         ...current.map((f) => m.formsLine(f.name, f.aliases, f.count)),
-        ...(retired.length > 0 ? [m.retiredHeader] : []),
+        ...(retired.length > 0 ? [m.retiredHeader(mayUse(formRecordsCommand, roles))] : []),
         ...retired.map((f) => m.retiredLine(f.name, f.key, f.count)),
       ].join('\n'),
     );
