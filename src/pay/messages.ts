@@ -18,19 +18,41 @@ export interface EarningLine {
   fen: number;
   /** What the scrap took off `fen`. */
   deductionFen: number;
+  /** A team's report split among its members: `good` and `scrap` are the team's, `fen` this person's part. */
+  shared: boolean;
   /** A deduction for pieces rejected at 终检 for this reason code. */
   reasonCode?: string;
 }
+
+const sharedBy = (among: number): string => (among > 1 ? `，由 ${among} 人分担` : '');
 
 /** The scrap of a line where it cost money (a rate without a scrap price takes nothing off). */
 const scrapDeduction = (l: { scrap: number; deductionFen: number }): string =>
   l.deductionFen !== 0 ? `，报废 ${l.scrap} 件扣 ${yuan(l.deductionFen)}` : '';
 
+/**
+ * One operation's pieces and what they paid. A team's pieces are not this person's alone, so
+ * their line says what the team made and what fell to the person, and no sum that does not add up.
+ */
+const piecesPaid = (l: {
+  good: number;
+  scrap: number;
+  fenPerPiece: number;
+  fen: number;
+  deductionFen: number;
+  shared: boolean;
+}): string =>
+  l.shared
+    ? `班组合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}，分得 ${yuan(l.fen)}${l.deductionFen !== 0 ? `（已扣报废 ${yuan(l.deductionFen)}）` : ''}`
+    : `合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${scrapDeduction(l)} = ${yuan(l.fen)}`;
+
 /** What the pay capability says, in one place for review and translation. */
 export const payMessages = {
   earnedNow: (fen: number, todayFen: number) => `本次 ${signedYuan(fen)}，今日 ${yuan(todayFen)}`,
-  corrected: (fen: number, day: string) => `收入更正 ${signedYuan(fen)}（计入 ${day}）`,
-  correctedLate: (fen: number, month: string) => `收入更正 ${signedYuan(fen)}（原月份已结算，计入 ${month}）`,
+  corrected: (fen: number, among: number, day: string) =>
+    `收入更正 ${signedYuan(fen)}${sharedBy(among)}（计入 ${day}）`,
+  correctedLate: (fen: number, among: number, month: string) =>
+    `收入更正 ${signedYuan(fen)}${sharedBy(among)}（原月份已结算，计入 ${month}）`,
   rejectDeducted: (pieces: number, code: string, fen: number, people: number) =>
     `计件扣款：不合格 ${pieces} 件（${code}）共扣 ${yuan(fen)}，由做这道工序的 ${people} 人承担`,
   teamSplit: (fen: number, members: number) => `班组计件 ${signedYuan(fen)}，由 ${members} 人分`,
@@ -63,7 +85,7 @@ export const payMessages = {
   statementLineValue: (l: StatementLine) =>
     l.reasonCode !== undefined
       ? `不合格 ${l.scrap} 件${l.shared ? '（按合格件数分摊）' : ''}，扣 ${yuan(l.deductionFen)}`
-      : `合格 ${l.good} 件${l.shared ? '（班组分）' : ''} × ${yuan(l.fenPerPiece)}${scrapDeduction(l)} = ${yuan(l.fen)}`,
+      : piecesPaid(l),
   operationOf: (sequence: number) => `工序 ${sequence}`,
   deductionsLabel: '扣款合计',
   totalLabel: '合计',
@@ -96,7 +118,7 @@ export const payMessages = {
     const rows = lines.map((l) =>
       l.reasonCode !== undefined
         ? `- 终检不合格 ${l.scrap} 件（${l.reasonCode}）扣款 = ${yuan(l.fen)}`
-        : `- ${l.order} ${l.operation}：合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${scrapDeduction(l)} = ${yuan(l.fen)}`,
+        : `- ${l.order} ${l.operation}：${piecesPaid(l)}`,
     );
     return [`${name} ${period}计件收入 ${yuan(total)}：`, ...rows].join('\n');
   },

@@ -45,6 +45,10 @@ export const earningsOfReversals = subscribe({
     const fen = entries.reduce((sum, e) => sum + e.fen, 0);
     const first = entries[0];
     if (!first || fen === 0) return;
-    unit.note?.(first.lateFor ? m.correctedLate(fen, first.month) : m.corrected(fen, first.day));
+    unit.note?.(
+      first.lateFor
+        ? m.correctedLate(fen, entries.length, first.month)
+        : m.corrected(fen, entries.length, first.day),
+    );
   },
 });

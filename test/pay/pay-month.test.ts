@@ -65,6 +65,14 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
     // 175 fen among huangtao, liuyang, yangfan, zhangwei: 43 each, the 3 fen left to the first three ids.
     const split = texts(await zhangwei.say('完工 WO-DEMO-005 25'));
     expect(split.slice(-2)).toEqual(['班组计件 +¥1.75，由 4 人分', '本次 +¥0.43，今日 ¥6.03']);
+    // The team's line says what the team made and what fell to him: no 25 × ¥0.07 = ¥0.43.
+    expect(texts(await zhangwei.say('今日收入'))).toEqual([
+      [
+        '张伟 今日计件收入 ¥6.03：',
+        '- WO-DEMO-001 车削：合格 10 件 × ¥0.60，报废 2 件扣 ¥0.40 = ¥5.60',
+        '- WO-DEMO-005 车削：班组合格 25 件 × ¥0.07，分得 ¥0.43',
+      ].join('\n'),
+    ]);
     at('2026-11-26T02:00:00Z');
     expect(texts(await zhangwei.say('完工 WO-DEMO-001 10')).at(-1)).toBe('本次 +¥7.00，今日 ¥7.00');
     expect(texts(await app.as('liuyang').say('完工 WO-DEMO-006 4')).at(-1)).toBe('本次 +¥2.80，今日 ¥2.80');
@@ -95,7 +103,7 @@ describe('the pay month: close, statements, disputes, late corrections', () => {
   it('shows the statement: pieces by operation, rate, deductions, total', async () => {
     const card = cardOf(await app.as('zhangwei').say('工资条 2026-11'));
     expect(card.fields).toEqual([
-      { label: '车削（PIN-500）', value: '合格 25 件（班组分） × ¥0.07 = ¥0.43' },
+      { label: '车削（PIN-500）', value: '班组合格 25 件 × ¥0.07，分得 ¥0.43' },
       { label: '车削（SHF-200）', value: '合格 4 件 × ¥0.50 = ¥2.00' },
       { label: '车削（SHF-200）', value: '合格 10 件 × ¥0.60，报废 2 件扣 ¥0.40 = ¥5.60' },
       { label: '车削（SHF-200）', value: '合格 10 件 × ¥0.70 = ¥7.00' },

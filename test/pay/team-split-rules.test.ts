@@ -51,7 +51,9 @@ describe('a team rate shared by fixed shares', () => {
   });
 
   it('takes an undone team report back from each member exactly as paid', async () => {
-    expect(texts(await app.as('yangfan').say('撤销')).at(-1)).toBe('收入更正 -¥1.75（计入 2026-11-24）');
+    expect(texts(await app.as('yangfan').say('撤销')).at(-1)).toBe(
+      '收入更正 -¥1.75，由 2 人分担（计入 2026-11-24）',
+    );
     expect((await entries()).slice(2)).toEqual([
       ['liuyang', -44],
       ['zhangwei', -131],

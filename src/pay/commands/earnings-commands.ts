@@ -47,6 +47,7 @@ async function linesOf(
         fenPerPiece: 0,
         fen: 0,
         deductionFen: 0,
+        shared: e.splitAmong > 1,
         reasonCode: e.reasonCode ?? '',
       };
       line.scrap += e.scrap;
@@ -55,7 +56,8 @@ async function linesOf(
       continue;
     }
     const task = e.report.task;
-    const key = `${task.workOrder.number}|${task.sequence}|${e.rate.id}`;
+    const shared = e.splitAmong > 1;
+    const key = `${task.workOrder.number}|${task.sequence}|${e.rate.id}|${shared}`;
     const line = lines.get(key) ?? {
       order: task.workOrder.number,
       operation: task.name,
@@ -64,6 +66,7 @@ async function linesOf(
       fenPerPiece: e.rate.fenPerPiece,
       fen: 0,
       deductionFen: 0,
+      shared,
     };
     line.good += e.good;
     line.scrap += e.scrap;
