@@ -5,6 +5,10 @@ import { inZone } from '../shared/time.js';
 export type WorkVerb = '开工' | '报工' | '申请报废';
 
 /** What the work-order loop says to people, in one place for review and translation. */
+/** `合格 12 → 10 件`; an unchanged count is said to be unchanged, or left out when it is none. */
+const countChange = (label: string, was: number, now: number, always: boolean): string =>
+  was !== now ? `${label} ${was} → ${now} 件` : now !== 0 || always ? `${label} ${now} 件不变` : '';
+
 export const workOrderMessages = {
   statusNames: {
     planned: '计划',
@@ -69,7 +73,7 @@ export const workOrderMessages = {
     now: { good: number; scrap: number },
     remaining: number,
   ) =>
-    `已更正报工 ${label}：${number}「${op}」合格 ${was.good} → ${now.good} 件，报废 ${was.scrap} → ${now.scrap} 件。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
+    `已更正报工 ${label}：${number}「${op}」${countChange('合格', was.good, now.good, true)}${countChange('，报废', was.scrap, now.scrap, false)}。${remaining > 0 ? `还剩 ${remaining} 件。` : '本工序已完成。'}`,
   nothingToUndo: '您没有可以撤销的报工。',
   undoTooLate: (label: string, minutes: number) =>
     `您最近的报工 ${label} 已超过 ${minutes} 分钟，不能自己撤销了。请联系班组长发送「更正 ${label} <合格数>」。`,

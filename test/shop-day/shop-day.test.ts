@@ -120,7 +120,7 @@ describe('a shop day through the console, as each of its people', () => {
       scrap: 1,
     });
     expect(await say('wangfang', `更正 B${old.id} 29 报废 1`)).toEqual([
-      `已更正报工 B${old.id}：WO-DEMO-001「车削」合格 30 → 29 件，报废 1 → 1 件。还剩 39 件。`,
+      `已更正报工 B${old.id}：WO-DEMO-001「车削」合格 30 → 29 件，报废 1 件不变。还剩 39 件。`,
     ]);
     expect(await em().findOneOrFail(WorkReport, { reverses: old.id })).toMatchObject({ good: -1, scrap: 0 });
     expect(await say('zhangwei', `更正 B${old.id} 30`)).toEqual(['「更正」只有班组长、车间主任可以使用。']);

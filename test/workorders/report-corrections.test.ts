@@ -148,7 +148,7 @@ describe('every record made in chat is the one the person meant', () => {
     expect(texts(await zhangwei.say('撤销'))).toEqual([`报工 ${label} 已经撤销过了。`]);
     // An undone report is not lost to the lead: a 更正 brings it back from nothing.
     expect(texts(await app.as('lijianguo').say(`更正 ${label} 4`))).toEqual([
-      `已更正报工 ${label}：WO-DEMO-003「车削」合格 0 → 4 件，报废 0 → 0 件。还剩 35 件。`,
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 0 → 4 件。还剩 35 件。`,
     ]);
     expect(texts(await zhangwei.say('撤销'))).toEqual([
       `报工 ${label} 已经更正为合格 4 件，不能自己撤销了。还要改请联系班组长发送「更正 ${label} <合格数>」。`,
@@ -207,7 +207,7 @@ describe('every record made in chat is the one the person meant', () => {
       '合格 12 → 10 件，报废 1 → 0 件',
     );
     expect(texts(await lead.say(`更正 ${label} 11`))).toEqual([
-      `已更正报工 ${label}：WO-DEMO-003「车削」合格 10 → 11 件，报废 0 → 0 件。还剩 28 件。`,
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 10 → 11 件。还剩 28 件。`,
       '收入更正 +¥0.90（计入 2026-11-24）',
     ]);
     const reversals = () =>
@@ -246,7 +246,7 @@ describe('every record made in chat is the one the person meant', () => {
     const original = await seededReport();
     const label = `B${original.id}`;
     expect(texts(await app.as('wangfang').say(`更正 ${label} 10`))).toEqual([
-      `已更正报工 ${label}：WO-DEMO-003「车削」合格 12 → 10 件，报废 1 → 1 件。还剩 41 件。`,
+      `已更正报工 ${label}：WO-DEMO-003「车削」合格 12 → 10 件，报废 1 件不变。还剩 41 件。`,
     ]);
     expect(await task('WO-DEMO-003', 10)).toMatchObject({ goodTotal: 18, scrapTotal: 1 });
     expect(await app.orm.em.fork().findOneOrFail(WorkReport, { reverses: original.id })).toMatchObject({
