@@ -5,7 +5,7 @@ import { Downtime } from './downtime.entity.js';
 import type { Equipment } from './equipment.entity.js';
 import { MaintenanceTask } from './maintenance/maintenance-task.entity.js';
 import { dueText, planOutlooks } from './maintenance/outlook.js';
-import { shortTime } from './maintenance/task-view.js';
+import { deadlineTime, shortTime } from './maintenance/task-view.js';
 import { equipmentMessages as m, hoursOf } from './messages.js';
 import { RepairTicket } from './repairs/repair-ticket.entity.js';
 
@@ -44,7 +44,7 @@ export async function equipmentStory(
         t.id,
         t.plan.name,
         m.taskStatusNames[t.status] ?? t.status,
-        shortTime(t.deadline, tz),
+        deadlineTime(t.deadline, tz),
         t.deadline.getTime() < now.getTime(),
       ),
     ),

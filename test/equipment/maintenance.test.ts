@@ -236,7 +236,7 @@ describe('preventive maintenance under a controlled clock', () => {
     expect(task).toMatchObject({ dueReason: 'days', deadline: new Date('2026-11-30T16:00:00Z') });
     expect((await world.lastCardOf('gaoyuan')).fields).toContainEqual({
       label: '完成期限',
-      value: '12-01 00:00',
+      value: '11-30 24:00', // the end of the day it was due, not a day later
     });
   });
 

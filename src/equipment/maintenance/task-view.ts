@@ -17,6 +17,17 @@ export const maintenanceSubject = (task: MaintenanceTask): CardSubject => ({
 
 export const shortTime = (at: Date, tz: string) => inZone(at, tz).format('MM-DD HH:mm');
 
+/**
+ * A deadline at midnight is the end of the day before, as a due date is meant: 11-29 24:00,
+ * not 11-30 00:00, which reads as a day later than the plan said.
+ */
+export function deadlineTime(at: Date, tz: string): string {
+  const local = inZone(at, tz);
+  return local.format('HH:mm') === '00:00'
+    ? `${local.subtract(1, 'day').format('MM-DD')} 24:00`
+    : local.format('MM-DD HH:mm');
+}
+
 /** A task with what its card shows. */
 export async function loadMaintenanceTask(em: EntityManager, id: number): Promise<MaintenanceTask | null> {
   return em.findOne(MaintenanceTask, id, {
@@ -44,7 +55,7 @@ export async function maintenanceCardSpec(
     planName: plan.name,
     dueBecause:
       task.dueReason === 'hours' ? m.dueByHours(plan.everyHours ?? 0) : m.dueByDays(plan.everyDays ?? 0),
-    deadline: `${shortTime(task.deadline, tz)}${overdue ? m.deadlinePassed : ''}`,
+    deadline: `${deadlineTime(task.deadline, tz)}${overdue ? m.deadlinePassed : ''}`,
     checklist: plan.checklist,
     responsible: task.acceptedBy?.name ?? (await responsibleFor(em, config, plan)).label,
     status: task.status as MaintenanceTaskStatus,
