@@ -11,7 +11,7 @@ import {
   postponeTask,
   taskForChange,
 } from '../maintenance/task-service.js';
-import { shortTime } from '../maintenance/task-view.js';
+import { deadlineTime } from '../maintenance/task-view.js';
 import { equipmentMessages as m } from '../messages.js';
 import { refNumber } from './refs.js';
 
@@ -117,7 +117,7 @@ export function readPostpone(
 
 async function postpone(ctx: CommandContext, task: MaintenanceTask, days: number, reason: string) {
   const until = await postponeTask(ctx.services, ctx.actor, task, days, reason);
-  ctx.reply(m.postponed(task.id, shortTime(until, ctx.tz)));
+  ctx.reply(m.postponed(task.id, deadlineTime(until, ctx.tz)));
 }
 
 /** Days and reason in one answer, or the days now and the reason asked for next. */

@@ -21,7 +21,7 @@ import {
   MAINTENANCE_CARD,
   maintenanceCardSpec,
   maintenanceSubject,
-  shortTime,
+  deadlineTime,
 } from './task-view.js';
 
 const HOUR = 3_600_000;
@@ -180,7 +180,7 @@ export async function postponeTask(
       task.id,
       task.equipment.code,
       task.plan.name,
-      shortTime(until, tz),
+      deadlineTime(until, tz),
       reason,
     ),
   );
