@@ -223,8 +223,14 @@ function operationOf(
   readings: ParameterReading[],
 ): OrderTrace['operations'][number] {
   const own = reports.filter((r) => r.task.id === task.id);
-  const reversed = new Set(own.flatMap((r) => (r.reverses ? [r.reverses.id] : [])));
-  const standing = own.filter((r) => !r.reverses && !reversed.has(r.id));
+  // A 撤销 takes a report back whole, a 更正 only part of it: a report stands while any of its
+  // pieces do, and it is its reporter and machine who made them, not whoever corrected them.
+  const net = new Map<number, number>();
+  for (const r of own) {
+    const id = r.reverses ? r.reverses.id : r.id;
+    net.set(id, (net.get(id) ?? 0) + r.good + r.scrap);
+  }
+  const standing = own.filter((r) => !r.reverses && net.get(r.id) !== 0);
   const unique = (values: Array<string | undefined>) => [
     ...new Set(values.filter((v): v is string => v !== undefined)),
   ];
@@ -236,8 +242,8 @@ function operationOf(
     people: unique(standing.map((r) => r.person.name)),
     teams: unique(standing.map((r) => r.person.team?.name)),
     machines: unique(standing.map((r) => r.equipment?.code)),
-    firstReportAt: own[0]?.reportedAt ?? null,
-    lastReportAt: own.at(-1)?.reportedAt ?? null,
+    firstReportAt: standing[0]?.reportedAt ?? null,
+    lastReportAt: standing.at(-1)?.reportedAt ?? null,
     inspections: inspections
       .filter((i) => i.task.id === task.id)
       .map((i) => ({

@@ -50,6 +50,23 @@ describe('追溯: one message from a lot or an order to everything behind it', (
     }
   });
 
+  it('names who made the pieces of a report a lead corrected, and nobody for one taken back whole', async () => {
+    await app.as('zhangwei').say('开工 WO-DEMO-005');
+    const [reported] = await app.as('zhangwei').say('完工 WO-DEMO-005 10');
+    const label = /报工号 (B\d+)/.exec(reported?.kind === 'text' ? reported.text : '')?.[1];
+    expect(label).toBeDefined();
+    await app.as('wangfang').say(`更正 ${label} 8`);
+    expect(text(await app.as('zhouqiang').say('追溯 WO-DEMO-005'))).toMatch(
+      /- 10 车削：张伟（[^）]+），设备 CNC-01；合格 8，报废 0，/,
+    );
+    expect(text(await app.as('liuyang').say('完工 WO-DEMO-005 工序10 3'))).toMatch(/^已报工/);
+    expect(text(await app.as('liuyang').say('撤销'))).toMatch(/^已撤销报工/);
+    const answer = text(await app.as('zhouqiang').say('追溯 WO-DEMO-005'));
+    expect(answer).toMatch(/- 10 车削：张伟（[^）]+），设备 CNC-01；合格 8，/);
+    expect(answer).not.toContain('刘洋');
+    expect(answer).not.toContain('王芳');
+  });
+
   it('asks which one is meant when a code is both a lot and an order, and answers when told', async () => {
     const em = app.orm.em.fork();
     const item = await em.findOneOrFail(Item, 'BAR-45');
