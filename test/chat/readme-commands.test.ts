@@ -61,7 +61,7 @@ describe('帮助', () => {
     expect(usage('质检')).toBe('质检 <单号> 合格|不合格|让步 [<数量> <原因> <说明>]');
     expect(usage('延期保养')).toBe('延期保养 <保养单号> [<天数> <原因>]');
     expect(usage('巡检')).toBe('巡检 <工单号> [<工序>] [<抽检数> …]');
-    expect(usage('报废审批')).toBe('报废审批 <申请号> 批准|驳回 [<原因>]');
+    expect(usage('报废审批')).toBe('报废审批 [<申请号>] [批准|驳回] [<原因>]');
     expect(usage('改名')).toBe('改名 物料 <编码> <新名称>');
     // Left out, a choice of words is named by them.
     const qc = commands.find((c) => c.name === '质检')!;

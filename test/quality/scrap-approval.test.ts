@@ -87,6 +87,20 @@ describe('scrap approval: scrap over the threshold waits for a tap and is not co
     );
     expect(await postedScrap()).toBe(0);
 
+    // 报废审批 alone lists what waits for the person asking, and only what they may decide.
+    expect(text(await app.as('zhouqiang').say('报废审批'))).toBe(
+      [
+        '等您审批的报废申请 1 条（最早的在前）：',
+        `· ${label} WO-DEMO-006「车削」报废 5 件，（报工未填原因）（刘洋 11-24 10:00）`,
+        `发「报废审批 ${label} 批准」或「报废审批 ${label} 驳回 <原因>」，也可以点卡片上的按钮。`,
+      ].join('\n'),
+    );
+    expect(text(await app.as('lijianguo').say('报废审批'))).toBe('没有等您审批的报废申请。');
+    expect(text(await app.as('zhouqiang').say(`报废审批 ${label}`))).toBe(
+      `请写审批结果：报废审批 ${label} 批准，或 报废审批 ${label} 驳回 <原因>。`,
+    );
+    expect(await postedScrap()).toBe(0);
+
     // 90 minutes later QC taps 批准: posted as 刘洋's report of 5 scrap, the time kept.
     app.clock.advance(90 * 60_000);
     expect(text(await app.as('zhouqiang').tap(1, card))).toBe(
@@ -118,6 +132,7 @@ describe('scrap approval: scrap over the threshold waits for a tap and is not co
       `报废申请 ${label} 已批准，不能再审批。`,
     );
     expect(await postedScrap()).toBe(5);
+    expect(text(await app.as('zhouqiang').say('报废审批'))).toBe('没有等您审批的报废申请。');
   });
 
   it('驳回 asks a reason and posts nothing; scrap at or under the threshold is posted at once', async () => {

@@ -1,7 +1,8 @@
 /** What scrap approval says, in one place for review and translation. */
 export const scrapMessages = {
   requestHelp: '申请报废，如 报废申请 WO-0042 工序20 3 D01；超过审批线的要质检或主管批准后才计入',
-  decideHelp: '批准或驳回报废申请，如 报废审批 S3 批准、报废审批 S3 驳回 数量不对（也可点卡片上的按钮）',
+  decideHelp:
+    '批准或驳回报废申请，如 报废审批 S3 批准、报废审批 S3 驳回 数量不对（也可点卡片上的按钮）；不写申请号时列出等您审批的',
   approveWord: '批准',
   rejectWord: '驳回',
   cardTitle: (label: string, order: string, operation: string) =>
@@ -30,5 +31,22 @@ export const scrapMessages = {
   tellRejected: (label: string, order: string, operation: string, by: string, reason: string) =>
     `报废申请 ${label}（${order}「${operation}」）被 ${by} 驳回：${reason}。这些件数不计入报废，请与质检核对。`,
   closedNote: (state: string, by: string, at: string) => `${by} ${at} ${state}`,
+  noneWaiting: '没有等您审批的报废申请。',
+  waiting: (lines: string[], first: string) =>
+    [
+      `等您审批的报废申请 ${lines.length} 条（最早的在前）：`,
+      ...lines,
+      `发「报废审批 ${first} 批准」或「报废审批 ${first} 驳回 <原因>」，也可以点卡片上的按钮。`,
+    ].join('\n'),
+  waitingLine: (
+    label: string,
+    order: string,
+    operation: string,
+    pieces: number,
+    reason: string,
+    by: string,
+  ) => `· ${label} ${order}「${operation}」报废 ${pieces} 件，${reason}（${by}）`,
+  verdictMissing: (label: string) =>
+    `请写审批结果：报废审批 ${label} 批准，或 报废审批 ${label} 驳回 <原因>。`,
   notWhole: (n: number) => `报废数要是正整数（收到 ${n}）。`,
 };

@@ -29,9 +29,16 @@ export function scrapRule(
 ): { threshold: number; approvers: ScrapApprovers } | undefined {
   const rules = config.scrapApproval;
   const own = (rules.items ?? []).find((i) => i.item === itemCode);
-  const approvers = own?.approvers ?? rules.approvers ?? 'qc_or_supervisor';
   const threshold = own?.threshold ?? rules.threshold;
-  return threshold === undefined ? undefined : { threshold, approvers };
+  return threshold === undefined ? undefined : { threshold, approvers: approversFor(config, itemCode) };
+}
+
+/** Who decides on scrap of an item: its own line's approvers, else the factory's. */
+function approversFor(config: QualityConfig, itemCode: string): ScrapApprovers {
+  const rules = config.scrapApproval;
+  return (
+    (rules.items ?? []).find((i) => i.item === itemCode)?.approvers ?? rules.approvers ?? 'qc_or_supervisor'
+  );
 }
 
 const approverRoles = (approvers: ScrapApprovers) =>
@@ -118,6 +125,21 @@ export async function requestForDecision(em: EntityManager, ref: string): Promis
 export type ScrapVerdict = { approve: true } | { approve: false; reason: string };
 
 /**
+ * The requests still waiting that `person` may decide (each item's rule names its approvers),
+ * oldest first: what `报废审批` alone lists.
+ */
+export async function pendingFor(deps: Services, person: PersonView): Promise<ScrapRequest[]> {
+  const pending = await deps.em.find(
+    ScrapRequest,
+    { status: 'pending' },
+    { populate: ['task.workOrder.item', 'requestedBy'], orderBy: { id: 'asc' } },
+  );
+  return pending.filter((request) =>
+    hasRole(person, ...approverRoles(approversFor(deps.config.quality, request.task.workOrder.item.code))),
+  );
+}
+
+/**
  * 批准 posts the scrap as a report of the requester's (the pieces leave the operation's open
  * quantity only now), or, when it was counted outside a 报工, as the operation's scrap with no
  * report (nobody is charged for a partner's rejects); 驳回 posts nothing. Either way the card closes, the requester is told and
@@ -138,8 +160,7 @@ export async function decideScrap(
       m.alreadyDecided(label, m.stateNames[request.status] ?? request.status),
     );
   const task = request.task;
-  const rule = scrapRule(deps.config.quality, task.workOrder.item.code);
-  const approvers = rule?.approvers ?? deps.config.quality.scrapApproval.approvers ?? 'qc_or_supervisor';
+  const approvers = approversFor(deps.config.quality, task.workOrder.item.code);
   if (!hasRole(actor.person, ...approverRoles(approvers)))
     throw new RefusedError(
       'not_scrap_approver',
@@ -258,6 +279,14 @@ export const subjectOf = (request: ScrapRequest): CardSubject => ({
   version: String(request.revision),
 });
 
+/** `D01 尺寸超差`: the request's reject reason code with its name, or that the 报工 named none. */
+export function reasonOf(config: Services['config'], request: ScrapRequest): string {
+  const code = request.reasonCode;
+  if (!code) return m.noReason;
+  const name = config.quality.rejectReasons.find((r) => r.code.toUpperCase() === code.toUpperCase())?.name;
+  return name ? `${code} ${name}` : code;
+}
+
 export function cardOf(
   deps: Pick<Services, 'config' | 'clock' | 'tz'>,
   request: ScrapRequest,
@@ -265,11 +294,6 @@ export function cardOf(
   photos: readonly string[] = [],
 ): CardSpec {
   const task = request.task;
-  const reason = request.reasonCode
-    ? (deps.config.quality.rejectReasons.find(
-        (r) => r.code.toUpperCase() === request.reasonCode?.toUpperCase(),
-      )?.name ?? request.reasonCode)
-    : m.noReason;
   const when = (at: Date) => formatDateTime(at, deps.clock.now(), deps.tz);
   const state = m.stateNames[request.status] ?? request.status;
   const spec: CardSpec = {
@@ -277,10 +301,7 @@ export function cardOf(
     fields: [
       { label: '物料', value: `${task.workOrder.item.code} ${task.workOrder.item.name}` },
       { label: '数量', value: `${request.quantity} 件` },
-      {
-        label: '原因',
-        value: request.reasonCode ? `${request.reasonCode} ${reason}` : reason,
-      },
+      { label: '原因', value: reasonOf(deps.config, request) },
       { label: '申请人', value: `${request.requestedBy.name} ${when(request.requestedAt)}` },
       ...photos.map((link, i) => ({ label: photos.length > 1 ? `照片 ${i + 1}` : '照片', value: link })),
       { label: '状态', value: state },

@@ -3,6 +3,7 @@ import type { CardHandler } from '../../chat/cards/card-handler.js';
 import { wordChoice } from '../../chat/commands/arguments.js';
 import type { Command } from '../../chat/commands/command.js';
 import type { CommandContext } from '../../chat/context.js';
+import { formatDateTime } from '../../shared/display.js';
 import { RefusedError } from '../../shared/errors.js';
 import { assertMayPostScrap, reportTask } from '../../workorders/reporting-service.js';
 import { loadOrder, operationNamed, pickTask } from '../../workorders/task-lookup.js';
@@ -13,6 +14,8 @@ import { attachSentPhoto, offerPhotoSlot } from '../../chat/photos/photo-slots.j
 import { scrapMessages as m } from './messages.js';
 import {
   decideScrap,
+  pendingFor,
+  reasonOf,
   redrawScrapCards,
   requestForDecision,
   requestScrap,
@@ -90,12 +93,15 @@ export const scrapDecisionCommand: Command = {
   roles: ['qc', 'supervisor'],
   help: m.decideHelp,
   args: [
-    { name: 'ref', label: '申请号', kind: 'word' },
-    wordChoice('verdict', ['批准', '驳回']),
+    { name: 'ref', label: '申请号', kind: 'word', optional: true },
+    wordChoice('verdict', ['批准', '驳回'], true),
     { name: 'reason', label: '原因', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
+    if (args.ref === undefined) return listWaiting(ctx);
     const request = await requestForDecision(ctx.em, String(args.ref));
+    if (args.verdict === undefined)
+      throw new RefusedError('scrap_verdict_missing', m.verdictMissing(scrapLabel(request.id)));
     const word = String(args.verdict);
     const reason = String(args.reason ?? '').trim();
     if (word === m.approveWord) return decide(ctx, request, { approve: true });
@@ -110,6 +116,27 @@ export const scrapDecisionCommand: Command = {
     await decide(ctx, request, { approve: false, reason });
   },
 };
+
+async function listWaiting(ctx: CommandContext): Promise<void> {
+  const waiting = await pendingFor(ctx.services, ctx.person);
+  if (waiting.length === 0) return ctx.reply(m.noneWaiting);
+  const when = (at: Date) => formatDateTime(at, ctx.clock.now(), ctx.tz);
+  ctx.reply(
+    m.waiting(
+      waiting.map((r) =>
+        m.waitingLine(
+          scrapLabel(r.id),
+          r.task.workOrder.number,
+          r.task.name,
+          r.quantity,
+          reasonOf(ctx.services.config, r),
+          `${r.requestedBy.name} ${when(r.requestedAt)}`,
+        ),
+      ),
+      scrapLabel(waiting[0]!.id),
+    ),
+  );
+}
 
 async function askReason(ctx: CommandContext, request: ScrapRequest): Promise<void> {
   const label = scrapLabel(request.id);
