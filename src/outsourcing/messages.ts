@@ -173,9 +173,9 @@ export const outsourcingMessages = {
   qcFailed: (number: string, partner: string, note: string | null) =>
     `❌ 外发单 ${number}（${partner}）质检不合格${note ? `：${note}` : ''}。请与外协厂联系返工或处理。`,
   warn: (o: OrderLine, left: string) =>
-    `⏰ 外发单 ${o.number}：${product(o)} ${o.quantity - o.returned} 件（${o.process}）预计 ${o.due} 回厂，还有 ${left}。如会延误，请回复「改回厂 ${o.number} <新的回厂时间>」。`,
+    `⏰ 外发单 ${o.number}：${o.process} ${product(o)} ${o.quantity - o.returned} 件，预计 ${o.due} 回厂，还有 ${left}。如会延误，请回复「改回厂 ${o.number} <新的回厂时间>」。`,
   overdue: (o: OrderLine, late: string, repeat: number) =>
-    `🔴 外发单 ${o.number}：${product(o)}（${o.process}）应于 ${o.due} 回厂，已逾期 ${late}，还有 ${o.quantity - o.returned} 件未回。` +
+    `🔴 外发单 ${o.number}：${o.process} ${product(o)}，应于 ${o.due} 回厂，已逾期 ${late}，还有 ${o.quantity - o.returned} 件未回。` +
     `请尽快送回${repeat > 0 ? `（第 ${repeat + 1} 次提醒）` : ''}。`,
   escalation: (o: OrderLine, late: string, contact: string, level: 'coordinator' | 'supervisor') =>
     `${level === 'supervisor' ? '🚨 升级' : '🔴'} 外发单 ${o.number} 已逾期 ${late}：${o.partnerName}（联系人 ${contact}）` +
@@ -199,7 +199,7 @@ export const outsourcingMessages = {
   boardLate: (late: string) => `已逾期 ${late}`,
   digestLateTitle: (count: number) => `外发逾期 ${count} 单`,
   digestLate: (o: OrderLine, timing: string) =>
-    `- ${o.number} ${o.partnerName}：${product(o)}（${o.process}）应于 ${o.due} 回厂，${timing}，还有 ${o.quantity - o.returned} 件未回`,
+    `- ${o.number} ${o.partnerName}·${o.process} ${product(o)}：应于 ${o.due} 回厂，${timing}，还有 ${o.quantity - o.returned} 件未回`,
   boardLeft: (left: string) => `还剩 ${left}`,
   boardBack: '已回厂',
   boardReturned: (returned: number, total: number) => `已回 ${returned}/${total}`,

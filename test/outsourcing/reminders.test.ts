@@ -65,12 +65,12 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await at(world, local('10:00'))).toEqual([
       [
         'chenshifu',
-        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
+        `⏰ 外发单 ${number}：电镀 ${product} 5000 件，预计 11-23 14:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
       ],
     ]);
     expect(await at(world, local('10:01'))).toEqual([]);
     expect(await at(world, local('14:00'))).toEqual([]);
-    const red = `🔴 外发单 ${number}：${product}（电镀）应于 11-23 14:00 回厂`;
+    const red = `🔴 外发单 ${number}：电镀 ${product}，应于 11-23 14:00 回厂`;
     expect(await at(world, local('14:01'))).toEqual([
       ['chenshifu', `${red}，已逾期 1 分钟，还有 5000 件未回。请尽快送回。`],
     ]);
@@ -123,13 +123,13 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await at(world, local('10:00'))).toEqual([
       [
         'chenshifu',
-        `⏰ 外发单 ${number}：金属纽扣（BTN-01） 3000 件（电镀）预计 11-23 14:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
+        `⏰ 外发单 ${number}：电镀 金属纽扣（BTN-01） 3000 件，预计 11-23 14:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
       ],
     ]);
     expect(await at(world, local('14:01'))).toEqual([
       [
         'chenshifu',
-        `🔴 外发单 ${number}：金属纽扣（BTN-01）（电镀）应于 11-23 14:00 回厂，已逾期 1 分钟，还有 3000 件未回。请尽快送回。`,
+        `🔴 外发单 ${number}：电镀 金属纽扣（BTN-01），应于 11-23 14:00 回厂，已逾期 1 分钟，还有 3000 件未回。请尽快送回。`,
       ],
     ]);
     await chenshifu.say(`外发 ${number} 待质检 3000`);
@@ -153,7 +153,7 @@ describe('outsourcing reminders under a controlled clock', () => {
     expect(await at(world, local('06:00', 24))).toEqual([
       [
         'chenshifu',
-        `⏰ 外发单 ${number}：${product} 5000 件（电镀）预计 11-24 10:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
+        `⏰ 外发单 ${number}：电镀 ${product} 5000 件，预计 11-24 10:00 回厂，还有 4 小时。如会延误，请回复「改回厂 ${number} <新的回厂时间>」。`,
       ],
     ]);
     // The partner pushes it once more; the coordinator is told, and the chasing follows.
@@ -211,7 +211,7 @@ describe('outsourcing reminders under a controlled clock', () => {
       [
         'chenshifu',
         expect.stringContaining(
-          `${number}：金属纽扣（BTN-01）（电镀）应于 11-23 14:00 回厂，已逾期 5 小时 30 分钟`,
+          `${number}：电镀 金属纽扣（BTN-01），应于 11-23 14:00 回厂，已逾期 5 小时 30 分钟`,
         ),
       ],
       ['sunli', expect.stringContaining(`外发单 ${number} 已逾期 5 小时 30 分钟`)],
