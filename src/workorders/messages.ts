@@ -36,7 +36,14 @@ export const workOrderMessages = {
     string
   >,
 
-  orderNotFound: (number: string) => `没有找到工单「${number}」。请检查工单号。`,
+  orderNotFound: (number: string, endingIn: readonly string[] = []) =>
+    `没有找到工单「${number}」。${
+      endingIn.length === 1
+        ? `您是不是想写 ${endingIn[0]}？`
+        : endingIn.length > 1
+          ? `以它结尾的未完工工单有：${endingIn.join('、')}，请写全工单号。`
+          : '请检查工单号。'
+    }`,
   operationNotFound: (number: string, op: string, ops: string[]) =>
     `工单 ${number} 没有工序「${op}」。它的工序有：${ops.join('、')}。`,
   whichOperationShort: (ops: string[]) => `请指明工序：${ops.join('、')}。`,

@@ -26,7 +26,10 @@ export async function loadOrder(em: EntityManager, number: string): Promise<Orde
     { number: number.toUpperCase() },
     { refresh: true, ...rowWriteLockIn(em) },
   );
-  if (!order) throw new RefusedError('work_order_not_found', m.orderNotFound(number), { number });
+  if (!order)
+    throw new RefusedError('work_order_not_found', m.orderNotFound(number, await openEndingIn(em, number)), {
+      number,
+    });
   const tasks = await em.find(
     OperationTask,
     { workOrder: order },
@@ -41,6 +44,25 @@ export async function loadOrder(em: EntityManager, number: string): Promise<Orde
   );
   await em.populate(order, ['item']); // an order without operations
   return { order, tasks };
+}
+
+/** How many open orders a refusal offers when the number written is the end of theirs. */
+const ENDING_MATCHES = 5;
+
+/**
+ * Open orders whose number ends with what was written: people type `001` or `DEMO-001` for
+ * WO-DEMO-001. Offered in the refusal, never taken: with two orders ending in 001, which was
+ * meant is the person's to say.
+ */
+async function openEndingIn(em: EntityManager, written: string): Promise<string[]> {
+  const tail = written.toUpperCase().replace(/[%_\\]/g, '');
+  if (tail.length < 2) return [];
+  const orders = await em.find(
+    WorkOrder,
+    { number: { $like: `%${tail}` }, status: { $in: ['planned', 'released', 'in_progress'] } },
+    { fields: ['number'], orderBy: { dueDate: 'asc', number: 'asc' }, limit: ENDING_MATCHES },
+  );
+  return orders.map((o) => o.number);
 }
 
 /** The person's own tasks and their team's unassigned ones in `statuses`, soonest due first. */

@@ -212,6 +212,21 @@ describe('the work-order loop through the console, on the demo shop', () => {
     expect((await task('WO-DEMO-001', 10)).goodTotal).toBe(80);
   });
 
+  it('a number written without its beginning is refused with the open orders it ends, never taken for one', async () => {
+    const before = await reports('WO-DEMO-001');
+    expect(texts(await app.as('zhangwei').say('完工 DEMO-001 5'))).toEqual([
+      '没有找到工单「DEMO-001」。您是不是想写 WO-DEMO-001？',
+    ]);
+    expect(texts(await app.as('zhangwei').say('完工 1 5'))).toEqual(['没有找到工单「1」。请检查工单号。']);
+    const [created] = texts(await app.as('chenjing').say('新建工单 SHF-200 50 12-20'));
+    const number = /工单 (WO-\S+-001)：/.exec(created ?? '')?.[1];
+    expect(number).toBeDefined();
+    expect(texts(await app.as('zhangwei').say('完工 001 5'))).toEqual([
+      `没有找到工单「001」。以它结尾的未完工工单有：WO-DEMO-001、${number}，请写全工单号。`,
+    ]);
+    expect(await reports('WO-DEMO-001')).toBe(before);
+  });
+
   it('refuses a report on someone else’s task', async () => {
     const before = await reports('WO-DEMO-001');
     expect(texts(await app.as('liuyang').say('完工 WO-DEMO-001 工序10 5'))).toEqual([
