@@ -34,14 +34,9 @@ const scrapDeduction = (l: { scrap: number; deductionFen: number }): string =>
  * One operation's pieces and what they paid. A team's pieces are not this person's alone, so
  * their line says what the team made and what fell to the person, and no sum that does not add up.
  */
-const piecesPaid = (l: {
-  good: number;
-  scrap: number;
-  fenPerPiece: number;
-  fen: number;
-  deductionFen: number;
-  shared: boolean;
-}): string =>
+const piecesPaid = (
+  l: Pick<EarningLine, 'good' | 'scrap' | 'fenPerPiece' | 'fen' | 'deductionFen' | 'shared'>,
+): string =>
   l.shared
     ? `班组合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}，分得 ${yuan(l.fen)}${l.deductionFen !== 0 ? `（已扣报废 ${yuan(l.deductionFen)}）` : ''}`
     : `合格 ${l.good} 件 × ${yuan(l.fenPerPiece)}${scrapDeduction(l)} = ${yuan(l.fen)}`;
