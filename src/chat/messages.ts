@@ -22,6 +22,13 @@ export const chatMessages = {
   badAnswer: (problem: ArgProblem) => describeProblem(problem),
   helpHeader: (name: string) => `${name}，您可以发送：`,
   helpFooter: '发送「取消」可以结束正在进行的对话。',
+  helpOneHint: (example: string) => `发送「帮助 <命令>」看一条命令的说明，如「帮助 ${example}」。`,
+  helpOne: (name: string, usage: string, help: string, synonyms: readonly string[]) =>
+    [
+      `「${name}」${synonyms.length > 0 ? `（也可以说：${synonyms.join('、')}）` : ''}`,
+      `用法：${usage}`,
+      help,
+    ].join('\n'),
   cancelled: '好的，已取消。',
   nothingToCancel: '现在没有需要取消的对话。',
   dialogExpired: '上一个问题已经超时，请重新发送命令。',

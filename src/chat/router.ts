@@ -4,6 +4,7 @@ import { parseButtonKey } from './cards/issue-card.js';
 import { parseArgs, usageOf } from './commands/arguments.js';
 import { mayUse, type Command } from './commands/command.js';
 import type { CommandRegistry } from './commands/registry.js';
+import { refusalFor } from './commands/refusal.js';
 import { PHOTO_STEP, type CommandContext } from './context.js';
 import { storedImageText } from '../shared/media/attachments.js';
 import type { PendingDialogs } from './dialogs/pending-dialogs.js';
@@ -102,16 +103,7 @@ export class EventRouter {
   }
 
   private async runCommand(ctx: CommandContext, command: Command, tokens: string[]): Promise<void> {
-    if (!mayUse(command, ctx.person.roles)) {
-      // `everyone` is never refused; `staff` refuses only partners.
-      if (!Array.isArray(command.roles)) return ctx.reply(m.staffOnly(command.name));
-      return ctx.reply(
-        m.notAllowed(
-          command.name,
-          command.roles.map((r) => m.roleNames[r] ?? r),
-        ),
-      );
-    }
+    if (!mayUse(command, ctx.person.roles)) return ctx.reply(refusalFor(command));
     const parsed = parseArgs(tokens, command.args);
     if (!parsed.ok) return ctx.reply(m.badArgs(parsed.problem, usageOf(command.name, command.args)));
     await command.run(ctx, parsed.args);

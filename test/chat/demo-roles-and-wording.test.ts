@@ -66,6 +66,25 @@ describe('a partner contact (陈师傅 of 华美电镀) in the demo shop', () =>
     expect(texts(await app.as('zhangwei').say('设备列表'))[0]).toContain('CNC-01');
   });
 
+  it('帮助 <命令> shows one command as the asker may use it, by any of its words, and refuses as the command would', async () => {
+    const [one] = texts(await app.as('zhangwei').say('帮助 报工'));
+    expect(one?.split('\n')).toEqual([
+      '「完工」（也可以说：报工）',
+      '用法：完工 <工单号> [<工序，如 工序10>] [<合格数>] [报废 <报废数>]',
+      expect.stringMatching(/^报告合格数和报废数/),
+    ]);
+    expect(texts(await app.as('zhangwei').say('帮助 派工'))).toEqual([
+      '「派工」只有班组长、车间主任可以使用。',
+    ]);
+    expect(texts(await app.as('zhangwei').say('帮助 完功'))).toEqual([
+      '没有「完功」这个命令。您是不是想说「完工」？发送「帮助」查看可用命令。',
+    ]);
+    const [partner] = texts(await app.as('chenshifu').say('帮助 外发'));
+    expect(partner).toContain('用法：外发 <单号> <状态>\n');
+    expect(partner).not.toContain('外协厂');
+    expect(texts(await app.as('chenshifu').say('帮助')).at(-1)).toContain('如「帮助 外发」。');
+  });
+
   it('表单 without forms tells only the admin where forms are declared', async () => {
     expect(texts(await app.as('zhangwei').say('表单'))).toEqual(['还没有表单。']);
     expect(texts(await app.as('zhaolei').say('表单'))).toEqual([

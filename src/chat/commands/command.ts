@@ -35,12 +35,18 @@ export interface Command {
   takesImages?: boolean;
 }
 
-/** The line `帮助` shows this person for `command`: its usage and what it does. */
-export function helpLine(command: Command, roles: readonly Role[]): string {
+/** The usage and the help this person is shown for `command` (see `helpFor`). */
+export function shownTo(command: Command, roles: readonly Role[]): { usage: string; help: string } {
   const alt = command.helpFor;
   if (!alt || roles.length === 0 || !roles.every((r) => alt.roles.includes(r)))
-    return `· ${usageOf(command.name, command.args)} — ${command.help}`;
-  return `· ${usageOf(command.name, alt.args ?? command.args)} — ${alt.help}`;
+    return { usage: usageOf(command.name, command.args), help: command.help };
+  return { usage: usageOf(command.name, alt.args ?? command.args), help: alt.help };
+}
+
+/** The line `帮助` shows this person for `command`: its usage and what it does. */
+export function helpLine(command: Command, roles: readonly Role[]): string {
+  const { usage, help } = shownTo(command, roles);
+  return `· ${usage} — ${help}`;
 }
 
 export function mayUse(command: Pick<Command, 'roles'>, roles: readonly Role[]): boolean {

@@ -43,8 +43,8 @@ describe('sending through the WeCom app', () => {
     expect(seen.map((s) => ('text' in s ? s.text : s))).toEqual(parts); // no truncated passive reply besides them
     for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(2048);
     const whole = parts.join('\n');
-    expect(whole).toMatch(/^李建国，您可以发送：\n· 帮助 — /);
-    expect(whole).toMatch(/\n· 表单记录 .*\n发送「取消」可以结束正在进行的对话。$/);
+    expect(whole).toMatch(/^李建国，您可以发送：\n· 帮助 /);
+    expect(whole).toMatch(/\n· 表单记录 .*\n发送「帮助 <命令>」.*\n发送「取消」可以结束正在进行的对话。$/);
     expect(world.fake.recorded.filter((r) => r.errcode === 45002)).toEqual([]);
   });
 
