@@ -199,7 +199,9 @@ describe('inspections: a first-article hold, and final inspection with reject re
     expect(stored.length).toBe(before + 1);
     expect([stored.at(-1)?.kind, stored.at(-1)?.task.sequence]).toEqual(['first_article', 20]);
 
-    expect(text(await qc.say('首检 WO-DEMO-007 合格'))).toBe('WO-DEMO-007 没有等首检的工序。');
+    expect(text(await qc.say('首检 WO-DEMO-007 合格'))).toBe(
+      'WO-DEMO-007 的工序都不要求首检（工艺路线里没有标首检的工序）。',
+    );
     expect(await em().count(Inspection, {})).toBe(before + 1);
   });
 

@@ -46,7 +46,13 @@ export const firstArticleCommand: Command = {
     const running = flagged.filter((t) => t.status === 'in_progress');
     const only = running.length === 1 ? running[0] : running.length === 0 ? soleOf(flagged) : undefined;
     if (only) return inspect(ctx, loaded, only, asked);
-    if (flagged.length === 0) throw new RefusedError('no_first_article', m.noneFlagged(loaded.order.number));
+    if (flagged.length === 0)
+      throw new RefusedError(
+        'no_first_article',
+        loaded.tasks.some((t) => t.firstArticle)
+          ? m.flaggedAllDone(loaded.order.number)
+          : m.noneFlagged(loaded.order.number),
+      );
     const open = running.length > 0 ? running : flagged;
     await ctx.ask(
       firstArticleCommand.name,

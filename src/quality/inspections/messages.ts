@@ -42,7 +42,8 @@ export const inspectionMessages = {
     `已记录首检不合格：${order}「${operation}」（${reason}），该工序仍暂停在首件。`,
 
   notFlagged: (order: string, operation: string) => `${order}「${operation}」不需要首检。`,
-  noneFlagged: (order: string) => `${order} 没有等首检的工序。`,
+  noneFlagged: (order: string) => `${order} 的工序都不要求首检（工艺路线里没有标首检的工序）。`,
+  flaggedAllDone: (order: string) => `${order} 要首检的工序都已完工，没有等首检的了。`,
   whichFirstArticle: (order: string, ops: string[]) =>
     `${order} 首检哪道工序？请回复工序号：${ops.join('、')}。下次可以一次写全，例如「首检 ${order} 工序${ops[0]?.split(' ')[0] ?? '10'} 合格」。`,
   alreadyPassed: (order: string, operation: string) => `${order}「${operation}」的首检已经合格，无需再检。`,
