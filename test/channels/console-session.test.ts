@@ -16,7 +16,7 @@ describe('the console session', () => {
     await app?.stop();
   });
 
-  it('numbers every card it shows, and #n.m or #n <button> taps a button of any of them', async () => {
+  it('numbers every card it shows, and #n.m, #n m or #n <button> taps a button of any of them', async () => {
     const zhangwei = app.as('zhangwei');
     const listed = await zhangwei.say('我的任务');
     expect(listed.map((r) => renderAsText(r, { cardNumber: zhangwei.number(r) }).split('\n')[0])).toEqual([
@@ -39,6 +39,11 @@ describe('the console session', () => {
 
     // #1.2 taps 其他数量 on card 1, an older card than the last.
     expect(titles(await zhangwei.say('#1.2'))).toEqual([
+      'WO-DEMO-003「车削」完工多少件？还剩 39 件。回复数量即可，例如「39」或「39 报废 2」。',
+    ]);
+    expect(titles(await zhangwei.say('取消'))).toEqual(['好的，已取消。']);
+    // #1 2, as people type it, is #1.2.
+    expect(titles(await zhangwei.say('#1 2'))).toEqual([
       'WO-DEMO-003「车削」完工多少件？还剩 39 件。回复数量即可，例如「39」或「39 报废 2」。',
     ]);
     // After a question in words, a bare number is the answer, not a button of the last card.

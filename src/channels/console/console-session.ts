@@ -9,11 +9,11 @@ import { consoleMessages as m } from './messages.js';
 /**
  * Which button a line of console input taps: a bare number is a button of the last card shown
  * while the bot's last answer is that card (after a question in words, such as 完工多少件？, the
- * number is the answer); `#3.1` or `#3 完工` a button of card 3 at any time. The `#` keeps a
+ * number is the answer); `#3.1`, `#3 1` or `#3 完工` a button of card 3 at any time. The `#` keeps a
  * card tap apart from answers a dialog may expect, such as `1.5` hours or `3 件`.
  */
 const LAST_CARD_BUTTON = /^\s*(\d{1,2})\s*$/;
-const CARD_BUTTON_BY_NUMBER = /^\s*[#＃]\s*(\d{1,4})\s*[.．]\s*(\d{1,2})\s*$/;
+const CARD_BUTTON_BY_NUMBER = /^\s*[#＃]\s*(\d{1,4})\s*(?:[.．]|\s)\s*(\d{1,2})\s*$/;
 const CARD_BUTTON_BY_TEXT = /^\s*[#＃]\s*(\d{1,4})\s+(\S.*?)\s*$/;
 
 /**
