@@ -1,6 +1,7 @@
 import type { Command } from '../chat/commands/command.js';
+import type { CommandContext } from '../chat/context.js';
 import { RefusedError } from '../shared/errors.js';
-import { parseDueDate } from '../workorders/work-order-service.js';
+import { parseDayRange } from '../shared/day-range.js';
 import { currentDay, lastFullDay } from './digest-day.js';
 import { digestContents } from './digest-service.js';
 import { digestMessages as m } from './messages.js';
@@ -16,15 +17,9 @@ export const dailyReportCommand: Command = {
   help: '查看某天的生产日报（默认上一个生产日，「日报 今天」看今天到此刻）',
   args: [{ name: 'day', label: '日期', kind: 'word', optional: true }],
   async run(ctx, args) {
-    const text = args.day === undefined ? undefined : String(args.day);
     const now = ctx.clock.now();
     const day =
-      text === undefined
-        ? lastFullDay(now, ctx.config, ctx.tz)
-        : text === m.today
-          ? currentDay(now, ctx.config, ctx.tz)
-          : parseDueDate(text, now, ctx.tz);
-    if (!day) throw new RefusedError('bad_day', m.badDay(text ?? ''));
+      args.day === undefined ? lastFullDay(now, ctx.config, ctx.tz) : dayNamed(String(args.day), now, ctx);
     const { contents } = await digestContents(
       { em: ctx.em, outbox: ctx.pushes, config: ctx.config, tz: ctx.tz, now, unit: ctx.services },
       day,
@@ -32,3 +27,16 @@ export const dailyReportCommand: Command = {
     for (const content of contents) ctx.reply(content);
   },
 };
+
+/** The one production day written (昨天, 11-30, 今天: the day running now), not one to come. */
+function dayNamed(text: string, now: Date, ctx: CommandContext): string {
+  const today = currentDay(now, ctx.config, ctx.tz);
+  const parsed = parseDayRange(text, today);
+  if ('problem' in parsed)
+    throw new RefusedError(
+      'bad_day',
+      parsed.problem.kind === 'future' ? m.dayToCome(parsed.problem.from) : m.badDay(text),
+    );
+  if (parsed.range.from !== parsed.range.to) throw new RefusedError('bad_day', m.oneDayOnly(text));
+  return parsed.range.from;
+}

@@ -109,8 +109,10 @@ export const digestMessages = {
   good: '合格（各工序）',
   finished: '完工（末道工序）',
   scrap: '报废',
-  today: '今天',
-  badDay: (text: string) => `「${text}」不是有效的日期，请写成 今天、2026-11-23 或 11-23。`,
+  badDay: (text: string) => `「${text}」不是有效的日期，请写成 今天、昨天、2026-11-23 或 11-23。`,
+  dayToCome: (day: string) => `${day} 还没到，没有日报。「日报 今天」看今天到此刻。`,
+  oneDayOnly: (text: string) =>
+    `日报一次看一天，「${text}」是几天。请写一个日期，如「日报 昨天」或「日报 11-23」。`,
 };
 
 /** How long an exception has been open, in whole hours: 已 23 小时, 已 2 天 2 小时; 不到 1 小时 when it is new. */

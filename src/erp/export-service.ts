@@ -7,14 +7,13 @@ import { addDays, productionDateOf, productionDay, productionInterval } from '..
 import { ExportFile, type ExportKind } from './export-file.entity.js';
 import { issueRows, reportRows } from './export-rows.js';
 import { csvOf, workbookOf, type ExportSheet } from './export-writer.js';
+import type { DayRange } from '../shared/day-range.js';
 import { erpMessages as m } from './messages.js';
 
 type ExportUnit = Pick<Services, 'em' | 'config' | 'tz' | 'clock'>;
 
-export interface DateRange {
-  from: string;
-  to: string;
-}
+/** The production days an export covers, both included. */
+export type DateRange = DayRange;
 
 /** The three files of an export, by their names in the folder. */
 export function exportFileNames(baseName: string): { xlsx: string; reportsCsv: string; issuesCsv: string } {

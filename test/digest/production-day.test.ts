@@ -136,9 +136,23 @@ describe('日报 on the production day', () => {
     ]);
   });
 
+  it('reads 昨天 as the production day before the one running, and refuses a day to come or several days', async () => {
+    const [yesterday] = markdownOf(await ask(local('08:30', '2026-11-24'), '日报 昨天'));
+    expect(yesterday?.split('\n')[0]).toBe('### 示例五金厂 · 2026-11-23 生产日报');
+    // At 02:00 the night shift still works in the 23rd: the day before it is the 22nd.
+    const [night] = markdownOf(await ask(local('02:00', '2026-11-24'), '日报 昨天'));
+    expect(night?.split('\n')[0]).toBe('### 示例五金厂 · 2026-11-22 生产日报');
+    expect(markdownOf(await ask(local('08:30', '2026-11-24'), '日报 11-25'))).toEqual([
+      '2026-11-25 还没到，没有日报。「日报 今天」看今天到此刻。',
+    ]);
+    expect(markdownOf(await ask(local('08:30', '2026-11-24'), '日报 上周'))).toEqual([
+      '日报一次看一天，「上周」是几天。请写一个日期，如「日报 昨天」或「日报 11-23」。',
+    ]);
+  });
+
   it('refuses a day it cannot read, in Chinese', async () => {
     expect(markdownOf(await ask(local('08:30', '2026-11-24'), '日报 前天吧'))).toEqual([
-      '「前天吧」不是有效的日期，请写成 今天、2026-11-23 或 11-23。',
+      '「前天吧」不是有效的日期，请写成 今天、昨天、2026-11-23 或 11-23。',
     ]);
   });
 
