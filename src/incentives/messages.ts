@@ -116,7 +116,7 @@ export const incentiveMessages = {
     `报工 ${report} 已${kind === 'undo' ? '撤销' : '更正'}，收回「${rule}」的得分`,
   chartTitle: (team: string, week: Period) => `${team} ${span(week)} 积分`,
   pointsHelp: '查看积分：本周、累计和最近的得分原因',
-  boardHelp: '查看积分排行（本周、上周或本月）',
+  boardHelp: '查看积分排行（本周、上周、本月或上月）',
   rulesHelp: '查看怎样得积分',
   awardHelp: '给某人加分，写明原因',
   deductHelp: '给某人扣分，写明原因',
@@ -168,12 +168,18 @@ export const incentiveMessages = {
     ].join('\n');
   },
 
-  periodWords: { 本周: 'this', 这周: 'this', 上周: 'last', 本月: 'month', 这个月: 'month' } as Record<
-    string,
-    'this' | 'last' | 'month'
-  >,
-  periodLabels: { this: '本周', last: '上周', month: '本月' },
-  badPeriod: (word: string) => `「${word}」看不懂。可以说「排行 本周」「排行 上周」或「排行 本月」。`,
+  periodWords: {
+    本周: 'this',
+    这周: 'this',
+    上周: 'last',
+    本月: 'month',
+    这个月: 'month',
+    上月: 'lastMonth',
+    上个月: 'lastMonth',
+  } as Record<string, 'this' | 'last' | 'month' | 'lastMonth'>,
+  periodLabels: { this: '本周', last: '上周', month: '本月', lastMonth: '上月' },
+  badPeriod: (word: string) =>
+    `「${word}」看不懂。可以说「排行 本周」「排行 上周」「排行 本月」或「排行 上月」。`,
   onlyOwnPoints: '您只能查看自己的积分。',
   unknownPerson: (mention: string) => `找不到「${mention}」，请用 @姓名 指定一个人。`,
   badPoints: (word: string, command: string) =>

@@ -40,7 +40,7 @@ export function weekOf(at: Date, tz: string, weeksBack = 0): Period {
   return { ...week, from: new Date(week.from), to: new Date(week.to) };
 }
 
-export function monthOf(at: Date, tz: string): Period {
-  const first = inZone(at, tz).startOf('month').format('YYYY-MM-DD');
+export function monthOf(at: Date, tz: string, monthsBack = 0): Period {
+  const first = inZone(at, tz).startOf('month').subtract(monthsBack, 'month').format('YYYY-MM-DD');
   return periodOf(first, dayjs(first).add(1, 'month').format('YYYY-MM-DD'), tz);
 }

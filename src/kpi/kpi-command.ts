@@ -6,7 +6,7 @@ import { kpiFigures } from './kpi-service.js';
 import { kpiMessages as m } from './messages.js';
 
 /**
- * `KPI [本周|上周|本月]`: whether the system is paying off (PRODUCT.md capability 7), each
+ * `KPI [本周|上周|本月|上月]`: whether the system is paying off (PRODUCT.md capability 7), each
  * figure beside its paper-days baseline, then the orders delivered late.
  */
 export const kpiCommand: Command = {
@@ -14,7 +14,7 @@ export const kpiCommand: Command = {
   aliases: ['指标'],
   roles: ['manager', 'supervisor', 'planner'],
   help: m.kpiHelp,
-  args: [wordChoice('period', ['本周', '上周', '本月'], true)],
+  args: [wordChoice('period', ['本周', '上周', '本月', '上月'], true)],
   async run(ctx, args) {
     const text = args.period === undefined ? '本周' : String(args.period);
     const kind = m.periodWords[text];

@@ -1,6 +1,6 @@
 import { inZone } from '../shared/time.js';
 
-export type KpiPeriodKind = 'this_week' | 'last_week' | 'this_month';
+export type KpiPeriodKind = 'this_week' | 'last_week' | 'this_month' | 'last_month';
 
 /** A span of factory-local calendar days, [from, to) as UTC instants. */
 export interface KpiPeriod {
@@ -20,13 +20,14 @@ export interface KpiPeriod {
 export function kpiPeriod(kind: KpiPeriodKind, now: Date, tz: string): KpiPeriod {
   const today = inZone(now, tz).startOf('day');
   const monday = today.subtract((today.day() + 6) % 7, 'day');
-  const start =
-    kind === 'this_month'
-      ? today.startOf('month')
-      : kind === 'last_week'
-        ? monday.subtract(7, 'day')
-        : monday;
-  const end = kind === 'this_month' ? start.add(1, 'month') : start.add(7, 'day');
+  const starts: Record<KpiPeriodKind, typeof today> = {
+    this_week: monday,
+    last_week: monday.subtract(7, 'day'),
+    this_month: today.startOf('month'),
+    last_month: today.startOf('month').subtract(1, 'month'),
+  };
+  const start = starts[kind];
+  const end = kind.endsWith('_month') ? start.add(1, 'month') : start.add(7, 'day');
   return {
     kind,
     firstDay: start.format('YYYY-MM-DD'),

@@ -42,8 +42,11 @@ function rate(name: string, r: Rate, unit: string, baseline: number | undefined)
 /** What KPI says, in one place for review and translation. */
 export const kpiMessages = {
   kpiHelp: '查看关键指标：响应时间、异常关闭率、准时交付率、一次合格率（默认本周）',
-  periodWords: { 本周: 'this_week', 上周: 'last_week', 本月: 'this_month' } as Record<string, KpiPeriodKind>,
-  badPeriod: (text: string) => `「${text}」不是统计周期，请写 本周、上周 或 本月。`,
+  periodWords: { 本周: 'this_week', 上周: 'last_week', 本月: 'this_month', 上月: 'last_month' } as Record<
+    string,
+    KpiPeriodKind
+  >,
+  badPeriod: (text: string) => `「${text}」不是统计周期，请写 本周、上周、本月 或 上月。`,
 
   summary(f: KpiFigures, b: KpiBaselines): string {
     const lines = [

@@ -55,7 +55,7 @@ describe('帮助', () => {
       const command = commands.find((c) => c.name === name)!;
       return usageOf(command.name, command.args);
     };
-    expect(usage('排行')).toBe('排行 [本周|上周|本月]');
+    expect(usage('排行')).toBe('排行 [本周|上周|本月|上月]');
     expect(usage('表单')).toBe('表单 [列表]');
     expect(usage('表单完成率')).toBe('表单完成率 [本周|上周|<日期~日期>]');
     expect(usage('质检')).toBe('质检 <单号> 合格|不合格|让步 [<数量> <原因> <说明>]');

@@ -193,7 +193,10 @@ describe(`the weekly leaderboard, on the demo shop with ${twoInstances ? 'two se
       ].join('\n'),
     ]);
     expect(texts(await first.as('zhangwei').say('排行 明年'))).toEqual([
-      '「明年」看不懂。可以说「排行 本周」「排行 上周」或「排行 本月」。',
+      '「明年」看不懂。可以说「排行 本周」「排行 上周」「排行 本月」或「排行 上月」。',
     ]);
+    expect(texts(await first.as('zhangwei').say('排行 上月'))[0]).toMatch(
+      /^积分排行 · 上月（10-01—10-31）\n/,
+    );
   });
 });

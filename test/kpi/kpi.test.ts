@@ -155,6 +155,15 @@ describe('KPIs of a hand-built fortnight', () => {
     expect(kpiPeriod('this_week', at(22, '23:59'), TZ).firstDay).toBe('2026-11-16');
     expect(kpiPeriod('this_week', at(23, '00:01'), TZ).firstDay).toBe('2026-11-23');
     expect(kpiPeriod('last_week', at(23, '00:01'), TZ).firstDay).toBe('2026-11-16');
+    // A manager reading November on the first of December: the whole of last month.
+    const december = new Date('2026-12-01T00:30:00+08:00');
+    expect(kpiPeriod('last_month', december, TZ)).toMatchObject({
+      firstDay: '2026-11-01',
+      lastDay: '2026-11-30',
+      from: new Date('2026-11-01T00:00:00+08:00'),
+      to: new Date('2026-12-01T00:00:00+08:00'),
+    });
+    expect(kpiPeriod('last_month', new Date('2026-03-15T12:00:00+08:00'), TZ).lastDay).toBe('2026-02-28');
   });
 
   it('adds up the month', async () => {
@@ -199,7 +208,8 @@ describe('KPIs of a hand-built fortnight', () => {
       ].join('\n'),
     ]);
     expect(texts(await say('KPI 上周'))[0]).toMatch(/^KPI 2026-11-16 至 2026-11-22\n/);
-    expect(texts(await say('KPI 明年'))).toEqual(['「明年」不是统计周期，请写 本周、上周 或 本月。']);
+    expect(texts(await say('KPI 上月'))[0]).toMatch(/^KPI 2026-10-01 至 2026-10-31\n/);
+    expect(texts(await say('KPI 明年'))).toEqual(['「明年」不是统计周期，请写 本周、上周、本月 或 上月。']);
   });
 });
 
