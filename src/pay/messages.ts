@@ -55,7 +55,7 @@ export const payMessages = {
   monthHelp: '查看本月（或指定月份，如 2026-11）的计件收入和明细',
   personNotFound: (who: string) => `没有找到「${who}」。`,
   notYours: '计件收入只能查看自己的；组长可以查看本组的人，主管可以查看所有人。',
-  badMonth: (text: string) => `「${text}」不是月份，请写成 2026-11 这样。`,
+  badMonth: (text: string) => `「${text}」不是月份，请写成 2026-11、11月 或 上月。`,
 
   money: (fen: number) => yuan(fen),
   closeHelp: '结算一个月的计件工资（如 结算 2026-11），给每个人发工资条；结算后该月不再变动',

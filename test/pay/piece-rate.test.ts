@@ -81,8 +81,18 @@ describe('piece-rate pay', () => {
       '多余的内容：「全部」。',
     );
     expect(texts(await app.as('lijianguo').say('本月收入 张伟 2026-13'))).toEqual([
-      '「2026-13」不是月份，请写成 2026-11 这样。',
+      '「2026-13」不是月份，请写成 2026-11、11月 或 上月。',
     ]);
+    // A month as people say it: 11月, 本月, 上个月 (this test's clock is in November 2026).
+    for (const word of ['11月', '本月', '2026年11月'])
+      expect(texts(await app.as('lijianguo').say(`本月收入 张伟 ${word}`))[0]).toMatch(
+        /^张伟 2026-11 计件收入 ¥7\.30/,
+      );
+    expect(texts(await app.as('lijianguo').say('本月收入 上个月 张伟'))[0]).toBe(
+      '张伟 2026-10 没有计件收入。',
+    );
+    // 12月 in November is last December's, not one to come.
+    expect(texts(await app.as('lijianguo').say('本月收入 张伟 12月'))[0]).toBe('张伟 2025-12 没有计件收入。');
   });
 
   it('gives payroll the month per person through the API, and nothing to a key without the pay scope', async () => {

@@ -8,7 +8,10 @@ import { dayjs, inZone } from '../../shared/time.js';
 import { earningsOf } from '../earnings-service.js';
 import { payMessages as m, type EarningLine } from '../messages.js';
 
-const MONTH = /^(\d{4})-(\d{1,2})$/;
+const MONTH = /^(\d{4})(?:-|年)(\d{1,2})月?$/;
+const MONTH_OF_YEAR = /^(\d{1,2})月份?$/;
+/** Months people name by word, as months back from this one. */
+const MONTH_WORDS: Record<string, number> = { 本月: 0, 这个月: 0, 上月: 1, 上个月: 1 };
 
 /**
  * Whose pay this person may see: their own; a lead, their team's; a supervisor or manager,
@@ -101,7 +104,7 @@ export const personAndMonth: ArgSpec[] = [
 
 export function readPersonAndMonth(args: ParsedArgs): { who?: string; monthWord?: string } {
   const words = [args.first, args.second].filter((w) => w !== undefined).map(String);
-  const monthWord = words.find((w) => /^\d/.test(w));
+  const monthWord = words.find((w) => /^\d/.test(w) || w in MONTH_WORDS);
   const who = words.find((w) => w !== monthWord);
   return { ...(who !== undefined && { who }), ...(monthWord !== undefined && { monthWord }) };
 }
@@ -114,8 +117,7 @@ export const monthEarningsCommand: Command = {
   args: personAndMonth,
   async run(ctx, args) {
     const { who, monthWord } = readPersonAndMonth(args);
-    const month =
-      monthWord === undefined ? inZone(ctx.clock.now(), ctx.tz).format('YYYY-MM') : monthOf(monthWord);
+    const month = monthOf(monthWord ?? '本月', ctx);
     const subject = await subjectOf(ctx, who);
     const first = `${month}-01`;
     const last = dayjs(first).endOf('month').format('YYYY-MM-DD');
@@ -123,9 +125,19 @@ export const monthEarningsCommand: Command = {
   },
 };
 
-export function monthOf(word: string): string {
-  const match = MONTH.exec(word);
-  const monthNumber = Number(match?.[2]);
-  if (!match || monthNumber < 1 || monthNumber > 12) throw new RefusedError('bad_month', m.badMonth(word));
-  return `${match[1]}-${String(monthNumber).padStart(2, '0')}`;
+/**
+ * The month a person named: `2026-11`, `2026年11月`, `11月` (the latest November not to
+ * come: in January, 12月 is last December), or 本月 / 上月.
+ */
+export function monthOf(word: string, ctx: Pick<CommandContext, 'clock' | 'tz'>): string {
+  const now = inZone(ctx.clock.now(), ctx.tz).startOf('month');
+  const back = MONTH_WORDS[word];
+  if (back !== undefined) return now.subtract(back, 'month').format('YYYY-MM');
+  const full = MONTH.exec(word);
+  const ofYear = MONTH_OF_YEAR.exec(word);
+  const monthNumber = Number(full?.[2] ?? ofYear?.[1]);
+  if ((!full && !ofYear) || monthNumber < 1 || monthNumber > 12)
+    throw new RefusedError('bad_month', m.badMonth(word));
+  const year = full ? Number(full[1]) : monthNumber > now.month() + 1 ? now.year() - 1 : now.year();
+  return `${year}-${String(monthNumber).padStart(2, '0')}`;
 }

@@ -29,7 +29,7 @@ export const closeMonthCommand: Command = {
   help: m.closeHelp,
   args: [{ name: 'month', label: '月份', kind: 'word' }],
   async run(ctx, args) {
-    const closed = await closeMonth(ctx.services, ctx.person.id, monthOf(String(args.month)));
+    const closed = await closeMonth(ctx.services, ctx.person.id, monthOf(String(args.month), ctx));
     ctx.reply(m.closed(closed.month, closed.statements, closed.fen));
   },
 };
@@ -44,7 +44,7 @@ export const statementCommand: Command = {
   async run(ctx, args) {
     const { who, monthWord } = readPersonAndMonth(args);
     const subject = await subjectOf(ctx, who);
-    const month = monthWord === undefined ? undefined : monthOf(monthWord);
+    const month = monthWord === undefined ? undefined : monthOf(monthWord, ctx);
     const statement = await ctx.em.findOne(
       PayStatement,
       { person: subject.id, ...(month === undefined ? {} : { month }) },
@@ -74,7 +74,7 @@ export const disputeCommand: Command = {
     { name: 'reason', label: '原因', kind: 'text', optional: true },
   ],
   async run(ctx, args) {
-    const month = monthOf(String(args.month));
+    const month = monthOf(String(args.month), ctx);
     const found = await ctx.em.findOne(PayStatement, { person: ctx.person.id, month });
     if (!found) throw new RefusedError('no_statement', m.noStatement(ctx.person.name, month));
     const statement = await statementToAnswer(ctx.em, found.id, ctx.person.id);
@@ -124,7 +124,7 @@ export const resolveDisputeCommand: Command = {
   ],
   async run(ctx, args) {
     const subject = await subjectOf(ctx, String(args.who));
-    const month = monthOf(String(args.month));
+    const month = monthOf(String(args.month), ctx);
     const statement = await ctx.em.findOne(PayStatement, { person: subject.id, month });
     if (!statement) throw new RefusedError('no_statement', m.noStatement(subject.name, month));
     const note = String(args.note);
