@@ -109,11 +109,7 @@ async function reverse(
   if (!['released', 'in_progress', 'completed'].includes(order.status))
     throw new RefusedError(
       'order_not_open',
-      m.orderNotReleased(
-        order.number,
-        m.statusNames[order.status] ?? order.status,
-        target.kind === 'undo' ? '撤销' : '更正',
-      ),
+      m.orderNotReleased(order.number, order.status, target.kind === 'undo' ? '撤销' : '更正'),
     );
   const task = tasks.find((t) => t.id === original.task.id) as OperationTask;
   const good = corrected.good - was.good;

@@ -29,10 +29,7 @@ export async function dispatchTask(
   const { em } = deps;
   const { order } = loaded;
   if (!['released', 'in_progress'].includes(order.status)) {
-    throw new RefusedError(
-      'order_not_open',
-      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status, '派工'),
-    );
+    throw new RefusedError('order_not_open', m.orderNotReleased(order.number, order.status, '派工'));
   }
   if (task.status === 'in_progress' || task.status === 'done') {
     throw new RefusedError(

@@ -59,8 +59,11 @@ export const workOrderMessages = {
   alreadyStarted: (number: string, op: string) => `${number} 的「${op}」已经开工了。`,
   nothingAvailable: (number: string, op: string, previous: string) =>
     `${number} 的「${op}」还不能开工：上道工序「${previous}」还没有合格品。`,
+  /** `status` as stored: a planned order says how it is released. */
   orderNotReleased: (number: string, status: string, verb: WorkVerb | '派工' | '撤销' | '更正') =>
-    `工单 ${number} 当前状态是「${status}」，不能${verb}。`,
+    status === 'planned'
+      ? `工单 ${number} 还在计划中，要先「下达 ${number}」才能${verb}。`
+      : `工单 ${number} 当前状态是「${workOrderMessages.statusNames[status] ?? status}」，不能${verb}。`,
   overReport: (op: string, requested: number, remaining: number, allowed: number) =>
     `报工数量超出：「${op}」还剩 ${remaining} 件可报，您报了 ${requested} 件（最多允许 ${allowed} 件）。请核对后重新报工。`,
   zeroReport: '合格数和报废数不能都为 0。',

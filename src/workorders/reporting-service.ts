@@ -28,10 +28,7 @@ export interface ReportOutcome {
 function assertMayWork(actor: Actor, loaded: OrderWithTasks, task: OperationTask, verb: WorkVerb): void {
   const { order } = loaded;
   if (!['released', 'in_progress'].includes(order.status)) {
-    throw new RefusedError(
-      'order_not_open',
-      m.orderNotReleased(order.number, m.statusNames[order.status] ?? order.status, verb),
-    );
+    throw new RefusedError('order_not_open', m.orderNotReleased(order.number, order.status, verb));
   }
   if (task.status === 'pending')
     throw new RefusedError('task_not_dispatched', m.notDispatched(order.number, task.name));

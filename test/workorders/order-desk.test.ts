@@ -47,6 +47,10 @@ describe('work orders from the planner’s desk', () => {
       quantity: 300,
       dueDate: '2026-12-08',
     });
+    // Planned, it is dispatched only once released, and the refusal says so.
+    expect(await say('wangfang', '派工 WO-20261124-001 工序10 @张伟')).toEqual([
+      '工单 WO-20261124-001 还在计划中，要先「下达 WO-20261124-001」才能派工。',
+    ]);
 
     const before = await orderCount();
     const refusal = '「-5」不是有效的工单数量：数量要是大于 0 的整数，例如 300。';
