@@ -132,6 +132,11 @@ export const outsourcingMessages = {
   moved: (number: string, from: string, to: string) => `${number}：「${from}」→「${to}」。`,
   returnedPart: (number: string, quantity: number, returned: number, total: number) =>
     `已登记 ${number} 回厂 ${quantity} 件，累计 ${returned}/${total}，还差 ${total - returned} 件。`,
+  /** The same receipt told to the partner who sent the pieces, in their words. */
+  sentBack: (number: string, quantity: number, returned: number, total: number) =>
+    returned >= total
+      ? `已登记：${number} 发回 ${quantity} 件，已全部发回。`
+      : `已登记：${number} 发回 ${quantity} 件，累计 ${returned}/${total}，还差 ${total - returned} 件。`,
   returnAgain: (number: string, quantity: number, at: string, who: string) =>
     `${at} ${who}已登记过 ${number} 回厂 ${quantity} 件。这是又回来的另一批吗？回复「是」再登记 ${quantity} 件，回复「否」不登记。`,
   returnNotAgain: (number: string) => `好的，${number} 这次没有登记回厂。`,

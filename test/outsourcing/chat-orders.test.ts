@@ -104,7 +104,7 @@ describe('outsourcing orders in chat', () => {
     expect((await history(number)).at(-1)).toEqual(['shipped', 'processing', 'chenshifu', 'console', null]);
     // 发回, as a partner says it and as their page's button reads: the returned state, with the count.
     expect(texts(await world.as('chenshifu').say(`外发 ${number} 发回 1000`))).toEqual([
-      `已登记 ${number} 回厂 1000 件，累计 1000/5000，还差 4000 件。`,
+      `已登记：${number} 发回 1000 件，累计 1000/5000，还差 4000 件。`,
     ]);
     expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 1000 });
   });
@@ -240,7 +240,7 @@ describe('outsourcing orders in chat', () => {
     ]);
     expect(await world.load(number)).toMatchObject({ state: 'processing', returnedQuantity: 0 });
     expect(texts(await chenshifu.say(`外发 ${number} 待质检 120`))).toEqual([
-      `已登记 ${number} 回厂 120 件，累计 120/300，还差 180 件。`,
+      `已登记：${number} 发回 120 件，累计 120/300，还差 180 件。`,
     ]);
     expect(await world.pushedTo('sunli')).toContain(
       `🚚 陈师傅 发回外发单 ${number} 120 件，累计 120/300，还差 180 件。`,

@@ -57,6 +57,9 @@ async function receive(ctx: CommandContext, number: string, quantity: number, ag
 /** The answer to a receipt, whether 回厂 or a move into a returned state recorded it. */
 export function returnReply(ctx: CommandContext, order: OutsourcingOrder, outcome: ReturnOutcome): string {
   const quantity = outcome.received;
+  // A partner sent the pieces back: told in their words, as their page tells them.
+  if (ctx.person.roles.every((r) => r === 'partner'))
+    return m.sentBack(order.number, quantity, outcome.returned, order.quantity);
   return outcome.complete
     ? m.returnedAll(order.number, quantity, statesOf(ctx.config.outsourcing).nameOf(order.state))
     : m.returnedPart(order.number, quantity, outcome.returned, order.quantity);
