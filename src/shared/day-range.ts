@@ -47,6 +47,11 @@ function namedRange(word: string, today: string): DayRange | undefined {
       return day(-1);
     case '前天':
       return day(-2);
+    // Read so as to be refused as days to come, not as words nobody understood.
+    case '明天':
+      return day(1);
+    case '后天':
+      return day(2);
     case '本周':
       return { from: monday(today), to: today };
     case '上周':

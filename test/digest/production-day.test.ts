@@ -142,9 +142,10 @@ describe('日报 on the production day', () => {
     // At 02:00 the night shift still works in the 23rd: the day before it is the 22nd.
     const [night] = markdownOf(await ask(local('02:00', '2026-11-24'), '日报 昨天'));
     expect(night?.split('\n')[0]).toBe('### 示例五金厂 · 2026-11-22 生产日报');
-    expect(markdownOf(await ask(local('08:30', '2026-11-24'), '日报 11-25'))).toEqual([
-      '2026-11-25 还没到，没有日报。「日报 今天」看今天到此刻。',
-    ]);
+    for (const day of ['11-25', '明天'])
+      expect(markdownOf(await ask(local('08:30', '2026-11-24'), `日报 ${day}`))).toEqual([
+        '2026-11-25 还没到，没有日报。「日报 今天」看今天到此刻。',
+      ]);
     expect(markdownOf(await ask(local('08:30', '2026-11-24'), '日报 上周'))).toEqual([
       '日报一次看一天，「上周」是几天。请写一个日期，如「日报 昨天」或「日报 11-23」。',
     ]);
